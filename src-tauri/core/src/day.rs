@@ -1,0 +1,234 @@
+//! Days and local times.
+//!
+//! A Magday *day* is a local calendar date that starts at a user-set hour (default 04:00), so a
+//! dose ticked at 00:30 belongs to the evening before. Dose times are local wall-clock times in
+//! the time zone in force (the device's, or the home zone when the user keeps home time while
+//! travelling). A wall-clock time that does not exist on a day (the spring-forward gap) is moved
+//! forward by the gap; one that occurs twice (fall back) is taken at its first occurrence. So each
+//! dose falls exactly once on each day.
+
+use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use crate::error::{CoreError, Result};
+
+/// "Now", as the core sees it: an instant and the device's time zone. The shell reads the wall
+/// clock; tests pass fixed values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Now {
+    pub utc: DateTime<Utc>,
+    pub device_tz: Tz,
+}
+
+impl Now {
+    pub fn new(utc: DateTime<Utc>, device_tz: Tz) -> Self {
+        Now { utc, device_tz }
+    }
+}
+
+/// How instants map to days: the time zone in force and the hour a day starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayClock {
+    pub tz: Tz,
+    /// Minutes after local midnight at which a day starts (0..=720).
+    pub day_start_min: u32,
+}
+
+/// The latest hour a day may start: noon. Later would make "today" mostly yesterday.
+pub const MAX_DAY_START_MIN: u32 = 12 * 60;
+
+impl DayClock {
+    pub fn new(tz: Tz, day_start_min: u32) -> Self {
+        DayClock {
+            tz,
+            day_start_min: day_start_min.min(MAX_DAY_START_MIN),
+        }
+    }
+
+    fn day_start(&self) -> Duration {
+        Duration::minutes(i64::from(self.day_start_min))
+    }
+
+    /// The day an instant belongs to.
+    pub fn day_of(&self, instant: DateTime<Utc>) -> NaiveDate {
+        let local = instant.with_timezone(&self.tz).naive_local();
+        (local - self.day_start()).date()
+    }
+
+    /// The instant at which the wall-clock `time` falls on `day`. Times before the day start
+    /// belong to the next calendar date (a 01:00 evening dose with a 04:00 day start).
+    pub fn instant(&self, day: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
+        let offset_min = time.signed_duration_since(NaiveTime::MIN).num_minutes();
+        let date = if offset_min < i64::from(self.day_start_min) {
+            day.succ_opt().unwrap_or(day)
+        } else {
+            day
+        };
+        resolve_local(self.tz, date.and_time(time))
+    }
+
+    /// The instant `day` starts.
+    pub fn day_start_instant(&self, day: NaiveDate) -> DateTime<Utc> {
+        let naive = day.and_time(NaiveTime::MIN) + self.day_start();
+        resolve_local(self.tz, naive)
+    }
+
+    /// The instant `day` ends (the next day's start).
+    pub fn day_end_instant(&self, day: NaiveDate) -> DateTime<Utc> {
+        self.day_start_instant(day.succ_opt().unwrap_or(day))
+    }
+}
+
+/// A local wall-clock date-time resolved to an instant: the earliest of two in a fall-back
+/// overlap; in a spring-forward gap, the instant the same wall-clock reading would have had
+/// with the offset in force before the gap (02:30 in a 02:00→03:00 gap becomes 03:30).
+pub fn resolve_local(tz: Tz, naive: NaiveDateTime) -> DateTime<Utc> {
+    match tz.from_local_datetime(&naive) {
+        LocalResult::Single(t) => t.with_timezone(&Utc),
+        LocalResult::Ambiguous(a, b) => a.min(b).with_timezone(&Utc),
+        LocalResult::None => {
+            // The offset in force a little before the gap (no zone changes twice within a day).
+            let probe = naive - Duration::hours(26);
+            let before = match tz.from_local_datetime(&probe) {
+                LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t,
+                LocalResult::None => return Utc.from_utc_datetime(&naive),
+            };
+            let offset = before.offset().fix_secs();
+            Utc.from_utc_datetime(&(naive - Duration::seconds(offset)))
+        }
+    }
+}
+
+trait FixSecs {
+    fn fix_secs(&self) -> i64;
+}
+
+impl FixSecs for chrono_tz::TzOffset {
+    fn fix_secs(&self) -> i64 {
+        use chrono::Offset;
+        i64::from(self.fix().local_minus_utc())
+    }
+}
+
+/// Parse "HH:MM" (24-hour) into a time; `field` names the input for the error.
+pub fn parse_hhmm(text: &str, field: &str) -> Result<NaiveTime> {
+    let bad = || {
+        CoreError::invalid(
+            "invalid_time",
+            field,
+            format!("\"{text}\" is not a time: use 24-hour HH:MM, for example 08:00 or 20:30"),
+        )
+    };
+    let (h, m) = text.trim().split_once(':').ok_or_else(bad)?;
+    if h.is_empty() || h.len() > 2 || m.len() != 2 {
+        return Err(bad());
+    }
+    let h: u32 = h.parse().map_err(|_| bad())?;
+    let m: u32 = m.parse().map_err(|_| bad())?;
+    NaiveTime::from_hms_opt(h, m, 0).ok_or_else(bad)
+}
+
+/// "HH:MM" for a time.
+pub fn fmt_hhmm(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+/// Parse "YYYY-MM-DD".
+pub fn parse_date(text: &str, field: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        CoreError::invalid(
+            "invalid_date",
+            field,
+            format!("\"{text}\" is not a date: use YYYY-MM-DD"),
+        )
+    })
+}
+
+/// Parse an IANA time-zone name ("Europe/Berlin").
+pub fn parse_tz(text: &str, field: &str) -> Result<Tz> {
+    text.trim().parse::<Tz>().map_err(|_| {
+        CoreError::invalid(
+            "invalid_time_zone",
+            field,
+            format!("\"{text}\" is not a known time zone (use a name like Europe/Berlin)"),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+    fn t(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).expect("time")
+    }
+
+    #[test]
+    fn half_past_midnight_belongs_to_the_evening_before() {
+        let clock = DayClock::new(chrono_tz::Europe::Berlin, 4 * 60);
+        let at = resolve_local(clock.tz, d(2026, 3, 10).and_time(t(0, 30)));
+        assert_eq!(clock.day_of(at), d(2026, 3, 9));
+        let at = resolve_local(clock.tz, d(2026, 3, 10).and_time(t(4, 0)));
+        assert_eq!(clock.day_of(at), d(2026, 3, 10));
+        let at = resolve_local(clock.tz, d(2026, 3, 10).and_time(t(3, 59)));
+        assert_eq!(clock.day_of(at), d(2026, 3, 9));
+    }
+
+    #[test]
+    fn midnight_day_start_is_the_calendar() {
+        let clock = DayClock::new(chrono_tz::UTC, 0);
+        let at = Utc.with_ymd_and_hms(2026, 1, 2, 0, 30, 0).unwrap();
+        assert_eq!(clock.day_of(at), d(2026, 1, 2));
+    }
+
+    #[test]
+    fn a_time_before_day_start_falls_on_the_next_calendar_date() {
+        let clock = DayClock::new(chrono_tz::UTC, 4 * 60);
+        assert_eq!(
+            clock.instant(d(2026, 5, 1), t(1, 0)),
+            Utc.with_ymd_and_hms(2026, 5, 2, 1, 0, 0).unwrap()
+        );
+        assert_eq!(
+            clock.instant(d(2026, 5, 1), t(8, 0)),
+            Utc.with_ymd_and_hms(2026, 5, 1, 8, 0, 0).unwrap()
+        );
+    }
+
+    #[test]
+    fn spring_forward_gap_moves_forward_and_fall_back_takes_the_first() {
+        let ny = chrono_tz::America::New_York;
+        // 2026-03-08 02:00 EST -> 03:00 EDT. 02:30 does not exist: it becomes 03:30 EDT.
+        let at = resolve_local(ny, d(2026, 3, 8).and_time(t(2, 30)));
+        assert_eq!(at, Utc.with_ymd_and_hms(2026, 3, 8, 7, 30, 0).unwrap());
+        // 2026-11-01 01:30 happens twice; the first is 01:30 EDT = 05:30 UTC.
+        let at = resolve_local(ny, d(2026, 11, 1).and_time(t(1, 30)));
+        assert_eq!(at, Utc.with_ymd_and_hms(2026, 11, 1, 5, 30, 0).unwrap());
+    }
+
+    #[test]
+    fn days_are_23_and_25_hours_across_dst() {
+        let clock = DayClock::new(chrono_tz::Europe::Berlin, 4 * 60);
+        let spring = d(2026, 3, 29);
+        let len = clock.day_end_instant(spring) - clock.day_start_instant(spring);
+        assert_eq!(len, Duration::hours(24)); // the switch at 02:00 is before the 04:00 start
+        let clock0 = DayClock::new(chrono_tz::Europe::Berlin, 0);
+        let len = clock0.day_end_instant(spring) - clock0.day_start_instant(spring);
+        assert_eq!(len, Duration::hours(23));
+        let autumn = d(2026, 10, 25);
+        let len = clock0.day_end_instant(autumn) - clock0.day_start_instant(autumn);
+        assert_eq!(len, Duration::hours(25));
+    }
+
+    #[test]
+    fn parses_and_refuses_times() {
+        assert_eq!(parse_hhmm("08:00", "t").unwrap(), t(8, 0));
+        assert_eq!(parse_hhmm("7:05", "t").unwrap(), t(7, 5));
+        for bad in ["", "8", "24:00", "12:60", "ab:cd", "08:0", "08:000", "-1:00", "08-00"] {
+            let e = parse_hhmm(bad, "t").unwrap_err();
+            assert_eq!(e.code(), "invalid_time", "{bad}");
+        }
+    }
+}

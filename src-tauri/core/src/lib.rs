@@ -1,0 +1,12 @@
+//! Magday's core: domain rules and storage, with no Tauri in sight.
+//!
+//! The shell turns each command into one call on [`api::Core`]; everything else lives here and
+//! is tested against a real SQLite database with fixed clocks.
+
+pub mod day;
+pub mod facts;
+pub mod protocol;
+pub mod error;
+pub mod store;
+
+pub use error::{ApiError, CoreError, Result};

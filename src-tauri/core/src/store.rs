@@ -1,0 +1,291 @@
+//! The SQLite store: one file, WAL journal, `synchronous=FULL` (an acknowledged tap survives a
+//! crash or power loss), foreign keys on, embedded numbered migrations applied at open.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{de::DeserializeOwned, Serialize};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
+    SqliteSynchronous,
+};
+use sqlx::Row;
+
+use crate::error::{CoreError, Result};
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// The database.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+/// One entry of the append-only log.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub id: i64,
+    pub day: NaiveDate,
+    pub at: DateTime<FixedOffset>,
+    pub item: String,
+    pub action: String,
+    pub value: Option<serde_json::Value>,
+    pub device: String,
+    pub protocol_version: Option<i64>,
+    pub corrects: Option<i64>,
+}
+
+/// An event to append.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewEvent {
+    pub day: NaiveDate,
+    pub at: DateTime<FixedOffset>,
+    pub item: String,
+    pub action: String,
+    pub value: Option<serde_json::Value>,
+    pub protocol_version: Option<i64>,
+    pub corrects: Option<i64>,
+}
+
+const EVENT_COLUMNS: &str = "id, day, at, item, action, value, device, protocol_version, corrects";
+
+fn event_from_row(row: &SqliteRow) -> Result<Event> {
+    let day: String = row.try_get("day")?;
+    let at: String = row.try_get("at")?;
+    let value: Option<String> = row.try_get("value")?;
+    Ok(Event {
+        id: row.try_get("id")?,
+        day: NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+            .map_err(|e| CoreError::Corrupt(format!("event day {day:?}: {e}")))?,
+        at: DateTime::parse_from_rfc3339(&at)
+            .map_err(|e| CoreError::Corrupt(format!("event instant {at:?}: {e}")))?,
+        item: row.try_get("item")?,
+        action: row.try_get("action")?,
+        value: value.map(|v| serde_json::from_str(&v)).transpose()?,
+        device: row.try_get("device")?,
+        protocol_version: row.try_get("protocol_version")?,
+        corrects: row.try_get("corrects")?,
+    })
+}
+
+pub(crate) fn fmt_day(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+impl Store {
+    /// Open (creating if needed) the database file at `path` and bring it up to date.
+    pub async fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await?;
+        Self::init(pool).await
+    }
+
+    /// A private in-memory database (one connection), for tests and benchmarks.
+    pub async fn open_in_memory() -> Result<Store> {
+        let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .connect_with(options)
+            .await?;
+        Self::init(pool).await
+    }
+
+    async fn init(pool: SqlitePool) -> Result<Store> {
+        MIGRATOR.run(&pool).await?;
+        let store = Store { pool };
+        store.ensure_device_id().await?;
+        Ok(store)
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    /// Close the pool, flushing the WAL.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// The pragmas in force, for checks: (journal_mode, synchronous, foreign_keys).
+    pub async fn pragmas(&self) -> Result<(String, i64, i64)> {
+        let mut conn = self.pool.acquire().await?;
+        let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&mut *conn)
+            .await?;
+        let sync: i64 = sqlx::query_scalar("PRAGMA synchronous")
+            .fetch_one(&mut *conn)
+            .await?;
+        let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+            .fetch_one(&mut *conn)
+            .await?;
+        Ok((journal, sync, fk))
+    }
+
+    /// The migrations applied, newest last: (version, description).
+    pub async fn applied_migrations(&self) -> Result<Vec<(i64, String)>> {
+        let rows = sqlx::query("SELECT version, description FROM _sqlx_migrations ORDER BY version")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("version")?, r.try_get("description")?)))
+            .collect()
+    }
+
+    // ---- settings ------------------------------------------------------------------------
+
+    /// A setting, or `None` when never set.
+    pub async fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        let value: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?;
+        value
+            .map(|v| serde_json::from_str(&v).map_err(CoreError::from))
+            .transpose()
+    }
+
+    /// Set a setting.
+    pub async fn set_setting<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {
+        let json = serde_json::to_string(value)?;
+        sqlx::query(
+            "INSERT INTO settings(key, value) VALUES(?, ?) \
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        )
+        .bind(key)
+        .bind(json)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn ensure_device_id(&self) -> Result<()> {
+        sqlx::query(
+            "INSERT OR IGNORE INTO settings(key, value) \
+             VALUES('device', json_quote(lower(hex(randomblob(8)))))",
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// This installation's random id, recorded on every event.
+    pub async fn device_id(&self) -> Result<String> {
+        self.setting::<String>("device")
+            .await?
+            .ok_or_else(|| CoreError::Corrupt("the device id is missing".into()))
+    }
+
+    // ---- the event log -------------------------------------------------------------------
+
+    /// Append events in one transaction (all or none) and return them with their ids.
+    pub async fn append(&self, events: &[NewEvent]) -> Result<Vec<Event>> {
+        let device = self.device_id().await?;
+        let mut tx = self.pool.begin().await?;
+        let mut out = Vec::with_capacity(events.len());
+        for e in events {
+            let value = e.value.as_ref().map(serde_json::to_string).transpose()?;
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO events(day, at, item, action, value, device, protocol_version, corrects) \
+                 VALUES(?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            )
+            .bind(fmt_day(e.day))
+            .bind(e.at.to_rfc3339())
+            .bind(&e.item)
+            .bind(&e.action)
+            .bind(value)
+            .bind(&device)
+            .bind(e.protocol_version)
+            .bind(e.corrects)
+            .fetch_one(&mut *tx)
+            .await?;
+            out.push(Event {
+                id,
+                day: e.day,
+                at: e.at,
+                item: e.item.clone(),
+                action: e.action.clone(),
+                value: e.value.clone(),
+                device: device.clone(),
+                protocol_version: e.protocol_version,
+                corrects: e.corrects,
+            });
+        }
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    /// Every event of one day, in the order recorded.
+    pub async fn events_on(&self, day: NaiveDate) -> Result<Vec<Event>> {
+        self.events_between(day, day).await
+    }
+
+    /// Every event from `first` to `last` (inclusive), by day then in the order recorded.
+    pub async fn events_between(&self, first: NaiveDate, last: NaiveDate) -> Result<Vec<Event>> {
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events WHERE day BETWEEN ? AND ? ORDER BY day, id"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(fmt_day(first))
+            .bind(fmt_day(last))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(event_from_row).collect()
+    }
+
+    /// Events of the days in range whose item starts with `prefix` (e.g. "food").
+    pub async fn events_between_for(
+        &self,
+        first: NaiveDate,
+        last: NaiveDate,
+        item_prefix: &str,
+    ) -> Result<Vec<Event>> {
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events WHERE day BETWEEN ? AND ? \
+             AND substr(item, 1, ?) = ? ORDER BY day, id"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(fmt_day(first))
+            .bind(fmt_day(last))
+            .bind(item_prefix.len() as i64)
+            .bind(item_prefix)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(event_from_row).collect()
+    }
+
+    /// One event by id.
+    pub async fn event(&self, id: i64) -> Result<Event> {
+        let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = ?");
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or_else(|| CoreError::NotFound {
+                what: format!("entry {id}"),
+            })?;
+        event_from_row(&row)
+    }
+
+    /// The number of events in the log.
+    pub async fn event_count(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT count(*) FROM events")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+}
