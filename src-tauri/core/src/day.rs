@@ -3,9 +3,9 @@
 //! A Magday *day* is a local calendar date that starts at a user-set hour (default 04:00), so a
 //! dose ticked at 00:30 belongs to the evening before. Dose times are local wall-clock times in
 //! the time zone in force (the device's, or the home zone when the user keeps home time while
-//! travelling). A wall-clock time that does not exist on a day (the spring-forward gap) is moved
-//! forward by the gap; one that occurs twice (fall back) is taken at its first occurrence. So each
-//! dose falls exactly once on each day.
+//! travelling). A wall-clock time that does not exist on a day (the spring-forward gap) falls at
+//! the moment the clock jumps; one that occurs twice (fall back) is taken at its first occurrence.
+//! So each dose falls exactly once on each day, and doses keep their order.
 
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -80,21 +80,36 @@ impl DayClock {
 }
 
 /// A local wall-clock date-time resolved to an instant: the earliest of two in a fall-back
-/// overlap; in a spring-forward gap, the instant the same wall-clock reading would have had
-/// with the offset in force before the gap (02:30 in a 02:00→03:00 gap becomes 03:30).
+/// overlap; in a spring-forward gap, the moment the clock jumps (02:30 in a 02:00→03:00 gap
+/// becomes 03:00). This mapping keeps the order of times, so doses stay in their order.
 pub fn resolve_local(tz: Tz, naive: NaiveDateTime) -> DateTime<Utc> {
     match tz.from_local_datetime(&naive) {
         LocalResult::Single(t) => t.with_timezone(&Utc),
         LocalResult::Ambiguous(a, b) => a.min(b).with_timezone(&Utc),
         LocalResult::None => {
-            // The offset in force a little before the gap (no zone changes twice within a day).
-            let probe = naive - Duration::hours(26);
-            let before = match tz.from_local_datetime(&probe) {
-                LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t,
-                LocalResult::None => return Utc.from_utc_datetime(&naive),
+            // The offsets a little before and after the gap (no zone changes twice in a day).
+            let offset_at = |probe: NaiveDateTime| match tz.from_local_datetime(&probe) {
+                LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => Some(t.offset().fix_secs()),
+                LocalResult::None => None,
             };
-            let offset = before.offset().fix_secs();
-            Utc.from_utc_datetime(&(naive - Duration::seconds(offset)))
+            let (Some(before), Some(after)) = (
+                offset_at(naive - Duration::hours(26)),
+                offset_at(naive + Duration::hours(26)),
+            ) else {
+                return Utc.from_utc_datetime(&naive);
+            };
+            // The jump lies between these two instants; find it to the second.
+            let mut lo = Utc.from_utc_datetime(&(naive - Duration::seconds(after.max(before))));
+            let mut hi = Utc.from_utc_datetime(&(naive - Duration::seconds(after.min(before))));
+            while hi - lo > Duration::seconds(1) {
+                let mid = lo + (hi - lo) / 2;
+                if tz.offset_from_utc_datetime(&mid.naive_utc()).fix_secs() == before {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            hi
         }
     }
 }
@@ -200,9 +215,13 @@ mod tests {
     #[test]
     fn spring_forward_gap_moves_forward_and_fall_back_takes_the_first() {
         let ny = chrono_tz::America::New_York;
-        // 2026-03-08 02:00 EST -> 03:00 EDT. 02:30 does not exist: it becomes 03:30 EDT.
+        // 2026-03-08 02:00 EST -> 03:00 EDT. 02:30 does not exist: it falls at the jump, 03:00 EDT.
         let at = resolve_local(ny, d(2026, 3, 8).and_time(t(2, 30)));
-        assert_eq!(at, Utc.with_ymd_and_hms(2026, 3, 8, 7, 30, 0).unwrap());
+        assert_eq!(at, Utc.with_ymd_and_hms(2026, 3, 8, 7, 0, 0).unwrap());
+        let at = resolve_local(ny, d(2026, 3, 8).and_time(t(2, 0)));
+        assert_eq!(at, Utc.with_ymd_and_hms(2026, 3, 8, 7, 0, 0).unwrap());
+        let at = resolve_local(ny, d(2026, 3, 8).and_time(t(3, 0)));
+        assert_eq!(at, Utc.with_ymd_and_hms(2026, 3, 8, 7, 0, 0).unwrap());
         // 2026-11-01 01:30 happens twice; the first is 01:30 EDT = 05:30 UTC.
         let at = resolve_local(ny, d(2026, 11, 1).and_time(t(1, 30)));
         assert_eq!(at, Utc.with_ymd_and_hms(2026, 11, 1, 5, 30, 0).unwrap());

@@ -3,9 +3,12 @@
 //! The shell turns each command into one call on [`api::Core`]; everything else lives here and
 //! is tested against a real SQLite database with fixed clocks.
 
+pub mod api;
+pub mod checklist;
 pub mod day;
 pub mod facts;
 pub mod protocol;
+pub mod settings;
 pub mod error;
 pub mod store;
 

@@ -1,0 +1,114 @@
+//! The app's commands. Each is one call into the core: it parses its input (a malformed one is
+//! refused with the `invalid_input` code), calls the core with the wall clock, and maps the
+//! error. The `commands!` list is the single place a command is declared: it also yields the
+//! Tauri handler, the command names the capability grants, and the TypeScript bindings.
+
+use magday_core::api::{
+    DayInput, DayView, ProtocolView, SaveProtocolInput, SetupOptions, TapInput,
+};
+use magday_core::protocol::{ProtocolInput, SafetyReport};
+use magday_core::settings::Settings;
+use magday_core::ApiError;
+use serde::de::DeserializeOwned;
+
+use crate::bindings::{CommandSig, TypeCollector};
+use crate::state::AppState;
+
+/// Parse a command's input, refusing a malformed one with a typed error.
+fn parse_input<T: DeserializeOwned>(input: Option<serde_json::Value>) -> Result<T, ApiError> {
+    let value = input.unwrap_or(serde_json::Value::Null);
+    serde_json::from_value(value).map_err(|e| ApiError {
+        code: "invalid_input".into(),
+        message: format!("The request was not understood: {e}."),
+        field: None,
+    })
+}
+
+macro_rules! commands {
+    (@input $c:ident) => { None };
+    (@input $c:ident $t:ty) => { Some($c.add::<$t>()) };
+    ($(
+        $(#[doc = $doc:literal])*
+        fn $name:ident($st:ident, $now:ident $(, $arg:ident : $ty:ty)?) -> $ret:ty $body:block
+    )*) => {
+        $(
+            $(#[doc = $doc])*
+            #[tauri::command]
+            pub async fn $name(
+                state: tauri::State<'_, AppState>,
+                input: Option<serde_json::Value>,
+            ) -> Result<$ret, ApiError> {
+                let $st: &AppState = &state;
+                let $now = $st.now();
+                $( let $arg: $ty = parse_input(input.clone())?; )?
+                let _ = &input;
+                let result: magday_core::Result<$ret> = async { $body }.await;
+                result.map_err(ApiError::from)
+            }
+        )*
+
+        /// Every command's name, in declaration order.
+        pub const COMMAND_NAMES: &[&str] = &[$(stringify!($name)),*];
+
+        /// The Tauri invoke handler for every command.
+        pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($name),*]
+        }
+
+        /// Each command's signature, registering its types with the collector.
+        pub fn signatures(collector: &mut TypeCollector) -> Vec<CommandSig> {
+            vec![$(
+                CommandSig {
+                    name: stringify!($name),
+                    doc: concat!($($doc, "\n"),*),
+                    input: commands!(@input collector $($ty)?),
+                    output: collector.add::<$ret>(),
+                }
+            ),*]
+        }
+    };
+}
+
+commands! {
+    /// What onboarding offers: templates, forms, age bands, medicines, symptoms, the disclaimer.
+    fn get_setup_options(st, now) -> SetupOptions {
+        st.core.setup_options(&now).await
+    }
+
+    /// The safety report for a protocol, without saving it.
+    fn check_protocol(st, now, input: ProtocolInput) -> SafetyReport {
+        st.core.check_protocol(&input, &now).await
+    }
+
+    /// Save a protocol (a new course, or a new version of the current one).
+    fn save_protocol(st, now, input: SaveProtocolInput) -> ProtocolView {
+        st.core.save_protocol(&input.protocol, input.new_course, &now).await
+    }
+
+    /// The current protocol, or null before setup.
+    fn get_protocol(st, now) -> Option<ProtocolView> {
+        st.core.protocol(&now).await
+    }
+
+    /// One day's checklist (today when no day is given).
+    fn get_day(st, now, input: DayInput) -> DayView {
+        st.core.day(input.day.as_deref(), &now).await
+    }
+
+    /// Record a tap on a day's checklist and return the day.
+    fn tap(st, now, input: TapInput) -> DayView {
+        st.core.tap(input.day.as_deref(), &input.tap, &now).await
+    }
+
+    /// The user's settings.
+    fn get_settings(st, now) -> Settings {
+        let _ = now;
+        st.core.settings().await
+    }
+
+    /// Change the settings.
+    fn update_settings(st, now, input: Settings) -> Settings {
+        let _ = now;
+        st.core.update_settings(input).await
+    }
+}
