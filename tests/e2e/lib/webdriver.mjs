@@ -509,8 +509,10 @@ function toScript(script, isAsync) {
 }
 
 /**
- * Generic bounded poll. `fn` returns truthy when done. Timeout message names
- * what was waited for, the last value seen and the last error.
+ * Generic bounded poll. `fn` returns truthy when done; errors it throws are
+ * retried (remembered for the message) unless they carry `fatal: true`.
+ * The timeout message names what was waited for, the last value seen and the
+ * last error.
  */
 export async function poll(fn, { timeout = 10_000, interval = 100, what = 'condition', lastSeen } = {}) {
   const start = Date.now();
@@ -526,6 +528,7 @@ export async function poll(fn, { timeout = 10_000, interval = 100, what = 'condi
       lastValue = v;
       lastError = undefined;
     } catch (e) {
+      if (e?.fatal) throw e; // not worth waiting for
       lastError = e;
     }
     if (Date.now() >= deadline) break;
