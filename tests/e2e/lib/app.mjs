@@ -50,6 +50,11 @@ export const DEFAULT_APP = process.env.MAGDAY_APP
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** True if the app binary (default: DEFAULT_APP) exists and is executable. */
+export function appExists(app = DEFAULT_APP) {
+  return isExecutable(resolve(app));
+}
+
 // ---- process bookkeeping: never leave drivers or apps behind --------------
 
 /** Live App instances, killed hard if the test process exits without stop(). */

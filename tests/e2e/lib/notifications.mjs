@@ -137,6 +137,10 @@ export class NotificationServer extends EventEmitter {
     }
     this.bus = dbus.sessionBus({ busAddress: address });
     this.bus.on('error', (e) => this.emit('bus-error', e));
+    // Never let a forgotten server keep the test process (and so `node --test`)
+    // alive: pending waits hold their own timers. (dbus-next keeps its socket
+    // at bus._connection.stream; best effort if that changes.)
+    this.bus._connection?.stream?.unref?.();
     this.bus.export(OBJECT_PATH, this.iface);
     const reply = await withTimeout(
       this.bus.requestName(BUS_NAME, dbus.NameFlag.DO_NOT_QUEUE | dbus.NameFlag.REPLACE_EXISTING),

@@ -64,7 +64,7 @@ export class WaitTimeoutError extends Error {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Short, single-line rendering of anything for error messages. */
-export function describe(value, max = 300) {
+export function describeValue(value, max = 300) {
   let s;
   if (value instanceof Error) s = `${value.name}: ${value.message}`;
   else if (value instanceof Element) s = `<element ${value.selector ?? value.id}>`;
@@ -119,7 +119,7 @@ export async function wdRequest(baseUrl, method, path, body, { timeoutMs = 60_00
   } catch {
     throw new WebDriverError({
       error: 'invalid response',
-      message: `HTTP ${res.status}, body is not JSON: ${describe(text)}`,
+      message: `HTTP ${res.status}, body is not JSON: ${describeValue(text)}`,
       status: res.status,
       command,
     });
@@ -128,7 +128,7 @@ export async function wdRequest(baseUrl, method, path, body, { timeoutMs = 60_00
   if (!res.ok || (value && typeof value === 'object' && typeof value.error === 'string')) {
     throw new WebDriverError({
       error: value?.error ?? `http ${res.status}`,
-      message: value?.message ?? describe(json),
+      message: value?.message ?? describeValue(json),
       stacktrace: value?.stacktrace,
       status: res.status,
       command,
@@ -536,8 +536,8 @@ export async function poll(fn, { timeout = 10_000, interval = 100, what = 'condi
   }
   const parts = [`Timed out after ${Date.now() - start} ms (${attempts} attempts) waiting for ${what}`];
   if (lastSeen) parts.push(`last seen: ${lastSeen()}`);
-  else if (lastValue !== undefined) parts.push(`last value: ${describe(lastValue)}`);
-  if (lastError) parts.push(`last error: ${describe(lastError)}`);
+  else if (lastValue !== undefined) parts.push(`last value: ${describeValue(lastValue)}`);
+  if (lastError) parts.push(`last error: ${describeValue(lastError)}`);
   throw new WaitTimeoutError(parts.join('; '), { lastValue, lastError });
 }
 
@@ -557,7 +557,7 @@ export async function newSession(baseUrl, capabilities = {}, opts = {}) {
     { timeoutMs: opts.timeoutMs ?? 60_000 },
   );
   if (!v?.sessionId) {
-    throw new WebDriverError({ error: 'invalid response', message: `no sessionId in ${describe(v)}`, command: 'POST /session' });
+    throw new WebDriverError({ error: 'invalid response', message: `no sessionId in ${describeValue(v)}`, command: 'POST /session' });
   }
   return new Session(baseUrl, v.sessionId, v.capabilities, opts);
 }
