@@ -4,9 +4,9 @@
 //! Tauri handler, the command names the capability grants, and the TypeScript bindings.
 
 use magday_core::api::{
-    DayInput, DayView, ProtocolView, SaveProtocolInput, SetupOptions, TapInput,
+    DayInput, DayView, ProtocolCheck, ProtocolView, SaveProtocolInput, SetupOptions, TapInput,
 };
-use magday_core::protocol::{ProtocolInput, SafetyReport};
+use magday_core::protocol::ProtocolInput;
 use magday_core::settings::Settings;
 use magday_core::ApiError;
 use serde::de::DeserializeOwned;
@@ -75,8 +75,8 @@ commands! {
         st.core.setup_options(&now).await
     }
 
-    /// The safety report for a protocol, without saving it.
-    fn check_protocol(st, now, input: ProtocolInput) -> SafetyReport {
+    /// The safety report and plan for a protocol, without saving it.
+    fn check_protocol(st, now, input: ProtocolInput) -> ProtocolCheck {
         st.core.check_protocol(&input, &now).await
     }
 

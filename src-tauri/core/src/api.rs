@@ -9,10 +9,11 @@ use ts_rs::TS;
 
 use crate::checklist::{self, Checklist, DoseStatus, Tap};
 use crate::day::{parse_date, DayClock, Now};
-use crate::error::{CoreError, Result};
+use crate::error::{ApiError, CoreError, Result};
 use crate::facts::{self, AgeBand, Form, MedicineClass};
 use crate::protocol::{
-    self, evaluate, ProtocolInput, ProtocolSpec, SafetyReport, Symptom, Template, TemplateInfo,
+    self, evaluate, ProtocolInput, ProtocolSpec, SafetyReport, SupplementPlan, Symptom, Template,
+    TemplateInfo,
 };
 use crate::settings::Settings;
 use crate::store::{Event, Store, StoredVersion};
@@ -207,16 +208,30 @@ impl Core {
         })
     }
 
-    /// Check a protocol without saving it: the safety report, or the input error.
-    pub async fn check_protocol(&self, input: &ProtocolInput, now: &Now) -> Result<SafetyReport> {
+    /// Check a protocol without saving it: the safety report and the plan as it would be
+    /// saved, or the input error.
+    pub async fn check_protocol(&self, input: &ProtocolInput, now: &Now) -> Result<ProtocolCheck> {
         let settings = self.settings().await?;
         let today = settings.clock(now).day_of(now.utc);
         match protocol::validate(input, today, settings.day_start_min()) {
-            Ok((_, report)) => Ok(report),
-            // A plan that is refused for safety still gets its report, so the user sees why.
-            Err(CoreError::Refused { .. }) => {
+            Ok((spec, report)) => Ok(ProtocolCheck {
+                report,
+                plan: spec.supplement,
+                refusal: None,
+            }),
+            // A plan refused for safety still gets its report, so the user sees why.
+            Err(e @ CoreError::Refused { .. }) => {
                 protocol::validate_safety(&input.safety)?;
-                Ok(evaluate(&input.safety, None))
+                let plan = input
+                    .supplement
+                    .as_ref()
+                    .map(|s| protocol::build_plan(s, settings.day_start_min()))
+                    .transpose()?;
+                Ok(ProtocolCheck {
+                    report: evaluate(&input.safety, plan.as_ref()),
+                    plan,
+                    refusal: Some(ApiError::from(e)),
+                })
             }
             Err(e) => Err(e),
         }
@@ -442,6 +457,16 @@ pub fn course_info(course_id: i64, spec: &ProtocolSpec, day: NaiveDate, today: N
         day_number: spec.course_day(day),
         status,
     }
+}
+
+/// What checking a protocol says.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ProtocolCheck {
+    pub report: SafetyReport,
+    /// The supplement plan as it would be saved (elemental mg, the conversion shown).
+    pub plan: Option<SupplementPlan>,
+    /// Why saving it now would be refused (a safety stop, an unacknowledged limit).
+    pub refusal: Option<ApiError>,
 }
 
 /// Input for `save_protocol`.

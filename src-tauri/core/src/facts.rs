@@ -63,16 +63,24 @@ pub const SRC_GUIDES: Source = Source {
 
 /// Age bands of the IOM/ODS tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
 pub enum AgeBand {
+    #[serde(rename = "m0_6")]
     Months0To6,
+    #[serde(rename = "m7_12")]
     Months7To12,
+    #[serde(rename = "y1_3")]
     Years1To3,
+    #[serde(rename = "y4_8")]
     Years4To8,
+    #[serde(rename = "y9_13")]
     Years9To13,
+    #[serde(rename = "y14_18")]
     Years14To18,
+    #[serde(rename = "y19_30")]
     Years19To30,
+    #[serde(rename = "y31_50")]
     Years31To50,
+    #[serde(rename = "y51_plus")]
     Years51Plus,
 }
 

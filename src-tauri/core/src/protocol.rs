@@ -483,7 +483,7 @@ pub fn validate_safety(s: &SafetyAnswers) -> Result<()> {
 }
 
 /// Build the validated plan from the supplement input (no safety judgement beyond the bounds).
-fn build_plan(input: &SupplementInput, day_start_min: u32) -> Result<SupplementPlan> {
+pub fn build_plan(input: &SupplementInput, day_start_min: u32) -> Result<SupplementPlan> {
     let form = facts::form(input.form.trim()).ok_or_else(|| {
         CoreError::invalid(
             "unknown_form",

@@ -414,6 +414,13 @@ impl Store {
         Ok(out)
     }
 
+    /// The number of protocol versions saved.
+    pub async fn version_count(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT count(*) FROM protocol_versions")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
     /// Whether any event is recorded for `day`.
     pub async fn has_events_on(&self, day: NaiveDate) -> Result<bool> {
         let n: i64 = sqlx::query_scalar("SELECT count(*) FROM (SELECT 1 FROM events WHERE day = ? LIMIT 1)")

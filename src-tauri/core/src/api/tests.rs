@@ -146,8 +146,12 @@ async fn bad_input_saves_nothing() {
     assert_eq!(version_count(&core).await, 0);
     assert_eq!(core.store().event_count().await.unwrap(), 0);
     // The safety report is still there to read.
-    let report = core.check_protocol(&kidney, &now).await.unwrap();
-    assert!(!report.supplement_allowed);
+    let check = core.check_protocol(&kidney, &now).await.unwrap();
+    assert!(!check.report.supplement_allowed);
+    assert_eq!(check.refusal.map(|r| r.code), Some("clinician_first".to_string()));
+    let check = core.check_protocol(&input("2026-11-21"), &now).await.unwrap();
+    assert_eq!(check.plan.map(|p| p.daily_mg), Some(200.0));
+    assert!(check.refusal.is_none());
 }
 
 #[tokio::test]

@@ -1,0 +1,426 @@
+//! Dietary exclusions: allergies (tree nuts, peanuts, soy, gluten, dairy, fish) and diets
+//! (vegetarian, vegan), decided from the USDA food group and words of the food's name.
+//!
+//! The rules are conservative: when a name leaves doubt, the food is excluded (a nut-allergic
+//! user must never be offered a nut), so some foods that would be fine are left out too
+//! (water chestnuts for nuts, every fast-food item for gluten, soups for vegetarians). They
+//! cannot see cross-contact or a brand's recipe: the app says so, and allergic users still read
+//! labels. Only what the name and group say is used; the same food always gets the same answer.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::groups::FoodGroup;
+use super::text;
+use super::Food;
+
+/// What a user does not eat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Exclusion {
+    /// Tree nuts (almonds, cashews, walnuts, Brazil nuts, pecans, pistachios, hazelnuts,
+    /// macadamias, pine nuts, chestnuts, coconut, mixed nuts, nut butters other than peanut).
+    Nuts,
+    Peanuts,
+    Soy,
+    /// Wheat, barley, rye and their products; oats unless labelled gluten-free.
+    Gluten,
+    /// Milk and everything made from it.
+    Dairy,
+    /// Finfish and shellfish.
+    Fish,
+    /// No meat, poultry, fish, shellfish or gelatin.
+    Vegetarian,
+    /// Vegetarian, and no dairy, eggs or honey.
+    Vegan,
+}
+
+impl Exclusion {
+    pub const ALL: [Exclusion; 8] = [
+        Exclusion::Nuts,
+        Exclusion::Peanuts,
+        Exclusion::Soy,
+        Exclusion::Gluten,
+        Exclusion::Dairy,
+        Exclusion::Fish,
+        Exclusion::Vegetarian,
+        Exclusion::Vegan,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Exclusion::Nuts => "Tree nuts",
+            Exclusion::Peanuts => "Peanuts",
+            Exclusion::Soy => "Soy",
+            Exclusion::Gluten => "Gluten",
+            Exclusion::Dairy => "Dairy",
+            Exclusion::Fish => "Fish and shellfish",
+            Exclusion::Vegetarian => "Vegetarian",
+            Exclusion::Vegan => "Vegan",
+        }
+    }
+}
+
+/// Whether any of `exclusions` rules `food` out.
+pub fn excluded(food: &Food, exclusions: &[Exclusion]) -> bool {
+    if exclusions.is_empty() {
+        return false;
+    }
+    let name = Name::new(food);
+    exclusions.iter().any(|&e| name.excluded_by(e))
+}
+
+/// A food's name, folded, with its groups: what the rules look at.
+struct Name {
+    words: Vec<String>,
+    padded: String,
+    usda: u8,
+    group: FoodGroup,
+}
+
+impl Name {
+    fn new(food: &Food) -> Name {
+        let words = text::words(&food.name);
+        let padded = text::padded(&words);
+        Name {
+            words,
+            padded,
+            usda: food.usda_group_code,
+            group: food.group,
+        }
+    }
+
+    fn has(&self, word: &str) -> bool {
+        self.words.iter().any(|w| w == word)
+    }
+
+    fn any(&self, list: &[&str]) -> bool {
+        self.words.iter().any(|w| list.contains(&w.as_str()))
+    }
+
+    /// `phrase` is folded words with a space at each end: " trail mix ".
+    fn phrase(&self, phrase: &str) -> bool {
+        self.padded.contains(phrase)
+    }
+
+    fn any_phrase(&self, list: &[&str]) -> bool {
+        list.iter().any(|p| self.padded.contains(p))
+    }
+
+    fn first(&self) -> &str {
+        self.words.first().map_or("", String::as_str)
+    }
+
+    fn excluded_by(&self, e: Exclusion) -> bool {
+        match e {
+            Exclusion::Nuts => self.tree_nuts(),
+            Exclusion::Peanuts => self.peanuts(),
+            Exclusion::Soy => self.soy(),
+            Exclusion::Gluten => self.gluten(),
+            Exclusion::Dairy => self.dairy(),
+            Exclusion::Fish => self.fish(),
+            Exclusion::Vegetarian => self.not_vegetarian(),
+            Exclusion::Vegan => self.not_vegan(),
+        }
+    }
+
+    /// Chocolate candies and bars: nuts are common and cross-contact is the rule, not the
+    /// exception. Plain dark chocolate and cocoa are not candies.
+    fn candy_or_bar(&self) -> bool {
+        (self.usda == 19 && self.first() == "candies" && self.has("chocolate"))
+            || (matches!(self.usda, 19 | 25) && self.any(&["bar", "bars"]))
+    }
+
+    fn tree_nuts(&self) -> bool {
+        if self.usda == 12 && self.group == FoodGroup::Nuts {
+            return true;
+        }
+        let squash = self.has("squash");
+        self.any(TREE_NUT_WORDS)
+            || (!squash && self.any(&["butternut", "butternuts", "acorn", "acorns"]))
+            || self.any_phrase(TREE_NUT_PHRASES)
+            || self.any(NUT_CANDY_BRANDS)
+            || self.any_phrase(NUT_CANDY_PHRASES)
+            || self.candy_or_bar()
+    }
+
+    fn peanuts(&self) -> bool {
+        self.any(PEANUT_WORDS)
+            || self.any_phrase(PEANUT_PHRASES)
+            || self.any(NUT_CANDY_BRANDS)
+            || self.any_phrase(NUT_CANDY_PHRASES)
+            || self.candy_or_bar()
+    }
+
+    fn soy(&self) -> bool {
+        self.any(SOY_WORDS) || self.any_phrase(SOY_PHRASES)
+    }
+
+    fn gluten(&self) -> bool {
+        if self.phrase(" gluten free ") || self.has("glutenfree") {
+            return false;
+        }
+        // Breakfast cereals and baked goods, and prepared dishes whose recipe is unknown.
+        if matches!(self.usda, 8 | 18 | 21 | 22 | 36) {
+            return true;
+        }
+        // A grain product that names no grain known to be gluten-free.
+        if self.usda == 20 && !self.any(GLUTEN_FREE_GRAINS) {
+            return true;
+        }
+        self.any(GLUTEN_WORDS)
+            || self.any_phrase(GLUTEN_PHRASES)
+            || (self.has("bran") && !self.has("rice"))
+    }
+
+    fn dairy(&self) -> bool {
+        if self.usda == 1 && self.group != FoodGroup::Eggs {
+            return true;
+        }
+        let w = &self.words;
+        // "milk", unless it is a plant milk ("almond milk", "soy milk") or a fish.
+        let animal_milk = w.iter().enumerate().any(|(i, x)| {
+            x == "milk"
+                && !i
+                    .checked_sub(1)
+                    .is_some_and(|p| PLANT_MILKS.contains(&w[p].as_str()))
+        });
+        // "butter", unless a nut, seed or fruit butter, or butter beans.
+        let dairy_butter = w.iter().enumerate().any(|(i, x)| {
+            (x == "butter" || x == "buttered")
+                && !i
+                    .checked_sub(1)
+                    .is_some_and(|p| NON_DAIRY_BUTTERS.contains(&w[p].as_str()))
+                && w.get(i + 1).is_none_or(|n| n != "beans")
+        });
+        let cream = self.any(&["cream", "creamed", "creamy", "creamer", "creme"])
+            && !self.any_phrase(&[" cream of tartar ", " cream of wheat ", " cream of rice "]);
+        let milk_chocolate = self.has("chocolate")
+            && !self.any(&["dark", "baking", "unsweetened", "bittersweet"]);
+        let cocoa_drink = self.has("cocoa") && self.any(&["mix", "beverage", "beverages", "hot"]);
+        animal_milk
+            || dairy_butter
+            || cream
+            || milk_chocolate
+            || cocoa_drink
+            || self.any(DAIRY_WORDS)
+            || self.any(BUTTERY_BAKES)
+            || self.any_phrase(&[" french toast ", " sweet rolls ", " cinnamon rolls "])
+    }
+
+    fn fish(&self) -> bool {
+        if self.usda == 15 || self.group == FoodGroup::Fish {
+            return true;
+        }
+        let oyster_not_fish = self.any(&["mushroom", "mushrooms", "blade"]);
+        self.any(FISH_WORDS)
+            || (!oyster_not_fish && self.any(&["oyster", "oysters"]))
+            || self.any_phrase(&[" imitation crab ", " sea urchin ", " sea cucumber "])
+    }
+
+    fn not_vegetarian(&self) -> bool {
+        if matches!(self.usda, 5 | 7 | 10 | 13 | 15 | 17) || self.group == FoodGroup::Meat {
+            return true;
+        }
+        if self.fish() {
+            return true;
+        }
+        let says_vegetarian = self.any(&["meatless", "vegetarian", "vegan", "veggie"]);
+        if says_vegetarian {
+            return false;
+        }
+        // Fast food, restaurant dishes and ready meals: unknown recipes.
+        if matches!(self.usda, 21 | 22 | 36) {
+            return true;
+        }
+        let dairy_animal = self.any(&["cheese", "milk"]);
+        self.any(MEAT_WORDS)
+            || self.any(GELATIN_AND_FATS)
+            || self.any(SOUP_WORDS)
+            || self.has("refried")
+            || (!dairy_animal && self.any(&["goat", "buffalo"]))
+            || (self.has("kidney") && !self.any(&["bean", "beans"]))
+            || self.has("heart")
+            || self.any_phrase(&[" hot dog ", " hot dogs ", " con carne "])
+    }
+
+    fn eggs(&self) -> bool {
+        self.group == FoodGroup::Eggs || self.any(EGG_WORDS) || self.phrase(" chow mein ")
+    }
+
+    fn not_vegan(&self) -> bool {
+        if self.not_vegetarian() || self.dairy() || self.eggs() {
+            return true;
+        }
+        if self.any(&["honey", "honeycomb", "beeswax", "propolis"])
+            || self.any_phrase(&[" bee pollen ", " royal jelly "])
+        {
+            return true;
+        }
+        // Baked goods: milk, egg, butter or honey in most recipes.
+        if self.usda == 18 && !self.has("vegan") {
+            return true;
+        }
+        // Breakfast cereals other than plain grains: honey, milk, vitamin D3 from lanolin.
+        if self.usda == 8
+            && !(self.any(&["oat", "oats", "oatmeal", "farina", "grits"])
+                || self.any_phrase(&[" shredded wheat ", " cream of wheat ", " cream of rice "]))
+        {
+            return true;
+        }
+        // Candies: milk, gelatin, beeswax, shellac, carmine.
+        self.usda == 19 && self.first() == "candies"
+    }
+}
+
+const TREE_NUT_WORDS: &[&str] = &[
+    "almond", "almonds", "cashew", "cashews", "walnut", "walnuts", "pecan", "pecans", "pistachio",
+    "pistachios", "hazelnut", "hazelnuts", "filbert", "filberts", "macadamia", "macadamias",
+    "brazilnut", "brazilnuts", "pinenut", "pinenuts", "pignolia", "pignolias", "pinyon",
+    "chestnut", "chestnuts", "beechnut", "beechnuts", "hickorynut", "hickorynuts", "ginkgo",
+    "nut", "nuts", "nutty", "coconut", "coconuts", "praline", "pralines", "marzipan", "nougat",
+    "gianduja", "nutella", "pesto", "baklava", "granola", "muesli", "biscotti", "frangipane",
+    "macaroon", "macaroons", "amaretti", "amaretto", "toblerone", "mole",
+];
+const TREE_NUT_PHRASES: &[&str] = &[
+    " trail mix ",
+    " hickory nuts ",
+    " rocky road ",
+    " german chocolate ",
+];
+/// Candy bars with peanuts or tree nuts in the recipe.
+const NUT_CANDY_BRANDS: &[&str] = &[
+    "snickers", "reese", "reeses", "butterfinger", "payday", "nutrageous", "goodbar", "heath",
+    "mounds", "turtles", "planters", "brittle",
+];
+const NUT_CANDY_PHRASES: &[&str] = &[
+    " baby ruth ",
+    " oh henry ",
+    " take 5 ",
+    " 5th avenue ",
+    " almond joy ",
+    " cracker jack ",
+];
+const PEANUT_WORDS: &[&str] = &[
+    "peanut", "peanuts", "groundnut", "groundnuts", "arachis", "goober", "goobers", "nutter",
+    "satay", "granola", "muesli", "mole",
+];
+const PEANUT_PHRASES: &[&str] = &[
+    " mixed nuts ",
+    " trail mix ",
+    " pad thai ",
+    " kung pao ",
+    " nut mix ",
+];
+const SOY_WORDS: &[&str] = &[
+    "soy", "soya", "soybean", "soybeans", "soymilk", "soymilks", "tofu", "tempeh", "edamame",
+    "miso", "natto", "okara", "yuba", "shoyu", "tamari", "tvp", "lecithin", "teriyaki", "hoisin",
+    "meatless", "vegetarian", "veggie", "morningstar", "gardenburger", "boca", "worthington",
+    "prosobee", "isomil", "silk",
+];
+const SOY_PHRASES: &[&str] = &[" vegetable protein ", " loma linda "];
+const GLUTEN_FREE_GRAINS: &[&str] = &[
+    "rice", "corn", "cornmeal", "masa", "hominy", "grits", "polenta", "quinoa", "buckwheat",
+    "millet", "amaranth", "sorghum", "teff", "tapioca", "arrowroot", "cornstarch",
+];
+const GLUTEN_WORDS: &[&str] = &[
+    "wheat", "wheats", "barley", "rye", "spelt", "kamut", "triticale", "bulgur", "couscous",
+    "semolina", "farina", "durum", "seitan", "gluten", "bread", "breads", "breadcrumbs",
+    "breaded", "breading", "breadstick", "breadsticks", "bun", "buns", "roll", "rolls", "bagel",
+    "bagels", "biscuit", "biscuits", "cracker", "crackers", "cookie", "cookies", "cake", "cakes",
+    "cupcake", "cupcakes", "muffin", "muffins", "pie", "pies", "pastry", "pastries", "croissant",
+    "croissants", "crouton", "croutons", "doughnut", "doughnuts", "donut", "donuts", "pancake",
+    "pancakes", "waffle", "waffles", "pretzel", "pretzels", "pizza", "pasta", "spaghetti",
+    "macaroni", "noodle", "noodles", "lasagna", "lasagne", "ravioli", "tortellini", "gnocchi",
+    "dumpling", "dumplings", "stuffing", "matzo", "matzoh", "matzos", "graham", "malt", "malted",
+    "beer", "ale", "lager", "stout", "teriyaki", "hoisin", "gravy", "roux", "batter", "battered",
+    "tempura", "panko", "cereal", "cereals", "granola", "muesli", "oat", "oats", "oatmeal",
+    "sandwich", "sandwiches", "sub", "submarine", "burger", "burgers", "hamburger", "hamburgers",
+    "cheeseburger", "cheeseburgers", "burrito", "burritos", "quesadilla", "quesadillas",
+    "enchilada", "enchiladas", "taco", "tacos", "empanada", "empanadas", "samosa", "samosas",
+    "wonton", "wontons", "mein", "brownie", "brownies", "cheesecake", "cobbler", "strudel",
+    "danish", "eclair", "eclairs", "scone", "scones", "shortbread", "wafer", "wafers", "pita",
+    "naan", "chapati", "roti", "focaccia", "ciabatta", "brioche", "challah", "crepe", "crepes",
+    "blintz", "blintzes", "pierogi", "kugel", "tabbouleh", "orzo", "ramen", "udon", "soba",
+    "licorice", "crispbread", "zwieback", "teething", "nuggets", "fingers", "meatloaf",
+    "meatball", "meatballs", "surimi", "ovaltine", "postum", "multigrain", "chowder", "bisque",
+    "gumbo", "minestrone", "toast", "crust", "phyllo", "filo", "turnover", "turnovers",
+    "croquettes", "crumbs", "crumb", "stroganoff",
+];
+const GLUTEN_PHRASES: &[&str] = &[
+    " soy sauce ",
+    " cream of ",
+    " multi grain ",
+    " imitation crab ",
+    " puff pastry ",
+];
+const PLANT_MILKS: &[&str] = &[
+    "soy", "almond", "coconut", "rice", "oat", "cashew", "hemp", "pea", "flax", "nut",
+];
+const NON_DAIRY_BUTTERS: &[&str] = &[
+    "peanut", "almond", "nut", "cashew", "sesame", "sunflower", "seed", "apple", "cocoa", "shea",
+    "soy", "pumpkin", "hazelnut", "pistachio", "walnut", "pecan", "macadamia",
+];
+const DAIRY_WORDS: &[&str] = &[
+    "milks", "milkfat", "milkshake", "milkshakes", "buttermilk", "cheese", "cheeses",
+    "cheesecake", "cheeseburger", "cheeseburgers", "yogurt", "yogurts", "yoghurt", "kefir",
+    "whey", "casein", "caseinate", "caseinates", "lactose", "ghee", "custard", "pudding",
+    "puddings", "eggnog", "butterscotch", "butterfat", "margarine", "alfredo", "gratin",
+    "scalloped", "parmesan", "parmigiana", "mozzarella", "ricotta", "cheddar", "brie", "feta",
+    "gouda", "provolone", "romano", "paneer", "queso", "quesadilla", "quesadillas", "lasagna",
+    "pizza", "fudge", "caramel", "caramels", "toffee", "nougat", "truffle", "truffles",
+    "frosting", "icing", "ranch", "tzatziki", "raita", "bechamel", "hollandaise", "bearnaise",
+    "stroganoff", "chowder", "bisque", "formula", "latte", "cappuccino", "mocha", "smoothie",
+    "smoothies", "shake", "shakes", "malted", "ovaltine",
+];
+/// Baked sweets made with milk or butter in most recipes.
+const BUTTERY_BAKES: &[&str] = &[
+    "cake", "cakes", "cupcake", "cupcakes", "cookie", "cookies", "muffin", "muffins", "pancake",
+    "pancakes", "waffle", "waffles", "biscuit", "biscuits", "scone", "scones", "croissant",
+    "croissants", "brioche", "danish", "pastry", "pastries", "pie", "pies", "doughnut",
+    "doughnuts", "donut", "donuts", "crepe", "crepes", "brownie", "brownies", "coffeecake",
+    "eclair", "eclairs", "strudel", "shortbread",
+];
+const FISH_WORDS: &[&str] = &[
+    "fish", "fishes", "seafood", "shellfish", "salmon", "tuna", "cod", "pollock", "haddock",
+    "halibut", "mackerel", "sardine", "sardines", "anchovy", "anchovies", "herring", "trout",
+    "tilapia", "catfish", "flounder", "sole", "snapper", "swordfish", "mahimahi", "whitefish",
+    "whiting", "mullet", "pompano", "grouper", "roughy", "monkfish", "sturgeon", "shad", "pike",
+    "perch", "bass", "carp", "smelt", "eel", "milkfish", "wolffish", "butterfish", "bluefish",
+    "croaker", "tilefish", "burbot", "cusk", "ling", "roe", "caviar", "shrimp", "shrimps",
+    "prawn", "prawns", "crab", "crabs", "lobster", "lobsters", "langostino", "crayfish",
+    "crawfish", "clam", "clams", "mussel", "mussels", "scallop", "scallops", "squid",
+    "calamari", "octopus", "cuttlefish", "abalone", "conch", "whelk", "whelks", "krill",
+    "surimi", "lox", "gefilte", "kamaboko", "dashi", "bonito", "sushi", "paella",
+    "bouillabaisse", "cioppino", "worcestershire", "caesar",
+];
+const MEAT_WORDS: &[&str] = &[
+    "meat", "meats", "meatball", "meatballs", "meatloaf", "beef", "pork", "ham", "hams", "bacon",
+    "hamburger", "hamburgers", "cheeseburger", "cheeseburgers", "burger", "burgers", "chicken",
+    "turkey", "duck", "goose", "poultry", "lamb", "mutton", "veal", "venison", "elk", "deer",
+    "bison", "moose", "caribou", "rabbit", "squirrel", "beaver", "bear", "seal", "whale",
+    "walrus", "opossum", "raccoon", "frog", "snail", "snails", "escargot", "turtle", "alligator",
+    "ostrich", "emu", "quail", "pheasant", "squab", "dove", "grouse", "sausage", "sausages",
+    "salami", "pepperoni", "bologna", "frankfurter", "frankfurters", "hotdog", "hotdogs",
+    "wiener", "wieners", "bratwurst", "kielbasa", "chorizo", "prosciutto", "pastrami", "jerky",
+    "pate", "liverwurst", "braunschweiger", "giblets", "gizzard", "gizzards", "liver", "tongue",
+    "tripe", "brains", "sweetbread", "sweetbreads", "chitterlings", "oxtail", "carne",
+    "carnitas", "collagen",
+];
+const GELATIN_AND_FATS: &[&str] = &[
+    "gelatin", "gelatine", "gelatins", "jell", "aspic", "marshmallow", "marshmallows", "gummy",
+    "gummies", "gummi", "lard", "suet", "tallow", "schmaltz", "drippings",
+];
+/// Soups, stocks and gravies: meat or fish stock in many recipes.
+const SOUP_WORDS: &[&str] = &[
+    "soup", "soups", "broth", "bouillon", "stock", "consomme", "chowder", "bisque", "gravy",
+    "gumbo",
+];
+const EGG_WORDS: &[&str] = &[
+    "egg", "eggs", "eggnog", "mayonnaise", "mayo", "meringue", "custard", "quiche", "omelet",
+    "omelette", "souffle", "albumen", "albumin", "aioli", "hollandaise", "bearnaise", "caesar",
+    "tiramisu",
+];
+
+#[cfg(test)]
+mod tests;

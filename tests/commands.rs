@@ -1,0 +1,216 @@
+//! Commands through real IPC requests on Tauri's mock runtime, with the app's real context
+//! (its capability and CSP) and a real SQLite file.
+
+use magday_core::api::Core;
+use magday_lib::state::AppState;
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+
+struct Harness {
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    _dir: tempfile::TempDir,
+    db: std::path::PathBuf,
+}
+
+fn harness_with(dir: tempfile::TempDir) -> Harness {
+    let db = dir.path().join("magday.db");
+    // The same runtime the app uses.
+    let core = tauri::async_runtime::block_on(Core::open(&db)).expect("core");
+    let app = mock_builder()
+        .plugin(tauri_plugin_notification::init())
+        .invoke_handler(magday_lib::commands::handler())
+        .build(tauri::generate_context!())
+        .expect("app");
+    app.manage(AppState::new(core));
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("window");
+    Harness {
+        _app: app,
+        window,
+        _dir: dir,
+        db,
+    }
+}
+
+fn harness() -> Harness {
+    harness_with(tempfile::tempdir().expect("tempdir"))
+}
+
+fn request(cmd: &str, body: Value) -> InvokeRequest {
+    InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        // On Linux the app's own pages are tauri://localhost; anything else counts as remote.
+        url: "tauri://localhost".parse().expect("url"),
+        body: InvokeBody::Json(body),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    }
+}
+
+impl Harness {
+    fn call(&self, cmd: &str, input: Option<Value>) -> Result<Value, Value> {
+        let body = match input {
+            Some(i) => json!({ "input": i }),
+            None => json!({}),
+        };
+        get_ipc_response(&self.window, request(cmd, body)).map(|b| b.deserialize::<Value>().expect("json"))
+    }
+
+    fn ok(&self, cmd: &str, input: Option<Value>) -> Value {
+        self.call(cmd, input).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+
+    fn err(&self, cmd: &str, input: Option<Value>) -> Value {
+        match self.call(cmd, input) {
+            Ok(v) => panic!("{cmd} should have failed, returned {v}"),
+            Err(e) => e,
+        }
+    }
+
+    /// (events, protocol versions) in the database file, read through a second connection.
+    fn stored(&self) -> (i64, i64) {
+        tauri::async_runtime::block_on(async {
+            let store = magday_core::store::Store::open(&self.db).await.expect("open");
+            let n = (
+                store.event_count().await.expect("events"),
+                store.version_count().await.expect("versions"),
+            );
+            store.close().await;
+            n
+        })
+    }
+}
+
+fn protocol_input() -> Value {
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    json!({
+        "protocol": {
+            "template": "nerve",
+            "name": "",
+            "safety": {
+                "age_band": "y31_50",
+                "sex": "male",
+                "pregnancy": "no",
+                "kidney_disease": false,
+                "medicines": [],
+                "antacid_laxative_mg": 0.0,
+                "conservative_limit": false
+            },
+            "supplement": {
+                "form": "glycinate",
+                "product": "Bisglycinate 100",
+                "amount_kind": "elemental",
+                "mg_per_unit": 100.0,
+                "doses": [{ "time": "08:00", "units": 1.0 }, { "time": "20:00", "units": 1.0 }],
+                "window_minutes": 180
+            },
+            "start_date": today,
+            "length_days": 56,
+            "water_glasses": 8,
+            "items_off": [],
+            "optional_items": ["b6"],
+            "custom_items": [],
+            "symptoms": ["tingling"],
+            "acknowledge_above_limit": false
+        },
+        "new_course": false
+    })
+}
+
+#[test]
+fn today_before_setup_invites_a_protocol() {
+    let h = harness();
+    let day = h.ok("get_day", Some(json!({})));
+    assert_eq!(day["has_protocol"], false);
+    assert_eq!(day["checklist"]["doses"], json!([]));
+    let setup = h.ok("get_setup_options", None);
+    assert_eq!(setup["templates"].as_array().map(Vec::len), Some(3));
+    assert!(setup["disclaimer"].as_str().unwrap_or("").contains("not medical advice"));
+}
+
+#[test]
+fn saving_a_protocol_then_tapping_persists_in_sqlite() {
+    let h = harness();
+    let saved = h.ok("save_protocol", Some(protocol_input()));
+    assert_eq!(saved["spec"]["supplement"]["daily_mg"], 200.0);
+    assert_eq!(saved["spec"]["name"], "Nerve and muscle recovery");
+    let day = h.ok("tap", Some(json!({ "tap": { "type": "check", "key": "b6" } })));
+    let b6 = day["checklist"]["items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|i| i["key"] == "b6"))
+        .cloned()
+        .expect("b6 item");
+    assert_eq!(b6["done"], true);
+    assert_eq!(h.stored(), (1, 1));
+}
+
+#[test]
+fn bad_input_gets_a_typed_error_and_changes_nothing() {
+    let h = harness();
+    // Malformed: not the shape the command takes.
+    let e = h.err("save_protocol", Some(json!({ "protocol": 5 })));
+    assert_eq!(e["code"], "invalid_input");
+    // Well formed, refused by the rules.
+    let mut bad = protocol_input();
+    bad["protocol"]["supplement"]["form"] = json!("unobtainium");
+    let e = h.err("save_protocol", Some(bad));
+    assert_eq!(e["code"], "unknown_form");
+    assert_eq!(e["field"], "supplement.form");
+    assert!(e["message"].as_str().unwrap_or("").contains("unobtainium"));
+    let mut bad = protocol_input();
+    bad["protocol"]["supplement"]["doses"] = json!([{ "time": "08:00", "units": 1.0 }, { "time": "08:00", "units": 1.0 }]);
+    assert_eq!(h.err("save_protocol", Some(bad))["code"], "duplicate_time");
+    assert_eq!(h.stored(), (0, 0));
+    // Taps before setup are refused too.
+    let e = h.err("tap", Some(json!({ "tap": { "type": "check", "key": "water" } })));
+    assert_eq!(e["code"], "no_protocol");
+    let e = h.err("get_day", Some(json!({ "day": "2099-01-01" })));
+    assert_eq!(e["code"], "date_out_of_range");
+    assert_eq!(h.stored(), (0, 0));
+}
+
+#[test]
+fn the_main_window_may_call_only_the_apps_own_commands() {
+    let h = harness();
+    // The notification plugin is registered, but the page may not call it: notifications are
+    // sent from Rust only.
+    let e = get_ipc_response(
+        &h.window,
+        request("plugin:notification|is_permission_granted", json!({})),
+    )
+    .expect_err("the notification plugin must not be callable from the page");
+    assert!(e.to_string().contains("not allowed"), "{e}");
+    // Another window gets nothing: the capability names the main window only.
+    let other = WebviewWindowBuilder::new(&h._app, "other", Default::default())
+        .build()
+        .expect("window");
+    let e = get_ipc_response(&other, request("get_settings", json!({})))
+        .expect_err("only the main window may call the app's commands");
+    assert!(e.to_string().contains("not allowed"), "{e}");
+    // A remote page may call nothing.
+    let mut remote = request("get_settings", json!({}));
+    remote.url = "https://example.com".parse().expect("url");
+    assert!(get_ipc_response(&h.window, remote).is_err());
+    // The app's own command from the main window works.
+    assert!(get_ipc_response(&h.window, request("get_settings", json!({}))).is_ok());
+}
+
+#[test]
+fn settings_round_trip_and_refusals() {
+    let h = harness();
+    let mut s = h.ok("get_settings", None);
+    assert_eq!(s["day_start"], "04:00");
+    s["day_start"] = json!("5:30");
+    let saved = h.ok("update_settings", Some(s.clone()));
+    assert_eq!(saved["day_start"], "05:30");
+    s["day_start"] = json!("13:00");
+    assert_eq!(h.err("update_settings", Some(s))["code"], "invalid_day_start");
+    assert_eq!(h.ok("get_settings", None)["day_start"], "05:30");
+}

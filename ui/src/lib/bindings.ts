@@ -1,0 +1,520 @@
+// Generated from the Rust types by `src-tauri/src/bindings.rs`: do not edit.
+// Regenerate with `MAGDAY_WRITE_BINDINGS=1 cargo test --test bindings`.
+
+import { invoke } from "@tauri-apps/api/core";
+
+/**
+ * Age bands of the IOM/ODS tables.
+ */
+export type AgeBand = "m0_6" | "m7_12" | "y1_3" | "y4_8" | "y9_13" | "y14_18" | "y19_30" | "y31_50" | "y51_plus";
+
+/**
+ * How the product's strength is stated on its label.
+ */
+export type AmountKind = "elemental" | "compound";
+
+/**
+ * The error every command returns across IPC.
+ */
+export type ApiError = { 
+/**
+ * Stable machine code, e.g. `invalid_dose`, `unknown_form`, `not_found`, `storage`.
+ */
+code: string, 
+/**
+ * What went wrong, for a person.
+ */
+message: string, 
+/**
+ * The input field at fault, when there is one.
+ */
+field: string | null, };
+
+/**
+ * The checklist of one day.
+ */
+export type Checklist = { day: string, protocol_version: number | null, skipped: boolean, skip_reason: string | null, day_note: string | null, doses: Array<DoseView>, items: Array<ItemView>, keep_apart: Array<KeepApart>, score: DayScore, };
+
+/**
+ * The course as the Today and Progress screens show it.
+ */
+export type CourseInfo = { course_id: number, name: string, template: Template, start_date: string, end_date: string, length_days: number, 
+/**
+ * Day N of the course for the day shown, if it lies in the course.
+ */
+day_number: number | null, status: CourseStatus, };
+
+/**
+ * Where the course stands.
+ */
+export type CourseStatus = "not_started" | "running" | "finished";
+
+/**
+ * Input for `get_day`.
+ */
+export type DayInput = { 
+/**
+ * "YYYY-MM-DD"; today when absent.
+ */
+day: string | null, };
+
+/**
+ * How much of a day was done.
+ */
+export type DayScore = { doses_taken: number, doses_planned: number, 
+/**
+ * Doses, ticks and counted items (partial credit) done...
+ */
+items_done: number, 
+/**
+ * ... out of this many.
+ */
+items_total: number, 
+/**
+ * A skip day counts neither for nor against.
+ */
+skipped: boolean, };
+
+/**
+ * One day, as the Today screen (or a past day) shows it.
+ */
+export type DayView = { 
+/**
+ * The current day (with the user's day start).
+ */
+today: string, 
+/**
+ * The day shown.
+ */
+day: string, is_today: boolean, 
+/**
+ * The current instant, RFC 3339 with the local offset.
+ */
+now: string, 
+/**
+ * The zone dose times follow.
+ */
+time_zone: string, day_start: string, 
+/**
+ * False until the user sets up a protocol.
+ */
+has_protocol: boolean, course: CourseInfo | null, checklist: Checklist, next_dose: NextDose | null, rda_mg: number | null, 
+/**
+ * Food magnesium logged on the day, mg.
+ */
+food_mg: number, 
+/**
+ * Supplement magnesium taken on the day, mg.
+ */
+supplement_mg: number, 
+/**
+ * True when symptoms were rated on the day.
+ */
+checked_in: boolean, };
+
+/**
+ * One dose as entered.
+ */
+export type DoseInput = { 
+/**
+ * Local wall-clock time "HH:MM".
+ */
+time: string, 
+/**
+ * Units (capsules, tablets, scoops) per dose.
+ */
+units: number, };
+
+/**
+ * A dose as stored.
+ */
+export type DoseSpec = { 
+/**
+ * 1-based position in the day.
+ */
+slot: number, 
+/**
+ * "HH:MM" local wall-clock time.
+ */
+time: string, units: number, 
+/**
+ * Elemental mg in this dose.
+ */
+mg: number, };
+
+/**
+ * Where a dose stands.
+ */
+export type DoseStatus = "upcoming" | "due" | "taken" | "missed" | "skipped" | "paused";
+
+/**
+ * One dose on a day.
+ */
+export type DoseView = { slot: number, 
+/**
+ * "HH:MM" wall-clock time.
+ */
+time: string, 
+/**
+ * The instant it falls on this day (RFC 3339, local offset).
+ */
+due_at: string, 
+/**
+ * When its window closes and an untaken dose is missed.
+ */
+window_end: string, units: number, mg: number, status: DoseStatus, 
+/**
+ * When it was taken (RFC 3339), if it was.
+ */
+taken_at: string | null, late: boolean, snoozed_until: string | null, note: string | null, };
+
+/**
+ * One thing the user should know about their plan, with its source.
+ */
+export type Finding = { level: Level, code: string, message: string, source: Source, };
+
+/**
+ * A magnesium compound and its elemental share by weight.
+ */
+export type Form = { id: string, name: string, 
+/**
+ * Elemental magnesium, percent of the compound's weight.
+ */
+elemental_percent: number, laxative: Laxative, note: string, };
+
+/**
+ * How an item is ticked.
+ */
+export type ItemKind = { "type": "check" } | { "type": "count", target: number, };
+
+/**
+ * A non-dose checklist item of a protocol.
+ */
+export type ItemSpec = { 
+/**
+ * Stable key: "food", "water", "movement", "breathing", "sleep", "b6", ..., or "custom:N".
+ */
+key: string, label: string, kind: ItemKind, };
+
+/**
+ * One non-dose item on a day.
+ */
+export type ItemView = { key: string, label: string, kind: ItemKind, done: boolean, 
+/**
+ * For counted items: how many so far.
+ */
+count: number, note: string | null, };
+
+/**
+ * A "keep apart" window: a medicine should not be taken in it.
+ */
+export type KeepApart = { medicine: string, class: MedicineClass, 
+/**
+ * "HH:MM" local times; `until` may be past midnight ("01:00").
+ */
+from: string, until: string, 
+/**
+ * The dose slot it surrounds.
+ */
+dose_slot: number, source: Source, };
+
+/**
+ * A value with its label.
+ */
+export type Labelled<T> = { id: T, label: string, };
+
+/**
+ * How loose stools relate to a form.
+ */
+export type Laxative = "no" | "at_higher_doses" | "often";
+
+/**
+ * How serious a finding is.
+ */
+export type Level = "info" | "caution" | "warning" | "strong" | "stop";
+
+/**
+ * Medicine classes with a rule for magnesium. Source: [`SRC_ODS_MEDICINES`].
+ */
+export type MedicineClass = "bisphosphonate" | "tetracycline" | "quinolone" | "loop_or_thiazide_diuretic" | "potassium_sparing_diuretic" | "proton_pump_inhibitor" | "iron" | "other";
+
+/**
+ * A medicine the user takes.
+ */
+export type MedicineInput = { class: MedicineClass, 
+/**
+ * The user's own name for it ("doxycycline"); may be empty.
+ */
+name: string, 
+/**
+ * When the user usually takes it, "HH:MM"; enables separation reminders.
+ */
+time: string | null, };
+
+/**
+ * The next dose due.
+ */
+export type NextDose = { day: string, slot: number, time: string, due_at: string, };
+
+export type Pregnancy = "no" | "pregnant" | "lactating";
+
+/**
+ * What checking a protocol says.
+ */
+export type ProtocolCheck = { report: SafetyReport, 
+/**
+ * The supplement plan as it would be saved (elemental mg, the conversion shown).
+ */
+plan: SupplementPlan | null, 
+/**
+ * Why saving it now would be refused (a safety stop, an unacknowledged limit).
+ */
+refusal: ApiError | null, };
+
+/**
+ * A protocol as the user sets it up (onboarding) or edits it.
+ */
+export type ProtocolInput = { template: Template, name: string, safety: SafetyAnswers, 
+/**
+ * `None`: no supplement doses (food, water, movement and the rest only).
+ */
+supplement: SupplementInput | null, 
+/**
+ * "YYYY-MM-DD".
+ */
+start_date: string, length_days: number, water_glasses: number, 
+/**
+ * Keys of the template's standard items the user turned off.
+ */
+items_off: Array<string>, 
+/**
+ * Keys of optional items turned on ("b6", "omega3", ...).
+ */
+optional_items: Array<string>, 
+/**
+ * The user's own items ("Stretch before bed").
+ */
+custom_items: Array<string>, symptoms: Array<Symptom>, 
+/**
+ * The user read the warning that the plan is above the limit and keeps it.
+ */
+acknowledge_above_limit: boolean, };
+
+/**
+ * A validated protocol, as stored in each version.
+ */
+export type ProtocolSpec = { template: Template, name: string, safety: SafetyAnswers, supplement: SupplementPlan | null, start_date: string, length_days: number, items: Array<ItemSpec>, symptoms: Array<Symptom>, rda_mg: number, };
+
+/**
+ * The saved protocol, as the protocol screen shows it.
+ */
+export type ProtocolView = { version_id: number, course_id: number, 
+/**
+ * The first day this version governs.
+ */
+effective_from: string, 
+/**
+ * True when it takes effect on a later day (today is already logged).
+ */
+pending: boolean, spec: ProtocolSpec, report: SafetyReport, 
+/**
+ * How many versions this course has had.
+ */
+version_count: number, };
+
+/**
+ * Reminder behaviour.
+ */
+export type ReminderSettings = { enabled: boolean, 
+/**
+ * Minutes before a dose for a "dose in N minutes" alert; `None`: no pre-alert.
+ */
+pre_alert_min: number | null, 
+/**
+ * Repeat every N minutes until the dose is taken; `None`: remind once.
+ */
+nag_every_min: number | null, 
+/**
+ * At most this many repeats.
+ */
+nag_max: number, 
+/**
+ * Minutes a snooze lasts.
+ */
+snooze_min: number, 
+/**
+ * Remind at medicine times to keep them apart from magnesium.
+ */
+separation_reminders: boolean, };
+
+/**
+ * The safety questions, answered before any supplement plan.
+ */
+export type SafetyAnswers = { age_band: AgeBand, sex: Sex, pregnancy: Pregnancy, kidney_disease: boolean, medicines: Array<MedicineInput>, 
+/**
+ * Elemental mg a day from magnesium antacids or laxatives the user takes (counts toward the UL).
+ */
+antacid_laxative_mg: number, 
+/**
+ * Use the stricter European 250 mg limit.
+ */
+conservative_limit: boolean, };
+
+/**
+ * What the safety rules say about a plan.
+ */
+export type SafetyReport = { 
+/**
+ * False when a supplement plan must not be built (kidney disease, under 1 year).
+ */
+supplement_allowed: boolean, rda_mg: number, 
+/**
+ * The supplemental limit in force (UL, or the conservative limit); `None` under 1 year.
+ */
+limit_mg: number | null, limit_source: Source, 
+/**
+ * Supplements plus declared antacids and laxatives, mg/day.
+ */
+supplemental_total_mg: number, 
+/**
+ * The largest single intake, mg.
+ */
+largest_dose_mg: number, findings: Array<Finding>, keep_apart: Array<KeepApart>, };
+
+/**
+ * Input for `save_protocol`.
+ */
+export type SaveProtocolInput = { protocol: ProtocolInput, 
+/**
+ * Start a new course instead of editing the current one.
+ */
+new_course: boolean, };
+
+/**
+ * All preferences.
+ */
+export type Settings = { 
+/**
+ * "HH:MM": when a new day starts (default 04:00).
+ */
+day_start: string, time_zone: TimeZoneMode, reminders: ReminderSettings, 
+/**
+ * Foods to leave out of suggestions: "nuts", "peanuts", "soy", "gluten", "dairy", "fish",
+ * "vegetarian", "vegan".
+ */
+food_exclusions: Array<string>, 
+/**
+ * The user's usual mineral water, mg magnesium per litre (from the bottle's label).
+ */
+water_mg_per_litre: number | null, };
+
+/**
+ * What onboarding offers: templates, forms, age bands, medicine classes, symptoms.
+ */
+export type SetupOptions = { templates: Array<TemplateInfo>, forms: Array<Form>, age_bands: Array<Labelled<AgeBand>>, medicine_classes: Array<Labelled<MedicineClass>>, symptoms: Array<Labelled<Symptom>>, disclaimer: string, default_length_days: number, default_window_minutes: number, today: string, };
+
+export type Sex = "female" | "male";
+
+/**
+ * Where a number or a rule comes from, shown to the user beside it.
+ */
+export type Source = { id: string, citation: string, };
+
+/**
+ * The product and its dose plan as entered.
+ */
+export type SupplementInput = { 
+/**
+ * A form id from the reference table ("glycinate", "citrate", ...).
+ */
+form: string, 
+/**
+ * The product's name, for the user's eyes.
+ */
+product: string, amount_kind: AmountKind, 
+/**
+ * mg per unit, elemental or compound as `amount_kind` says.
+ */
+mg_per_unit: number, doses: Array<DoseInput>, 
+/**
+ * Minutes after a dose's time before it counts as missed.
+ */
+window_minutes: number, };
+
+/**
+ * A validated supplement plan.
+ */
+export type SupplementPlan = { form: string, form_name: string, product: string, amount_kind: AmountKind, mg_per_unit: number, 
+/**
+ * Elemental mg per unit (the conversion is shown when the label gave the compound weight).
+ */
+elemental_mg_per_unit: number, 
+/**
+ * How the elemental amount was derived, in words.
+ */
+assumption: string | null, doses: Array<DoseSpec>, window_minutes: number, daily_mg: number, };
+
+/**
+ * The symptoms a protocol can track, each rated 0 (none) to 10 (worst).
+ */
+export type Symptom = "cold_hands" | "cold_feet" | "numbness" | "tingling" | "nerve_pain" | "cramps" | "weakness" | "stress" | "poor_sleep" | "stomach";
+
+/**
+ * One thing the user does on the checklist.
+ */
+export type Tap = { "type": "take_dose", slot: number, at: string | null, } | { "type": "skip_dose", slot: number, } | { "type": "undo_dose", slot: number, } | { "type": "snooze_dose", slot: number, minutes: number, } | { "type": "check", key: string, } | { "type": "uncheck", key: string, } | { "type": "count", key: string, delta: number, } | { "type": "note", item: string, text: string, } | { "type": "skip_day", reason: string, } | { "type": "unskip_day" };
+
+/**
+ * Input for `tap`.
+ */
+export type TapInput = { 
+/**
+ * "YYYY-MM-DD"; today when absent.
+ */
+day: string | null, tap: Tap, };
+
+/**
+ * The protocol templates from the two seed guides, and a blank one.
+ */
+export type Template = "circulation" | "nerve" | "custom";
+
+/**
+ * What a template brings.
+ */
+export type TemplateInfo = { id: Template, name: string, summary: string, default_form: string, default_times: Array<string>, 
+/**
+ * Elemental mg per day the template starts from (two doses of half).
+ */
+default_daily_mg: number, items: Array<ItemSpec>, 
+/**
+ * Keys of optional items the user may add.
+ */
+optional_items: Array<ItemSpec>, symptoms: Array<Symptom>, breathing_hint: string, };
+
+/**
+ * Which clock dose times follow.
+ */
+export type TimeZoneMode = { "mode": "follow_device" } | { "mode": "keep_home", tz: string, };
+
+/** A failed command: its promise rejects with this. */
+export type CommandError = ApiError;
+
+/** Every command of the app, typed. */
+export const commands = {
+  /** What onboarding offers: templates, forms, age bands, medicines, symptoms, the disclaimer. */
+  getSetupOptions: () => invoke<SetupOptions>("get_setup_options"),
+  /** The safety report and plan for a protocol, without saving it. */
+  checkProtocol: (input: ProtocolInput) => invoke<ProtocolCheck>("check_protocol", { input }),
+  /** Save a protocol (a new course, or a new version of the current one). */
+  saveProtocol: (input: SaveProtocolInput) => invoke<ProtocolView>("save_protocol", { input }),
+  /** The current protocol, or null before setup. */
+  getProtocol: () => invoke<ProtocolView | null>("get_protocol"),
+  /** One day's checklist (today when no day is given). */
+  getDay: (input: DayInput) => invoke<DayView>("get_day", { input }),
+  /** Record a tap on a day's checklist and return the day. */
+  tap: (input: TapInput) => invoke<DayView>("tap", { input }),
+  /** The user's settings. */
+  getSettings: () => invoke<Settings>("get_settings"),
+  /** Change the settings. */
+  updateSettings: (input: Settings) => invoke<Settings>("update_settings", { input }),
+};
