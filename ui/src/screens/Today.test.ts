@@ -1,0 +1,65 @@
+import "../test/ipc";
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { describe, expect, it } from "vitest";
+import Today from "./Today.svelte";
+import { answer, calls } from "../test/ipc";
+import { dayView, dose } from "../test/fixtures";
+import type { DayView } from "../lib/bindings";
+
+const settings = { reminders: { snooze_min: 10 } };
+
+describe("Today", () => {
+  it("invites a protocol before setup", async () => {
+    answer((cmd) => (cmd === "get_day" ? dayView({ has_protocol: false, course: null }) : settings));
+    render(Today, { day: null });
+    expect(await screen.findByTestId("welcome")).toBeTruthy();
+    expect(screen.getByTestId("start-setup").textContent).toContain("Set up your protocol");
+  });
+
+  it("shows each dose's state, the course day and the next dose", async () => {
+    const v = dayView();
+    v.checklist.doses = [
+      dose({ status: "taken", taken_at: "2026-11-21T09:30:00+01:00", late: true }),
+      dose({ slot: 2, time: "20:00", status: "upcoming" }),
+    ];
+    answer((cmd) => (cmd === "get_day" ? v : settings));
+    render(Today, { day: null });
+    expect((await screen.findByTestId("dose-1-status")).textContent).toBe("taken 09:30 · late");
+    expect(screen.getByTestId("dose-2-status").textContent).toBe("at 20:00");
+    expect(screen.getByTestId("course-day").textContent).toBe("Day 12 of 56");
+    expect(screen.getByTestId("next-dose").textContent).toContain("08:00");
+    expect(screen.getByTestId("item-water-count").textContent).toBe("3 of 8 glasses");
+    expect(screen.getByTestId("food-progress").textContent).toBe("120 mg of 320 mg from food");
+    expect(screen.getByTestId("dose-1-toggle").getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it("a missed dose says not to double up", async () => {
+    const v = dayView();
+    v.checklist.doses = [dose({ status: "missed" }), dose({ slot: 2, status: "due" })];
+    answer((cmd) => (cmd === "get_day" ? v : settings));
+    render(Today, { day: null });
+    expect((await screen.findByTestId("dose-1-missed")).textContent).toContain("Don't double up");
+  });
+
+  it("a tap sends the dose's own slot and shows the answer", async () => {
+    const before = dayView();
+    const after: DayView = structuredClone(before);
+    after.checklist.doses[1] = dose({ slot: 2, status: "taken", taken_at: "2026-11-21T20:01:00+01:00" });
+    answer((cmd) => (cmd === "get_day" ? before : cmd === "tap" ? after : settings));
+    render(Today, { day: null });
+    await fireEvent.click(await screen.findByTestId("dose-2-toggle"));
+    await waitFor(() => expect(screen.getByTestId("dose-2-status").textContent).toBe("taken 20:01"));
+    const tap = calls.find((c) => c.cmd === "tap");
+    expect(tap?.args).toEqual({ input: { day: null, tap: { type: "take_dose", slot: 2, at: null } } });
+  });
+
+  it("shows a refused tap's message", async () => {
+    answer((cmd) => {
+      if (cmd === "tap") throw { code: "already_taken", message: "Dose 1 is already recorded as taken.", field: null };
+      return cmd === "get_day" ? dayView() : settings;
+    });
+    render(Today, { day: null });
+    await fireEvent.click(await screen.findByTestId("dose-1-toggle"));
+    expect((await screen.findByTestId("error")).textContent).toContain("already recorded");
+  });
+});
