@@ -17,4 +17,14 @@ fn main() {
     if let Err(e) = tauri_build::try_build(attributes) {
         panic!("tauri-build failed: {e:#}");
     }
+    // Android: reminders are scheduled one-off alarms; without the exact-alarm permission the
+    // system may deliver them late (plugins-workspace #3550). POST_NOTIFICATIONS comes from the
+    // notification plugin. This edits the generated Android project when building for it.
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("android") {
+        let permissions = r#"<uses-permission android:name="android.permission.SCHEDULE_EXACT_ALARM" />
+    <uses-permission android:name="android.permission.POST_NOTIFICATIONS" />"#;
+        if let Err(e) = tauri_utils::build::update_android_manifest("MAGDAY REMINDERS", "manifest", permissions.to_string()) {
+            panic!("could not add the reminder permissions to the Android manifest: {e:#}");
+        }
+    }
 }

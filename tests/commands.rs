@@ -25,7 +25,8 @@ fn harness_with(dir: tempfile::TempDir) -> Harness {
         .invoke_handler(magday_lib::commands::handler())
         .build(tauri::generate_context!())
         .expect("app");
-    app.manage(AppState::new(core));
+    let notifier = std::sync::Arc::new(magday_lib::desktop::DesktopNotifier::new(app.handle().clone()));
+    app.manage(AppState::new(core, notifier));
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .expect("window");
@@ -213,4 +214,17 @@ fn settings_round_trip_and_refusals() {
     s["day_start"] = json!("13:00");
     assert_eq!(h.err("update_settings", Some(s))["code"], "invalid_day_start");
     assert_eq!(h.ok("get_settings", None)["day_start"], "05:30");
+}
+
+#[test]
+fn the_delivery_check_and_the_notification_permission() {
+    let h = harness();
+    let report = h.ok("get_delivery_report", None);
+    assert_eq!(report["expected"], 0);
+    assert_eq!(report["last_test"], Value::Null);
+    let report = h.ok("send_test_reminder", None);
+    assert!(report["last_test"].as_str().is_some(), "the test reminder is recorded: {report}");
+    let p = h.ok("get_notification_permission", None);
+    assert_eq!(p["platform"], "desktop");
+    assert_eq!(p["state"], "granted");
 }

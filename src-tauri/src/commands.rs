@@ -4,7 +4,8 @@
 //! Tauri handler, the command names the capability grants, and the TypeScript bindings.
 
 use magday_core::api::{
-    DayInput, DayView, ProtocolCheck, ProtocolView, SaveProtocolInput, SetupOptions, TapInput,
+    DayInput, DayView, DeliveryReport, ProtocolCheck, ProtocolView, SaveProtocolInput,
+    SetupOptions, TapInput,
 };
 use magday_core::protocol::ProtocolInput;
 use magday_core::settings::Settings;
@@ -12,6 +13,7 @@ use magday_core::ApiError;
 use serde::de::DeserializeOwned;
 
 use crate::bindings::{CommandSig, TypeCollector};
+use crate::notifier::PermissionView;
 use crate::state::AppState;
 
 /// Parse a command's input, refusing a malformed one with a typed error.
@@ -82,7 +84,9 @@ commands! {
 
     /// Save a protocol (a new course, or a new version of the current one).
     fn save_protocol(st, now, input: SaveProtocolInput) -> ProtocolView {
-        st.core.save_protocol(&input.protocol, input.new_course, &now).await
+        let saved = st.core.save_protocol(&input.protocol, input.new_course, &now).await?;
+        st.notifier.plan_changed();
+        Ok(saved)
     }
 
     /// The current protocol, or null before setup.
@@ -97,7 +101,9 @@ commands! {
 
     /// Record a tap on a day's checklist and return the day.
     fn tap(st, now, input: TapInput) -> DayView {
-        st.core.tap(input.day.as_deref(), &input.tap, &now).await
+        let day = st.core.tap(input.day.as_deref(), &input.tap, &now).await?;
+        st.notifier.plan_changed();
+        Ok(day)
     }
 
     /// The user's settings.
@@ -109,6 +115,34 @@ commands! {
     /// Change the settings.
     fn update_settings(st, now, input: Settings) -> Settings {
         let _ = now;
-        st.core.update_settings(input).await
+        let saved = st.core.update_settings(input).await?;
+        st.notifier.plan_changed();
+        Ok(saved)
+    }
+
+    /// Reminders on time in the last 14 days, and the latest ones.
+    fn get_delivery_report(st, now) -> DeliveryReport {
+        st.core.delivery_report(&now).await
+    }
+
+    /// Show a test reminder now, and return the delivery check with it recorded.
+    fn send_test_reminder(st, now) -> DeliveryReport {
+        let test = st.core.test_reminder_shown(&now, None).await?;
+        if let Err(e) = st.notifier.show(&test) {
+            st.core.reminder_shown(&test.key, &now, Some(&e)).await?;
+        }
+        st.core.delivery_report(&now).await
+    }
+
+    /// Whether notifications may be shown, and how to allow them.
+    fn get_notification_permission(st, now) -> PermissionView {
+        let _ = now;
+        Ok(st.notifier.permission())
+    }
+
+    /// Ask for the notification permission (the system's prompt, where there is one).
+    fn request_notification_permission(st, now) -> PermissionView {
+        let _ = now;
+        Ok(st.notifier.request_permission())
     }
 }

@@ -1,9 +1,16 @@
-//! Magday's Tauri shell: it opens the core on the app's data directory and exposes the core
-//! through thin commands. All rules and storage live in `magday-core`.
+//! Magday's Tauri shell: it opens the core on the app's data directory, exposes the core
+//! through thin commands, and delivers reminders (desktop: `desktop.rs`; phones: `mobile.rs`).
+//! All rules and storage live in `magday-core`.
 
 pub mod bindings;
 pub mod commands;
+#[cfg(desktop)]
+pub mod desktop;
+pub mod mobile;
+pub mod notifier;
 pub mod state;
+
+use std::sync::Arc;
 
 use magday_core::api::Core;
 use tauri::Manager;
@@ -22,12 +29,28 @@ pub fn run() {
         .setup(|app| {
             let dir = app.path().app_data_dir()?;
             let core = tauri::async_runtime::block_on(Core::open(&dir.join(DB_FILE)))?;
-            app.manage(AppState::new(core));
+            #[cfg(desktop)]
+            let notifier = Arc::new(desktop::DesktopNotifier::new(app.handle().clone()));
+            #[cfg(mobile)]
+            let notifier = Arc::new(mobile::MobileNotifier::new(app.handle().clone(), core.clone()));
+            app.manage(AppState::new(core, notifier));
+            #[cfg(desktop)]
+            desktop::start(app.handle())?;
+            #[cfg(mobile)]
+            mobile::start(app.handle())?;
             Ok(())
         })
-        .run(tauri::generate_context!());
-    if let Err(e) = result {
-        eprintln!("Magday could not start: {e}");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    match result {
+        Ok(app) => app.run(|app, event| {
+            // Back from the background: the time zone may have changed; phones reschedule.
+            if let tauri::RunEvent::Resumed = event {
+                app.state::<AppState>().notifier.plan_changed();
+            }
+        }),
+        Err(e) => {
+            eprintln!("Magday could not start: {e}");
+            std::process::exit(1);
+        }
     }
 }

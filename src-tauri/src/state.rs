@@ -1,24 +1,34 @@
-//! What every command can reach: the core, and the clock.
+//! What every command can reach: the core, the platform's notifier, and the clock.
+
+use std::sync::Arc;
 
 use chrono::Utc;
 use chrono_tz::Tz;
 use magday_core::api::Core;
 use magday_core::day::Now;
 
+use crate::notifier::Notifier;
+
 /// The app's state, managed by Tauri.
 pub struct AppState {
     pub core: Core,
+    pub notifier: Arc<dyn Notifier>,
 }
 
 impl AppState {
-    pub fn new(core: Core) -> Self {
-        AppState { core }
+    pub fn new(core: Core, notifier: Arc<dyn Notifier>) -> Self {
+        AppState { core, notifier }
     }
 
-    /// The wall clock and the device's time zone, read now (the zone may change while travelling).
+    /// The wall clock and the device's time zone, read now.
     pub fn now(&self) -> Now {
-        Now::new(Utc::now(), device_tz())
+        device_now()
     }
+}
+
+/// The wall clock and the device's time zone (it may change while travelling).
+pub fn device_now() -> Now {
+    Now::new(Utc::now(), device_tz())
 }
 
 /// The device's IANA time zone: `TZ` when set (as every POSIX program honours it), else the

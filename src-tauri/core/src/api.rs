@@ -18,6 +18,9 @@ use crate::protocol::{
 use crate::settings::Settings;
 use crate::store::{Event, Store, StoredVersion};
 
+mod reminders;
+pub use reminders::{DeliveryReport, DeliveryView, ReminderAction};
+
 /// How far back a day may be viewed or corrected.
 pub const MAX_PAST_DAYS: i64 = 366;
 

@@ -113,6 +113,48 @@ supplement_mg: number,
 checked_in: boolean, };
 
 /**
+ * "On time in the last 14 days: x of y".
+ */
+export type DeliveryReport = { days: number, 
+/**
+ * Dose reminders that came due while their dose was not yet taken.
+ */
+expected: number, on_time: number, late: number, 
+/**
+ * Never shown (the app was not running, or the window closed first).
+ */
+not_sent: number, failed: number, 
+/**
+ * Handed to the phone's scheduler, which delivers them itself.
+ */
+scheduled: number, 
+/**
+ * The newest first, at most 20.
+ */
+recent: Array<DeliveryView>, 
+/**
+ * When the last test reminder was shown.
+ */
+last_test: string | null, };
+
+/**
+ * One dose reminder in the delivery check.
+ */
+export type DeliveryView = { day: string, slot: number, 
+/**
+ * When it should have come (RFC 3339).
+ */
+planned_at: string, 
+/**
+ * When it was shown, if it was.
+ */
+delivered_at: string | null, 
+/**
+ * "on_time", "late", "not_sent", "failed" or "scheduled".
+ */
+outcome: string, };
+
+/**
  * One dose as entered.
  */
 export type DoseInput = { 
@@ -255,6 +297,24 @@ time: string | null, };
  * The next dose due.
  */
 export type NextDose = { day: string, slot: number, time: string, due_at: string, };
+
+/**
+ * Whether notifications may be shown.
+ */
+export type Permission = "granted" | "denied" | "prompt";
+
+/**
+ * The permission, and what the user can do about it on this platform.
+ */
+export type PermissionView = { state: Permission, 
+/**
+ * "desktop", "android" or "ios".
+ */
+platform: string, 
+/**
+ * What happens without it, and how to turn it on.
+ */
+help: string, };
 
 export type Pregnancy = "no" | "pregnant" | "lactating";
 
@@ -517,4 +577,12 @@ export const commands = {
   getSettings: () => invoke<Settings>("get_settings"),
   /** Change the settings. */
   updateSettings: (input: Settings) => invoke<Settings>("update_settings", { input }),
+  /** Reminders on time in the last 14 days, and the latest ones. */
+  getDeliveryReport: () => invoke<DeliveryReport>("get_delivery_report"),
+  /** Show a test reminder now, and return the delivery check with it recorded. */
+  sendTestReminder: () => invoke<DeliveryReport>("send_test_reminder"),
+  /** Whether notifications may be shown, and how to allow them. */
+  getNotificationPermission: () => invoke<PermissionView>("get_notification_permission"),
+  /** Ask for the notification permission (the system's prompt, where there is one). */
+  requestNotificationPermission: () => invoke<PermissionView>("request_notification_permission"),
 };

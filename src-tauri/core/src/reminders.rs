@@ -1,0 +1,300 @@
+//! Dose reminders: the core plans, the platform delivers.
+//!
+//! From the protocol, the day's events and the reminder settings, [`plan_day`] lists every
+//! reminder a day holds: one per dose (none for a dose already taken or skipped, or on a skip
+//! day), an optional pre-alert, optional repeats until done, a snooze, and medicine-separation
+//! reminders. Each has a stable key, so the desktop loop claims it in SQLite before showing it
+//! (a restart or a second window never sends it twice) and mobile derives a notification id
+//! from it.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::checklist::dose_timings;
+use crate::day::{parse_hhmm, DayClock};
+use crate::error::Result;
+use crate::facts::MedicineClass;
+use crate::protocol::{fmt_mg, medicine_name, ProtocolSpec};
+use crate::settings::ReminderSettings;
+use crate::store::Event;
+
+/// What a reminder is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReminderKind {
+    /// At the dose's time.
+    Dose,
+    /// "Dose in N minutes".
+    PreAlert,
+    /// A repeat while the dose is not ticked.
+    Nag,
+    /// The end of a snooze.
+    Snooze,
+    /// A medicine to keep apart from magnesium.
+    Separation,
+}
+
+impl ReminderKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReminderKind::Dose => "dose",
+            ReminderKind::PreAlert => "pre_alert",
+            ReminderKind::Nag => "nag",
+            ReminderKind::Snooze => "snooze",
+            ReminderKind::Separation => "separation",
+        }
+    }
+
+    fn code(self) -> i32 {
+        match self {
+            ReminderKind::Dose => 1,
+            ReminderKind::PreAlert => 2,
+            ReminderKind::Nag => 3,
+            ReminderKind::Snooze => 4,
+            ReminderKind::Separation => 5,
+        }
+    }
+}
+
+/// One planned reminder.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Reminder {
+    /// Stable identity: "2026-11-21/dose:1", "2026-11-21/dose:1/nag:2", ...
+    pub key: String,
+    pub kind: ReminderKind,
+    pub day: NaiveDate,
+    /// The dose it is about (for separation reminders: the medicine's index).
+    pub slot: u32,
+    /// The repeat number (nags), else 0.
+    pub n: u32,
+    /// When to show it (RFC 3339, UTC).
+    pub due: DateTime<Utc>,
+    /// After this it is no longer worth showing (the dose's window closed).
+    pub expires: DateTime<Utc>,
+    pub title: String,
+    pub body: String,
+}
+
+impl Reminder {
+    /// Whether the reminder can act on a dose (Taken / Snooze buttons).
+    pub fn is_about_a_dose(&self) -> bool {
+        self.kind != ReminderKind::Separation
+    }
+
+    /// A notification id for platforms that want an integer (mobile), unique per key:
+    /// the day, the kind, the dose and the repeat.
+    pub fn notification_id(&self) -> i32 {
+        let epoch = NaiveDate::from_ymd_opt(2020, 1, 1).map_or(0, |d| d.num_days_from_ce());
+        let day = (self.day.num_days_from_ce() - epoch).rem_euclid(1_000_000);
+        let slot = i32::try_from(self.slot.min(20)).unwrap_or(0);
+        let n = i32::try_from(self.n.min(19)).unwrap_or(0);
+        let within = match self.kind {
+            ReminderKind::Separation => slot,
+            _ => slot * 20 + n,
+        };
+        day * 1000 + self.kind.code() * 100 + within.min(99)
+    }
+
+    pub fn is_due(&self, now: DateTime<Utc>) -> bool {
+        self.due <= now && now < self.expires
+    }
+}
+
+/// Where a dose stands for reminding, from the day's events.
+struct DoseLog {
+    done: bool,
+    snooze: Option<(i64, DateTime<Utc>)>,
+}
+
+fn dose_log(events: &[Event], slot: u32) -> DoseLog {
+    let item = format!("dose:{slot}");
+    let mut log = DoseLog {
+        done: false,
+        snooze: None,
+    };
+    for e in events.iter().filter(|e| e.item == item) {
+        match e.action.as_str() {
+            "taken" | "skipped" => log.done = true,
+            "undo" => {
+                log.done = false;
+                log.snooze = None;
+            }
+            "snooze" => {
+                log.snooze = e
+                    .value
+                    .as_ref()
+                    .and_then(|v| v.get("until"))
+                    .and_then(|v| v.as_str())
+                    .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+                    .map(|t| (e.id, t.with_timezone(&Utc)));
+            }
+            _ => {}
+        }
+    }
+    log
+}
+
+fn day_skipped(events: &[Event]) -> bool {
+    let mut skipped = false;
+    for e in events.iter().filter(|e| e.item == "day") {
+        match e.action.as_str() {
+            "skip" => skipped = true,
+            "unskip" => skipped = false,
+            _ => {}
+        }
+    }
+    skipped
+}
+
+fn units_text(units: f64) -> String {
+    if (units - 1.0).abs() < f64::EPSILON {
+        "1 unit".into()
+    } else {
+        format!("{} units", fmt_mg(units))
+    }
+}
+
+/// Every reminder `day` holds, given its events so far. Doses already taken or skipped, and
+/// skip days, have none; nags stop at the end of the dose's window and never fall before a
+/// snooze ends.
+pub fn plan_day(
+    day: NaiveDate,
+    spec: &ProtocolSpec,
+    events: &[Event],
+    settings: &ReminderSettings,
+    clock: &DayClock,
+) -> Result<Vec<Reminder>> {
+    let mut out = Vec::new();
+    if !settings.enabled || day_skipped(events) {
+        return Ok(out);
+    }
+    let Some(plan) = &spec.supplement else {
+        return Ok(out);
+    };
+    let doses = spec.doses_on(day);
+    let timings = dose_timings(spec, day, clock)?;
+    let what = if plan.product.is_empty() {
+        format!("magnesium {}", plan.form_name.to_lowercase())
+    } else {
+        plan.product.clone()
+    };
+    for (d, t) in doses.iter().zip(&timings) {
+        let log = dose_log(events, d.slot);
+        if log.done {
+            continue;
+        }
+        let base = format!("{day}/dose:{}", d.slot);
+        let body = format!(
+            "{} of {what} ({} mg), with food if you can.",
+            units_text(d.units),
+            fmt_mg(d.mg)
+        );
+        let title = format!("Magnesium: dose {} at {}", d.slot, d.time);
+        let mk = |kind, key: String, n: u32, due, expires, title: String, body: String| Reminder {
+            key,
+            kind,
+            day,
+            slot: d.slot,
+            n,
+            due,
+            expires,
+            title,
+            body,
+        };
+        if let Some(pre) = settings.pre_alert_min {
+            let at = t.due - Duration::minutes(i64::from(pre));
+            out.push(mk(
+                ReminderKind::PreAlert,
+                format!("{base}/pre"),
+                0,
+                at,
+                t.due,
+                format!("Dose {} in {pre} minutes ({})", d.slot, d.time),
+                body.clone(),
+            ));
+        }
+        let snooze_until = log.snooze.map(|(_, until)| until);
+        out.push(mk(
+            ReminderKind::Dose,
+            base.clone(),
+            0,
+            t.due,
+            t.window_end,
+            title.clone(),
+            body.clone(),
+        ));
+        if let Some(every) = settings.nag_every_min {
+            for n in 1..=settings.nag_max {
+                let at = t.due + Duration::minutes(i64::from(every) * i64::from(n));
+                if at >= t.window_end {
+                    break;
+                }
+                if snooze_until.is_some_and(|s| at <= s) {
+                    continue;
+                }
+                out.push(mk(
+                    ReminderKind::Nag,
+                    format!("{base}/nag:{n}"),
+                    n,
+                    at,
+                    t.window_end,
+                    format!("Still to take: dose {} ({})", d.slot, d.time),
+                    format!("{body} Tick it when taken, or snooze."),
+                ));
+            }
+        }
+        if let Some((event_id, until)) = log.snooze {
+            out.push(mk(
+                ReminderKind::Snooze,
+                format!("{base}/snooze:{event_id}"),
+                0,
+                until,
+                t.window_end.max(until + Duration::minutes(10)),
+                format!("Snoozed: dose {} ({})", d.slot, d.time),
+                body.clone(),
+            ));
+        }
+    }
+    if settings.separation_reminders && !doses.is_empty() {
+        let times: Vec<&str> = doses.iter().map(|d| d.time.as_str()).collect();
+        for (i, m) in spec.safety.medicines.iter().enumerate() {
+            let (Some(time), Some(sep)) = (
+                m.time.as_deref(),
+                m.class.separation(spec.safety.conservative_limit),
+            ) else {
+                continue;
+            };
+            let Ok(t) = parse_hhmm(time, "time") else { continue };
+            let at = clock.instant(day, t);
+            let rule = match m.class {
+                MedicineClass::Tetracycline | MedicineClass::Quinolone => format!(
+                    "Take it at least {} h before or {} h after magnesium.",
+                    sep.before_min / 60,
+                    sep.after_min / 60
+                ),
+                _ => format!("Keep it at least {} h away from magnesium.", sep.before_min.max(sep.after_min) / 60),
+            };
+            out.push(Reminder {
+                key: format!("{day}/med:{i}"),
+                kind: ReminderKind::Separation,
+                day,
+                slot: u32::try_from(i).unwrap_or(0),
+                n: 0,
+                due: at,
+                expires: at + Duration::minutes(60),
+                title: format!("Time for {}", medicine_name(m)),
+                body: format!("{rule} Magnesium today: {}.", times.join(", ")),
+            });
+        }
+    }
+    out.sort_by(|a, b| a.due.cmp(&b.due).then(a.key.cmp(&b.key)));
+    Ok(out)
+}
+
+/// Rolling window of one-off notifications for mobile: at most this many pending at once
+/// (iOS keeps 64; room is left for others).
+pub const MOBILE_WINDOW: usize = 60;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,158 @@
+//! Desktop delivery: a task that looks at the wall clock at the start of every minute (a long
+//! sleep would not wake a suspended laptop on time), claims each due reminder in SQLite and
+//! shows it with "Taken" and "Snooze" buttons wired back into the log. Closing the window keeps
+//! the app in the tray so reminders still come; quitting is explicit.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{Timelike, Utc};
+use magday_core::api::Core;
+use magday_core::reminders::Reminder;
+use tauri::menu::{Menu, MenuItem};
+use tauri::tray::TrayIconBuilder;
+use tauri::{AppHandle, Manager, Runtime, WindowEvent};
+use tauri_plugin_notification::NotificationExt;
+
+use crate::notifier::{permission_view, show_main, to_permission, Notifier, Permission, PermissionView, DOSE_ACTIONS};
+use crate::state::{device_now, AppState};
+
+/// Shows reminders through tauri-plugin-notification.
+pub struct DesktopNotifier<R: Runtime> {
+    app: AppHandle<R>,
+}
+
+impl<R: Runtime> DesktopNotifier<R> {
+    pub fn new(app: AppHandle<R>) -> Self {
+        DesktopNotifier { app }
+    }
+}
+
+impl<R: Runtime> Notifier for DesktopNotifier<R> {
+    fn show(&self, reminder: &Reminder) -> Result<(), String> {
+        let mut builder = self
+            .app
+            .notification()
+            .builder()
+            .id(reminder.notification_id())
+            .title(&reminder.title)
+            .body(&reminder.body)
+            .extra("key", &reminder.key);
+        if reminder.is_about_a_dose() {
+            builder = builder.action_type_id(DOSE_ACTIONS);
+        }
+        builder.show().map_err(|e| e.to_string())
+    }
+
+    fn permission(&self) -> PermissionView {
+        permission_view(
+            self.app
+                .notification()
+                .permission_state()
+                .map_or(Permission::Prompt, to_permission),
+        )
+    }
+
+    fn request_permission(&self) -> PermissionView {
+        permission_view(
+            self.app
+                .notification()
+                .request_permission()
+                .map_or(Permission::Denied, to_permission),
+        )
+    }
+
+    fn plan_changed(&self) {
+        // The loop plans afresh every minute from the database: nothing to do.
+    }
+}
+
+/// Look once: show every reminder that is due and not yet claimed.
+pub async fn tick(core: &Core, notifier: &dyn Notifier) {
+    let now = device_now();
+    let due = match core.due_reminders(&now).await {
+        Ok(due) => due,
+        Err(e) => {
+            eprintln!("magday: reminders could not be planned: {e}");
+            return;
+        }
+    };
+    for r in due {
+        match core.claim_reminder(&r, &now, "desktop").await {
+            Ok(true) => {
+                let shown = notifier.show(&r);
+                let error = shown.err();
+                if let Err(e) = core.reminder_shown(&r.key, &device_now(), error.as_deref()).await {
+                    eprintln!("magday: reminder {} could not be recorded: {e}", r.key);
+                }
+            }
+            Ok(false) => {}
+            Err(e) => eprintln!("magday: reminder {} could not be claimed: {e}", r.key),
+        }
+    }
+}
+
+/// How long until the start of the next minute (at most a minute, at least a second).
+fn until_next_minute() -> Duration {
+    let now = Utc::now();
+    let into = u64::from(now.second()) * 1000 + u64::from(now.timestamp_subsec_millis() % 1000);
+    Duration::from_millis((60_000 - into.min(59_000)).max(1000))
+}
+
+/// Start the loop, the notification buttons, the tray and the close-to-tray window.
+pub fn start<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+    let state = app.state::<AppState>();
+    let core = state.core.clone();
+    let notifier = Arc::clone(&state.notifier);
+
+    crate::notifier::wire_actions(app, core.clone(), || {});
+
+    tauri::async_runtime::spawn(async move {
+        loop {
+            tick(&core, notifier.as_ref()).await;
+            tokio::time::sleep(until_next_minute()).await;
+        }
+    });
+
+    let open = MenuItem::with_id(app, "open", "Open Magday", true, None::<&str>)?;
+    let quit = MenuItem::with_id(app, "quit", "Quit Magday (no more reminders)", true, None::<&str>)?;
+    let menu = Menu::with_items(app, &[&open, &quit])?;
+    let mut tray = TrayIconBuilder::with_id("magday")
+        .tooltip("Magday: reminders are on")
+        .menu(&menu)
+        .on_menu_event(|app, event| match event.id().as_ref() {
+            "open" => show_main(app),
+            "quit" => app.exit(0),
+            _ => {}
+        });
+    if let Some(icon) = app.default_window_icon() {
+        tray = tray.icon(icon.clone());
+    }
+    match tray.build(app) {
+        Ok(_) => {
+            if let Some(window) = app.get_webview_window("main") {
+                let w = window.clone();
+                window.on_window_event(move |event| {
+                    if let WindowEvent::CloseRequested { api, .. } = event {
+                        api.prevent_close();
+                        let _ = w.hide();
+                    }
+                });
+            }
+        }
+        // Without a tray, closing the window quits as usual rather than hiding the app away.
+        Err(e) => eprintln!("magday: no tray icon ({e}); closing the window quits Magday"),
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_loop_wakes_within_a_minute() {
+        let d = until_next_minute();
+        assert!(d >= Duration::from_secs(1) && d <= Duration::from_secs(60));
+    }
+}
