@@ -8,6 +8,7 @@ pub mod checklist;
 pub mod day;
 pub mod facts;
 pub mod protocol;
+pub mod reminders;
 pub mod settings;
 pub mod error;
 pub mod store;
