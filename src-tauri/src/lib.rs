@@ -44,8 +44,11 @@ pub fn run() {
     match result {
         Ok(app) => app.run(|app, event| {
             // Back from the background: the time zone may have changed; phones reschedule.
-            if let tauri::RunEvent::Resumed = event {
-                app.state::<AppState>().notifier.plan_changed();
+            // (Desktop plans afresh every minute.)
+            if cfg!(mobile) && matches!(event, tauri::RunEvent::Resumed) {
+                if let Some(state) = app.try_state::<AppState>() {
+                    state.notifier.plan_changed();
+                }
             }
         }),
         Err(e) => {

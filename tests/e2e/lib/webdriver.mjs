@@ -319,9 +319,15 @@ export class Session {
     return el instanceof Element ? el : this.findElement(el);
   }
 
-  /** Click an element (Element, or CSS selector: the first match). */
+  /**
+   * Click an element (Element, or CSS selector: the first match). WebKitWebDriver does not
+   * scroll an element out from under a fixed bar (or from below the fold) before clicking, so
+   * it is scrolled to the middle of the view first, as a user would scroll to it.
+   */
   async click(el) {
-    await (await this.#el(el)).click();
+    const e = await this.#el(el);
+    await this.executeScript('arguments[0].scrollIntoView({ block: "center", inline: "nearest" });', [e]);
+    await e.click();
   }
   async sendKeys(el, text) {
     await (await this.#el(el)).sendKeys(text);

@@ -1,0 +1,94 @@
+// What Magday's end-to-end tests share: starting the app in a chosen time zone, filling the
+// onboarding as a user does, and reading the screen.
+import assert from 'node:assert/strict';
+import { withApp } from './lib/index.mjs';
+
+/**
+ * A fixed-offset zone where the local time is now about midday, so a test that schedules a dose
+ * a few minutes ahead never straddles the 04:00 day start. Returns the zone and its offset.
+ */
+export function middayZone(now = new Date()) {
+  let h = 12 - now.getUTCHours();
+  if (h > 12) h -= 24;
+  if (h < -12) h += 24;
+  // POSIX-style Etc zones are inverted: Etc/GMT-3 is UTC+3.
+  const tz = h === 0 ? 'Etc/UTC' : `Etc/GMT${h > 0 ? '-' : '+'}${Math.abs(h)}`;
+  return { tz, offsetHours: h };
+}
+
+/** "HH:MM" of now + minutes in a zone offset. */
+export function localHHMM(offsetHours, plusMinutes = 0, now = new Date()) {
+  const t = new Date(now.getTime() + (offsetHours * 60 + plusMinutes) * 60_000);
+  return t.toISOString().slice(11, 16);
+}
+
+/** Start the app on fresh data in `tz` and run `fn(app)`. */
+export function withMagday(name, tz, fn) {
+  return withApp({ name, env: { TZ: tz } }, fn);
+}
+
+/** Set an input's or select's value the way the user's typing or choosing would. */
+export async function setValue(s, selector, value) {
+  const el = await s.waitForElement(selector);
+  await s.executeScript(
+    `const el = arguments[0];
+     const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+     Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, arguments[1]);
+     el.dispatchEvent(new Event('input', { bubbles: true }));
+     el.dispatchEvent(new Event('change', { bubbles: true }));`,
+    [el, value],
+  );
+}
+
+export async function text(s, selector) {
+  return (await s.getText(await s.waitForElement(selector))).trim();
+}
+
+export async function count(s, selector) {
+  return (await s.findElements(selector)).length;
+}
+
+async function next(s, step) {
+  await s.click('[data-testid=setup-next]');
+  await s.waitForText('[data-testid=setup-step]', new RegExp(`Step ${step} of 5`));
+}
+
+/**
+ * Onboarding on a fresh install, from the welcome card to a saved protocol.
+ * options: template ('circulation' | 'nerve'), kidney (bool), times (['HH:MM', ...]),
+ * mgPerUnit (number), custom (an item of the user's own).
+ */
+export async function onboard(s, { template = 'nerve', kidney = false, times = null, mgPerUnit = 100, custom = null } = {}) {
+  await s.click(await s.waitForElement('[data-testid=start-setup]'));
+  await s.waitForText('[data-testid=setup-step]', /Step 1 of 5/);
+  assert.match(await text(s, '[data-testid=disclaimer]'), /not medical advice/);
+  await setValue(s, '[data-testid=age-band]', 'y31_50');
+  await s.click('[data-testid=sex-female]');
+  if (kidney) {
+    await s.click('[data-testid=kidney]');
+    assert.match(await text(s, '[data-testid=stop-banner]'), /Talk to your clinician first/);
+  }
+  await next(s, 2);
+  await s.click(`[data-testid=template-${template}]`);
+  if (kidney) {
+    // No supplement step: straight to the course.
+    await next(s, 4);
+  } else {
+    await next(s, 3);
+    await setValue(s, '[data-testid=mg-per-unit]', String(mgPerUnit));
+    if (times) {
+      await s.click(`[data-testid=dose-count-${times.length}]`);
+      for (const [i, t] of times.entries()) await setValue(s, `[data-testid=dose-time-${i}]`, t);
+    }
+    await s.waitForText('[data-testid=plan-summary]', /a day/);
+    await next(s, 4);
+  }
+  if (custom) {
+    await setValue(s, '[data-testid=custom-item]', custom);
+    await s.click('[data-testid=add-custom]');
+  }
+  await next(s, 5);
+  await s.waitForElement('[data-testid=findings]');
+  await s.click('[data-testid=save-protocol]');
+  await s.waitForElement('[data-testid=course-day]', { timeout: 15_000 });
+}

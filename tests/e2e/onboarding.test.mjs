@@ -1,0 +1,51 @@
+// Issues 2 and 3: onboarding on a fresh install saves a protocol that survives a restart; the
+// kidney-disease path ends at a checklist with no supplement doses.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { count, middayZone, onboard, text, withMagday } from './magday.mjs';
+
+test('onboarding saves a protocol that survives a restart', { timeout: 180_000 }, async () => {
+  const { tz } = middayZone();
+  await withMagday('onboarding', tz, async (app) => {
+    let s = app.session;
+    assert.match(await text(s, '[data-testid=welcome]'), /Welcome to Magday/);
+    await onboard(s, { template: 'nerve', times: ['08:00', '20:00'], mgPerUnit: 100, custom: 'Stretch before bed' });
+    assert.equal(await text(s, '[data-testid=course-day]'), 'Day 1 of 56');
+    assert.equal(await count(s, '[data-testid^=dose-][data-status]'), 2);
+    assert.match(await text(s, '[data-testid=item-custom\\:1]'), /Stretch before bed/);
+
+    await app.restart();
+    s = app.session;
+    assert.equal(await text(s, '[data-testid=course-day]'), 'Day 1 of 56');
+    assert.equal(await count(s, '[data-testid^=dose-][data-status]'), 2);
+    await s.click('[data-testid=tab-protocol]');
+    assert.equal(await text(s, '[data-testid=protocol-title]'), 'Nerve and muscle recovery');
+    assert.match(await text(s, '[data-testid=protocol-supplement]'), /200 mg a day/);
+    assert.match(await text(s, '[data-testid=protocol-dose-1]'), /08:00/);
+    assert.match(await text(s, '[data-testid=protocol-dose-2]'), /20:00/);
+    assert.match(await text(s, '[data-testid=finding-within_limit]'), /57% of the upper limit/);
+  });
+});
+
+test('with kidney disease the checklist has no supplement doses', { timeout: 180_000 }, async () => {
+  const { tz } = middayZone();
+  await withMagday('kidney', tz, async (app) => {
+    let s = app.session;
+    await onboard(s, { template: 'circulation', kidney: true });
+    assert.equal(await count(s, '[data-testid^=dose-][data-status]'), 0);
+    assert.equal(await count(s, '[data-testid=next-dose]'), 0);
+    for (const key of ['food', 'water', 'movement', 'breathing', 'sleep']) {
+      assert.equal(await count(s, `[data-testid=item-${key}]`), 1, key);
+    }
+    await s.click('[data-testid=tab-protocol]');
+    assert.match(await text(s, '[data-testid=protocol-no-supplement]'), /No supplement doses/);
+    const stop = await s.waitForElement('[data-testid=finding-kidney_disease]');
+    assert.equal(await s.getAttribute(stop, 'data-level'), 'stop');
+    assert.match(await s.getText(stop), /talk to your clinician first/);
+
+    await app.restart();
+    s = app.session;
+    await s.waitForElement('[data-testid=course-day]');
+    assert.equal(await count(s, '[data-testid^=dose-][data-status]'), 0);
+  });
+});
