@@ -7,6 +7,7 @@ pub mod api;
 pub mod checklist;
 pub mod day;
 pub mod facts;
+pub mod food;
 pub mod protocol;
 pub mod reminders;
 pub mod settings;

@@ -124,20 +124,32 @@ impl Name {
         }
     }
 
-    /// Chocolate candies and bars: nuts are common and cross-contact is the rule, not the
+    /// Candies and bars: nuts are common in them and cross-contact is the rule, not the
     /// exception. Plain dark chocolate and cocoa are not candies.
     fn candy_or_bar(&self) -> bool {
-        (self.usda == 19 && self.first() == "candies" && self.has("chocolate"))
-            || (matches!(self.usda, 19 | 25) && self.any(&["bar", "bars"]))
+        (self.usda == 19 && self.first() == "candies")
+            || self.any(CANDY_WORDS)
+            || self.phrase(" m m ")
+    }
+
+    /// A word that names a nut: "walnuts", "sheanut", "waterchestnuts", ... but not a
+    /// doughnut, a peanut or a butternut squash.
+    fn nut_word(&self) -> bool {
+        let squash = self.has("squash");
+        self.words.iter().any(|w| {
+            (w.ends_with("nut") || w.ends_with("nuts"))
+                && !NOT_TREE_NUTS.contains(&w.as_str())
+                && !(squash && w.starts_with("butternut"))
+        })
     }
 
     fn tree_nuts(&self) -> bool {
         if self.usda == 12 && self.group == FoodGroup::Nuts {
             return true;
         }
-        let squash = self.has("squash");
         self.any(TREE_NUT_WORDS)
-            || (!squash && self.any(&["butternut", "butternuts", "acorn", "acorns"]))
+            || self.nut_word()
+            || (!self.has("squash") && self.any(&["acorn", "acorns"]))
             || self.any_phrase(TREE_NUT_PHRASES)
             || self.any(NUT_CANDY_BRANDS)
             || self.any_phrase(NUT_CANDY_PHRASES)
@@ -145,7 +157,16 @@ impl Name {
     }
 
     fn peanuts(&self) -> bool {
+        // Unnamed nuts ("with nuts", "honey nut", "mixed nuts") may be peanuts; "Nuts,
+        // almonds" and "cashew nuts" name a tree nut.
+        let w = &self.words;
+        let unnamed_nuts = (1..w.len()).any(|i| {
+            matches!(w[i].as_str(), "nut" | "nuts" | "nutty")
+                && !TREE_NUT_WORDS.contains(&w[i - 1].as_str())
+                && !NAMED_NUT_FIRST_WORDS.contains(&w[i - 1].as_str())
+        });
         self.any(PEANUT_WORDS)
+            || unnamed_nuts
             || self.any_phrase(PEANUT_PHRASES)
             || self.any(NUT_CANDY_BRANDS)
             || self.any_phrase(NUT_CANDY_PHRASES)
@@ -153,7 +174,10 @@ impl Name {
     }
 
     fn soy(&self) -> bool {
-        self.any(SOY_WORDS) || self.any_phrase(SOY_PHRASES)
+        // Protein bars, shakes and powders are mostly soy protein or carry soy lecithin.
+        let protein_product = self.has("protein")
+            && self.any(&["bar", "bars", "shake", "shakes", "powder", "supplement"]);
+        self.any(SOY_WORDS) || self.any_phrase(SOY_PHRASES) || protein_product
     }
 
     fn gluten(&self) -> bool {
@@ -168,9 +192,28 @@ impl Name {
         if self.usda == 20 && !self.any(GLUTEN_FREE_GRAINS) {
             return true;
         }
+        // Soups, stews and stock cubes: thickened with flour, or with noodles or barley.
+        if self.usda == 6
+            && self.any(&[
+                "soup",
+                "soups",
+                "stew",
+                "condensed",
+                "chunky",
+                "bouillon",
+                "consomme",
+            ])
+        {
+            return true;
+        }
+        // Fried meat and fish: floured, breaded or battered.
+        if matches!(self.usda, 5 | 7 | 10 | 13 | 15 | 17) && self.has("fried") {
+            return true;
+        }
         self.any(GLUTEN_WORDS)
             || self.any_phrase(GLUTEN_PHRASES)
             || (self.has("bran") && !self.has("rice"))
+            || (self.any(&["flour", "flours"]) && !self.any(GLUTEN_FREE_FLOURS))
     }
 
     fn dairy(&self) -> bool {
@@ -193,18 +236,20 @@ impl Name {
                     .is_some_and(|p| NON_DAIRY_BUTTERS.contains(&w[p].as_str()))
                 && w.get(i + 1).is_none_or(|n| n != "beans")
         });
+        let white_sauce = self.has("sauce") && self.has("white");
         let cream = self.any(&["cream", "creamed", "creamy", "creamer", "creme"])
             && !self.any_phrase(&[" cream of tartar ", " cream of wheat ", " cream of rice "]);
-        let milk_chocolate = self.has("chocolate")
-            && !self.any(&["dark", "baking", "unsweetened", "bittersweet"]);
+        let milk_chocolate =
+            self.has("chocolate") && !self.any(&["dark", "baking", "unsweetened", "bittersweet"]);
         let cocoa_drink = self.has("cocoa") && self.any(&["mix", "beverage", "beverages", "hot"]);
         animal_milk
+            || white_sauce
             || dairy_butter
             || cream
             || milk_chocolate
             || cocoa_drink
             || self.any(DAIRY_WORDS)
-            || self.any(BUTTERY_BAKES)
+            || (self.usda != 8 && self.any(BUTTERY_BAKES))
             || self.any_phrase(&[" french toast ", " sweet rolls ", " cinnamon rolls "])
     }
 
@@ -261,26 +306,95 @@ impl Name {
         if self.usda == 18 && !self.has("vegan") {
             return true;
         }
-        // Breakfast cereals other than plain grains: honey, milk, vitamin D3 from lanolin.
-        if self.usda == 8
-            && !(self.any(&["oat", "oats", "oatmeal", "farina", "grits"])
-                || self.any_phrase(&[" shredded wheat ", " cream of wheat ", " cream of rice "]))
-        {
-            return true;
+        // Boxed breakfast cereals: honey, milk, vitamin D3 from lanolin. Plain hot cereals and
+        // shredded wheat are grain and water.
+        if self.usda == 8 {
+            let hot = self.any(&["oat", "oats", "oatmeal", "farina", "grits"])
+                || self.any_phrase(&[" cream of wheat ", " cream of rice "]);
+            let ready_to_eat = self.phrase(" ready to eat ");
+            if !((hot && !ready_to_eat) || self.phrase(" shredded wheat ")) {
+                return true;
+            }
         }
-        // Candies: milk, gelatin, beeswax, shellac, carmine.
-        self.usda == 19 && self.first() == "candies"
+        // Candies and bars: milk, gelatin, honey, beeswax, shellac, carmine. Dressings made
+        // with egg.
+        self.candy_or_bar() || self.any_phrase(&[" thousand island ", " russian dressing "])
     }
 }
 
 const TREE_NUT_WORDS: &[&str] = &[
-    "almond", "almonds", "cashew", "cashews", "walnut", "walnuts", "pecan", "pecans", "pistachio",
-    "pistachios", "hazelnut", "hazelnuts", "filbert", "filberts", "macadamia", "macadamias",
-    "brazilnut", "brazilnuts", "pinenut", "pinenuts", "pignolia", "pignolias", "pinyon",
-    "chestnut", "chestnuts", "beechnut", "beechnuts", "hickorynut", "hickorynuts", "ginkgo",
-    "nut", "nuts", "nutty", "coconut", "coconuts", "praline", "pralines", "marzipan", "nougat",
-    "gianduja", "nutella", "pesto", "baklava", "granola", "muesli", "biscotti", "frangipane",
-    "macaroon", "macaroons", "amaretti", "amaretto", "toblerone", "mole",
+    "almond",
+    "almonds",
+    "cashew",
+    "cashews",
+    "walnut",
+    "walnuts",
+    "pecan",
+    "pecans",
+    "pistachio",
+    "pistachios",
+    "hazelnut",
+    "hazelnuts",
+    "filbert",
+    "filberts",
+    "macadamia",
+    "macadamias",
+    "brazilnut",
+    "brazilnuts",
+    "pinenut",
+    "pinenuts",
+    "pignolia",
+    "pignolias",
+    "pinyon",
+    "chestnut",
+    "chestnuts",
+    "beechnut",
+    "beechnuts",
+    "hickorynut",
+    "hickorynuts",
+    "ginkgo",
+    "nut",
+    "nuts",
+    "nutty",
+    "coconut",
+    "coconuts",
+    "praline",
+    "pralines",
+    "marzipan",
+    "nougat",
+    "gianduja",
+    "nutella",
+    "pesto",
+    "baklava",
+    "granola",
+    "muesli",
+    "biscotti",
+    "frangipane",
+    "macaroon",
+    "macaroons",
+    "amaretti",
+    "amaretto",
+    "toblerone",
+    "mole",
+];
+/// Words ending in "nut" that are not tree nuts (butternut squash is handled apart).
+const NOT_TREE_NUTS: &[&str] = &[
+    "doughnut",
+    "doughnuts",
+    "donut",
+    "donuts",
+    "peanut",
+    "peanuts",
+    "groundnut",
+    "groundnuts",
+];
+/// First words of two-word tree nut names ("pine nuts", "brazil nuts").
+const NAMED_NUT_FIRST_WORDS: &[&str] =
+    &["pine", "brazil", "hickory", "pili", "kola", "beech", "shea"];
+/// Candies and bars: nuts in many, cross-contact in most.
+const CANDY_WORDS: &[&str] = &[
+    "candy", "candies", "bar", "bars", "fudge", "truffle", "truffles", "toffee", "divinity",
+    "halavah", "halvah", "halva",
 ];
 const TREE_NUT_PHRASES: &[&str] = &[
     " trail mix ",
@@ -290,8 +404,18 @@ const TREE_NUT_PHRASES: &[&str] = &[
 ];
 /// Candy bars with peanuts or tree nuts in the recipe.
 const NUT_CANDY_BRANDS: &[&str] = &[
-    "snickers", "reese", "reeses", "butterfinger", "payday", "nutrageous", "goodbar", "heath",
-    "mounds", "turtles", "planters", "brittle",
+    "snickers",
+    "reese",
+    "reeses",
+    "butterfinger",
+    "payday",
+    "nutrageous",
+    "goodbar",
+    "heath",
+    "mounds",
+    "turtles",
+    "planters",
+    "brittle",
 ];
 const NUT_CANDY_PHRASES: &[&str] = &[
     " baby ruth ",
@@ -302,8 +426,18 @@ const NUT_CANDY_PHRASES: &[&str] = &[
     " cracker jack ",
 ];
 const PEANUT_WORDS: &[&str] = &[
-    "peanut", "peanuts", "groundnut", "groundnuts", "arachis", "goober", "goobers", "nutter",
-    "satay", "granola", "muesli", "mole",
+    "peanut",
+    "peanuts",
+    "groundnut",
+    "groundnuts",
+    "arachis",
+    "goober",
+    "goobers",
+    "nutter",
+    "satay",
+    "granola",
+    "muesli",
+    "mole",
 ];
 const PEANUT_PHRASES: &[&str] = &[
     " mixed nuts ",
@@ -313,39 +447,270 @@ const PEANUT_PHRASES: &[&str] = &[
     " nut mix ",
 ];
 const SOY_WORDS: &[&str] = &[
-    "soy", "soya", "soybean", "soybeans", "soymilk", "soymilks", "tofu", "tempeh", "edamame",
-    "miso", "natto", "okara", "yuba", "shoyu", "tamari", "tvp", "lecithin", "teriyaki", "hoisin",
-    "meatless", "vegetarian", "veggie", "morningstar", "gardenburger", "boca", "worthington",
-    "prosobee", "isomil", "silk",
+    "soy",
+    "soya",
+    "soybean",
+    "soybeans",
+    "soymilk",
+    "soymilks",
+    "tofu",
+    "tempeh",
+    "edamame",
+    "miso",
+    "natto",
+    "okara",
+    "yuba",
+    "shoyu",
+    "tamari",
+    "tvp",
+    "lecithin",
+    "teriyaki",
+    "hoisin",
+    "meatless",
+    "vegetarian",
+    "veggie",
+    "morningstar",
+    "gardenburger",
+    "boca",
+    "worthington",
+    "prosobee",
+    "isomil",
+    "silk",
 ];
 const SOY_PHRASES: &[&str] = &[" vegetable protein ", " loma linda "];
 const GLUTEN_FREE_GRAINS: &[&str] = &[
-    "rice", "corn", "cornmeal", "masa", "hominy", "grits", "polenta", "quinoa", "buckwheat",
-    "millet", "amaranth", "sorghum", "teff", "tapioca", "arrowroot", "cornstarch",
+    "rice",
+    "corn",
+    "cornmeal",
+    "masa",
+    "hominy",
+    "grits",
+    "polenta",
+    "quinoa",
+    "buckwheat",
+    "millet",
+    "amaranth",
+    "sorghum",
+    "teff",
+    "tapioca",
+    "arrowroot",
+    "cornstarch",
+];
+/// Flours made from something other than wheat, barley or rye.
+const GLUTEN_FREE_FLOURS: &[&str] = &[
+    "rice",
+    "corn",
+    "cornmeal",
+    "masa",
+    "potato",
+    "tapioca",
+    "arrowroot",
+    "buckwheat",
+    "quinoa",
+    "millet",
+    "amaranth",
+    "sorghum",
+    "teff",
+    "soy",
+    "chickpea",
+    "peanut",
+    "almond",
+    "coconut",
+    "cottonseed",
+    "sesame",
+    "sunflower",
+    "acorn",
+    "carob",
+    "cassava",
+    "chestnut",
+    "lupin",
 ];
 const GLUTEN_WORDS: &[&str] = &[
-    "wheat", "wheats", "barley", "rye", "spelt", "kamut", "triticale", "bulgur", "couscous",
-    "semolina", "farina", "durum", "seitan", "gluten", "bread", "breads", "breadcrumbs",
-    "breaded", "breading", "breadstick", "breadsticks", "bun", "buns", "roll", "rolls", "bagel",
-    "bagels", "biscuit", "biscuits", "cracker", "crackers", "cookie", "cookies", "cake", "cakes",
-    "cupcake", "cupcakes", "muffin", "muffins", "pie", "pies", "pastry", "pastries", "croissant",
-    "croissants", "crouton", "croutons", "doughnut", "doughnuts", "donut", "donuts", "pancake",
-    "pancakes", "waffle", "waffles", "pretzel", "pretzels", "pizza", "pasta", "spaghetti",
-    "macaroni", "noodle", "noodles", "lasagna", "lasagne", "ravioli", "tortellini", "gnocchi",
-    "dumpling", "dumplings", "stuffing", "matzo", "matzoh", "matzos", "graham", "malt", "malted",
-    "beer", "ale", "lager", "stout", "teriyaki", "hoisin", "gravy", "roux", "batter", "battered",
-    "tempura", "panko", "cereal", "cereals", "granola", "muesli", "oat", "oats", "oatmeal",
-    "sandwich", "sandwiches", "sub", "submarine", "burger", "burgers", "hamburger", "hamburgers",
-    "cheeseburger", "cheeseburgers", "burrito", "burritos", "quesadilla", "quesadillas",
-    "enchilada", "enchiladas", "taco", "tacos", "empanada", "empanadas", "samosa", "samosas",
-    "wonton", "wontons", "mein", "brownie", "brownies", "cheesecake", "cobbler", "strudel",
-    "danish", "eclair", "eclairs", "scone", "scones", "shortbread", "wafer", "wafers", "pita",
-    "naan", "chapati", "roti", "focaccia", "ciabatta", "brioche", "challah", "crepe", "crepes",
-    "blintz", "blintzes", "pierogi", "kugel", "tabbouleh", "orzo", "ramen", "udon", "soba",
-    "licorice", "crispbread", "zwieback", "teething", "nuggets", "fingers", "meatloaf",
-    "meatball", "meatballs", "surimi", "ovaltine", "postum", "multigrain", "chowder", "bisque",
-    "gumbo", "minestrone", "toast", "crust", "phyllo", "filo", "turnover", "turnovers",
-    "croquettes", "crumbs", "crumb", "stroganoff",
+    "wheat",
+    "wheats",
+    "barley",
+    "rye",
+    "spelt",
+    "kamut",
+    "triticale",
+    "bulgur",
+    "couscous",
+    "semolina",
+    "farina",
+    "durum",
+    "seitan",
+    "gluten",
+    "bread",
+    "breads",
+    "breadcrumbs",
+    "breaded",
+    "breading",
+    "breadstick",
+    "breadsticks",
+    "bun",
+    "buns",
+    "roll",
+    "rolls",
+    "bagel",
+    "bagels",
+    "biscuit",
+    "biscuits",
+    "cracker",
+    "crackers",
+    "cookie",
+    "cookies",
+    "cake",
+    "cakes",
+    "cupcake",
+    "cupcakes",
+    "muffin",
+    "muffins",
+    "pie",
+    "pies",
+    "pastry",
+    "pastries",
+    "croissant",
+    "croissants",
+    "crouton",
+    "croutons",
+    "doughnut",
+    "doughnuts",
+    "donut",
+    "donuts",
+    "pancake",
+    "pancakes",
+    "waffle",
+    "waffles",
+    "pretzel",
+    "pretzels",
+    "pizza",
+    "pasta",
+    "spaghetti",
+    "macaroni",
+    "noodle",
+    "noodles",
+    "lasagna",
+    "lasagne",
+    "ravioli",
+    "tortellini",
+    "gnocchi",
+    "dumpling",
+    "dumplings",
+    "stuffing",
+    "matzo",
+    "matzoh",
+    "matzos",
+    "graham",
+    "malt",
+    "malted",
+    "beer",
+    "ale",
+    "lager",
+    "stout",
+    "teriyaki",
+    "hoisin",
+    "gravy",
+    "roux",
+    "batter",
+    "battered",
+    "tempura",
+    "panko",
+    "cereal",
+    "cereals",
+    "granola",
+    "muesli",
+    "oat",
+    "oats",
+    "oatmeal",
+    "sandwich",
+    "sandwiches",
+    "sub",
+    "submarine",
+    "burger",
+    "burgers",
+    "hamburger",
+    "hamburgers",
+    "cheeseburger",
+    "cheeseburgers",
+    "burrito",
+    "burritos",
+    "quesadilla",
+    "quesadillas",
+    "enchilada",
+    "enchiladas",
+    "taco",
+    "tacos",
+    "empanada",
+    "empanadas",
+    "samosa",
+    "samosas",
+    "wonton",
+    "wontons",
+    "mein",
+    "brownie",
+    "brownies",
+    "cheesecake",
+    "cobbler",
+    "strudel",
+    "danish",
+    "eclair",
+    "eclairs",
+    "scone",
+    "scones",
+    "shortbread",
+    "wafer",
+    "wafers",
+    "pita",
+    "naan",
+    "chapati",
+    "roti",
+    "focaccia",
+    "ciabatta",
+    "brioche",
+    "challah",
+    "crepe",
+    "crepes",
+    "blintz",
+    "blintzes",
+    "pierogi",
+    "kugel",
+    "tabbouleh",
+    "orzo",
+    "ramen",
+    "udon",
+    "soba",
+    "licorice",
+    "crispbread",
+    "zwieback",
+    "teething",
+    "nuggets",
+    "fingers",
+    "meatloaf",
+    "meatball",
+    "meatballs",
+    "surimi",
+    "ovaltine",
+    "postum",
+    "multigrain",
+    "chowder",
+    "bisque",
+    "gumbo",
+    "minestrone",
+    "toast",
+    "crust",
+    "phyllo",
+    "filo",
+    "turnover",
+    "turnovers",
+    "croquettes",
+    "crumbs",
+    "crumb",
+    "stroganoff",
+    "cone",
+    "cones",
+    "beerwurst",
+    "stew",
+    "stews",
 ];
 const GLUTEN_PHRASES: &[&str] = &[
     " soy sauce ",
@@ -353,63 +718,350 @@ const GLUTEN_PHRASES: &[&str] = &[
     " multi grain ",
     " imitation crab ",
     " puff pastry ",
+    " cheese sauce ",
+    " white sauce ",
 ];
 const PLANT_MILKS: &[&str] = &[
     "soy", "almond", "coconut", "rice", "oat", "cashew", "hemp", "pea", "flax", "nut",
 ];
 const NON_DAIRY_BUTTERS: &[&str] = &[
-    "peanut", "almond", "nut", "cashew", "sesame", "sunflower", "seed", "apple", "cocoa", "shea",
-    "soy", "pumpkin", "hazelnut", "pistachio", "walnut", "pecan", "macadamia",
+    "peanut",
+    "almond",
+    "nut",
+    "cashew",
+    "sesame",
+    "sunflower",
+    "seed",
+    "apple",
+    "cocoa",
+    "shea",
+    "soy",
+    "pumpkin",
+    "hazelnut",
+    "pistachio",
+    "walnut",
+    "pecan",
+    "macadamia",
 ];
 const DAIRY_WORDS: &[&str] = &[
-    "milks", "milkfat", "milkshake", "milkshakes", "buttermilk", "cheese", "cheeses",
-    "cheesecake", "cheeseburger", "cheeseburgers", "yogurt", "yogurts", "yoghurt", "kefir",
-    "whey", "casein", "caseinate", "caseinates", "lactose", "ghee", "custard", "pudding",
-    "puddings", "eggnog", "butterscotch", "butterfat", "margarine", "alfredo", "gratin",
-    "scalloped", "parmesan", "parmigiana", "mozzarella", "ricotta", "cheddar", "brie", "feta",
-    "gouda", "provolone", "romano", "paneer", "queso", "quesadilla", "quesadillas", "lasagna",
-    "pizza", "fudge", "caramel", "caramels", "toffee", "nougat", "truffle", "truffles",
-    "frosting", "icing", "ranch", "tzatziki", "raita", "bechamel", "hollandaise", "bearnaise",
-    "stroganoff", "chowder", "bisque", "formula", "latte", "cappuccino", "mocha", "smoothie",
-    "smoothies", "shake", "shakes", "malted", "ovaltine",
+    "milks",
+    "milky",
+    "chocolatey",
+    "custards",
+    "milkfat",
+    "milkshake",
+    "milkshakes",
+    "buttermilk",
+    "cheese",
+    "cheeses",
+    "cheesecake",
+    "cheeseburger",
+    "cheeseburgers",
+    "yogurt",
+    "yogurts",
+    "yoghurt",
+    "kefir",
+    "whey",
+    "casein",
+    "caseinate",
+    "caseinates",
+    "lactose",
+    "ghee",
+    "custard",
+    "pudding",
+    "puddings",
+    "eggnog",
+    "butterscotch",
+    "butterfat",
+    "margarine",
+    "alfredo",
+    "gratin",
+    "scalloped",
+    "parmesan",
+    "parmigiana",
+    "mozzarella",
+    "ricotta",
+    "cheddar",
+    "brie",
+    "feta",
+    "gouda",
+    "provolone",
+    "romano",
+    "paneer",
+    "queso",
+    "quesadilla",
+    "quesadillas",
+    "lasagna",
+    "pizza",
+    "fudge",
+    "caramel",
+    "caramels",
+    "toffee",
+    "nougat",
+    "truffle",
+    "truffles",
+    "frosting",
+    "icing",
+    "ranch",
+    "tzatziki",
+    "raita",
+    "bechamel",
+    "hollandaise",
+    "bearnaise",
+    "stroganoff",
+    "chowder",
+    "bisque",
+    "formula",
+    "pesto",
+    "latte",
+    "cappuccino",
+    "mocha",
+    "smoothie",
+    "smoothies",
+    "shake",
+    "shakes",
+    "malted",
+    "ovaltine",
 ];
-/// Baked sweets made with milk or butter in most recipes.
+/// Baked sweets made with milk or butter in most recipes (not breakfast cereals: shredded
+/// wheat "biscuits" are only wheat).
 const BUTTERY_BAKES: &[&str] = &[
-    "cake", "cakes", "cupcake", "cupcakes", "cookie", "cookies", "muffin", "muffins", "pancake",
-    "pancakes", "waffle", "waffles", "biscuit", "biscuits", "scone", "scones", "croissant",
-    "croissants", "brioche", "danish", "pastry", "pastries", "pie", "pies", "doughnut",
-    "doughnuts", "donut", "donuts", "crepe", "crepes", "brownie", "brownies", "coffeecake",
-    "eclair", "eclairs", "strudel", "shortbread",
+    "cake",
+    "cakes",
+    "cupcake",
+    "cupcakes",
+    "cookie",
+    "cookies",
+    "muffin",
+    "muffins",
+    "pancake",
+    "pancakes",
+    "waffle",
+    "waffles",
+    "biscuit",
+    "biscuits",
+    "scone",
+    "scones",
+    "croissant",
+    "croissants",
+    "brioche",
+    "danish",
+    "pastry",
+    "pastries",
+    "pie",
+    "pies",
+    "doughnut",
+    "doughnuts",
+    "donut",
+    "donuts",
+    "crepe",
+    "crepes",
+    "brownie",
+    "brownies",
+    "coffeecake",
+    "eclair",
+    "eclairs",
+    "strudel",
+    "shortbread",
+    "cobbler",
 ];
 const FISH_WORDS: &[&str] = &[
-    "fish", "fishes", "seafood", "shellfish", "salmon", "tuna", "cod", "pollock", "haddock",
-    "halibut", "mackerel", "sardine", "sardines", "anchovy", "anchovies", "herring", "trout",
-    "tilapia", "catfish", "flounder", "sole", "snapper", "swordfish", "mahimahi", "whitefish",
-    "whiting", "mullet", "pompano", "grouper", "roughy", "monkfish", "sturgeon", "shad", "pike",
-    "perch", "bass", "carp", "smelt", "eel", "milkfish", "wolffish", "butterfish", "bluefish",
-    "croaker", "tilefish", "burbot", "cusk", "ling", "roe", "caviar", "shrimp", "shrimps",
-    "prawn", "prawns", "crab", "crabs", "lobster", "lobsters", "langostino", "crayfish",
-    "crawfish", "clam", "clams", "mussel", "mussels", "scallop", "scallops", "squid",
-    "calamari", "octopus", "cuttlefish", "abalone", "conch", "whelk", "whelks", "krill",
-    "surimi", "lox", "gefilte", "kamaboko", "dashi", "bonito", "sushi", "paella",
-    "bouillabaisse", "cioppino", "worcestershire", "caesar",
+    "fish",
+    "fishes",
+    "seafood",
+    "shellfish",
+    "salmon",
+    "tuna",
+    "cod",
+    "pollock",
+    "haddock",
+    "halibut",
+    "mackerel",
+    "sardine",
+    "sardines",
+    "anchovy",
+    "anchovies",
+    "herring",
+    "trout",
+    "tilapia",
+    "catfish",
+    "flounder",
+    "sole",
+    "snapper",
+    "swordfish",
+    "mahimahi",
+    "whitefish",
+    "whiting",
+    "mullet",
+    "pompano",
+    "grouper",
+    "roughy",
+    "monkfish",
+    "sturgeon",
+    "shad",
+    "pike",
+    "perch",
+    "bass",
+    "carp",
+    "smelt",
+    "eel",
+    "milkfish",
+    "wolffish",
+    "butterfish",
+    "bluefish",
+    "croaker",
+    "tilefish",
+    "burbot",
+    "cusk",
+    "ling",
+    "roe",
+    "caviar",
+    "shrimp",
+    "shrimps",
+    "prawn",
+    "prawns",
+    "crab",
+    "crabs",
+    "lobster",
+    "lobsters",
+    "langostino",
+    "crayfish",
+    "crawfish",
+    "clam",
+    "clams",
+    "mussel",
+    "mussels",
+    "scallop",
+    "scallops",
+    "squid",
+    "calamari",
+    "octopus",
+    "cuttlefish",
+    "abalone",
+    "conch",
+    "whelk",
+    "whelks",
+    "krill",
+    "surimi",
+    "lox",
+    "gefilte",
+    "kamaboko",
+    "dashi",
+    "bonito",
+    "sushi",
+    "paella",
+    "bouillabaisse",
+    "cioppino",
+    "worcestershire",
+    "caesar",
 ];
 const MEAT_WORDS: &[&str] = &[
-    "meat", "meats", "meatball", "meatballs", "meatloaf", "beef", "pork", "ham", "hams", "bacon",
-    "hamburger", "hamburgers", "cheeseburger", "cheeseburgers", "burger", "burgers", "chicken",
-    "turkey", "duck", "goose", "poultry", "lamb", "mutton", "veal", "venison", "elk", "deer",
-    "bison", "moose", "caribou", "rabbit", "squirrel", "beaver", "bear", "seal", "whale",
-    "walrus", "opossum", "raccoon", "frog", "snail", "snails", "escargot", "turtle", "alligator",
-    "ostrich", "emu", "quail", "pheasant", "squab", "dove", "grouse", "sausage", "sausages",
-    "salami", "pepperoni", "bologna", "frankfurter", "frankfurters", "hotdog", "hotdogs",
-    "wiener", "wieners", "bratwurst", "kielbasa", "chorizo", "prosciutto", "pastrami", "jerky",
-    "pate", "liverwurst", "braunschweiger", "giblets", "gizzard", "gizzards", "liver", "tongue",
-    "tripe", "brains", "sweetbread", "sweetbreads", "chitterlings", "oxtail", "carne",
-    "carnitas", "collagen",
+    "meat",
+    "meats",
+    "meatball",
+    "meatballs",
+    "meatloaf",
+    "beef",
+    "pork",
+    "ham",
+    "hams",
+    "bacon",
+    "hamburger",
+    "hamburgers",
+    "cheeseburger",
+    "cheeseburgers",
+    "burger",
+    "burgers",
+    "chicken",
+    "turkey",
+    "duck",
+    "goose",
+    "poultry",
+    "lamb",
+    "mutton",
+    "veal",
+    "venison",
+    "elk",
+    "deer",
+    "bison",
+    "moose",
+    "caribou",
+    "rabbit",
+    "squirrel",
+    "beaver",
+    "bear",
+    "seal",
+    "whale",
+    "walrus",
+    "opossum",
+    "raccoon",
+    "frog",
+    "snail",
+    "snails",
+    "escargot",
+    "turtle",
+    "alligator",
+    "ostrich",
+    "emu",
+    "quail",
+    "pheasant",
+    "squab",
+    "dove",
+    "grouse",
+    "sausage",
+    "sausages",
+    "salami",
+    "pepperoni",
+    "bologna",
+    "frankfurter",
+    "frankfurters",
+    "hotdog",
+    "hotdogs",
+    "wiener",
+    "wieners",
+    "bratwurst",
+    "kielbasa",
+    "chorizo",
+    "prosciutto",
+    "pastrami",
+    "jerky",
+    "pate",
+    "liverwurst",
+    "braunschweiger",
+    "giblets",
+    "gizzard",
+    "gizzards",
+    "liver",
+    "tongue",
+    "tripe",
+    "brains",
+    "sweetbread",
+    "sweetbreads",
+    "chitterlings",
+    "oxtail",
+    "carne",
+    "carnitas",
+    "collagen",
+    "steak",
+    "steaks",
+    "lion",
 ];
 const GELATIN_AND_FATS: &[&str] = &[
-    "gelatin", "gelatine", "gelatins", "jell", "aspic", "marshmallow", "marshmallows", "gummy",
-    "gummies", "gummi", "lard", "suet", "tallow", "schmaltz", "drippings",
+    "gelatin",
+    "gelatine",
+    "gelatins",
+    "jell",
+    "aspic",
+    "marshmallow",
+    "marshmallows",
+    "gummy",
+    "gummies",
+    "gummi",
+    "lard",
+    "suet",
+    "tallow",
+    "schmaltz",
+    "drippings",
 ];
 /// Soups, stocks and gravies: meat or fish stock in many recipes.
 const SOUP_WORDS: &[&str] = &[
@@ -417,8 +1069,23 @@ const SOUP_WORDS: &[&str] = &[
     "gumbo",
 ];
 const EGG_WORDS: &[&str] = &[
-    "egg", "eggs", "eggnog", "mayonnaise", "mayo", "meringue", "custard", "quiche", "omelet",
-    "omelette", "souffle", "albumen", "albumin", "aioli", "hollandaise", "bearnaise", "caesar",
+    "egg",
+    "eggs",
+    "eggnog",
+    "mayonnaise",
+    "mayo",
+    "meringue",
+    "custard",
+    "quiche",
+    "omelet",
+    "omelette",
+    "souffle",
+    "albumen",
+    "albumin",
+    "aioli",
+    "hollandaise",
+    "bearnaise",
+    "caesar",
     "tiramisu",
 ];
 

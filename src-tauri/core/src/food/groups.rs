@@ -109,7 +109,14 @@ const LEAFY: &[&str] = &[
 ];
 
 const LEGUME_IN_VEGETABLES: &[&str] = &[
-    "edamame", "soybeans", "soybean", "lentils", "lentil", "chickpeas", "lima", "mung",
+    "edamame",
+    "soybeans",
+    "soybean",
+    "lentils",
+    "lentil",
+    "chickpeas",
+    "lima",
+    "mung",
 ];
 
 const SEED_WORDS: &[&str] = &[
@@ -150,23 +157,34 @@ const WHOLE_GRAIN_WORDS: &[&str] = &[
 
 /// The guides' group for a food, from its USDA group code (the first two digits of "1100")
 /// and the folded words of its name ([`super::text::words`]).
-pub fn derive(usda_group: u8, words: &[String]) -> FoodGroup {
-    let has = |w: &str| words.iter().any(|x| x == w);
-    let any = |list: &[&str]| words.iter().any(|x| list.contains(&x.as_str()));
-    let phrase = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
-    let whole_grain = any(WHOLE_GRAIN_WORDS)
-        || phrase("whole", "wheat")
-        || phrase("whole", "grain")
-        || phrase("wild", "rice")
-        || phrase("wheat", "germ")
-        || (has("rice") && has("brown"));
-    let cacao = has("cocoa")
-        || has("cacao")
-        || (has("chocolate")
-            && (has("dark") || has("baking") || has("unsweetened") || has("bittersweet")));
+pub fn derive<S: AsRef<str>>(usda_group: u8, words: &[S]) -> FoodGroup {
+    let has = |w: &str| words.iter().any(|x| x.as_ref() == w);
+    let any = |list: &[&str]| words.iter().any(|x| list.contains(&x.as_ref()));
+    let phrase = |a: &str, b: &str| {
+        words
+            .windows(2)
+            .any(|p| p[0].as_ref() == a && p[1].as_ref() == b)
+    };
+    let whole_grain = || {
+        any(WHOLE_GRAIN_WORDS)
+            || phrase("whole", "wheat")
+            || phrase("whole", "grain")
+            || phrase("wild", "rice")
+            || phrase("wheat", "germ")
+            || (has("rice") && has("brown"))
+    };
+    let cacao = || {
+        has("cocoa")
+            || has("cacao")
+            || (has("chocolate")
+                && (has("dark") || has("baking") || has("unsweetened") || has("bittersweet")))
+    };
     match usda_group {
         1 => {
-            if words.first().is_some_and(|w| w == "egg" || w == "eggs") {
+            if words
+                .first()
+                .is_some_and(|w| matches!(w.as_ref(), "egg" | "eggs"))
+            {
                 FoodGroup::Eggs
             } else {
                 FoodGroup::Dairy
@@ -191,13 +209,13 @@ pub fn derive(usda_group: u8, words: &[String]) -> FoodGroup {
             }
         }
         12 => {
-            if words.iter().any(|w| w.contains("seed")) || any(SEED_WORDS) {
+            if words.iter().any(|w| w.as_ref().contains("seed")) || any(SEED_WORDS) {
                 FoodGroup::Seeds
             } else {
                 FoodGroup::Nuts
             }
         }
-        14 if cacao => FoodGroup::Cacao,
+        14 if cacao() => FoodGroup::Cacao,
         14 => FoodGroup::Beverages,
         15 => FoodGroup::Fish,
         16 => {
@@ -207,9 +225,9 @@ pub fn derive(usda_group: u8, words: &[String]) -> FoodGroup {
                 FoodGroup::Legumes
             }
         }
-        18 | 20 if whole_grain => FoodGroup::WholeGrains,
+        18 | 20 if whole_grain() => FoodGroup::WholeGrains,
         18 | 20 => FoodGroup::Grains,
-        19 if cacao => FoodGroup::Cacao,
+        19 if cacao() => FoodGroup::Cacao,
         _ => FoodGroup::Other,
     }
 }
@@ -225,26 +243,77 @@ mod tests {
 
     #[test]
     fn guides_groups_from_usda_groups_and_names() {
-        assert_eq!(g(11, "Spinach, cooked, boiled, drained, without salt"), FoodGroup::LeafyGreens);
-        assert_eq!(g(11, "Broccoli, cooked, boiled, drained, without salt"), FoodGroup::Vegetables);
+        assert_eq!(
+            g(11, "Spinach, cooked, boiled, drained, without salt"),
+            FoodGroup::LeafyGreens
+        );
+        assert_eq!(
+            g(11, "Broccoli, cooked, boiled, drained, without salt"),
+            FoodGroup::Vegetables
+        );
         assert_eq!(g(11, "Edamame, frozen, prepared"), FoodGroup::Legumes);
         assert_eq!(g(12, "Nuts, almonds"), FoodGroup::Nuts);
-        assert_eq!(g(12, "Seeds, sesame butter, tahini, from roasted and toasted kernels"), FoodGroup::Seeds);
+        assert_eq!(
+            g(
+                12,
+                "Seeds, sesame butter, tahini, from roasted and toasted kernels"
+            ),
+            FoodGroup::Seeds
+        );
         assert_eq!(g(12, "Seeds, flaxseed"), FoodGroup::Seeds);
-        assert_eq!(g(16, "Peanut butter, smooth style, with salt"), FoodGroup::Nuts);
-        assert_eq!(g(16, "Tofu, raw, firm, prepared with calcium sulfate"), FoodGroup::Legumes);
-        assert_eq!(g(20, "Rice, brown, long-grain, cooked"), FoodGroup::WholeGrains);
-        assert_eq!(g(20, "Rice, white, long-grain, regular, cooked"), FoodGroup::Grains);
-        assert_eq!(g(18, "Bread, whole-wheat, commercially prepared"), FoodGroup::WholeGrains);
-        assert_eq!(g(8, "Cereals, oats, regular and quick, not fortified, dry"), FoodGroup::WholeGrains);
-        assert_eq!(g(8, "Cereals ready-to-eat, GENERAL MILLS, CHEERIOS"), FoodGroup::BreakfastCereal);
-        assert_eq!(g(19, "Chocolate, dark, 70-85% cacao solids"), FoodGroup::Cacao);
+        assert_eq!(
+            g(16, "Peanut butter, smooth style, with salt"),
+            FoodGroup::Nuts
+        );
+        assert_eq!(
+            g(16, "Tofu, raw, firm, prepared with calcium sulfate"),
+            FoodGroup::Legumes
+        );
+        assert_eq!(
+            g(20, "Rice, brown, long-grain, cooked"),
+            FoodGroup::WholeGrains
+        );
+        assert_eq!(
+            g(20, "Rice, white, long-grain, regular, cooked"),
+            FoodGroup::Grains
+        );
+        assert_eq!(
+            g(18, "Bread, whole-wheat, commercially prepared"),
+            FoodGroup::WholeGrains
+        );
+        assert_eq!(
+            g(8, "Cereals, oats, regular and quick, not fortified, dry"),
+            FoodGroup::WholeGrains
+        );
+        assert_eq!(
+            g(8, "Cereals ready-to-eat, GENERAL MILLS, CHEERIOS"),
+            FoodGroup::BreakfastCereal
+        );
+        assert_eq!(
+            g(19, "Chocolate, dark, 70-85% cacao solids"),
+            FoodGroup::Cacao
+        );
         assert_eq!(g(19, "Cocoa, dry powder, unsweetened"), FoodGroup::Cacao);
         assert_eq!(g(19, "Candies, milk chocolate"), FoodGroup::Other);
         assert_eq!(g(1, "Egg, whole, raw, fresh"), FoodGroup::Eggs);
-        assert_eq!(g(1, "Milk, whole, 3.25% milkfat, with added vitamin D"), FoodGroup::Dairy);
-        assert_eq!(g(15, "Fish, salmon, Atlantic, wild, cooked, dry heat"), FoodGroup::Fish);
-        assert_eq!(g(5, "Chicken, broilers or fryers, breast, meat only, cooked, roasted"), FoodGroup::Meat);
-        assert_eq!(g(3, "Babyfood, vegetables, spinach, creamed, strained"), FoodGroup::Other);
+        assert_eq!(
+            g(1, "Milk, whole, 3.25% milkfat, with added vitamin D"),
+            FoodGroup::Dairy
+        );
+        assert_eq!(
+            g(15, "Fish, salmon, Atlantic, wild, cooked, dry heat"),
+            FoodGroup::Fish
+        );
+        assert_eq!(
+            g(
+                5,
+                "Chicken, broilers or fryers, breast, meat only, cooked, roasted"
+            ),
+            FoodGroup::Meat
+        );
+        assert_eq!(
+            g(3, "Babyfood, vegetables, spinach, creamed, strained"),
+            FoodGroup::Other
+        );
     }
 }

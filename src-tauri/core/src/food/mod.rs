@@ -12,7 +12,8 @@
 //!   the hand-checked servings of `featured-foods.csv`, grouped by category in the CSV's order:
 //!   `category, ndb, food, serving, grams, usda_mg, ods_mg`.
 //!
-//! Both are parsed once, on first use ([`table`]), in a few milliseconds.
+//! Both are parsed once, on first use ([`table`]), in a few milliseconds; the search index is
+//! built on the first search ([`FoodTable::warm_up`] builds it ahead of time).
 
 mod exclusions;
 mod groups;
@@ -72,9 +73,8 @@ pub struct Food {
     pub name: String,
     /// The guides' group, for suggestions and exclusions.
     pub group: FoodGroup,
-    /// The USDA food group code (11 = vegetables) and name.
+    /// The USDA food group code (11 = vegetables; named by [`FoodTable::usda_group`]).
     pub usda_group_code: u8,
-    pub usda_group: String,
     pub mg_per_100g: f64,
     /// Household measures; "100 g" is always offered besides these.
     pub portions: Vec<Portion>,
@@ -125,10 +125,13 @@ pub struct WaterMg {
 pub struct FoodTable {
     /// Sorted by id.
     foods: Vec<Food>,
+    /// USDA food group code → name.
+    usda_groups: UsdaGroups,
     featured: Vec<FeaturedServing>,
-    /// Food index → position of its first featured serving, for ranking and names.
+    /// Food id → position of its first featured serving, for ranking and names.
     featured_of: HashMap<u32, usize>,
-    index: search::Index,
+    /// Built on the first search, so that loading the table stays cheap.
+    index: OnceLock<search::Index>,
 }
 
 static TABLE: OnceLock<std::result::Result<FoodTable, String>> = OnceLock::new();
@@ -178,7 +181,9 @@ pub fn water_mg(mg_per_litre: f64, litres: f64) -> Result<WaterMg> {
         return Err(CoreError::invalid(
             "invalid_litres",
             "litres",
-            format!("The amount of water must be more than 0 and at most {MAX_WATER_LITRES} litres."),
+            format!(
+                "The amount of water must be more than 0 and at most {MAX_WATER_LITRES} litres."
+            ),
         ));
     }
     let strongly_laxative = mg_per_litre > LAXATIVE_WATER_MG_PER_L;
@@ -214,7 +219,9 @@ fn version_line<'a>(
     let expected = format!("{magic}\t1");
     match lines.next() {
         Some((_, first)) if first == expected => Ok(()),
-        Some((_, first)) => Err(format!("expected {expected:?} on the first line, found {first:?}")),
+        Some((_, first)) => Err(format!(
+            "expected {expected:?} on the first line, found {first:?}"
+        )),
         None => Err("empty table".to_string()),
     }
 }
@@ -222,19 +229,31 @@ fn version_line<'a>(
 impl FoodTable {
     /// Parses the two generated tables and builds the search index.
     pub fn parse(foods_tsv: &str, featured_tsv: &str) -> std::result::Result<FoodTable, String> {
-        let foods = parse_foods(foods_tsv).map_err(|e| format!("foods.tsv {e}"))?;
-        let featured = parse_featured(featured_tsv, &foods).map_err(|e| format!("featured.tsv {e}"))?;
+        let (foods, usda_groups) = parse_foods(foods_tsv).map_err(|e| format!("foods.tsv {e}"))?;
+        let featured =
+            parse_featured(featured_tsv, &foods).map_err(|e| format!("featured.tsv {e}"))?;
         let mut featured_of = HashMap::new();
         for (i, f) in featured.iter().enumerate() {
             featured_of.entry(f.food_id).or_insert(i);
         }
-        let index = search::Index::build(&foods, &featured, &featured_of);
         Ok(FoodTable {
             foods,
+            usda_groups,
             featured,
             featured_of,
-            index,
+            index: OnceLock::new(),
         })
+    }
+
+    /// Builds the search index now rather than on the first search (e.g. on a background
+    /// thread at start-up).
+    pub fn warm_up(&self) {
+        self.index();
+    }
+
+    fn index(&self) -> &search::Index {
+        self.index
+            .get_or_init(|| search::Index::build(&self.foods, &self.featured, &self.featured_of))
     }
 
     /// Every food, sorted by id.
@@ -248,6 +267,14 @@ impl FoodTable {
 
     fn position(&self, id: u32) -> Option<usize> {
         self.foods.binary_search_by_key(&id, |f| f.id).ok()
+    }
+
+    /// The name of a USDA food group: 11 → "Vegetables and Vegetable Products".
+    pub fn usda_group(&self, code: u8) -> Option<&str> {
+        self.usda_groups
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, name)| name.as_str())
     }
 
     /// The featured servings, grouped by category in the list's order.
@@ -307,11 +334,14 @@ pub fn check_grams(grams: f64) -> Result<()> {
     }
 }
 
-fn parse_foods(text: &str) -> std::result::Result<Vec<Food>, String> {
+type UsdaGroups = Vec<(u8, String)>;
+
+fn parse_foods(text: &str) -> std::result::Result<(Vec<Food>, UsdaGroups), String> {
     let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l));
     version_line(&mut lines, "magday-foods")?;
     let mut groups: Vec<(u8, String)> = Vec::new();
     let mut foods = Vec::with_capacity(8_192);
+    let mut folded = text::Folded::default();
     let mut in_rows = false;
     for (n, line) in lines {
         if line.starts_with('#') || line.is_empty() {
@@ -319,7 +349,9 @@ fn parse_foods(text: &str) -> std::result::Result<Vec<Food>, String> {
         }
         if !in_rows {
             if let Some(rest) = line.strip_prefix("group\t") {
-                let (code, name) = rest.split_once('\t').ok_or_else(|| bad(n, "bad group row"))?;
+                let (code, name) = rest
+                    .split_once('\t')
+                    .ok_or_else(|| bad(n, "bad group row"))?;
                 let code: u8 = code.parse().map_err(|_| bad(n, "bad group code"))?;
                 groups.push((code, name.to_string()));
                 continue;
@@ -343,11 +375,9 @@ fn parse_foods(text: &str) -> std::result::Result<Vec<Food>, String> {
         };
         let id: u32 = ndb.parse().map_err(|_| bad(n, "bad NDB number"))?;
         let code: u8 = code.parse().map_err(|_| bad(n, "bad group code"))?;
-        let usda_group = groups
-            .iter()
-            .find(|(c, _)| *c == code)
-            .map(|(_, name)| name.clone())
-            .ok_or_else(|| bad(n, "unknown group code"))?;
+        if !groups.iter().any(|(c, _)| *c == code) {
+            return Err(bad(n, "unknown group code"));
+        }
         let mut parsed_portions = Vec::new();
         if !portions.is_empty() {
             for p in portions.split('|') {
@@ -358,16 +388,15 @@ fn parse_foods(text: &str) -> std::result::Result<Vec<Food>, String> {
                 });
             }
         }
-        let words = text::words(name);
+        folded.fill(name);
         if foods.last().is_some_and(|f: &Food| f.id >= id) {
             return Err(bad(n, "foods are not sorted by NDB number"));
         }
         foods.push(Food {
             id,
             name: name.to_string(),
-            group: groups::derive(code, &words),
+            group: groups::derive(code, &folded.words()),
             usda_group_code: code,
-            usda_group,
             mg_per_100g: number(mg, n, "mg per 100 g")?,
             portions: parsed_portions,
         });
@@ -375,7 +404,7 @@ fn parse_foods(text: &str) -> std::result::Result<Vec<Food>, String> {
     if foods.is_empty() {
         return Err("no foods".to_string());
     }
-    Ok(foods)
+    Ok((foods, groups))
 }
 
 fn parse_featured(text: &str, foods: &[Food]) -> std::result::Result<Vec<FeaturedServing>, String> {
