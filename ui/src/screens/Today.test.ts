@@ -7,10 +7,11 @@ import { dayView, dose } from "../test/fixtures";
 import type { DayView } from "../lib/bindings";
 
 const settings = { reminders: { snooze_min: 10 } };
+const granted = { state: "granted", platform: "desktop", help: "Reminders are on." };
 
 describe("Today", () => {
   it("invites a protocol before setup", async () => {
-    answer((cmd) => (cmd === "get_day" ? dayView({ has_protocol: false, course: null }) : settings));
+    answer((cmd) => (cmd === "get_day" ? dayView({ has_protocol: false, course: null }) : cmd === "get_notification_permission" ? granted : settings));
     render(Today, { day: null });
     expect(await screen.findByTestId("welcome")).toBeTruthy();
     expect(screen.getByTestId("start-setup").textContent).toContain("Set up your protocol");
@@ -22,7 +23,7 @@ describe("Today", () => {
       dose({ status: "taken", taken_at: "2026-11-21T09:30:00+01:00", late: true }),
       dose({ slot: 2, time: "20:00", status: "upcoming" }),
     ];
-    answer((cmd) => (cmd === "get_day" ? v : settings));
+    answer((cmd) => (cmd === "get_day" ? v : cmd === "get_notification_permission" ? granted : settings));
     render(Today, { day: null });
     expect((await screen.findByTestId("dose-1-status")).textContent).toBe("taken 09:30 · late");
     expect(screen.getByTestId("dose-2-status").textContent).toBe("at 20:00");
@@ -36,7 +37,7 @@ describe("Today", () => {
   it("a missed dose says not to double up", async () => {
     const v = dayView();
     v.checklist.doses = [dose({ status: "missed" }), dose({ slot: 2, status: "due" })];
-    answer((cmd) => (cmd === "get_day" ? v : settings));
+    answer((cmd) => (cmd === "get_day" ? v : cmd === "get_notification_permission" ? granted : settings));
     render(Today, { day: null });
     expect((await screen.findByTestId("dose-1-missed")).textContent).toContain("Don't double up");
   });
@@ -45,7 +46,7 @@ describe("Today", () => {
     const before = dayView();
     const after: DayView = structuredClone(before);
     after.checklist.doses[1] = dose({ slot: 2, status: "taken", taken_at: "2026-11-21T20:01:00+01:00" });
-    answer((cmd) => (cmd === "get_day" ? before : cmd === "tap" ? after : settings));
+    answer((cmd) => (cmd === "get_day" ? before : cmd === "tap" ? after : cmd === "get_notification_permission" ? granted : settings));
     render(Today, { day: null });
     await fireEvent.click(await screen.findByTestId("dose-2-toggle"));
     await waitFor(() => expect(screen.getByTestId("dose-2-status").textContent).toBe("taken 20:01"));
@@ -61,5 +62,22 @@ describe("Today", () => {
     render(Today, { day: null });
     await fireEvent.click(await screen.findByTestId("dose-1-toggle"));
     expect((await screen.findByTestId("error")).textContent).toContain("already recorded");
+  });
+});
+
+describe("Today on a phone without notification permission", () => {
+  it("asks at the right moment and explains", async () => {
+    answer((cmd) => {
+      if (cmd === "get_notification_permission")
+        return { state: "prompt", platform: "android", help: "Without this permission no reminder can reach you." };
+      if (cmd === "request_notification_permission") return { state: "granted", platform: "android", help: "Reminders are on." };
+      return cmd === "get_day" ? dayView() : settings;
+    });
+    render(Today, { day: null });
+    const ask = await screen.findByTestId("ask-permission");
+    expect(ask.textContent).toContain("Without this permission");
+    await fireEvent.click(screen.getByTestId("allow-notifications"));
+    await waitFor(() => expect(screen.queryByTestId("ask-permission")).toBeNull());
+    expect(calls.some((c) => c.cmd === "request_notification_permission")).toBe(true);
   });
 });
