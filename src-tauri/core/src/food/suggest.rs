@@ -11,8 +11,10 @@
 //! time: fresh foods first, a group not yet used first, then the serving that closes most of
 //! what is left of the gap (counting a food logged often up to 3 times as much), then foods
 //! logged often, the guides' six groups, and more magnesium; the food id breaks any tie, so the
-//! same input always gives the same answer. Should the picks fall short of the gap, the five
-//! richest allowed servings (fresh ones when they suffice) are used instead.
+//! same input always gives the same answer. A food with several featured servings is offered
+//! at the smallest that closes what is left of the gap (else its largest; its default serving
+//! once the gap is closed). Should the picks fall short of the gap, the five richest allowed
+//! servings (fresh ones when they suffice) are used instead.
 //!
 //! A gap of 0 or less gives an empty list: the target is reached and the UI says so.
 
@@ -47,6 +49,8 @@ pub const MIN_SUGGESTIONS: usize = 3;
 
 #[derive(Debug, Clone)]
 struct Serving {
+    /// The featured list names some servings apart ("Flaxseed, whole" and "..., ground").
+    name: String,
     label: String,
     grams: f64,
     mg: f64,
@@ -55,7 +59,6 @@ struct Serving {
 #[derive(Debug, Clone)]
 struct Candidate {
     food_id: u32,
-    name: String,
     group: FoodGroup,
     /// The food's default serving first.
     servings: Vec<Serving>,
@@ -247,7 +250,7 @@ impl FoodTable {
                 let serving = &cand.servings[s];
                 Suggestion {
                     food_id: cand.food_id,
-                    name: cand.name.clone(),
+                    name: serving.name.clone(),
                     group: cand.group,
                     label: serving.label.clone(),
                     grams: serving.grams,
@@ -290,6 +293,7 @@ impl FoodTable {
                 continue;
             }
             let serving = Serving {
+                name: s.name.clone(),
                 label: s.label.clone(),
                 grams: s.grams,
                 mg: s.mg,
@@ -300,7 +304,6 @@ impl FoodTable {
                     at.insert(s.food_id, cands.len());
                     cands.push(Candidate {
                         food_id: s.food_id,
-                        name: s.name.clone(),
                         group: s.group,
                         servings: vec![serving],
                         times: 0,
@@ -316,22 +319,36 @@ impl FoodTable {
             if mg <= 0.0 || !allowed(id) {
                 continue;
             }
+            // Named and labelled like a featured serving or household measure of the same
+            // weight, when there is one; else "50 g".
             let same = |g: f64| (g - grams).abs() < 0.01;
-            let label = self
+            let featured = self
                 .featured
                 .iter()
-                .filter(|s| s.food_id == id)
-                .map(|s| (s.grams, &s.label))
-                .chain(food.portions.iter().map(|p| (p.grams, &p.label)))
-                .find(|&(g, _)| same(g))
-                .map_or_else(|| format!("{grams} g"), |(_, l)| l.clone());
+                .find(|s| s.food_id == id && same(s.grams));
+            let name = featured
+                .map(|s| s.name.as_str())
+                .or_else(|| self.featured_name(id))
+                .unwrap_or(&food.name)
+                .to_string();
+            let label = featured
+                .map(|s| &s.label)
+                .or_else(|| {
+                    food.portions
+                        .iter()
+                        .find(|p| same(p.grams))
+                        .map(|p| &p.label)
+                })
+                .map_or_else(|| format!("{grams} g"), String::clone);
             cands.push(Candidate {
                 food_id: id,
-                name: self
-                    .featured_name(id)
-                    .map_or_else(|| food.name.clone(), str::to_string),
                 group: food.group,
-                servings: vec![Serving { label, grams, mg }],
+                servings: vec![Serving {
+                    name,
+                    label,
+                    grams,
+                    mg,
+                }],
                 times,
                 usual: true,
                 fresh: !stale.contains(&id),

@@ -367,6 +367,16 @@ fn foods_logged_often_are_favoured_at_their_usual_amount() {
         .expect("almonds are suggested");
     assert_eq!(almonds.label, "30 g");
     assert_eq!(almonds.mg, 81.0);
+    // Named after the serving: flaxseed is featured whole and ground.
+    let s = suggest(40.0, &[], &[(12220, 7.0, 30)], &[], &[]).unwrap();
+    let flax = s
+        .iter()
+        .find(|x| x.food_id == 12220)
+        .expect("flaxseed is suggested");
+    assert_eq!(
+        (flax.name.as_str(), flax.label.as_str()),
+        ("Flaxseed, ground", "1 tbsp, ground")
+    );
     // A non-featured food the user logs often is a candidate too.
     let s = suggest(100.0, &[], &[(11090, 150.0, 9)], &[], &[]).unwrap();
     assert!(
