@@ -39,16 +39,28 @@ fn every_command_is_in_the_bindings_the_build_list_and_the_capability() {
     let names = magday_lib::commands::COMMAND_NAMES;
     let ts = magday_lib::bindings::typescript();
     for name in names {
-        assert!(ts.contains(&format!("invoke<")) && ts.contains(&format!("\"{name}\"")), "{name} missing from bindings");
+        assert!(
+            ts.contains(&format!("invoke<")) && ts.contains(&format!("\"{name}\"")),
+            "{name} missing from bindings"
+        );
     }
     // src-tauri/commands.list feeds tauri-build's app manifest: it must list exactly the commands.
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let list = std::fs::read_to_string(root.join("src-tauri/commands.list")).expect("commands.list");
-    let listed: Vec<&str> = list.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    assert_eq!(listed, names, "src-tauri/commands.list must match the commands! list");
+    let list =
+        std::fs::read_to_string(root.join("src-tauri/commands.list")).expect("commands.list");
+    let listed: Vec<&str> = list
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        listed, names,
+        "src-tauri/commands.list must match the commands! list"
+    );
     // The main window's capability grants each command and nothing else.
     let cap: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(root.join("src-tauri/capabilities/main.json")).expect("capability"),
+        &std::fs::read_to_string(root.join("src-tauri/capabilities/main.json"))
+            .expect("capability"),
     )
     .expect("capability json");
     let granted: Vec<String> = cap["permissions"]
@@ -57,9 +69,17 @@ fn every_command_is_in_the_bindings_the_build_list_and_the_capability() {
         .iter()
         .map(|p| p.as_str().expect("a plain permission").to_string())
         .collect();
-    let wanted: Vec<String> = names.iter().map(|n| format!("allow-{}", n.replace('_', "-"))).collect();
-    assert_eq!(granted, wanted, "the capability must grant exactly the app's own commands");
+    let wanted: Vec<String> = names
+        .iter()
+        .map(|n| format!("allow-{}", n.replace('_', "-")))
+        .collect();
+    assert_eq!(
+        granted, wanted,
+        "the capability must grant exactly the app's own commands"
+    );
     assert_eq!(cap["windows"], serde_json::json!(["main"]));
-    let files: Vec<_> = std::fs::read_dir(root.join("src-tauri/capabilities")).expect("dir").collect();
+    let files: Vec<_> = std::fs::read_dir(root.join("src-tauri/capabilities"))
+        .expect("dir")
+        .collect();
     assert_eq!(files.len(), 1, "one capability file, for the main window");
 }

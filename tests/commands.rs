@@ -25,7 +25,9 @@ fn harness_with(dir: tempfile::TempDir) -> Harness {
         .invoke_handler(magday_lib::commands::handler())
         .build(tauri::generate_context!())
         .expect("app");
-    let notifier = std::sync::Arc::new(magday_lib::desktop::DesktopNotifier::new(app.handle().clone()));
+    let notifier = std::sync::Arc::new(magday_lib::desktop::DesktopNotifier::new(
+        app.handle().clone(),
+    ));
     app.manage(AppState::new(core, notifier));
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
@@ -61,11 +63,13 @@ impl Harness {
             Some(i) => json!({ "input": i }),
             None => json!({}),
         };
-        get_ipc_response(&self.window, request(cmd, body)).map(|b| b.deserialize::<Value>().expect("json"))
+        get_ipc_response(&self.window, request(cmd, body))
+            .map(|b| b.deserialize::<Value>().expect("json"))
     }
 
     fn ok(&self, cmd: &str, input: Option<Value>) -> Value {
-        self.call(cmd, input).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+        self.call(cmd, input)
+            .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
     }
 
     fn err(&self, cmd: &str, input: Option<Value>) -> Value {
@@ -78,7 +82,9 @@ impl Harness {
     /// (events, protocol versions) in the database file, read through a second connection.
     fn stored(&self) -> (i64, i64) {
         tauri::async_runtime::block_on(async {
-            let store = magday_core::store::Store::open(&self.db).await.expect("open");
+            let store = magday_core::store::Store::open(&self.db)
+                .await
+                .expect("open");
             let n = (
                 store.event_count().await.expect("events"),
                 store.version_count().await.expect("versions"),
@@ -133,7 +139,10 @@ fn today_before_setup_invites_a_protocol() {
     assert_eq!(day["checklist"]["doses"], json!([]));
     let setup = h.ok("get_setup_options", None);
     assert_eq!(setup["templates"].as_array().map(Vec::len), Some(3));
-    assert!(setup["disclaimer"].as_str().unwrap_or("").contains("not medical advice"));
+    assert!(setup["disclaimer"]
+        .as_str()
+        .unwrap_or("")
+        .contains("not medical advice"));
 }
 
 #[test]
@@ -142,7 +151,10 @@ fn saving_a_protocol_then_tapping_persists_in_sqlite() {
     let saved = h.ok("save_protocol", Some(protocol_input()));
     assert_eq!(saved["spec"]["supplement"]["daily_mg"], 200.0);
     assert_eq!(saved["spec"]["name"], "Nerve and muscle recovery");
-    let day = h.ok("tap", Some(json!({ "tap": { "type": "check", "key": "b6" } })));
+    let day = h.ok(
+        "tap",
+        Some(json!({ "tap": { "type": "check", "key": "b6" } })),
+    );
     let b6 = day["checklist"]["items"]
         .as_array()
         .and_then(|items| items.iter().find(|i| i["key"] == "b6"))
@@ -166,11 +178,15 @@ fn bad_input_gets_a_typed_error_and_changes_nothing() {
     assert_eq!(e["field"], "supplement.form");
     assert!(e["message"].as_str().unwrap_or("").contains("unobtainium"));
     let mut bad = protocol_input();
-    bad["protocol"]["supplement"]["doses"] = json!([{ "time": "08:00", "units": 1.0 }, { "time": "08:00", "units": 1.0 }]);
+    bad["protocol"]["supplement"]["doses"] =
+        json!([{ "time": "08:00", "units": 1.0 }, { "time": "08:00", "units": 1.0 }]);
     assert_eq!(h.err("save_protocol", Some(bad))["code"], "duplicate_time");
     assert_eq!(h.stored(), (0, 0));
     // Taps before setup are refused too.
-    let e = h.err("tap", Some(json!({ "tap": { "type": "check", "key": "water" } })));
+    let e = h.err(
+        "tap",
+        Some(json!({ "tap": { "type": "check", "key": "water" } })),
+    );
     assert_eq!(e["code"], "no_protocol");
     let e = h.err("get_day", Some(json!({ "day": "2099-01-01" })));
     assert_eq!(e["code"], "date_out_of_range");
@@ -212,7 +228,10 @@ fn settings_round_trip_and_refusals() {
     let saved = h.ok("update_settings", Some(s.clone()));
     assert_eq!(saved["day_start"], "05:30");
     s["day_start"] = json!("13:00");
-    assert_eq!(h.err("update_settings", Some(s))["code"], "invalid_day_start");
+    assert_eq!(
+        h.err("update_settings", Some(s))["code"],
+        "invalid_day_start"
+    );
     assert_eq!(h.ok("get_settings", None)["day_start"], "05:30");
 }
 
@@ -223,7 +242,10 @@ fn the_delivery_check_and_the_notification_permission() {
     assert_eq!(report["expected"], 0);
     assert_eq!(report["last_test"], Value::Null);
     let report = h.ok("send_test_reminder", None);
-    assert!(report["last_test"].as_str().is_some(), "the test reminder is recorded: {report}");
+    assert!(
+        report["last_test"].as_str().is_some(),
+        "the test reminder is recorded: {report}"
+    );
     let p = h.ok("get_notification_permission", None);
     assert_eq!(p["platform"], "desktop");
     assert_eq!(p["state"], "granted");

@@ -14,7 +14,9 @@ use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Manager, Runtime, WindowEvent};
 use tauri_plugin_notification::NotificationExt;
 
-use crate::notifier::{permission_view, show_main, to_permission, Notifier, Permission, PermissionView, DOSE_ACTIONS};
+use crate::notifier::{
+    permission_view, show_main, to_permission, Notifier, Permission, PermissionView, DOSE_ACTIONS,
+};
 use crate::state::{device_now, AppState};
 
 /// Shows reminders through tauri-plugin-notification.
@@ -82,7 +84,10 @@ pub async fn tick(core: &Core, notifier: &dyn Notifier) {
             Ok(true) => {
                 let shown = notifier.show(&r);
                 let error = shown.err();
-                if let Err(e) = core.reminder_shown(&r.key, &device_now(), error.as_deref()).await {
+                if let Err(e) = core
+                    .reminder_shown(&r.key, &device_now(), error.as_deref())
+                    .await
+                {
                     eprintln!("magday: reminder {} could not be recorded: {e}", r.key);
                 }
             }
@@ -115,7 +120,13 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     });
 
     let open = MenuItem::with_id(app, "open", "Open Magday", true, None::<&str>)?;
-    let quit = MenuItem::with_id(app, "quit", "Quit Magday (no more reminders)", true, None::<&str>)?;
+    let quit = MenuItem::with_id(
+        app,
+        "quit",
+        "Quit Magday (no more reminders)",
+        true,
+        None::<&str>,
+    )?;
     let menu = Menu::with_items(app, &[&open, &quit])?;
     let mut tray = TrayIconBuilder::with_id("magday")
         .tooltip("Magday: reminders are on")

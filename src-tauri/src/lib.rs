@@ -32,7 +32,10 @@ pub fn run() {
             #[cfg(desktop)]
             let notifier = Arc::new(desktop::DesktopNotifier::new(app.handle().clone()));
             #[cfg(mobile)]
-            let notifier = Arc::new(mobile::MobileNotifier::new(app.handle().clone(), core.clone()));
+            let notifier = Arc::new(mobile::MobileNotifier::new(
+                app.handle().clone(),
+                core.clone(),
+            ));
             app.manage(AppState::new(core, notifier));
             #[cfg(desktop)]
             desktop::start(app.handle())?;

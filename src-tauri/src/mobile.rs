@@ -36,7 +36,9 @@ mod phone {
     use tauri_plugin_notification::NotificationExt;
 
     use super::schedule_of;
-    use crate::notifier::{permission_view, to_permission, Notifier, Permission, PermissionView, DOSE_ACTIONS};
+    use crate::notifier::{
+        permission_view, to_permission, Notifier, Permission, PermissionView, DOSE_ACTIONS,
+    };
     use crate::state::{device_now, AppState};
 
     /// Days ahead the window reaches (fewer when the window fills first).
@@ -131,7 +133,11 @@ mod phone {
                 builder = builder.action_type_id(DOSE_ACTIONS);
             }
             let error = builder.show().err().map(|e| e.to_string());
-            if core.claim_reminder(r, &now, "scheduled").await.unwrap_or(false) {
+            if core
+                .claim_reminder(r, &now, "scheduled")
+                .await
+                .unwrap_or(false)
+            {
                 let _ = core.reminder_shown(&r.key, &now, error.as_deref()).await;
             }
         }
@@ -169,7 +175,11 @@ mod tests {
             body: "b".into(),
         };
         match schedule_of(&r).unwrap() {
-            Schedule::At { date, repeating, allow_while_idle } => {
+            Schedule::At {
+                date,
+                repeating,
+                allow_while_idle,
+            } => {
                 assert_eq!(date.unix_timestamp(), due.timestamp());
                 assert!(!repeating);
                 assert!(allow_while_idle);

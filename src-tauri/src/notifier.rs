@@ -127,7 +127,9 @@ pub fn wire_actions<R: Runtime>(
                 tauri::async_runtime::spawn(async move {
                     match core.reminder_action(&key, action, &device_now()).await {
                         Ok(_) => after(),
-                        Err(e) => eprintln!("magday: the reminder's {action:?} was not recorded: {e}"),
+                        Err(e) => {
+                            eprintln!("magday: the reminder's {action:?} was not recorded: {e}")
+                        }
                     }
                 });
             }

@@ -18,7 +18,12 @@ use crate::protocol::{
 use crate::settings::Settings;
 use crate::store::{Event, Store, StoredVersion};
 
+mod progress;
 mod reminders;
+pub use progress::{
+    CheckInInput, CheckInResult, ProgressView, Rating, RenderedReport, ReportKind, ReportOffer,
+    ScorePoint,
+};
 pub use reminders::{DeliveryReport, DeliveryView, ReminderAction};
 
 /// How far back a day may be viewed or corrected.
@@ -123,6 +128,17 @@ pub struct DayView {
     pub supplement_mg: f64,
     /// True when symptoms were rated on the day.
     pub checked_in: bool,
+    /// The tracked symptoms and the day's rating of each, if rated.
+    pub symptoms: Vec<SymptomToday>,
+}
+
+/// A tracked symptom on a day.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SymptomToday {
+    pub symptom: Symptom,
+    pub label: String,
+    /// The day's last rating, 0 (none) to 10 (worst).
+    pub value: Option<u8>,
 }
 
 fn parse_spec(v: &StoredVersion) -> Result<ProtocolSpec> {
@@ -166,7 +182,11 @@ impl Core {
     // ---- settings ------------------------------------------------------------------------
 
     pub async fn settings(&self) -> Result<Settings> {
-        Ok(self.store.setting::<Settings>("settings").await?.unwrap_or_default())
+        Ok(self
+            .store
+            .setting::<Settings>("settings")
+            .await?
+            .unwrap_or_default())
     }
 
     /// Validate and save settings; returns what was saved.
@@ -194,15 +214,24 @@ impl Core {
             forms: facts::FORMS.to_vec(),
             age_bands: AgeBand::ALL
                 .iter()
-                .map(|a| Labelled { id: *a, label: a.label().into() })
+                .map(|a| Labelled {
+                    id: *a,
+                    label: a.label().into(),
+                })
                 .collect(),
             medicine_classes: MedicineClass::ALL
                 .iter()
-                .map(|m| Labelled { id: *m, label: m.label().into() })
+                .map(|m| Labelled {
+                    id: *m,
+                    label: m.label().into(),
+                })
                 .collect(),
             symptoms: Symptom::ALL
                 .iter()
-                .map(|s| Labelled { id: *s, label: s.label().into() })
+                .map(|s| Labelled {
+                    id: *s,
+                    label: s.label().into(),
+                })
                 .collect(),
             disclaimer: facts::DISCLAIMER.into(),
             default_length_days: protocol::DEFAULT_LENGTH_DAYS,
@@ -256,7 +285,11 @@ impl Core {
         let latest = self.store.latest_version().await?;
         let logged_today = self.store.has_events_on(today).await?;
         // The first day not yet logged: a change never rewrites a day that has entries.
-        let first_open = if logged_today { today + Duration::days(1) } else { today };
+        let first_open = if logged_today {
+            today + Duration::days(1)
+        } else {
+            today
+        };
         let (course, effective_from) = match (&latest, new_course) {
             // An edit: a new version of the current course.
             (Some(v), false) => (Some(v.course_id), first_open.max(v.effective_from)),
@@ -267,17 +300,21 @@ impl Core {
         };
         let json = serde_json::to_string(&spec)?;
         let at = now.utc.with_timezone(&clock.tz).fixed_offset();
-        let stored = self.store.insert_version(course, effective_from, at, &json).await?;
+        let stored = self
+            .store
+            .insert_version(course, effective_from, at, &json)
+            .await?;
         self.protocol_view(&stored, today).await
     }
 
     async fn protocol_view(&self, v: &StoredVersion, today: NaiveDate) -> Result<ProtocolView> {
         let spec = parse_spec(v)?;
         let report = evaluate(&spec.safety, spec.supplement.as_ref());
-        let count: i64 = sqlx::query_scalar("SELECT count(*) FROM protocol_versions WHERE course_id = ?")
-            .bind(v.course_id)
-            .fetch_one(self.store.pool())
-            .await?;
+        let count: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM protocol_versions WHERE course_id = ?")
+                .bind(v.course_id)
+                .fetch_one(self.store.pool())
+                .await?;
         Ok(ProtocolView {
             version_id: v.id,
             course_id: v.course_id,
@@ -299,7 +336,10 @@ impl Core {
     }
 
     /// The protocol version that governs `day`, parsed.
-    pub async fn version_for(&self, day: NaiveDate) -> Result<Option<(StoredVersion, ProtocolSpec)>> {
+    pub async fn version_for(
+        &self,
+        day: NaiveDate,
+    ) -> Result<Option<(StoredVersion, ProtocolSpec)>> {
         match self.store.version_in_force(day).await? {
             Some(v) => {
                 let spec = parse_spec(&v)?;
@@ -363,10 +403,9 @@ impl Core {
             food_mg,
         )?;
         let has_protocol = version.is_some() || self.store.latest_version().await?.is_some();
-        let course = match &version {
-            Some((v, spec)) => Some(course_info(v.course_id, spec, day, today)),
-            None => None,
-        };
+        let course = version
+            .as_ref()
+            .map(|(v, spec)| course_info(v.course_id, spec, day, today));
         let mut next_dose = None;
         if day == today {
             next_dose = list
@@ -415,6 +454,26 @@ impl Core {
             food_mg,
             supplement_mg,
             checked_in: events.iter().any(|e| e.item.starts_with("symptom:")),
+            symptoms: version
+                .as_ref()
+                .map(|(_, spec)| {
+                    spec.symptoms
+                        .iter()
+                        .map(|s| SymptomToday {
+                            symptom: *s,
+                            label: s.label().to_string(),
+                            value: events
+                                .iter()
+                                .rev()
+                                .find(|e| {
+                                    e.action == "rate" && e.item == format!("symptom:{}", s.key())
+                                })
+                                .and_then(|e| e.value.as_ref()?.as_u64())
+                                .and_then(|v| u8::try_from(v).ok()),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
         })
     }
 
@@ -442,7 +501,12 @@ impl Core {
 }
 
 /// The course as seen from `day`.
-pub fn course_info(course_id: i64, spec: &ProtocolSpec, day: NaiveDate, today: NaiveDate) -> CourseInfo {
+pub fn course_info(
+    course_id: i64,
+    spec: &ProtocolSpec,
+    day: NaiveDate,
+    today: NaiveDate,
+) -> CourseInfo {
     let status = if today < spec.start_date {
         CourseStatus::NotStarted
     } else if today > spec.end_date() {

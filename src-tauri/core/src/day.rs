@@ -89,7 +89,9 @@ pub fn resolve_local(tz: Tz, naive: NaiveDateTime) -> DateTime<Utc> {
         LocalResult::None => {
             // The offsets a little before and after the gap (no zone changes twice in a day).
             let offset_at = |probe: NaiveDateTime| match tz.from_local_datetime(&probe) {
-                LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => Some(t.offset().fix_secs()),
+                LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => {
+                    Some(t.offset().fix_secs())
+                }
                 LocalResult::None => None,
             };
             let (Some(before), Some(after)) = (
@@ -245,7 +247,9 @@ mod tests {
     fn parses_and_refuses_times() {
         assert_eq!(parse_hhmm("08:00", "t").unwrap(), t(8, 0));
         assert_eq!(parse_hhmm("7:05", "t").unwrap(), t(7, 5));
-        for bad in ["", "8", "24:00", "12:60", "ab:cd", "08:0", "08:000", "-1:00", "08-00"] {
+        for bad in [
+            "", "8", "24:00", "12:60", "ab:cd", "08:0", "08:000", "-1:00", "08-00",
+        ] {
             let e = parse_hhmm(bad, "t").unwrap_err();
             assert_eq!(e.code(), "invalid_time", "{bad}");
         }

@@ -227,24 +227,132 @@ pub struct Form {
 
 /// Every form in the reference table. Source: [`SRC_FORMS`]; notes from the seed guides and ODS.
 pub const FORMS: &[Form] = &[
-    Form { id: "glycinate", name: "Glycinate / bisglycinate", elemental_percent: 14.1, laxative: Laxative::No, note: "Well absorbed, gentle on digestion." },
-    Form { id: "malate", name: "Malate", elemental_percent: 15.5, laxative: Laxative::No, note: "Well absorbed, gentle on digestion." },
-    Form { id: "citrate", name: "Citrate (trimagnesium dicitrate)", elemental_percent: 16.2, laxative: Laxative::AtHigherDoses, note: "Supports circulation; laxative at higher doses." },
-    Form { id: "citrate_hydrogen", name: "Citrate (magnesium hydrogen citrate)", elemental_percent: 11.3, laxative: Laxative::AtHigherDoses, note: "Supports circulation; laxative at higher doses." },
-    Form { id: "threonate", name: "L-threonate", elemental_percent: 8.3, laxative: Laxative::No, note: "Marketed for nervous-system penetration." },
-    Form { id: "taurate", name: "Taurate", elemental_percent: 8.9, laxative: Laxative::No, note: "" },
-    Form { id: "glycerophosphate", name: "Glycerophosphate", elemental_percent: 12.5, laxative: Laxative::No, note: "" },
-    Form { id: "lactate", name: "Lactate", elemental_percent: 12.0, laxative: Laxative::No, note: "" },
-    Form { id: "aspartate", name: "Aspartate", elemental_percent: 8.4, laxative: Laxative::No, note: "" },
-    Form { id: "orotate", name: "Orotate", elemental_percent: 7.3, laxative: Laxative::No, note: "" },
-    Form { id: "oxide", name: "Oxide", elemental_percent: 60.3, laxative: Laxative::Often, note: "Poorly soluble; often causes diarrhea." },
-    Form { id: "hydroxide", name: "Hydroxide", elemental_percent: 41.7, laxative: Laxative::Often, note: "Used as a laxative and antacid." },
-    Form { id: "carbonate", name: "Carbonate", elemental_percent: 28.8, laxative: Laxative::Often, note: "Often causes diarrhea." },
-    Form { id: "chloride", name: "Chloride (anhydrous)", elemental_percent: 25.5, laxative: Laxative::Often, note: "Often causes diarrhea." },
-    Form { id: "chloride_hexahydrate", name: "Chloride (hexahydrate, as usually sold)", elemental_percent: 12.0, laxative: Laxative::Often, note: "Often causes diarrhea." },
-    Form { id: "sulfate", name: "Sulfate (anhydrous)", elemental_percent: 20.2, laxative: Laxative::Often, note: "Cathartic (laxative)." },
-    Form { id: "sulfate_epsom", name: "Sulfate (Epsom salt, heptahydrate)", elemental_percent: 9.9, laxative: Laxative::Often, note: "Cathartic (laxative)." },
-    Form { id: "gluconate", name: "Gluconate", elemental_percent: 5.9, laxative: Laxative::Often, note: "Often causes diarrhea." },
+    Form {
+        id: "glycinate",
+        name: "Glycinate / bisglycinate",
+        elemental_percent: 14.1,
+        laxative: Laxative::No,
+        note: "Well absorbed, gentle on digestion.",
+    },
+    Form {
+        id: "malate",
+        name: "Malate",
+        elemental_percent: 15.5,
+        laxative: Laxative::No,
+        note: "Well absorbed, gentle on digestion.",
+    },
+    Form {
+        id: "citrate",
+        name: "Citrate (trimagnesium dicitrate)",
+        elemental_percent: 16.2,
+        laxative: Laxative::AtHigherDoses,
+        note: "Supports circulation; laxative at higher doses.",
+    },
+    Form {
+        id: "citrate_hydrogen",
+        name: "Citrate (magnesium hydrogen citrate)",
+        elemental_percent: 11.3,
+        laxative: Laxative::AtHigherDoses,
+        note: "Supports circulation; laxative at higher doses.",
+    },
+    Form {
+        id: "threonate",
+        name: "L-threonate",
+        elemental_percent: 8.3,
+        laxative: Laxative::No,
+        note: "Marketed for nervous-system penetration.",
+    },
+    Form {
+        id: "taurate",
+        name: "Taurate",
+        elemental_percent: 8.9,
+        laxative: Laxative::No,
+        note: "",
+    },
+    Form {
+        id: "glycerophosphate",
+        name: "Glycerophosphate",
+        elemental_percent: 12.5,
+        laxative: Laxative::No,
+        note: "",
+    },
+    Form {
+        id: "lactate",
+        name: "Lactate",
+        elemental_percent: 12.0,
+        laxative: Laxative::No,
+        note: "",
+    },
+    Form {
+        id: "aspartate",
+        name: "Aspartate",
+        elemental_percent: 8.4,
+        laxative: Laxative::No,
+        note: "",
+    },
+    Form {
+        id: "orotate",
+        name: "Orotate",
+        elemental_percent: 7.3,
+        laxative: Laxative::No,
+        note: "",
+    },
+    Form {
+        id: "oxide",
+        name: "Oxide",
+        elemental_percent: 60.3,
+        laxative: Laxative::Often,
+        note: "Poorly soluble; often causes diarrhea.",
+    },
+    Form {
+        id: "hydroxide",
+        name: "Hydroxide",
+        elemental_percent: 41.7,
+        laxative: Laxative::Often,
+        note: "Used as a laxative and antacid.",
+    },
+    Form {
+        id: "carbonate",
+        name: "Carbonate",
+        elemental_percent: 28.8,
+        laxative: Laxative::Often,
+        note: "Often causes diarrhea.",
+    },
+    Form {
+        id: "chloride",
+        name: "Chloride (anhydrous)",
+        elemental_percent: 25.5,
+        laxative: Laxative::Often,
+        note: "Often causes diarrhea.",
+    },
+    Form {
+        id: "chloride_hexahydrate",
+        name: "Chloride (hexahydrate, as usually sold)",
+        elemental_percent: 12.0,
+        laxative: Laxative::Often,
+        note: "Often causes diarrhea.",
+    },
+    Form {
+        id: "sulfate",
+        name: "Sulfate (anhydrous)",
+        elemental_percent: 20.2,
+        laxative: Laxative::Often,
+        note: "Cathartic (laxative).",
+    },
+    Form {
+        id: "sulfate_epsom",
+        name: "Sulfate (Epsom salt, heptahydrate)",
+        elemental_percent: 9.9,
+        laxative: Laxative::Often,
+        note: "Cathartic (laxative).",
+    },
+    Form {
+        id: "gluconate",
+        name: "Gluconate",
+        elemental_percent: 5.9,
+        laxative: Laxative::Often,
+        note: "Often causes diarrhea.",
+    },
 ];
 
 /// A form by id.
@@ -291,9 +399,15 @@ impl MedicineClass {
             MedicineClass::Bisphosphonate => "Bisphosphonate (alendronate, risedronate)",
             MedicineClass::Tetracycline => "Tetracycline antibiotic (doxycycline, minocycline)",
             MedicineClass::Quinolone => "Quinolone antibiotic (ciprofloxacin, levofloxacin)",
-            MedicineClass::LoopOrThiazideDiuretic => "Loop or thiazide diuretic (furosemide, hydrochlorothiazide)",
-            MedicineClass::PotassiumSparingDiuretic => "Potassium-sparing diuretic (spironolactone, amiloride)",
-            MedicineClass::ProtonPumpInhibitor => "Proton-pump inhibitor (omeprazole, pantoprazole)",
+            MedicineClass::LoopOrThiazideDiuretic => {
+                "Loop or thiazide diuretic (furosemide, hydrochlorothiazide)"
+            }
+            MedicineClass::PotassiumSparingDiuretic => {
+                "Potassium-sparing diuretic (spironolactone, amiloride)"
+            }
+            MedicineClass::ProtonPumpInhibitor => {
+                "Proton-pump inhibitor (omeprazole, pantoprazole)"
+            }
             MedicineClass::Iron => "Iron supplement",
             MedicineClass::Other => "Another prescription medicine",
         }
@@ -305,16 +419,45 @@ impl MedicineClass {
         use MedicineClass::*;
         match (self, conservative) {
             // ODS: keep doses at least 2 h apart. UK leaflet: 3–4 h (conservative: 4 h).
-            (Bisphosphonate, false) => Some(Separation { before_min: 120, after_min: 120, source: SRC_ODS_MEDICINES }),
-            (Bisphosphonate, true) => Some(Separation { before_min: 240, after_min: 240, source: SRC_EMC_LEAFLET }),
+            (Bisphosphonate, false) => Some(Separation {
+                before_min: 120,
+                after_min: 120,
+                source: SRC_ODS_MEDICINES,
+            }),
+            (Bisphosphonate, true) => Some(Separation {
+                before_min: 240,
+                after_min: 240,
+                source: SRC_EMC_LEAFLET,
+            }),
             // ODS: the antibiotic at least 2 h before or 4–6 h after magnesium (conservative: 6 h).
-            (Tetracycline | Quinolone, false) => Some(Separation { before_min: 120, after_min: 240, source: SRC_ODS_MEDICINES }),
-            (Tetracycline | Quinolone, true) => Some(Separation { before_min: 120, after_min: 360, source: SRC_ODS_MEDICINES }),
+            (Tetracycline | Quinolone, false) => Some(Separation {
+                before_min: 120,
+                after_min: 240,
+                source: SRC_ODS_MEDICINES,
+            }),
+            (Tetracycline | Quinolone, true) => Some(Separation {
+                before_min: 120,
+                after_min: 360,
+                source: SRC_ODS_MEDICINES,
+            }),
             // UK leaflet: 3–4 h from iron; 2–3 h from medicines in general (offered as conservative).
-            (Iron, false) => Some(Separation { before_min: 180, after_min: 180, source: SRC_EMC_LEAFLET }),
-            (Iron, true) => Some(Separation { before_min: 240, after_min: 240, source: SRC_EMC_LEAFLET }),
-            (Other, true) => Some(Separation { before_min: 180, after_min: 180, source: SRC_EMC_LEAFLET }),
-            (Other, false) | (LoopOrThiazideDiuretic | PotassiumSparingDiuretic | ProtonPumpInhibitor, _) => None,
+            (Iron, false) => Some(Separation {
+                before_min: 180,
+                after_min: 180,
+                source: SRC_EMC_LEAFLET,
+            }),
+            (Iron, true) => Some(Separation {
+                before_min: 240,
+                after_min: 240,
+                source: SRC_EMC_LEAFLET,
+            }),
+            (Other, true) => Some(Separation {
+                before_min: 180,
+                after_min: 180,
+                source: SRC_EMC_LEAFLET,
+            }),
+            (Other, false)
+            | (LoopOrThiazideDiuretic | PotassiumSparingDiuretic | ProtonPumpInhibitor, _) => None,
         }
     }
 
@@ -443,10 +586,19 @@ mod tests {
         for &(id, pct) in table {
             assert_eq!(form(id).map(|f| f.elemental_percent), Some(pct), "{id}");
         }
-        for id in ["oxide", "carbonate", "chloride", "gluconate", "sulfate_epsom"] {
+        for id in [
+            "oxide",
+            "carbonate",
+            "chloride",
+            "gluconate",
+            "sulfate_epsom",
+        ] {
             assert_eq!(form(id).map(|f| f.laxative), Some(Laxative::Often), "{id}");
         }
-        assert_eq!(form("citrate").map(|f| f.laxative), Some(Laxative::AtHigherDoses));
+        assert_eq!(
+            form("citrate").map(|f| f.laxative),
+            Some(Laxative::AtHigherDoses)
+        );
         assert_eq!(form("glycinate").map(|f| f.laxative), Some(Laxative::No));
         assert!(form("unobtainium").is_none());
     }
@@ -459,8 +611,12 @@ mod tests {
         assert_eq!((s.before_min, s.after_min), (120, 240));
         let s = MedicineClass::Quinolone.separation(true).unwrap();
         assert_eq!((s.before_min, s.after_min), (120, 360));
-        assert!(MedicineClass::LoopOrThiazideDiuretic.separation(true).is_none());
-        assert!(MedicineClass::ProtonPumpInhibitor.separation(false).is_none());
+        assert!(MedicineClass::LoopOrThiazideDiuretic
+            .separation(true)
+            .is_none());
+        assert!(MedicineClass::ProtonPumpInhibitor
+            .separation(false)
+            .is_none());
         assert!(MedicineClass::Other.separation(false).is_none());
     }
 }

@@ -6,12 +6,14 @@
 pub mod api;
 pub mod checklist;
 pub mod day;
+pub mod error;
 pub mod facts;
 pub mod food;
+pub mod progress;
 pub mod protocol;
 pub mod reminders;
+pub mod report;
 pub mod settings;
-pub mod error;
 pub mod store;
 
 pub use error::{ApiError, CoreError, Result};

@@ -453,7 +453,9 @@ pub fn validate_safety(s: &SafetyAnswers) -> Result<()> {
             "Pregnancy and lactation apply to women aged 14 to 50 in the reference tables: check the age band and sex.",
         ));
     }
-    if !(s.antacid_laxative_mg.is_finite() && (0.0..=ABSURD_DAILY_MG).contains(&s.antacid_laxative_mg)) {
+    if !(s.antacid_laxative_mg.is_finite()
+        && (0.0..=ABSURD_DAILY_MG).contains(&s.antacid_laxative_mg))
+    {
         return Err(CoreError::invalid(
             "invalid_antacid",
             "safety.antacid_laxative_mg",
@@ -488,7 +490,10 @@ pub fn build_plan(input: &SupplementInput, day_start_min: u32) -> Result<Supplem
         CoreError::invalid(
             "unknown_form",
             "supplement.form",
-            format!("\"{}\" is not a magnesium form Magday knows: pick one from the list.", input.form),
+            format!(
+                "\"{}\" is not a magnesium form Magday knows: pick one from the list.",
+                input.form
+            ),
         )
     })?;
     if input.product.chars().count() > 80 {
@@ -550,7 +555,10 @@ pub fn build_plan(input: &SupplementInput, day_start_min: u32) -> Result<Supplem
             return Err(CoreError::invalid(
                 "duplicate_time",
                 format!("supplement.doses[{i}].time"),
-                format!("Two doses are set for {}: give each dose its own time.", fmt_hhmm(time)),
+                format!(
+                    "Two doses are set for {}: give each dose its own time.",
+                    fmt_hhmm(time)
+                ),
             ));
         }
         doses.push((time, d.units));
@@ -637,7 +645,11 @@ pub fn evaluate(safety: &SafetyAnswers, plan: Option<&SupplementPlan>) -> Safety
             source: SRC_INFANT,
         });
     }
-    let plan_mg = if allowed { plan.map_or(0.0, |p| p.daily_mg) } else { 0.0 };
+    let plan_mg = if allowed {
+        plan.map_or(0.0, |p| p.daily_mg)
+    } else {
+        0.0
+    };
     let total = round1(plan_mg + safety.antacid_laxative_mg);
     let largest = if allowed {
         plan.and_then(|p| p.doses.iter().map(|d| d.mg).reduce(f64::max))
@@ -660,7 +672,11 @@ pub fn evaluate(safety: &SafetyAnswers, plan: Option<&SupplementPlan>) -> Safety
         source: SRC_ODS_RDA,
     });
     if let (Some(limit), true) = (limit, allowed) {
-        let pct = if limit > 0 { total / f64::from(limit) * 100.0 } else { 0.0 };
+        let pct = if limit > 0 {
+            total / f64::from(limit) * 100.0
+        } else {
+            0.0
+        };
         let what = if safety.antacid_laxative_mg > 0.0 {
             format!(
                 "Supplements ({} mg) plus antacids or laxatives ({} mg) come to {} mg a day",
@@ -754,14 +770,19 @@ pub fn evaluate(safety: &SafetyAnswers, plan: Option<&SupplementPlan>) -> Safety
     for m in &safety.medicines {
         let sep = m.class.separation(safety.conservative_limit);
         findings.push(Finding {
-            level: if sep.is_some() { Level::Caution } else { Level::Info },
+            level: if sep.is_some() {
+                Level::Caution
+            } else {
+                Level::Info
+            },
             code: "medicine",
             message: format!("{}: {}", medicine_name(m), m.class.note()),
             source: sep.map_or(facts::SRC_ODS_MEDICINES, |s| s.source),
         });
     }
     let keep_apart = if allowed {
-        plan.map(|p| keep_apart_windows(safety, p)).unwrap_or_default()
+        plan.map(|p| keep_apart_windows(safety, p))
+            .unwrap_or_default()
     } else {
         vec![]
     };
@@ -790,13 +811,17 @@ pub fn evaluate(safety: &SafetyAnswers, plan: Option<&SupplementPlan>) -> Safety
         message: "Magday is educational, not medical advice: consult a qualified healthcare provider before starting, especially with kidney disease, a neurological condition or prescription medicines.".into(),
         source: SRC_GUIDES,
     });
-    findings.sort_by(|a, b| b.level.cmp(&a.level));
+    findings.sort_by_key(|f| std::cmp::Reverse(f.level));
     SafetyReport {
         supplement_allowed: allowed,
         rda_mg: rda,
         limit_mg: limit,
         limit_source,
-        supplemental_total_mg: if allowed { total } else { round1(safety.antacid_laxative_mg) },
+        supplemental_total_mg: if allowed {
+            total
+        } else {
+            round1(safety.antacid_laxative_mg)
+        },
         largest_dose_mg: largest,
         findings,
         keep_apart,
@@ -823,7 +848,11 @@ fn hhmm_from_minutes(m: i64) -> String {
 
 /// Whether local time `t` lies in [from, until), windows may wrap past midnight.
 fn in_window(t: &str, from: &str, until: &str) -> bool {
-    let (Ok(t), Ok(f), Ok(u)) = (parse_hhmm(t, ""), parse_hhmm(from, ""), parse_hhmm(until, "")) else {
+    let (Ok(t), Ok(f), Ok(u)) = (
+        parse_hhmm(t, ""),
+        parse_hhmm(from, ""),
+        parse_hhmm(until, ""),
+    ) else {
         return false;
     };
     let (t, f, u) = (minutes(t), minutes(f), minutes(u));
@@ -842,7 +871,9 @@ pub fn keep_apart_windows(safety: &SafetyAnswers, plan: &SupplementPlan) -> Vec<
             continue;
         };
         for d in &plan.doses {
-            let Ok(t) = parse_hhmm(&d.time, "") else { continue };
+            let Ok(t) = parse_hhmm(&d.time, "") else {
+                continue;
+            };
             let at = minutes(t);
             out.push(KeepApart {
                 medicine: medicine_name(m),
@@ -998,10 +1029,18 @@ pub fn validate(
     }
     let spec = ProtocolSpec {
         template: input.template,
-        name: if name.is_empty() { tpl.name.to_string() } else { name.to_string() },
+        name: if name.is_empty() {
+            tpl.name.to_string()
+        } else {
+            name.to_string()
+        },
         rda_mg: report.rda_mg,
         safety,
-        supplement: if report.supplement_allowed { plan } else { None },
+        supplement: if report.supplement_allowed {
+            plan
+        } else {
+            None
+        },
         start_date: start,
         length_days: input.length_days,
         items,

@@ -90,7 +90,9 @@ impl Settings {
     pub fn day_start_min(&self) -> u32 {
         parse_hhmm(&self.day_start, "day_start")
             .map(|t| {
-                let m = t.signed_duration_since(chrono::NaiveTime::MIN).num_minutes();
+                let m = t
+                    .signed_duration_since(chrono::NaiveTime::MIN)
+                    .num_minutes();
                 u32::try_from(m).unwrap_or(0)
             })
             .unwrap_or(4 * 60)
@@ -112,8 +114,12 @@ impl Settings {
     /// Check and normalise; refuses with a typed error.
     pub fn validated(mut self) -> Result<Settings> {
         let start = parse_hhmm(&self.day_start, "day_start")?;
-        let m = u32::try_from(start.signed_duration_since(chrono::NaiveTime::MIN).num_minutes())
-            .unwrap_or(0);
+        let m = u32::try_from(
+            start
+                .signed_duration_since(chrono::NaiveTime::MIN)
+                .num_minutes(),
+        )
+        .unwrap_or(0);
         if m > MAX_DAY_START_MIN {
             return Err(CoreError::invalid(
                 "invalid_day_start",
@@ -201,17 +207,28 @@ mod tests {
 
     #[test]
     fn refuses_bad_settings() {
-        let table: &[(&str, fn(&mut Settings))] = &[
+        type Edit = fn(&mut Settings);
+        let table: &[(&str, Edit)] = &[
             ("invalid_time", |s| s.day_start = "25:00".into()),
             ("invalid_day_start", |s| s.day_start = "13:00".into()),
-            ("invalid_time_zone", |s| s.time_zone = TimeZoneMode::KeepHome { tz: "Mars/Olympus".into() }),
+            ("invalid_time_zone", |s| {
+                s.time_zone = TimeZoneMode::KeepHome {
+                    tz: "Mars/Olympus".into(),
+                }
+            }),
             ("invalid_reminder", |s| s.reminders.pre_alert_min = Some(0)),
             ("invalid_reminder", |s| s.reminders.nag_every_min = Some(1)),
             ("invalid_reminder", |s| s.reminders.nag_max = 100),
             ("invalid_reminder", |s| s.reminders.snooze_min = 0),
-            ("unknown_exclusion", |s| s.food_exclusions = vec!["meat lover".into()]),
-            ("invalid_water_mineral", |s| s.water_mg_per_litre = Some(-1.0)),
-            ("invalid_water_mineral", |s| s.water_mg_per_litre = Some(f64::NAN)),
+            ("unknown_exclusion", |s| {
+                s.food_exclusions = vec!["meat lover".into()]
+            }),
+            ("invalid_water_mineral", |s| {
+                s.water_mg_per_litre = Some(-1.0)
+            }),
+            ("invalid_water_mineral", |s| {
+                s.water_mg_per_litre = Some(f64::NAN)
+            }),
         ];
         for (code, edit) in table {
             let mut s = Settings::default();
@@ -222,10 +239,18 @@ mod tests {
 
     #[test]
     fn keep_home_uses_the_home_zone() {
-        let mut s = Settings::default();
-        s.time_zone = TimeZoneMode::KeepHome { tz: "Europe/Berlin".into() };
-        let s = s.validated().unwrap();
+        let s = Settings {
+            time_zone: TimeZoneMode::KeepHome {
+                tz: "Europe/Berlin".into(),
+            },
+            ..Settings::default()
+        }
+        .validated()
+        .unwrap();
         assert_eq!(s.zone(chrono_tz::Asia::Tokyo), chrono_tz::Europe::Berlin);
-        assert_eq!(Settings::default().zone(chrono_tz::Asia::Tokyo), chrono_tz::Asia::Tokyo);
+        assert_eq!(
+            Settings::default().zone(chrono_tz::Asia::Tokyo),
+            chrono_tz::Asia::Tokyo
+        );
     }
 }

@@ -139,9 +139,10 @@ impl Store {
 
     /// The migrations applied, newest last: (version, description).
     pub async fn applied_migrations(&self) -> Result<Vec<(i64, String)>> {
-        let rows = sqlx::query("SELECT version, description FROM _sqlx_migrations ORDER BY version")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows =
+            sqlx::query("SELECT version, description FROM _sqlx_migrations ORDER BY version")
+                .fetch_all(&self.pool)
+                .await?;
         rows.iter()
             .map(|r| Ok((r.try_get("version")?, r.try_get("description")?)))
             .collect()
@@ -370,7 +371,8 @@ impl Store {
 
     /// The newest version saved (it may take effect tomorrow).
     pub async fn latest_version(&self) -> Result<Option<StoredVersion>> {
-        let sql = format!("SELECT {VERSION_COLUMNS} FROM protocol_versions ORDER BY id DESC LIMIT 1");
+        let sql =
+            format!("SELECT {VERSION_COLUMNS} FROM protocol_versions ORDER BY id DESC LIMIT 1");
         let row = sqlx::query(&sql).fetch_optional(&self.pool).await?;
         row.as_ref().map(version_from_row).transpose()
     }
@@ -423,10 +425,11 @@ impl Store {
 
     /// Whether any event is recorded for `day`.
     pub async fn has_events_on(&self, day: NaiveDate) -> Result<bool> {
-        let n: i64 = sqlx::query_scalar("SELECT count(*) FROM (SELECT 1 FROM events WHERE day = ? LIMIT 1)")
-            .bind(fmt_day(day))
-            .fetch_one(&self.pool)
-            .await?;
+        let n: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM (SELECT 1 FROM events WHERE day = ? LIMIT 1)")
+                .bind(fmt_day(day))
+                .fetch_one(&self.pool)
+                .await?;
         Ok(n > 0)
     }
 }
@@ -491,12 +494,18 @@ impl Store {
     }
 
     /// The keys already claimed among `keys`.
-    pub async fn claimed_keys(&self, day_first: NaiveDate, day_last: NaiveDate) -> Result<Vec<String>> {
-        Ok(sqlx::query_scalar("SELECT key FROM reminder_log WHERE day BETWEEN ? AND ?")
-            .bind(fmt_day(day_first))
-            .bind(fmt_day(day_last))
-            .fetch_all(&self.pool)
-            .await?)
+    pub async fn claimed_keys(
+        &self,
+        day_first: NaiveDate,
+        day_last: NaiveDate,
+    ) -> Result<Vec<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT key FROM reminder_log WHERE day BETWEEN ? AND ?")
+                .bind(fmt_day(day_first))
+                .bind(fmt_day(day_last))
+                .fetch_all(&self.pool)
+                .await?,
+        )
     }
 
     /// The log of reminders planned for days in `first..=last`.
@@ -510,7 +519,8 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         let parse = |s: &str| {
-            DateTime::parse_from_rfc3339(s).map_err(|e| CoreError::Corrupt(format!("reminder time {s:?}: {e}")))
+            DateTime::parse_from_rfc3339(s)
+                .map_err(|e| CoreError::Corrupt(format!("reminder time {s:?}: {e}")))
         };
         rows.iter()
             .map(|r| {

@@ -69,7 +69,10 @@ fn dose_of_key(key: &str) -> Option<(NaiveDate, u32)> {
 fn done_before(events: &[Event], slot: u32, at: DateTime<Utc>) -> bool {
     let item = format!("dose:{slot}");
     let mut done = false;
-    for e in events.iter().filter(|e| e.item == item && e.at.with_timezone(&Utc) < at) {
+    for e in events
+        .iter()
+        .filter(|e| e.item == item && e.at.with_timezone(&Utc) < at)
+    {
         match e.action.as_str() {
             "taken" | "skipped" => done = true,
             "undo" => done = false,
@@ -80,7 +83,12 @@ fn done_before(events: &[Event], slot: u32, at: DateTime<Utc>) -> bool {
 }
 
 impl Core {
-    async fn plan_days(&self, first: NaiveDate, last: NaiveDate, now: &Now) -> Result<Vec<Reminder>> {
+    async fn plan_days(
+        &self,
+        first: NaiveDate,
+        last: NaiveDate,
+        now: &Now,
+    ) -> Result<Vec<Reminder>> {
         let settings = self.settings().await?;
         let clock = settings.clock(now);
         let mut out = Vec::new();
@@ -110,7 +118,15 @@ impl Core {
     /// Claim a reminder before showing it: false when it was already claimed.
     pub async fn claim_reminder(&self, r: &Reminder, now: &Now, channel: &str) -> Result<bool> {
         self.store
-            .claim_reminder(&r.key, r.kind.as_str(), r.day, i64::from(r.slot), r.due, now.utc, channel)
+            .claim_reminder(
+                &r.key,
+                r.kind.as_str(),
+                r.day,
+                i64::from(r.slot),
+                r.due,
+                now.utc,
+                channel,
+            )
             .await
     }
 
@@ -130,7 +146,7 @@ impl Core {
             .into_iter()
             .filter(|r| r.due > now.utc)
             .collect();
-        planned.sort_by(|a, b| a.due.cmp(&b.due));
+        planned.sort_by_key(|r| r.due);
         planned.truncate(MOBILE_WINDOW);
         Ok(planned)
     }
@@ -183,11 +199,14 @@ impl Core {
         while day <= today {
             if let Some((_, spec)) = self.version_for(day).await? {
                 let events = self.store.events_on(day).await?;
-                let skipped = events.iter().filter(|e| e.item == "day").fold(false, |s, e| match e.action.as_str() {
-                    "skip" => true,
-                    "unskip" => false,
-                    _ => s,
-                });
+                let skipped = events
+                    .iter()
+                    .filter(|e| e.item == "day")
+                    .fold(false, |s, e| match e.action.as_str() {
+                        "skip" => true,
+                        "unskip" => false,
+                        _ => s,
+                    });
                 for t in dose_timings(&spec, day, &clock)? {
                     if skipped || t.due > now.utc || done_before(&events, t.slot, t.due) {
                         continue;
@@ -199,7 +218,12 @@ impl Core {
                         Some(r) if r.channel == "scheduled" => "scheduled",
                         Some(r) if r.error.is_some() => "failed",
                         Some(r) => match r.delivered_at {
-                            Some(at) if (at.with_timezone(&Utc) - t.due).num_seconds() <= ON_TIME_SECS => "on_time",
+                            Some(at)
+                                if (at.with_timezone(&Utc) - t.due).num_seconds()
+                                    <= ON_TIME_SECS =>
+                            {
+                                "on_time"
+                            }
                             Some(_) => "late",
                             None => "not_sent",
                         },
@@ -231,9 +255,18 @@ impl Core {
     }
 
     /// A button pressed on a dose reminder: record the dose taken, or snooze it.
-    pub async fn reminder_action(&self, key: &str, action: ReminderAction, now: &Now) -> Result<DayView> {
+    pub async fn reminder_action(
+        &self,
+        key: &str,
+        action: ReminderAction,
+        now: &Now,
+    ) -> Result<DayView> {
         let (day, slot) = dose_of_key(key).ok_or_else(|| {
-            CoreError::invalid("unknown_reminder", "key", format!("\"{key}\" is not a dose reminder."))
+            CoreError::invalid(
+                "unknown_reminder",
+                "key",
+                format!("\"{key}\" is not a dose reminder."),
+            )
         })?;
         let day_text = day.format("%Y-%m-%d").to_string();
         let tap = match action {

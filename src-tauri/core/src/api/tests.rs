@@ -40,8 +40,14 @@ fn input(start: &str) -> ProtocolInput {
             amount_kind: AmountKind::Elemental,
             mg_per_unit: 100.0,
             doses: vec![
-                DoseInput { time: "08:00".into(), units: 1.0 },
-                DoseInput { time: "20:00".into(), units: 1.0 },
+                DoseInput {
+                    time: "08:00".into(),
+                    units: 1.0,
+                },
+                DoseInput {
+                    time: "20:00".into(),
+                    units: 1.0,
+                },
             ],
             window_minutes: 180,
         }),
@@ -84,13 +90,23 @@ async fn the_database_is_wal_full_sync_with_foreign_keys_and_migrated() {
 async fn events_cannot_be_changed_or_deleted() {
     let core = Core::open_in_memory().await.unwrap();
     let now = now_at(2026, 11, 21, 9, 0);
-    core.save_protocol(&input("2026-11-21"), false, &now).await.unwrap();
-    core.tap(None, &Tap::TakeDose { slot: 1, at: None }, &now).await.unwrap();
-    let upd = sqlx::query("UPDATE events SET action = 'undo'").execute(core.store().pool()).await;
+    core.save_protocol(&input("2026-11-21"), false, &now)
+        .await
+        .unwrap();
+    core.tap(None, &Tap::TakeDose { slot: 1, at: None }, &now)
+        .await
+        .unwrap();
+    let upd = sqlx::query("UPDATE events SET action = 'undo'")
+        .execute(core.store().pool())
+        .await;
     assert!(upd.unwrap_err().to_string().contains("append-only"));
-    let del = sqlx::query("DELETE FROM events").execute(core.store().pool()).await;
+    let del = sqlx::query("DELETE FROM events")
+        .execute(core.store().pool())
+        .await;
     assert!(del.unwrap_err().to_string().contains("append-only"));
-    let del = sqlx::query("DELETE FROM protocol_versions").execute(core.store().pool()).await;
+    let del = sqlx::query("DELETE FROM protocol_versions")
+        .execute(core.store().pool())
+        .await;
     assert!(del.unwrap_err().to_string().contains("immutable"));
 }
 
@@ -102,7 +118,13 @@ async fn before_setup_today_invites_a_protocol() {
     assert!(v.checklist.doses.is_empty());
     assert_eq!(v.today, day(2026, 11, 21));
     let e = core
-        .tap(None, &Tap::Check { key: "water".into() }, &now_at(2026, 11, 21, 9, 0))
+        .tap(
+            None,
+            &Tap::Check {
+                key: "water".into(),
+            },
+            &now_at(2026, 11, 21, 9, 0),
+        )
         .await
         .unwrap_err();
     assert_eq!(e.code(), "no_protocol");
@@ -114,11 +136,16 @@ async fn a_saved_protocol_survives_reopening_the_file() {
     let now = now_at(2026, 11, 21, 9, 0);
     {
         let core = file_core(&dir).await;
-        let v = core.save_protocol(&input("2026-11-21"), false, &now).await.unwrap();
+        let v = core
+            .save_protocol(&input("2026-11-21"), false, &now)
+            .await
+            .unwrap();
         assert_eq!(v.spec.name, "My warm hands");
         assert_eq!(v.effective_from, day(2026, 11, 21));
         assert!(!v.pending);
-        core.tap(None, &Tap::TakeDose { slot: 1, at: None }, &now).await.unwrap();
+        core.tap(None, &Tap::TakeDose { slot: 1, at: None }, &now)
+            .await
+            .unwrap();
         core.store().close().await;
     }
     let core = file_core(&dir).await;
@@ -136,20 +163,44 @@ async fn bad_input_saves_nothing() {
     let now = now_at(2026, 11, 21, 9, 0);
     let mut bad = input("2026-11-21");
     bad.supplement.as_mut().unwrap().mg_per_unit = 6000.0;
-    assert_eq!(core.save_protocol(&bad, false, &now).await.unwrap_err().code(), "invalid_amount");
+    assert_eq!(
+        core.save_protocol(&bad, false, &now)
+            .await
+            .unwrap_err()
+            .code(),
+        "invalid_amount"
+    );
     let mut bad = input("2031-11-21");
     bad.name = "x".into();
-    assert_eq!(core.save_protocol(&bad, false, &now).await.unwrap_err().code(), "date_out_of_range");
+    assert_eq!(
+        core.save_protocol(&bad, false, &now)
+            .await
+            .unwrap_err()
+            .code(),
+        "date_out_of_range"
+    );
     let mut kidney = input("2026-11-21");
     kidney.safety.kidney_disease = true;
-    assert_eq!(core.save_protocol(&kidney, false, &now).await.unwrap_err().code(), "clinician_first");
+    assert_eq!(
+        core.save_protocol(&kidney, false, &now)
+            .await
+            .unwrap_err()
+            .code(),
+        "clinician_first"
+    );
     assert_eq!(version_count(&core).await, 0);
     assert_eq!(core.store().event_count().await.unwrap(), 0);
     // The safety report is still there to read.
     let check = core.check_protocol(&kidney, &now).await.unwrap();
     assert!(!check.report.supplement_allowed);
-    assert_eq!(check.refusal.map(|r| r.code), Some("clinician_first".to_string()));
-    let check = core.check_protocol(&input("2026-11-21"), &now).await.unwrap();
+    assert_eq!(
+        check.refusal.map(|r| r.code),
+        Some("clinician_first".to_string())
+    );
+    let check = core
+        .check_protocol(&input("2026-11-21"), &now)
+        .await
+        .unwrap();
     assert_eq!(check.plan.map(|p| p.daily_mg), Some(200.0));
     assert!(check.refusal.is_none());
 }
@@ -169,22 +220,45 @@ async fn the_kidney_path_saves_a_checklist_without_doses() {
     assert!(v.next_dose.is_none());
     let keys: Vec<&str> = v.checklist.items.iter().map(|i| i.key.as_str()).collect();
     assert_eq!(keys, ["food", "water", "movement", "breathing", "sleep"]);
-    let v = core.tap(None, &Tap::Count { key: "water".into(), delta: 1 }, &now).await.unwrap();
+    let v = core
+        .tap(
+            None,
+            &Tap::Count {
+                key: "water".into(),
+                delta: 1,
+            },
+            &now,
+        )
+        .await
+        .unwrap();
     assert_eq!(v.checklist.items[1].count, 1);
 }
 
 #[tokio::test]
 async fn half_past_midnight_is_stored_on_the_evening_before() {
     let core = Core::open_in_memory().await.unwrap();
-    core.save_protocol(&input("2026-11-20"), false, &now_at(2026, 11, 20, 7, 0)).await.unwrap();
+    core.save_protocol(&input("2026-11-20"), false, &now_at(2026, 11, 20, 7, 0))
+        .await
+        .unwrap();
     let late = now_at(2026, 11, 21, 0, 30);
-    let v = core.tap(None, &Tap::TakeDose { slot: 2, at: None }, &late).await.unwrap();
+    let v = core
+        .tap(None, &Tap::TakeDose { slot: 2, at: None }, &late)
+        .await
+        .unwrap();
     assert_eq!(v.day, day(2026, 11, 20));
     let stored = core.store().events_on(day(2026, 11, 20)).await.unwrap();
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].item, "dose:2");
-    assert!(stored[0].at.to_rfc3339().starts_with("2026-11-21T00:30:00+01:00"));
-    assert!(core.store().events_on(day(2026, 11, 21)).await.unwrap().is_empty());
+    assert!(stored[0]
+        .at
+        .to_rfc3339()
+        .starts_with("2026-11-21T00:30:00+01:00"));
+    assert!(core
+        .store()
+        .events_on(day(2026, 11, 21))
+        .await
+        .unwrap()
+        .is_empty());
     // With the day starting at midnight the same tap would be the next day's.
     let mut s = core.settings().await.unwrap();
     s.day_start = "00:00".into();
@@ -196,21 +270,33 @@ async fn half_past_midnight_is_stored_on_the_evening_before() {
 async fn an_edit_mid_course_is_a_new_version_and_logged_days_keep_theirs() {
     let core = Core::open_in_memory().await.unwrap();
     let d1 = now_at(2026, 11, 1, 9, 0);
-    let v1 = core.save_protocol(&input("2026-11-01"), false, &d1).await.unwrap();
+    let v1 = core
+        .save_protocol(&input("2026-11-01"), false, &d1)
+        .await
+        .unwrap();
     // Days 1 to 3 logged under version 1.
     for d in 1..=3 {
         let n = now_at(2026, 11, d, 9, 0);
-        core.tap(None, &Tap::TakeDose { slot: 1, at: None }, &n).await.unwrap();
+        core.tap(None, &Tap::TakeDose { slot: 1, at: None }, &n)
+            .await
+            .unwrap();
     }
     // On day 3 (already logged) the user moves to three doses.
     let mut three = input("2026-11-01");
-    three.supplement.as_mut().unwrap().doses.push(DoseInput { time: "13:00".into(), units: 1.0 });
+    three.supplement.as_mut().unwrap().doses.push(DoseInput {
+        time: "13:00".into(),
+        units: 1.0,
+    });
     three.acknowledge_above_limit = false;
     let d3 = now_at(2026, 11, 3, 10, 0);
     let v2 = core.save_protocol(&three, false, &d3).await.unwrap();
     assert_ne!(v1.version_id, v2.version_id);
     assert_eq!(v2.course_id, v1.course_id);
-    assert_eq!(v2.effective_from, day(2026, 11, 4), "today is logged: the change starts tomorrow");
+    assert_eq!(
+        v2.effective_from,
+        day(2026, 11, 4),
+        "today is logged: the change starts tomorrow"
+    );
     assert!(v2.pending);
     assert_eq!(v2.version_count, 2);
     // Day 3 keeps two doses and version 1; day 4 has three and version 2.
@@ -225,13 +311,23 @@ async fn an_edit_mid_course_is_a_new_version_and_logged_days_keep_theirs() {
     assert_eq!(past.checklist.doses.len(), 2);
     assert_eq!(past.checklist.doses[0].status, DoseStatus::Taken);
     // Events carry the version of their day.
-    let v = core.tap(None, &Tap::TakeDose { slot: 2, at: None }, &now_at(2026, 11, 4, 13, 5)).await.unwrap();
+    let v = core
+        .tap(
+            None,
+            &Tap::TakeDose { slot: 2, at: None },
+            &now_at(2026, 11, 4, 13, 5),
+        )
+        .await
+        .unwrap();
     assert_eq!(v.checklist.doses[1].status, DoseStatus::Taken);
     let evs = core.store().events_on(day(2026, 11, 4)).await.unwrap();
     assert_eq!(evs[0].protocol_version, Some(v2.version_id));
     // An edit on a day with no entries yet takes effect at once.
     let d5 = now_at(2026, 11, 5, 7, 0);
-    let v3 = core.save_protocol(&input("2026-11-01"), false, &d5).await.unwrap();
+    let v3 = core
+        .save_protocol(&input("2026-11-01"), false, &d5)
+        .await
+        .unwrap();
     assert_eq!(v3.effective_from, day(2026, 11, 5));
     assert_eq!(core.day(None, &d5).await.unwrap().checklist.doses.len(), 2);
 }
@@ -239,69 +335,128 @@ async fn an_edit_mid_course_is_a_new_version_and_logged_days_keep_theirs() {
 #[tokio::test]
 async fn past_days_can_be_corrected_with_new_events() {
     let core = Core::open_in_memory().await.unwrap();
-    core.save_protocol(&input("2026-11-01"), false, &now_at(2026, 11, 1, 7, 0)).await.unwrap();
+    core.save_protocol(&input("2026-11-01"), false, &now_at(2026, 11, 1, 7, 0))
+        .await
+        .unwrap();
     let now = now_at(2026, 11, 5, 9, 0);
     let v = core.day(Some("2026-11-03"), &now).await.unwrap();
     assert_eq!(v.checklist.doses[0].status, DoseStatus::Missed);
     assert!(!v.is_today);
     let v = core
-        .tap(Some("2026-11-03"), &Tap::TakeDose { slot: 1, at: Some("08:10".into()) }, &now)
+        .tap(
+            Some("2026-11-03"),
+            &Tap::TakeDose {
+                slot: 1,
+                at: Some("08:10".into()),
+            },
+            &now,
+        )
         .await
         .unwrap();
     assert_eq!(v.checklist.doses[0].status, DoseStatus::Taken);
     assert!(!v.checklist.doses[0].late);
-    let v = core.tap(Some("2026-11-03"), &Tap::UndoDose { slot: 1 }, &now).await.unwrap();
+    let v = core
+        .tap(Some("2026-11-03"), &Tap::UndoDose { slot: 1 }, &now)
+        .await
+        .unwrap();
     assert_eq!(v.checklist.doses[0].status, DoseStatus::Missed);
     // Both the correction and its undo are in the log; the original state was never edited.
     let evs = core.store().events_on(day(2026, 11, 3)).await.unwrap();
-    assert_eq!(evs.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), ["taken", "undo"]);
+    assert_eq!(
+        evs.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
+        ["taken", "undo"]
+    );
     assert!(evs.iter().all(|e| e.at.date_naive() == day(2026, 11, 5)));
     // The future and the far past are refused.
     for bad in ["2026-11-06", "2024-01-01", "someday"] {
-        let e = core.tap(Some(bad), &Tap::UnskipDay, &now).await.unwrap_err();
-        assert!(["date_out_of_range", "invalid_date"].contains(&e.code()), "{bad}: {e}");
+        let e = core
+            .tap(Some(bad), &Tap::UnskipDay, &now)
+            .await
+            .unwrap_err();
+        assert!(
+            ["date_out_of_range", "invalid_date"].contains(&e.code()),
+            "{bad}: {e}"
+        );
     }
 }
 
 #[tokio::test]
 async fn next_dose_rolls_over_to_tomorrow() {
     let core = Core::open_in_memory().await.unwrap();
-    core.save_protocol(&input("2026-11-20"), false, &now_at(2026, 11, 20, 7, 0)).await.unwrap();
+    core.save_protocol(&input("2026-11-20"), false, &now_at(2026, 11, 20, 7, 0))
+        .await
+        .unwrap();
     let v = core.day(None, &now_at(2026, 11, 21, 9, 0)).await.unwrap();
-    assert_eq!(v.next_dose.as_ref().map(|n| n.slot), Some(1), "dose 1 is due");
+    assert_eq!(
+        v.next_dose.as_ref().map(|n| n.slot),
+        Some(1),
+        "dose 1 is due"
+    );
     let now = now_at(2026, 11, 21, 23, 30);
     let v = core.day(None, &now).await.unwrap();
     let next = v.next_dose.unwrap();
-    assert_eq!((next.day, next.slot, next.time.as_str()), (day(2026, 11, 22), 1, "08:00"));
+    assert_eq!(
+        (next.day, next.slot, next.time.as_str()),
+        (day(2026, 11, 22), 1, "08:00")
+    );
 }
 
 #[tokio::test]
 async fn keep_home_time_while_travelling() {
     let core = Core::open_in_memory().await.unwrap();
-    core.save_protocol(&input("2026-11-20"), false, &now_at(2026, 11, 20, 7, 0)).await.unwrap();
+    core.save_protocol(&input("2026-11-20"), false, &now_at(2026, 11, 20, 7, 0))
+        .await
+        .unwrap();
     // In New York at 08:00 local (14:00 in Berlin).
     let ny = chrono_tz::America::New_York;
-    let at = resolve_local(ny, day(2026, 11, 21).and_time(NaiveTime::from_hms_opt(8, 0, 0).unwrap()));
+    let at = resolve_local(
+        ny,
+        day(2026, 11, 21).and_time(NaiveTime::from_hms_opt(8, 0, 0).unwrap()),
+    );
     let now = Now::new(at, ny);
     let v = core.day(None, &now).await.unwrap();
     assert_eq!(v.time_zone, "America/New_York");
-    assert_eq!(v.checklist.doses[0].status, DoseStatus::Due, "following local time: 08:00 here");
+    assert_eq!(
+        v.checklist.doses[0].status,
+        DoseStatus::Due,
+        "following local time: 08:00 here"
+    );
     let mut s = core.settings().await.unwrap();
-    s.time_zone = crate::settings::TimeZoneMode::KeepHome { tz: "Europe/Berlin".into() };
+    s.time_zone = crate::settings::TimeZoneMode::KeepHome {
+        tz: "Europe/Berlin".into(),
+    };
     core.update_settings(s).await.unwrap();
     let v = core.day(None, &now).await.unwrap();
     assert_eq!(v.time_zone, "Europe/Berlin");
-    assert_eq!(v.checklist.doses[0].status, DoseStatus::Missed, "home time: 14:00, the window closed at 11:00");
+    assert_eq!(
+        v.checklist.doses[0].status,
+        DoseStatus::Missed,
+        "home time: 14:00, the window closed at 11:00"
+    );
     assert!(v.checklist.doses[0].due_at.ends_with("+01:00"));
 }
 
 #[tokio::test]
 async fn a_new_course_never_takes_over_logged_days() {
     let core = Core::open_in_memory().await.unwrap();
-    let first = core.save_protocol(&input("2026-09-01"), false, &now_at(2026, 9, 1, 7, 0)).await.unwrap();
+    let first = core
+        .save_protocol(&input("2026-09-01"), false, &now_at(2026, 9, 1, 7, 0))
+        .await
+        .unwrap();
     let now = now_at(2026, 11, 21, 9, 0);
-    core.tap(None, &Tap::Check { key: "movement".into() }, &now).await.unwrap();
-    let second = core.save_protocol(&input("2026-11-01"), true, &now).await.unwrap();
+    core.tap(
+        None,
+        &Tap::Check {
+            key: "movement".into(),
+        },
+        &now,
+    )
+    .await
+    .unwrap();
+    let second = core
+        .save_protocol(&input("2026-11-01"), true, &now)
+        .await
+        .unwrap();
     assert_ne!(second.course_id, first.course_id);
     assert_eq!(second.effective_from, day(2026, 11, 22));
     let v = core.day(Some("2026-10-01"), &now).await.unwrap();

@@ -34,7 +34,10 @@ fn spec_with(times: &[&str], start: NaiveDate, day_start_min: u32) -> ProtocolSp
             mg_per_unit: 50.0,
             doses: times
                 .iter()
-                .map(|t| DoseInput { time: (*t).into(), units: 1.0 })
+                .map(|t| DoseInput {
+                    time: (*t).into(),
+                    units: 1.0,
+                })
                 .collect(),
             window_minutes: 180,
         }),
@@ -68,11 +71,19 @@ impl Sim {
     }
 
     fn at(&self, day: NaiveDate, h: u32, m: u32) -> DateTime<Utc> {
-        resolve_local(self.clock.tz, day.and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap()))
+        resolve_local(
+            self.clock.tz,
+            day.and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap()),
+        )
     }
 
     fn list(&self, day: NaiveDate, now: DateTime<Utc>) -> Checklist {
-        let evs: Vec<Event> = self.events.iter().filter(|e| e.day == day).cloned().collect();
+        let evs: Vec<Event> = self
+            .events
+            .iter()
+            .filter(|e| e.day == day)
+            .cloned()
+            .collect();
         derive(day, Some((1, &self.spec)), &evs, now, &self.clock, 0.0).unwrap()
     }
 
@@ -105,20 +116,41 @@ impl Sim {
 fn doses_move_from_upcoming_to_due_to_missed() {
     let s = Sim::new(&["08:00", "20:00"]);
     let day = d(2026, 11, 10);
-    assert_eq!(s.status(day, s.at(day, 7, 59)), [DoseStatus::Upcoming, DoseStatus::Upcoming]);
-    assert_eq!(s.status(day, s.at(day, 8, 0)), [DoseStatus::Due, DoseStatus::Upcoming]);
-    assert_eq!(s.status(day, s.at(day, 10, 59)), [DoseStatus::Due, DoseStatus::Upcoming]);
-    assert_eq!(s.status(day, s.at(day, 11, 0)), [DoseStatus::Missed, DoseStatus::Upcoming]);
-    assert_eq!(s.status(day, s.at(day, 21, 0)), [DoseStatus::Missed, DoseStatus::Due]);
+    assert_eq!(
+        s.status(day, s.at(day, 7, 59)),
+        [DoseStatus::Upcoming, DoseStatus::Upcoming]
+    );
+    assert_eq!(
+        s.status(day, s.at(day, 8, 0)),
+        [DoseStatus::Due, DoseStatus::Upcoming]
+    );
+    assert_eq!(
+        s.status(day, s.at(day, 10, 59)),
+        [DoseStatus::Due, DoseStatus::Upcoming]
+    );
+    assert_eq!(
+        s.status(day, s.at(day, 11, 0)),
+        [DoseStatus::Missed, DoseStatus::Upcoming]
+    );
+    assert_eq!(
+        s.status(day, s.at(day, 21, 0)),
+        [DoseStatus::Missed, DoseStatus::Due]
+    );
     let next = d(2026, 11, 11);
-    assert_eq!(s.status(day, s.at(next, 3, 59)), [DoseStatus::Missed, DoseStatus::Missed]);
+    assert_eq!(
+        s.status(day, s.at(next, 3, 59)),
+        [DoseStatus::Missed, DoseStatus::Missed]
+    );
 }
 
 #[test]
 fn a_window_never_reaches_into_the_next_dose() {
     let s = Sim::new(&["08:00", "09:00"]);
     let day = d(2026, 11, 10);
-    assert_eq!(s.status(day, s.at(day, 9, 0)), [DoseStatus::Missed, DoseStatus::Due]);
+    assert_eq!(
+        s.status(day, s.at(day, 9, 0)),
+        [DoseStatus::Missed, DoseStatus::Due]
+    );
     let list = s.list(day, s.at(day, 9, 0));
     assert!(list.doses[0].window_end.starts_with("2026-11-10T09:00:00"));
 }
@@ -129,12 +161,19 @@ fn half_past_midnight_ticks_the_evening_before() {
     let evening = d(2026, 11, 10);
     let now = s.at(d(2026, 11, 11), 0, 30);
     let today = s.clock.day_of(now);
-    assert_eq!(today, evening, "00:30 belongs to the day before with a 04:00 start");
-    s.tap(today, now, Tap::TakeDose { slot: 2, at: None }).unwrap();
+    assert_eq!(
+        today, evening,
+        "00:30 belongs to the day before with a 04:00 start"
+    );
+    s.tap(today, now, Tap::TakeDose { slot: 2, at: None })
+        .unwrap();
     assert_eq!(s.events[0].day, evening);
     // The next day's doses are untouched.
     let morning = s.at(d(2026, 11, 11), 8, 5);
-    assert_eq!(s.status(d(2026, 11, 11), morning), [DoseStatus::Due, DoseStatus::Upcoming]);
+    assert_eq!(
+        s.status(d(2026, 11, 11), morning),
+        [DoseStatus::Due, DoseStatus::Upcoming]
+    );
     assert_eq!(s.list(evening, morning).doses[1].status, DoseStatus::Taken);
 }
 
@@ -142,10 +181,14 @@ fn half_past_midnight_ticks_the_evening_before() {
 fn late_and_on_time() {
     let mut s = Sim::new(&["08:00", "20:00"]);
     let day = d(2026, 11, 10);
-    let l = s.tap(day, s.at(day, 8, 45), Tap::TakeDose { slot: 1, at: None }).unwrap();
+    let l = s
+        .tap(day, s.at(day, 8, 45), Tap::TakeDose { slot: 1, at: None })
+        .unwrap();
     assert_eq!(l.doses[0].status, DoseStatus::Taken);
     assert!(!l.doses[0].late);
-    let l = s.tap(day, s.at(day, 21, 30), Tap::TakeDose { slot: 2, at: None }).unwrap();
+    let l = s
+        .tap(day, s.at(day, 21, 30), Tap::TakeDose { slot: 2, at: None })
+        .unwrap();
     assert!(l.doses[1].late, "90 minutes after is late");
 }
 
@@ -156,14 +199,18 @@ fn a_late_first_dose_is_recorded_as_the_first_not_the_second() {
     // At 13:00 the morning dose's window has closed: it shows as missed...
     assert_eq!(s.status(day, s.at(day, 13, 0))[0], DoseStatus::Missed);
     // ...the user took it late and says so: it is the first dose, and the second still waits.
-    let l = s.tap(day, s.at(day, 13, 0), Tap::TakeDose { slot: 1, at: None }).unwrap();
+    let l = s
+        .tap(day, s.at(day, 13, 0), Tap::TakeDose { slot: 1, at: None })
+        .unwrap();
     assert_eq!(l.doses[0].status, DoseStatus::Taken);
     assert!(l.doses[0].late);
     assert_eq!(l.doses[1].status, DoseStatus::Upcoming);
     assert_eq!(s.events.len(), 1);
     assert_eq!(s.events[0].item, "dose:1");
     // Taking dose 1 twice is refused, not turned into dose 2.
-    let e = s.tap(day, s.at(day, 20, 5), Tap::TakeDose { slot: 1, at: None }).unwrap_err();
+    let e = s
+        .tap(day, s.at(day, 20, 5), Tap::TakeDose { slot: 1, at: None })
+        .unwrap_err();
     assert_eq!(e.code(), "already_taken");
     assert_eq!(s.events.len(), 1);
 }
@@ -183,23 +230,85 @@ fn undo_withdraws_and_an_empty_undo_changes_nothing() {
     let mut s = Sim::new(&["08:00", "20:00"]);
     let day = d(2026, 11, 10);
     let now = s.at(day, 8, 10);
-    s.tap(day, now, Tap::TakeDose { slot: 1, at: None }).unwrap();
+    s.tap(day, now, Tap::TakeDose { slot: 1, at: None })
+        .unwrap();
     let l = s.tap(day, now, Tap::UndoDose { slot: 1 }).unwrap();
     assert_eq!(l.doses[0].status, DoseStatus::Due);
     let before = s.events.len();
-    assert_eq!(s.tap(day, now, Tap::UndoDose { slot: 1 }).unwrap_err().code(), "nothing_to_undo");
-    assert_eq!(s.tap(day, now, Tap::Uncheck { key: "movement".into() }).unwrap_err().code(), "nothing_to_undo");
-    assert_eq!(s.tap(day, now, Tap::Count { key: "water".into(), delta: -1 }).unwrap_err().code(), "nothing_to_undo");
+    assert_eq!(
+        s.tap(day, now, Tap::UndoDose { slot: 1 })
+            .unwrap_err()
+            .code(),
+        "nothing_to_undo"
+    );
+    assert_eq!(
+        s.tap(
+            day,
+            now,
+            Tap::Uncheck {
+                key: "movement".into()
+            }
+        )
+        .unwrap_err()
+        .code(),
+        "nothing_to_undo"
+    );
+    assert_eq!(
+        s.tap(
+            day,
+            now,
+            Tap::Count {
+                key: "water".into(),
+                delta: -1
+            }
+        )
+        .unwrap_err()
+        .code(),
+        "nothing_to_undo"
+    );
     assert_eq!(s.events.len(), before);
     // Items: tick, untick, count up and down.
-    let l = s.tap(day, now, Tap::Check { key: "movement".into() }).unwrap();
+    let l = s
+        .tap(
+            day,
+            now,
+            Tap::Check {
+                key: "movement".into(),
+            },
+        )
+        .unwrap();
     assert!(l.items.iter().any(|i| i.key == "movement" && i.done));
-    let l = s.tap(day, now, Tap::Uncheck { key: "movement".into() }).unwrap();
+    let l = s
+        .tap(
+            day,
+            now,
+            Tap::Uncheck {
+                key: "movement".into(),
+            },
+        )
+        .unwrap();
     assert!(l.items.iter().any(|i| i.key == "movement" && !i.done));
     for _ in 0..3 {
-        s.tap(day, now, Tap::Count { key: "water".into(), delta: 1 }).unwrap();
+        s.tap(
+            day,
+            now,
+            Tap::Count {
+                key: "water".into(),
+                delta: 1,
+            },
+        )
+        .unwrap();
     }
-    let l = s.tap(day, now, Tap::Count { key: "water".into(), delta: -1 }).unwrap();
+    let l = s
+        .tap(
+            day,
+            now,
+            Tap::Count {
+                key: "water".into(),
+                delta: -1,
+            },
+        )
+        .unwrap();
     assert_eq!(l.items.iter().find(|i| i.key == "water").unwrap().count, 2);
 }
 
@@ -208,17 +317,77 @@ fn notes_attach_to_entries_and_clear() {
     let mut s = Sim::new(&["08:00", "20:00"]);
     let day = d(2026, 11, 10);
     let now = s.at(day, 9, 0);
-    s.tap(day, now, Tap::Note { item: "dose:1".into(), text: "with breakfast".into() }).unwrap();
-    s.tap(day, now, Tap::Note { item: "water".into(), text: "hot water".into() }).unwrap();
-    let l = s.tap(day, now, Tap::Note { item: "day".into(), text: "long walk".into() }).unwrap();
+    s.tap(
+        day,
+        now,
+        Tap::Note {
+            item: "dose:1".into(),
+            text: "with breakfast".into(),
+        },
+    )
+    .unwrap();
+    s.tap(
+        day,
+        now,
+        Tap::Note {
+            item: "water".into(),
+            text: "hot water".into(),
+        },
+    )
+    .unwrap();
+    let l = s
+        .tap(
+            day,
+            now,
+            Tap::Note {
+                item: "day".into(),
+                text: "long walk".into(),
+            },
+        )
+        .unwrap();
     assert_eq!(l.doses[0].note.as_deref(), Some("with breakfast"));
-    assert_eq!(l.items.iter().find(|i| i.key == "water").unwrap().note.as_deref(), Some("hot water"));
+    assert_eq!(
+        l.items
+            .iter()
+            .find(|i| i.key == "water")
+            .unwrap()
+            .note
+            .as_deref(),
+        Some("hot water")
+    );
     assert_eq!(l.day_note.as_deref(), Some("long walk"));
-    let l = s.tap(day, now, Tap::Note { item: "dose:1".into(), text: "  ".into() }).unwrap();
+    let l = s
+        .tap(
+            day,
+            now,
+            Tap::Note {
+                item: "dose:1".into(),
+                text: "  ".into(),
+            },
+        )
+        .unwrap();
     assert_eq!(l.doses[0].note, None);
-    let e = s.tap(day, now, Tap::Note { item: "dose:9".into(), text: "x".into() }).unwrap_err();
+    let e = s
+        .tap(
+            day,
+            now,
+            Tap::Note {
+                item: "dose:9".into(),
+                text: "x".into(),
+            },
+        )
+        .unwrap_err();
     assert_eq!(e.code(), "unknown_item");
-    let e = s.tap(day, now, Tap::Note { item: "day".into(), text: "x".repeat(501) }).unwrap_err();
+    let e = s
+        .tap(
+            day,
+            now,
+            Tap::Note {
+                item: "day".into(),
+                text: "x".repeat(501),
+            },
+        )
+        .unwrap_err();
     assert_eq!(e.code(), "note_too_long");
 }
 
@@ -227,18 +396,49 @@ fn partial_credit() {
     let mut s = Sim::new(&["08:00", "20:00"]);
     let day = d(2026, 11, 10);
     let now = s.at(day, 22, 0);
-    s.tap(day, now, Tap::TakeDose { slot: 1, at: Some("08:05".into()) }).unwrap();
+    s.tap(
+        day,
+        now,
+        Tap::TakeDose {
+            slot: 1,
+            at: Some("08:05".into()),
+        },
+    )
+    .unwrap();
     for _ in 0..4 {
-        s.tap(day, now, Tap::Count { key: "water".into(), delta: 1 }).unwrap();
+        s.tap(
+            day,
+            now,
+            Tap::Count {
+                key: "water".into(),
+                delta: 1,
+            },
+        )
+        .unwrap();
     }
-    let l = s.tap(day, now, Tap::Check { key: "breathing".into() }).unwrap();
+    let l = s
+        .tap(
+            day,
+            now,
+            Tap::Check {
+                key: "breathing".into(),
+            },
+        )
+        .unwrap();
     assert_eq!(l.score.doses_taken, 1);
     assert_eq!(l.score.doses_planned, 2);
-    assert_eq!(l.score.dose_fraction(), Some(0.5), "1 of 2 doses is half a dose day");
+    assert_eq!(
+        l.score.dose_fraction(),
+        Some(0.5),
+        "1 of 2 doses is half a dose day"
+    );
     // 2 doses + food, water, movement, breathing, sleep = 7; done: 1 dose + 0.5 water + breathing.
     assert_eq!(l.score.items_total, 7);
     assert!((l.score.items_done - 2.5).abs() < 1e-9);
-    assert!(!l.doses[0].late, "a correction with the real time is on time");
+    assert!(
+        !l.doses[0].late,
+        "a correction with the real time is on time"
+    );
 }
 
 #[test]
@@ -246,15 +446,37 @@ fn skip_days_pause_doses_and_do_not_count() {
     let mut s = Sim::new(&["08:00", "20:00"]);
     let day = d(2026, 11, 10);
     let now = s.at(day, 23, 0);
-    let l = s.tap(day, now, Tap::SkipDay { reason: "fasting before surgery".into() }).unwrap();
+    let l = s
+        .tap(
+            day,
+            now,
+            Tap::SkipDay {
+                reason: "fasting before surgery".into(),
+            },
+        )
+        .unwrap();
     assert!(l.skipped);
     assert_eq!(l.skip_reason.as_deref(), Some("fasting before surgery"));
     assert!(l.doses.iter().all(|d| d.status == DoseStatus::Paused));
     assert_eq!(l.score.dose_fraction(), None);
     assert_eq!(l.score.all_fraction(), None);
-    assert_eq!(s.tap(day, now, Tap::SkipDay { reason: String::new() }).unwrap_err().code(), "already_skipped");
+    assert_eq!(
+        s.tap(
+            day,
+            now,
+            Tap::SkipDay {
+                reason: String::new()
+            }
+        )
+        .unwrap_err()
+        .code(),
+        "already_skipped"
+    );
     let l = s.tap(day, now, Tap::UnskipDay).unwrap();
-    assert_eq!(l.doses.iter().map(|d| d.status).collect::<Vec<_>>(), [DoseStatus::Missed, DoseStatus::Missed]);
+    assert_eq!(
+        l.doses.iter().map(|d| d.status).collect::<Vec<_>>(),
+        [DoseStatus::Missed, DoseStatus::Missed]
+    );
 }
 
 #[test]
@@ -276,17 +498,61 @@ fn taps_on_what_the_day_does_not_have_are_refused() {
     let now = s.at(day, 9, 0);
     let cases = [
         (Tap::TakeDose { slot: 3, at: None }, "unknown_dose"),
-        (Tap::TakeDose { slot: 1, at: Some("23:00".into()) }, "invalid_time"),
-        (Tap::TakeDose { slot: 1, at: Some("noon".into()) }, "invalid_time"),
-        (Tap::Check { key: "unicorn".into() }, "unknown_item"),
-        (Tap::Check { key: "water".into() }, "wrong_item_kind"),
-        (Tap::Count { key: "movement".into(), delta: 1 }, "wrong_item_kind"),
-        (Tap::Count { key: "water".into(), delta: 5 }, "invalid_count"),
-        (Tap::SnoozeDose { slot: 1, minutes: 0 }, "invalid_snooze"),
+        (
+            Tap::TakeDose {
+                slot: 1,
+                at: Some("23:00".into()),
+            },
+            "invalid_time",
+        ),
+        (
+            Tap::TakeDose {
+                slot: 1,
+                at: Some("noon".into()),
+            },
+            "invalid_time",
+        ),
+        (
+            Tap::Check {
+                key: "unicorn".into(),
+            },
+            "unknown_item",
+        ),
+        (
+            Tap::Check {
+                key: "water".into(),
+            },
+            "wrong_item_kind",
+        ),
+        (
+            Tap::Count {
+                key: "movement".into(),
+                delta: 1,
+            },
+            "wrong_item_kind",
+        ),
+        (
+            Tap::Count {
+                key: "water".into(),
+                delta: 5,
+            },
+            "invalid_count",
+        ),
+        (
+            Tap::SnoozeDose {
+                slot: 1,
+                minutes: 0,
+            },
+            "invalid_snooze",
+        ),
         (Tap::UnskipDay, "nothing_to_undo"),
     ];
     for (tap, code) in cases {
-        assert_eq!(s.tap(day, now, tap.clone()).unwrap_err().code(), code, "{tap:?}");
+        assert_eq!(
+            s.tap(day, now, tap.clone()).unwrap_err().code(),
+            code,
+            "{tap:?}"
+        );
     }
     assert!(s.events.is_empty());
 }
@@ -295,8 +561,21 @@ fn taps_on_what_the_day_does_not_have_are_refused() {
 fn snooze_holds_until_its_time() {
     let mut s = Sim::new(&["08:00", "20:00"]);
     let day = d(2026, 11, 10);
-    let l = s.tap(day, s.at(day, 8, 0), Tap::SnoozeDose { slot: 1, minutes: 10 }).unwrap();
-    assert!(l.doses[0].snoozed_until.as_deref().unwrap().starts_with("2026-11-10T08:10:00"));
+    let l = s
+        .tap(
+            day,
+            s.at(day, 8, 0),
+            Tap::SnoozeDose {
+                slot: 1,
+                minutes: 10,
+            },
+        )
+        .unwrap();
+    assert!(l.doses[0]
+        .snoozed_until
+        .as_deref()
+        .unwrap()
+        .starts_with("2026-11-10T08:10:00"));
     assert_eq!(s.list(day, s.at(day, 8, 11)).doses[0].snoozed_until, None);
 }
 
@@ -306,10 +585,37 @@ fn a_day_is_rebuilt_from_its_events_alone() {
     let day = d(2026, 11, 10);
     let taps = [
         (8, 5, Tap::TakeDose { slot: 1, at: None }),
-        (9, 0, Tap::Count { key: "water".into(), delta: 1 }),
-        (9, 1, Tap::Count { key: "water".into(), delta: 1 }),
-        (12, 0, Tap::Check { key: "movement".into() }),
-        (12, 1, Tap::Note { item: "movement".into(), text: "yoga".into() }),
+        (
+            9,
+            0,
+            Tap::Count {
+                key: "water".into(),
+                delta: 1,
+            },
+        ),
+        (
+            9,
+            1,
+            Tap::Count {
+                key: "water".into(),
+                delta: 1,
+            },
+        ),
+        (
+            12,
+            0,
+            Tap::Check {
+                key: "movement".into(),
+            },
+        ),
+        (
+            12,
+            1,
+            Tap::Note {
+                item: "movement".into(),
+                text: "yoga".into(),
+            },
+        ),
         (20, 0, Tap::TakeDose { slot: 2, at: None }),
         (20, 1, Tap::UndoDose { slot: 2 }),
     ];
@@ -325,11 +631,31 @@ fn a_day_is_rebuilt_from_its_events_alone() {
     assert_eq!(live, rebuilt);
     assert_eq!(rebuilt.doses[0].status, DoseStatus::Taken);
     assert_eq!(rebuilt.doses[1].status, DoseStatus::Missed);
-    assert_eq!(rebuilt.items.iter().find(|i| i.key == "water").unwrap().count, 2);
-    assert_eq!(rebuilt.items.iter().find(|i| i.key == "movement").unwrap().note.as_deref(), Some("yoga"));
+    assert_eq!(
+        rebuilt
+            .items
+            .iter()
+            .find(|i| i.key == "water")
+            .unwrap()
+            .count,
+        2
+    );
+    assert_eq!(
+        rebuilt
+            .items
+            .iter()
+            .find(|i| i.key == "movement")
+            .unwrap()
+            .note
+            .as_deref(),
+        Some("yoga")
+    );
     // Every change was an appended event, in order.
     let actions: Vec<&str> = s.events.iter().map(|e| e.action.as_str()).collect();
-    assert_eq!(actions, ["taken", "add", "add", "done", "note", "taken", "undo"]);
+    assert_eq!(
+        actions,
+        ["taken", "add", "add", "done", "note", "taken", "undo"]
+    );
 }
 
 #[test]
@@ -339,7 +665,15 @@ fn the_food_item_follows_what_was_logged() {
     let now = s.at(day, 12, 0);
     let under = derive(day, Some((1, &s.spec)), &[], now, &s.clock, 200.0).unwrap();
     assert!(!under.items.iter().find(|i| i.key == "food").unwrap().done);
-    let met = derive(day, Some((1, &s.spec)), &[], now, &s.clock, f64::from(s.spec.rda_mg)).unwrap();
+    let met = derive(
+        day,
+        Some((1, &s.spec)),
+        &[],
+        now,
+        &s.clock,
+        f64::from(s.spec.rda_mg),
+    )
+    .unwrap();
     assert!(met.items.iter().find(|i| i.key == "food").unwrap().done);
 }
 
@@ -462,9 +796,15 @@ fn dst_days_keep_each_dose_once_in_berlin() {
     let clock = DayClock::new(BERLIN, 0);
     let spec = spec_with(&["02:30", "20:00"], d(2026, 3, 1), 0);
     let spring = dose_timings(&spec, d(2026, 3, 29), &clock).unwrap();
-    assert_eq!(spring[0].due, Utc.with_ymd_and_hms(2026, 3, 29, 1, 0, 0).unwrap()); // 03:00 CEST, the jump
+    assert_eq!(
+        spring[0].due,
+        Utc.with_ymd_and_hms(2026, 3, 29, 1, 0, 0).unwrap()
+    ); // 03:00 CEST, the jump
     let spec = spec_with(&["02:30", "20:00"], d(2026, 10, 1), 0);
     let autumn = dose_timings(&spec, d(2026, 10, 25), &clock).unwrap();
-    assert_eq!(autumn[0].due, Utc.with_ymd_and_hms(2026, 10, 25, 0, 30, 0).unwrap()); // first 02:30 (CEST)
+    assert_eq!(
+        autumn[0].due,
+        Utc.with_ymd_and_hms(2026, 10, 25, 0, 30, 0).unwrap()
+    ); // first 02:30 (CEST)
     assert_eq!(autumn.len(), 2);
 }

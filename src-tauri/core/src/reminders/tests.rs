@@ -46,7 +46,13 @@ fn input(times: &[&str], start: NaiveDate) -> ProtocolInput {
             product: "Bisglycinate 100".into(),
             amount_kind: AmountKind::Elemental,
             mg_per_unit: 60.0,
-            doses: times.iter().map(|t| DoseInput { time: (*t).into(), units: 1.0 }).collect(),
+            doses: times
+                .iter()
+                .map(|t| DoseInput {
+                    time: (*t).into(),
+                    units: 1.0,
+                })
+                .collect(),
             window_minutes: 180,
         }),
         start_date: start.format("%Y-%m-%d").to_string(),
@@ -61,13 +67,17 @@ fn input(times: &[&str], start: NaiveDate) -> ProtocolInput {
 }
 
 fn spec(times: &[&str], start: NaiveDate, day_start_min: u32) -> ProtocolSpec {
-    validate(&input(times, start), start, day_start_min).unwrap().0
+    validate(&input(times, start), start, day_start_min)
+        .unwrap()
+        .0
 }
 
 async fn core_with(times: &[&str], start: NaiveDate, settings: Settings) -> Core {
     let core = Core::open_in_memory().await.unwrap();
     core.update_settings(settings).await.unwrap();
-    core.save_protocol(&input(times, start), false, &now(start, 6, 0)).await.unwrap();
+    core.save_protocol(&input(times, start), false, &now(start, 6, 0))
+        .await
+        .unwrap();
     core
 }
 
@@ -87,11 +97,21 @@ async fn tick(core: &Core, n: &Now) -> Vec<String> {
 fn one_dose_reminder_per_dose_with_title_and_body() {
     let s = spec(&["08:00", "20:00"], d(2026, 11, 1), 240);
     let clock = DayClock::new(BERLIN, 240);
-    let rs = plan_day(d(2026, 11, 10), &s, &[], &ReminderSettings::default(), &clock).unwrap();
+    let rs = plan_day(
+        d(2026, 11, 10),
+        &s,
+        &[],
+        &ReminderSettings::default(),
+        &clock,
+    )
+    .unwrap();
     let keys: Vec<&str> = rs.iter().map(|r| r.key.as_str()).collect();
     assert_eq!(keys, ["2026-11-10/dose:1", "2026-11-10/dose:2"]);
     assert_eq!(rs[0].title, "Magnesium: dose 1 at 08:00");
-    assert_eq!(rs[0].body, "1 unit of Bisglycinate 100 (60 mg), with food if you can.");
+    assert_eq!(
+        rs[0].body,
+        "1 unit of Bisglycinate 100 (60 mg), with food if you can."
+    );
     assert_eq!(rs[0].due, at(BERLIN, d(2026, 11, 10), 8, 0));
     assert_eq!(rs[0].expires, at(BERLIN, d(2026, 11, 10), 11, 0));
 }
@@ -100,12 +120,27 @@ fn one_dose_reminder_per_dose_with_title_and_body() {
 async fn no_reminder_for_a_dose_already_taken_or_skipped_or_a_skip_day() {
     let day = d(2026, 11, 10);
     let core = core_with(&["08:00", "20:00"], d(2026, 11, 1), Settings::default()).await;
-    core.tap(None, &Tap::TakeDose { slot: 1, at: None }, &now(day, 7, 50)).await.unwrap();
-    assert!(tick(&core, &now(day, 8, 0)).await.is_empty(), "taken before its time: nothing");
-    core.tap(None, &Tap::SkipDose { slot: 2 }, &now(day, 12, 0)).await.unwrap();
+    core.tap(None, &Tap::TakeDose { slot: 1, at: None }, &now(day, 7, 50))
+        .await
+        .unwrap();
+    assert!(
+        tick(&core, &now(day, 8, 0)).await.is_empty(),
+        "taken before its time: nothing"
+    );
+    core.tap(None, &Tap::SkipDose { slot: 2 }, &now(day, 12, 0))
+        .await
+        .unwrap();
     assert!(tick(&core, &now(day, 20, 0)).await.is_empty());
     let next = d(2026, 11, 11);
-    core.tap(None, &Tap::SkipDay { reason: String::new() }, &now(next, 7, 0)).await.unwrap();
+    core.tap(
+        None,
+        &Tap::SkipDay {
+            reason: String::new(),
+        },
+        &now(next, 7, 0),
+    )
+    .await
+    .unwrap();
     assert!(tick(&core, &now(next, 8, 0)).await.is_empty());
     assert!(tick(&core, &now(next, 20, 0)).await.is_empty());
 }
@@ -117,16 +152,23 @@ async fn a_restart_mid_day_sends_nothing_twice() {
     let day = d(2026, 11, 10);
     {
         let core = Core::open(&path).await.unwrap();
-        core.save_protocol(&input(&["08:00", "20:00"], d(2026, 11, 1)), false, &now(d(2026, 11, 1), 6, 0))
-            .await
-            .unwrap();
+        core.save_protocol(
+            &input(&["08:00", "20:00"], d(2026, 11, 1)),
+            false,
+            &now(d(2026, 11, 1), 6, 0),
+        )
+        .await
+        .unwrap();
         assert_eq!(tick(&core, &now(day, 8, 0)).await, ["2026-11-10/dose:1"]);
         assert!(tick(&core, &now(day, 8, 1)).await.is_empty());
         core.store().close().await;
     }
     // The app restarts at 08:02 while dose 1's window is still open.
     let core = Core::open(&path).await.unwrap();
-    assert!(tick(&core, &now(day, 8, 2)).await.is_empty(), "claimed before the restart");
+    assert!(
+        tick(&core, &now(day, 8, 2)).await.is_empty(),
+        "claimed before the restart"
+    );
     // Two windows (two processes) on one file: only one of them claims dose 2.
     let other = Core::open(&path).await.unwrap();
     let n = now(day, 20, 0);
@@ -151,7 +193,15 @@ async fn a_machine_waking_after_the_dose_time_gets_one_late_reminder() {
     // Suspended past dose 2's whole window: nothing, it is missed, never doubled up.
     assert!(tick(&core, &now(day, 23, 30)).await.is_empty());
     let report = core.delivery_report(&now(day, 23, 30)).await.unwrap();
-    assert_eq!((report.expected, report.on_time, report.late, report.not_sent), (2, 0, 1, 1));
+    assert_eq!(
+        (
+            report.expected,
+            report.on_time,
+            report.late,
+            report.not_sent
+        ),
+        (2, 0, 1, 1)
+    );
     assert_eq!(report.recent[0].outcome, "not_sent");
     assert_eq!(report.recent[1].outcome, "late");
 }
@@ -164,11 +214,20 @@ async fn on_time_deliveries_are_counted() {
         tick(&core, &now(day, 8, 0)).await;
         tick(&core, &now(day, 20, 1)).await;
     }
-    let report = core.delivery_report(&now(d(2026, 11, 3), 22, 0)).await.unwrap();
+    let report = core
+        .delivery_report(&now(d(2026, 11, 3), 22, 0))
+        .await
+        .unwrap();
     assert_eq!((report.expected, report.on_time, report.late), (6, 6, 0));
-    let test = core.test_reminder_shown(&now(d(2026, 11, 3), 22, 0), None).await.unwrap();
+    let test = core
+        .test_reminder_shown(&now(d(2026, 11, 3), 22, 0), None)
+        .await
+        .unwrap();
     assert_eq!(test.title, "Magday test reminder");
-    let report = core.delivery_report(&now(d(2026, 11, 3), 22, 1)).await.unwrap();
+    let report = core
+        .delivery_report(&now(d(2026, 11, 3), 22, 1))
+        .await
+        .unwrap();
     assert!(report.last_test.is_some());
     assert_eq!(report.expected, 6, "a test reminder is not a dose reminder");
 }
@@ -183,22 +242,47 @@ async fn snooze_and_nags() {
     let core = core_with(&["08:00", "20:00"], d(2026, 11, 1), settings).await;
     assert_eq!(tick(&core, &now(day, 8, 0)).await, ["2026-11-10/dose:1"]);
     // Snoozed from the notification at 08:02 for 20 minutes: the 08:15 repeat is dropped.
-    let v = core.reminder_action("2026-11-10/dose:1", ReminderAction::Snooze, &now(day, 8, 2)).await.unwrap();
-    assert!(v.checklist.doses[0].snoozed_until.as_deref().unwrap().starts_with("2026-11-10T08:22:00"));
+    let v = core
+        .reminder_action("2026-11-10/dose:1", ReminderAction::Snooze, &now(day, 8, 2))
+        .await
+        .unwrap();
+    assert!(v.checklist.doses[0]
+        .snoozed_until
+        .as_deref()
+        .unwrap()
+        .starts_with("2026-11-10T08:22:00"));
     assert!(tick(&core, &now(day, 8, 15)).await.is_empty());
     let shown = tick(&core, &now(day, 8, 22)).await;
     assert_eq!(shown.len(), 1);
     assert!(shown[0].starts_with("2026-11-10/dose:1/snooze:"));
-    assert_eq!(tick(&core, &now(day, 8, 30)).await, ["2026-11-10/dose:1/nag:2"]);
-    assert_eq!(tick(&core, &now(day, 8, 45)).await, ["2026-11-10/dose:1/nag:3"]);
-    assert!(tick(&core, &now(day, 9, 0)).await.is_empty(), "at most 3 repeats");
+    assert_eq!(
+        tick(&core, &now(day, 8, 30)).await,
+        ["2026-11-10/dose:1/nag:2"]
+    );
+    assert_eq!(
+        tick(&core, &now(day, 8, 45)).await,
+        ["2026-11-10/dose:1/nag:3"]
+    );
+    assert!(
+        tick(&core, &now(day, 9, 0)).await.is_empty(),
+        "at most 3 repeats"
+    );
     // "Taken" on the notification stops the rest.
     assert_eq!(tick(&core, &now(day, 20, 0)).await, ["2026-11-10/dose:2"]);
-    let v = core.reminder_action("2026-11-10/dose:2", ReminderAction::Taken, &now(day, 20, 3)).await.unwrap();
-    assert_eq!(v.checklist.doses[1].status, crate::checklist::DoseStatus::Taken);
+    let v = core
+        .reminder_action("2026-11-10/dose:2", ReminderAction::Taken, &now(day, 20, 3))
+        .await
+        .unwrap();
+    assert_eq!(
+        v.checklist.doses[1].status,
+        crate::checklist::DoseStatus::Taken
+    );
     assert!(tick(&core, &now(day, 20, 15)).await.is_empty());
     assert!(tick(&core, &now(day, 20, 30)).await.is_empty());
-    let e = core.reminder_action("2026-11-10/med:0", ReminderAction::Taken, &now(day, 21, 0)).await.unwrap_err();
+    let e = core
+        .reminder_action("2026-11-10/med:0", ReminderAction::Taken, &now(day, 21, 0))
+        .await
+        .unwrap_err();
     assert_eq!(e.code(), "unknown_reminder");
 }
 
@@ -236,19 +320,46 @@ fn nags_stop_at_the_window_and_pre_alerts_come_first() {
 fn separation_reminders_at_the_medicine_time() {
     let mut i = input(&["08:00", "20:00"], d(2026, 11, 1));
     i.safety.medicines = vec![
-        MedicineInput { class: MedicineClass::Tetracycline, name: "doxycycline".into(), time: Some("13:00".into()) },
-        MedicineInput { class: MedicineClass::ProtonPumpInhibitor, name: "omeprazole".into(), time: Some("07:00".into()) },
+        MedicineInput {
+            class: MedicineClass::Tetracycline,
+            name: "doxycycline".into(),
+            time: Some("13:00".into()),
+        },
+        MedicineInput {
+            class: MedicineClass::ProtonPumpInhibitor,
+            name: "omeprazole".into(),
+            time: Some("07:00".into()),
+        },
     ];
     let s = validate(&i, d(2026, 11, 1), 240).unwrap().0;
     let clock = DayClock::new(BERLIN, 240);
-    let rs = plan_day(d(2026, 11, 10), &s, &[], &ReminderSettings::default(), &clock).unwrap();
-    let sep: Vec<&Reminder> = rs.iter().filter(|r| r.kind == ReminderKind::Separation).collect();
+    let rs = plan_day(
+        d(2026, 11, 10),
+        &s,
+        &[],
+        &ReminderSettings::default(),
+        &clock,
+    )
+    .unwrap();
+    let sep: Vec<&Reminder> = rs
+        .iter()
+        .filter(|r| r.kind == ReminderKind::Separation)
+        .collect();
     assert_eq!(sep.len(), 1, "information-only classes get no reminder");
     assert_eq!(sep[0].title, "Time for doxycycline");
-    assert_eq!(sep[0].body, "Take it at least 2 h before or 4 h after magnesium. Magnesium today: 08:00, 20:00.");
+    assert_eq!(
+        sep[0].body,
+        "Take it at least 2 h before or 4 h after magnesium. Magnesium today: 08:00, 20:00."
+    );
     assert_eq!(sep[0].due, at(BERLIN, d(2026, 11, 10), 13, 0));
-    let off = ReminderSettings { separation_reminders: false, ..ReminderSettings::default() };
-    assert!(plan_day(d(2026, 11, 10), &s, &[], &off, &clock).unwrap().iter().all(|r| r.kind != ReminderKind::Separation));
+    let off = ReminderSettings {
+        separation_reminders: false,
+        ..ReminderSettings::default()
+    };
+    assert!(plan_day(d(2026, 11, 10), &s, &[], &off, &clock)
+        .unwrap()
+        .iter()
+        .all(|r| r.kind != ReminderKind::Separation));
 }
 
 #[tokio::test]
@@ -257,7 +368,12 @@ async fn the_phones_window_is_bounded_sorted_and_in_the_future() {
     settings.reminders.nag_every_min = Some(10);
     settings.reminders.nag_max = 12;
     settings.reminders.pre_alert_min = Some(10);
-    let core = core_with(&["08:00", "12:00", "16:00", "20:00"], d(2026, 11, 1), settings).await;
+    let core = core_with(
+        &["08:00", "12:00", "16:00", "20:00"],
+        d(2026, 11, 1),
+        settings,
+    )
+    .await;
     let n = now(d(2026, 11, 10), 9, 0);
     let up = core.upcoming_reminders(&n, 14).await.unwrap();
     assert_eq!(up.len(), MOBILE_WINDOW);
@@ -266,7 +382,9 @@ async fn the_phones_window_is_bounded_sorted_and_in_the_future() {
     let ids: BTreeSet<i32> = up.iter().map(Reminder::notification_id).collect();
     assert_eq!(ids.len(), up.len(), "ids are unique");
     // Taking a dose drops its reminders from the next window.
-    core.tap(None, &Tap::TakeDose { slot: 2, at: None }, &n).await.unwrap();
+    core.tap(None, &Tap::TakeDose { slot: 2, at: None }, &n)
+        .await
+        .unwrap();
     let up = core.upcoming_reminders(&n, 1).await.unwrap();
     assert!(up.iter().all(|r| !r.key.starts_with("2026-11-10/dose:2")));
 }
@@ -296,7 +414,12 @@ fn notification_ids_are_unique_over_a_year_of_keys() {
 #[test]
 fn dst_days_remind_each_dose_once() {
     let clock = DayClock::new(BERLIN, 240);
-    for day in [d(2026, 3, 28), d(2026, 3, 29), d(2026, 10, 24), d(2026, 10, 25)] {
+    for day in [
+        d(2026, 3, 28),
+        d(2026, 3, 29),
+        d(2026, 10, 24),
+        d(2026, 10, 25),
+    ] {
         let s = spec(&["02:30", "08:00", "20:00"], day - Duration::days(3), 240);
         let rs = plan_day(day, &s, &[], &ReminderSettings::default(), &clock).unwrap();
         let slots: Vec<u32> = rs.iter().map(|r| r.slot).collect();
@@ -356,9 +479,29 @@ fn times_resolve_in_the_zone_in_force() {
     // Keep-home-time: a Berlin plan viewed from Tokyo fires at Berlin's 08:00.
     let s = spec(&["08:00"], d(2026, 11, 1), 240);
     let home = DayClock::new(BERLIN, 240);
-    let rs = plan_day(d(2026, 11, 10), &s, &[], &ReminderSettings::default(), &home).unwrap();
-    assert_eq!(rs[0].due, Utc.with_ymd_and_hms(2026, 11, 10, 7, 0, 0).unwrap());
+    let rs = plan_day(
+        d(2026, 11, 10),
+        &s,
+        &[],
+        &ReminderSettings::default(),
+        &home,
+    )
+    .unwrap();
+    assert_eq!(
+        rs[0].due,
+        Utc.with_ymd_and_hms(2026, 11, 10, 7, 0, 0).unwrap()
+    );
     let local = DayClock::new(chrono_tz::Asia::Tokyo, 240);
-    let rs = plan_day(d(2026, 11, 10), &s, &[], &ReminderSettings::default(), &local).unwrap();
-    assert_eq!(rs[0].due, Utc.with_ymd_and_hms(2026, 11, 9, 23, 0, 0).unwrap());
+    let rs = plan_day(
+        d(2026, 11, 10),
+        &s,
+        &[],
+        &ReminderSettings::default(),
+        &local,
+    )
+    .unwrap();
+    assert_eq!(
+        rs[0].due,
+        Utc.with_ymd_and_hms(2026, 11, 9, 23, 0, 0).unwrap()
+    );
 }

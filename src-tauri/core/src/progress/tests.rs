@@ -1,0 +1,534 @@
+use super::*;
+use crate::api::{CheckInInput, Core, Rating, ReportKind};
+use crate::checklist::Tap;
+use crate::day::{resolve_local, Now};
+use crate::facts::{AgeBand, Pregnancy, Sex};
+use crate::protocol::{
+    AmountKind, DoseInput, ProtocolInput, SafetyAnswers, SupplementInput, Template,
+};
+use chrono::{Duration, NaiveTime};
+use chrono_tz::Tz;
+
+const TZ: Tz = chrono_tz::Europe::Berlin;
+
+fn d(n: i64) -> NaiveDate {
+    // Day 1 of the course is 2026-10-01.
+    NaiveDate::from_ymd_opt(2026, 10, 1).unwrap() + Duration::days(n - 1)
+}
+
+fn at(day: NaiveDate, h: u32, m: u32) -> Now {
+    Now::new(
+        resolve_local(TZ, day.and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap())),
+        TZ,
+    )
+}
+
+fn input(times: &[&str]) -> ProtocolInput {
+    ProtocolInput {
+        template: Template::Circulation,
+        name: "Warm hands".into(),
+        safety: SafetyAnswers {
+            age_band: AgeBand::Years31To50,
+            sex: Sex::Female,
+            pregnancy: Pregnancy::No,
+            kidney_disease: false,
+            medicines: vec![],
+            antacid_laxative_mg: 0.0,
+            conservative_limit: false,
+        },
+        supplement: Some(SupplementInput {
+            form: "glycinate".into(),
+            product: String::new(),
+            amount_kind: AmountKind::Elemental,
+            mg_per_unit: 60.0,
+            doses: times
+                .iter()
+                .map(|t| DoseInput {
+                    time: (*t).into(),
+                    units: 1.0,
+                })
+                .collect(),
+            window_minutes: 180,
+        }),
+        start_date: "2026-10-01".into(),
+        length_days: 56,
+        water_glasses: 8,
+        items_off: vec![],
+        optional_items: vec![],
+        custom_items: vec![],
+        symptoms: vec![Symptom::ColdHands],
+        acknowledge_above_limit: false,
+    }
+}
+
+async fn course(times: &[&str]) -> Core {
+    let core = Core::open_in_memory().await.unwrap();
+    core.save_protocol(&input(times), false, &at(d(1), 7, 0))
+        .await
+        .unwrap();
+    core
+}
+
+async fn take(core: &Core, day: i64, slot: u32) {
+    core.tap(
+        None,
+        &Tap::TakeDose { slot, at: None },
+        &at(d(day), if slot == 1 { 8 } else { 20 }, 5),
+    )
+    .await
+    .unwrap();
+}
+
+fn expected_score(adherences: &[f64]) -> f64 {
+    let alpha = 1.0 - 0.5f64.powf(1.0 / 7.0);
+    adherences
+        .iter()
+        .fold(0.0, |s, a| s * (1.0 - alpha) + a * alpha)
+}
+
+#[tokio::test]
+async fn adherence_streaks_and_score_from_a_known_week() {
+    let core = course(&["08:00", "20:00"]).await;
+    // Day 1 both, 2 one, 3 both, 4 skip day, 5 both, 6 none, 7 both; day 8 is today.
+    for (day, slots) in [
+        (1, vec![1, 2]),
+        (2, vec![1]),
+        (3, vec![1, 2]),
+        (5, vec![1, 2]),
+        (7, vec![1, 2]),
+    ] {
+        for s in slots {
+            take(&core, day, s).await;
+        }
+    }
+    core.tap(
+        None,
+        &Tap::SkipDay {
+            reason: "travel".into(),
+        },
+        &at(d(4), 9, 0),
+    )
+    .await
+    .unwrap();
+    let p = core.progress(&at(d(8), 9, 0)).await.unwrap();
+    assert_eq!(p.days.len(), 8);
+    assert_eq!((p.doses_taken, p.doses_planned), (9, 12));
+    assert_eq!(p.dose_adherence, Some(0.75));
+    // 7 items a day (2 doses + 5 checklist items) over 6 counted days, only doses done.
+    assert_eq!(p.all_adherence, Some(9.0 / 42.0));
+    let kept: Vec<Option<bool>> = p.days.iter().map(|x| x.kept).collect();
+    assert_eq!(
+        kept,
+        [
+            Some(true),
+            Some(false),
+            Some(true),
+            None,
+            Some(true),
+            Some(false),
+            Some(true),
+            None
+        ]
+    );
+    assert_eq!(
+        p.streaks,
+        Streaks {
+            current: 1,
+            best: 2
+        }
+    );
+    let want = expected_score(&[1.0, 0.5, 1.0, 1.0, 0.0, 1.0]);
+    assert!(
+        (p.score.unwrap() - want).abs() < 1e-12,
+        "{:?} vs {want}",
+        p.score
+    );
+    assert_eq!(
+        p.score_series.len(),
+        6,
+        "skip days and an open today add no point"
+    );
+    assert_eq!(p.weeks.len(), 2);
+    let w1 = &p.weeks[0];
+    assert_eq!(
+        (
+            w1.doses_taken,
+            w1.doses_planned,
+            w1.days_counted,
+            w1.skipped_days
+        ),
+        (9, 12, 6, 1)
+    );
+    assert_eq!(w1.dose_adherence, Some(0.75));
+    assert_eq!(w1.supplement_mg_per_day, Some(9.0 * 60.0 / 7.0));
+    assert_eq!(p.weeks[1].days_counted, 0);
+    assert_eq!(p.course.as_ref().unwrap().day_number, Some(8));
+    // Keeping today extends the streak at once.
+    take(&core, 8, 1).await;
+    take(&core, 8, 2).await;
+    let p = core.progress(&at(d(8), 21, 0)).await.unwrap();
+    assert_eq!(
+        p.streaks,
+        Streaks {
+            current: 2,
+            best: 2
+        }
+    );
+    assert_eq!(
+        p.dose_adherence,
+        Some(0.75),
+        "today stays out of adherence until it ends"
+    );
+}
+
+#[test]
+fn the_score_reaches_75_percent_after_two_perfect_weeks() {
+    let days: Vec<DayProgress> = (1..=56)
+        .map(|n| DayProgress {
+            day: d(n),
+            day_number: n as u32,
+            doses_taken: 2,
+            doses_planned: 2,
+            items_done: 2.0,
+            items_total: 2,
+            skipped: false,
+            kept: Some(true),
+            food_mg: 0.0,
+            supplement_mg: 0.0,
+            open: false,
+        })
+        .collect();
+    let s = score_series(&days);
+    assert!((s[13].1 - 0.75).abs() < 1e-12, "14 days: {}", s[13].1);
+    assert!(
+        (s[55].1 - (1.0 - 0.5f64.powi(8))).abs() < 1e-12,
+        "56 days: {}",
+        s[55].1
+    );
+    assert_eq!(
+        streaks(&days),
+        Streaks {
+            current: 56,
+            best: 56
+        }
+    );
+}
+
+#[tokio::test]
+async fn a_protocol_edit_mid_course_counts_each_day_under_its_version() {
+    let core = course(&["08:00", "20:00"]).await;
+    take(&core, 1, 1).await;
+    take(&core, 1, 2).await;
+    take(&core, 2, 1).await;
+    take(&core, 3, 1).await;
+    take(&core, 3, 2).await;
+    // On day 3, after logging, the user adds a third dose: days 4 on have three.
+    core.save_protocol(
+        &input(&["08:00", "13:00", "20:00"]),
+        false,
+        &at(d(3), 21, 0),
+    )
+    .await
+    .unwrap();
+    for day in [4, 5] {
+        for (slot, h) in [(1, 8), (2, 13), (3, 20)] {
+            core.tap(None, &Tap::TakeDose { slot, at: None }, &at(d(day), h, 5))
+                .await
+                .unwrap();
+        }
+    }
+    let p = core.progress(&at(d(6), 9, 0)).await.unwrap();
+    let planned: Vec<u32> = p.days.iter().map(|x| x.doses_planned).collect();
+    assert_eq!(planned, [2, 2, 2, 3, 3, 3]);
+    assert_eq!((p.doses_taken, p.doses_planned), (11, 12));
+    assert_eq!(
+        p.streaks,
+        Streaks {
+            current: 3,
+            best: 3
+        }
+    );
+    let want = expected_score(&[1.0, 0.5, 1.0, 1.0, 1.0]);
+    assert!((p.score.unwrap() - want).abs() < 1e-12);
+}
+
+#[tokio::test]
+async fn a_change_of_day_start_keeps_the_days_already_logged() {
+    let core = course(&["08:00", "23:30"]).await;
+    // Day 1: the evening dose ticked at 00:30 belongs to day 1 (04:00 day start).
+    take(&core, 1, 1).await;
+    core.tap(None, &Tap::TakeDose { slot: 2, at: None }, &at(d(2), 0, 30))
+        .await
+        .unwrap();
+    // The user moves the day start to midnight on day 2.
+    let mut s = core.settings().await.unwrap();
+    s.day_start = "00:00".into();
+    core.update_settings(s).await.unwrap();
+    take(&core, 2, 1).await;
+    // Now a tick at 00:30 belongs to the new calendar day (day 3), not day 2.
+    core.tap(None, &Tap::TakeDose { slot: 2, at: None }, &at(d(3), 0, 30))
+        .await
+        .unwrap();
+    let p = core.progress(&at(d(4), 9, 0)).await.unwrap();
+    let taken: Vec<u32> = p.days.iter().map(|x| x.doses_taken).collect();
+    assert_eq!(taken, [2, 1, 1, 0]);
+    assert_eq!((p.doses_taken, p.doses_planned), (4, 6));
+    assert_eq!(
+        p.streaks,
+        Streaks {
+            current: 0,
+            best: 1
+        }
+    );
+}
+
+#[tokio::test]
+async fn symptom_trends_against_the_baseline_by_week() {
+    let core = course(&["08:00", "20:00"]).await;
+    let rate = |day: i64, v: u8| CheckInInput {
+        day: Some(d(day).format("%Y-%m-%d").to_string()),
+        ratings: vec![Rating {
+            symptom: Symptom::ColdHands,
+            value: v,
+        }],
+        urgent: vec![],
+        note: String::new(),
+    };
+    let now = at(d(15), 9, 0);
+    for (day, v) in [(1, 7), (3, 7), (8, 5), (10, 3), (14, 3)] {
+        core.check_in(&rate(day, v), &now).await.unwrap();
+    }
+    // A second rating on day 14 replaces the first.
+    core.check_in(&rate(14, 2), &now).await.unwrap();
+    let p = core.progress(&now).await.unwrap();
+    let cold = p
+        .symptoms
+        .iter()
+        .find(|s| s.symptom == Symptom::ColdHands)
+        .unwrap();
+    assert_eq!(cold.baseline.map(|b| (b.day, b.value)), Some((d(1), 7)));
+    assert_eq!(cold.points.len(), 5);
+    assert_eq!(cold.change, Some(-5));
+    let w = |n: usize| {
+        p.weeks[n]
+            .symptoms
+            .iter()
+            .find(|s| s.symptom == Symptom::ColdHands)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!((w(0).average, w(0).change), (Some(7.0), Some(0.0)));
+    assert_eq!(
+        (w(1).average, w(1).change),
+        (Some(10.0 / 3.0), Some(10.0 / 3.0 - 7.0))
+    );
+    assert_eq!(w(2).average, None);
+    // Stomach is always tracked.
+    assert!(p.symptoms.iter().any(|s| s.symptom == Symptom::Stomach));
+}
+
+#[tokio::test]
+async fn check_ins_advise_and_refuse() {
+    let core = course(&["08:00", "20:00"]).await;
+    let now = at(d(2), 9, 0);
+    let r = core
+        .check_in(
+            &CheckInInput {
+                day: None,
+                ratings: vec![Rating {
+                    symptom: Symptom::Stomach,
+                    value: 6,
+                }],
+                urgent: vec![],
+                note: "loose".into(),
+            },
+            &now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.advice.len(), 1);
+    assert_eq!(r.advice[0].code, "loose_stools");
+    assert!(r.advice[0].message.contains("Lower each intake"));
+    assert_eq!(r.advice[0].source.id, "diarrhea");
+    assert!(r.day.checked_in);
+    assert_eq!(
+        r.day
+            .symptoms
+            .iter()
+            .find(|s| s.symptom == Symptom::Stomach)
+            .unwrap()
+            .value,
+        Some(6)
+    );
+    let r = core
+        .check_in(
+            &CheckInInput {
+                day: None,
+                ratings: vec![],
+                urgent: vec!["irregular heartbeat".into()],
+                note: String::new(),
+            },
+            &now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.advice[0].level, crate::protocol::Level::Stop);
+    assert!(r.advice[0]
+        .message
+        .starts_with("Stop taking magnesium and seek medical care now"));
+    let before = core.store().event_count().await.unwrap();
+    let bad = |ratings: Vec<Rating>, urgent: Vec<String>| CheckInInput {
+        day: None,
+        ratings,
+        urgent,
+        note: String::new(),
+    };
+    let cases = [
+        (
+            bad(
+                vec![Rating {
+                    symptom: Symptom::ColdHands,
+                    value: 11,
+                }],
+                vec![],
+            ),
+            "invalid_rating",
+        ),
+        (
+            bad(
+                vec![Rating {
+                    symptom: Symptom::NervePain,
+                    value: 3,
+                }],
+                vec![],
+            ),
+            "unknown_symptom",
+        ),
+        (
+            bad(
+                vec![
+                    Rating {
+                        symptom: Symptom::ColdHands,
+                        value: 3,
+                    },
+                    Rating {
+                        symptom: Symptom::ColdHands,
+                        value: 4,
+                    },
+                ],
+                vec![],
+            ),
+            "duplicate_rating",
+        ),
+        (bad(vec![], vec!["hiccups".into()]), "unknown_symptom"),
+        (bad(vec![], vec![]), "empty_check_in"),
+    ];
+    for (input, code) in cases {
+        assert_eq!(core.check_in(&input, &now).await.unwrap_err().code(), code);
+    }
+    let far = CheckInInput {
+        day: Some("2030-01-01".into()),
+        ..bad(
+            vec![Rating {
+                symptom: Symptom::ColdHands,
+                value: 1,
+            }],
+            vec![],
+        )
+    };
+    assert_eq!(
+        core.check_in(&far, &now).await.unwrap_err().code(),
+        "date_out_of_range"
+    );
+    assert_eq!(
+        core.store().event_count().await.unwrap(),
+        before,
+        "refused check-ins write nothing"
+    );
+}
+
+#[tokio::test]
+async fn the_week_4_report_holds_adherence_symptoms_and_escaped_notes() {
+    let core = course(&["08:00", "20:00"]).await;
+    for day in 1..=28 {
+        take(&core, day, 1).await;
+        if day % 2 == 0 {
+            take(&core, day, 2).await;
+        }
+    }
+    let now = at(d(30), 9, 0);
+    core.tap(
+        Some("2026-10-02"),
+        &Tap::Note {
+            item: "dose:1".into(),
+            text: "with <b>oats</b>, \"fine\"".into(),
+        },
+        &now,
+    )
+    .await
+    .unwrap();
+    for (day, v) in [(1, 8), (27, 4)] {
+        core.check_in(
+            &CheckInInput {
+                day: Some(d(day).format("%Y-%m-%d").to_string()),
+                ratings: vec![Rating {
+                    symptom: Symptom::ColdHands,
+                    value: v,
+                }],
+                urgent: vec![],
+                note: String::new(),
+            },
+            &now,
+        )
+        .await
+        .unwrap();
+    }
+    let r = core.report(ReportKind::Week4, &now).await.unwrap();
+    assert_eq!(r.title, "Magday course report: weeks 1–4");
+    assert_eq!(r.file_stem, "magday-report-week-4-2026-10-28");
+    assert!(
+        r.html
+            .contains("Doses taken: <strong>42 of 56</strong> (75%)"),
+        "{}",
+        r.html
+    );
+    assert!(r
+        .html
+        .contains("<td>Cold hands</td><td>8 (1 Oct 2026)</td>"));
+    assert!(r.html.contains("class=\"better\">-4.0</td>"));
+    assert!(r
+        .html
+        .contains("with &lt;b&gt;oats&lt;/b&gt;, &quot;fine&quot;"));
+    assert!(!r.html.contains("<b>oats"));
+    assert!(r.html.contains("not medical advice"));
+    let rows: Vec<&str> = r.csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(rows.len(), 29, "a header and 28 days");
+    assert!(rows[0].starts_with("date,day,doses_taken,doses_planned"));
+    assert!(rows[0].contains(",cold_hands,"));
+    assert!(rows[2].starts_with("2026-10-02,2,2,2,"));
+    assert!(
+        rows[2].ends_with(",\"Dose 1 (08:00): with <b>oats</b>, \"\"fine\"\"\""),
+        "{}",
+        rows[2]
+    );
+    // The report so far reaches today's last finished day (day 29 is in it; day 30 is open).
+    let so_far = core.report(ReportKind::Now, &now).await.unwrap();
+    assert_eq!(
+        so_far.csv.split("\r\n").filter(|l| !l.is_empty()).count(),
+        31
+    );
+}
+
+#[tokio::test]
+async fn before_any_protocol_progress_is_empty() {
+    let core = Core::open_in_memory().await.unwrap();
+    let p = core.progress(&at(d(1), 9, 0)).await.unwrap();
+    assert!(p.course.is_none() && p.days.is_empty());
+    assert_eq!(
+        core.report(ReportKind::Now, &at(d(1), 9, 0))
+            .await
+            .unwrap_err()
+            .code(),
+        "no_protocol"
+    );
+}

@@ -1,0 +1,326 @@
+//! The course report a user can print or give a clinician: a self-contained HTML document (no
+//! remote content, print styles included) and a CSV with one row per day.
+
+use std::fmt::Write as _;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::api::ReportKind;
+use crate::facts::DISCLAIMER;
+use crate::progress::{DayProgress, Streaks, SymptomSeries, WeekProgress, SCORE_HALF_LIFE_DAYS};
+use crate::protocol::{fmt_mg, medicine_name, ProtocolSpec, Symptom};
+
+/// A note written during the course.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportNote {
+    pub day: NaiveDate,
+    /// What it is about ("Dose 1 (08:00)", "Water", "Day", "Check-in").
+    pub what: String,
+    pub text: String,
+}
+
+/// Everything a report shows.
+pub struct ReportData<'a> {
+    pub kind: ReportKind,
+    pub generated: DateTime<FixedOffset>,
+    pub spec: &'a ProtocolSpec,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub days: &'a [DayProgress],
+    pub weeks: &'a [WeekProgress],
+    pub symptoms: &'a [SymptomSeries],
+    pub dose_adherence: Option<f64>,
+    pub all_adherence: Option<f64>,
+    pub streaks: Streaks,
+    pub score: Option<f64>,
+    pub notes: Vec<ReportNote>,
+}
+
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn pct(v: Option<f64>) -> String {
+    v.map_or_else(|| "–".into(), |v| format!("{:.0}%", v * 100.0))
+}
+
+fn date(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+fn signed(v: f64) -> String {
+    if v > 0.05 {
+        format!("+{v:.1}")
+    } else if v < -0.05 {
+        format!("{v:.1}")
+    } else {
+        "±0".into()
+    }
+}
+
+/// "Week 4 report", ...
+pub fn title(d: &ReportData) -> String {
+    let span = match d.kind {
+        ReportKind::Week4 => "weeks 1–4",
+        ReportKind::Week8 => "weeks 1–8",
+        ReportKind::Now => "the course so far",
+    };
+    format!("Magday course report: {span}")
+}
+
+/// "magday-report-week-4-2026-12-18".
+pub fn file_stem(d: &ReportData) -> String {
+    let kind = match d.kind {
+        ReportKind::Week4 => "week-4",
+        ReportKind::Week8 => "week-8",
+        ReportKind::Now => "so-far",
+    };
+    format!("magday-report-{kind}-{}", d.last.format("%Y-%m-%d"))
+}
+
+const STYLE: &str = "body{font-family:system-ui,'DejaVu Sans',sans-serif;color:#17231f;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.45}\
+h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.1rem;margin-top:1.6rem;border-bottom:1px solid #cfd8d4}\
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #cfd8d4;padding:.3rem .4rem;text-align:left}\
+th{background:#eef4f1}.meta,.small{color:#5b6b66;font-size:.88rem}.better{color:#1f7a63}.worse{color:#b3261e}\
+@media print{body{margin:0}h2{break-after:avoid}table{break-inside:avoid}}";
+
+/// The printable document.
+pub fn html(d: &ReportData) -> String {
+    let s = d.spec;
+    let mut h = String::new();
+    let _ = writeln!(h, "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>",
+        esc(&title(d))
+    );
+    let _ = writeln!(h, "<h1>{}</h1>", esc(&title(d)));
+    let days_in = d.days.len();
+    let _ = writeln!(
+        h,
+        "<p class=\"meta\">{} · {} to {} ({} day{} of {}) · made {}</p>",
+        esc(&s.name),
+        date(d.first),
+        date(d.last),
+        days_in,
+        if days_in == 1 { "" } else { "s" },
+        s.length_days,
+        d.generated.format("%-d %b %Y %H:%M")
+    );
+    h.push_str("<h2>Protocol</h2>\n<ul>\n");
+    match &s.supplement {
+        Some(p) => {
+            let times: Vec<String> = p
+                .doses
+                .iter()
+                .map(|x| format!("{} ({} mg)", x.time, fmt_mg(x.mg)))
+                .collect();
+            let _ = writeln!(
+                h,
+                "<li>Magnesium {}{}: {} mg a day in {} dose{}: {}</li>",
+                esc(&p.form_name.to_lowercase()),
+                if p.product.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", esc(&p.product))
+                },
+                fmt_mg(p.daily_mg),
+                p.doses.len(),
+                if p.doses.len() == 1 { "" } else { "s" },
+                esc(&times.join(", "))
+            );
+        }
+        None => h.push_str("<li>No supplement doses</li>\n"),
+    }
+    let items: Vec<String> = s.items.iter().map(|i| esc(&i.label)).collect();
+    let _ = writeln!(h, "<li>Daily checklist: {}</li>", items.join(", "));
+    let _ = writeln!(
+        h,
+        "<li>Recommended intake (food, water and supplements): {} mg a day</li>",
+        s.rda_mg
+    );
+    if !s.safety.medicines.is_empty() {
+        let meds: Vec<String> = s
+            .safety
+            .medicines
+            .iter()
+            .map(|m| {
+                esc(&format!(
+                    "{}{}",
+                    medicine_name(m),
+                    m.time
+                        .as_ref()
+                        .map(|t| format!(" at {t}"))
+                        .unwrap_or_default()
+                ))
+            })
+            .collect();
+        let _ = writeln!(h, "<li>Medicines: {}</li>", meds.join(", "));
+    }
+    h.push_str("</ul>\n<h2>Adherence</h2>\n");
+    let taken: u32 = d
+        .days
+        .iter()
+        .filter(|x| !x.skipped && !x.open)
+        .map(|x| x.doses_taken)
+        .sum();
+    let planned: u32 = d
+        .days
+        .iter()
+        .filter(|x| !x.skipped && !x.open)
+        .map(|x| x.doses_planned)
+        .sum();
+    let skipped = d.days.iter().filter(|x| x.skipped).count();
+    let _ = writeln!(
+        h,
+        "<p>Doses taken: <strong>{taken} of {planned}</strong> ({}). All checklist items: {}. Skip days: {skipped}. \
+         Streak of kept days: {} now, {} at best. Smoothed score: {} ({}-day half-life; plain adherence above).</p>",
+        pct(d.dose_adherence),
+        pct(d.all_adherence),
+        d.streaks.current,
+        d.streaks.best,
+        pct(d.score),
+        SCORE_HALF_LIFE_DAYS
+    );
+    h.push_str("<table><thead><tr><th>Week</th><th>Dates</th><th>Doses taken</th><th>Doses</th><th>All items</th><th>Food Mg a day</th><th>Supplement Mg a day</th></tr></thead><tbody>\n");
+    for w in d.weeks {
+        let _ = writeln!(h, "<tr><td>{}</td><td>{} – {}</td><td>{} of {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            w.week,
+            date(w.first),
+            date(w.last),
+            w.doses_taken,
+            w.doses_planned,
+            pct(w.dose_adherence),
+            pct(w.all_adherence),
+            w.food_mg_per_day.map_or_else(|| "–".into(), |v| format!("{} mg", fmt_mg(v.round()))),
+            w.supplement_mg_per_day.map_or_else(|| "–".into(), |v| format!("{} mg", fmt_mg(v.round())))
+        );
+    }
+    h.push_str("</tbody></table>\n<h2>Symptoms</h2>\n<p class=\"small\">0 is none, 10 the worst. Change is against the first rating (the baseline); negative is better.</p>\n");
+    h.push_str("<table><thead><tr><th>Symptom</th><th>Baseline</th>");
+    for w in d.weeks {
+        let _ = write!(h, "<th>Week {}</th>", w.week);
+    }
+    h.push_str("<th>Change</th></tr></thead><tbody>\n");
+    for sym in d.symptoms {
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}</td>",
+            esc(&sym.label),
+            sym.baseline
+                .map_or_else(|| "–".into(), |b| format!("{} ({})", b.value, date(b.day)))
+        );
+        for w in d.weeks {
+            let cell = w
+                .symptoms
+                .iter()
+                .find(|x| x.symptom == sym.symptom)
+                .and_then(|x| x.average.map(|a| (a, x.change)));
+            match cell {
+                Some((a, Some(c))) => {
+                    let _ = write!(h, "<td>{a:.1} ({})</td>", signed(c));
+                }
+                Some((a, None)) => {
+                    let _ = write!(h, "<td>{a:.1}</td>");
+                }
+                None => h.push_str("<td>–</td>"),
+            }
+        }
+        match sym.change {
+            Some(c) => {
+                let class = if c < 0 {
+                    "better"
+                } else if c > 0 {
+                    "worse"
+                } else {
+                    ""
+                };
+                let _ = writeln!(
+                    h,
+                    "<td class=\"{class}\">{}</td></tr>",
+                    signed(f64::from(c))
+                );
+            }
+            None => h.push_str("<td>–</td></tr>\n"),
+        }
+    }
+    h.push_str("</tbody></table>\n<h2>Notes</h2>\n");
+    if d.notes.is_empty() {
+        h.push_str("<p class=\"small\">No notes.</p>\n");
+    } else {
+        h.push_str("<ul>\n");
+        for n in &d.notes {
+            let _ = writeln!(
+                h,
+                "<li>{} · {}: {}</li>",
+                date(n.day),
+                esc(&n.what),
+                esc(&n.text)
+            );
+        }
+        h.push_str("</ul>\n");
+    }
+    let _ = writeln!(h, "<h2>About this report</h2>\n<p class=\"small\">{}</p>\n<p class=\"small\">Made by Magday on the user's device. Limits: NIH Office of Dietary Supplements; IOM 1997. Food values: USDA FoodData Central (SR Legacy).</p>\n</body></html>",
+        esc(DISCLAIMER)
+    );
+    h
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// One row per day.
+pub fn csv(d: &ReportData) -> String {
+    let tracked: Vec<Symptom> = d.symptoms.iter().map(|s| s.symptom).collect();
+    let mut out = String::from(
+        "date,day,doses_taken,doses_planned,items_done,items_total,skip_day,food_mg,supplement_mg",
+    );
+    for s in &tracked {
+        let _ = write!(out, ",{}", s.key());
+    }
+    out.push_str(",notes\r\n");
+    for day in d.days {
+        let _ = write!(
+            out,
+            "{},{},{},{},{:.2},{},{},{:.0},{:.0}",
+            day.day,
+            day.day_number,
+            day.doses_taken,
+            day.doses_planned,
+            day.items_done,
+            day.items_total,
+            if day.skipped { "yes" } else { "no" },
+            day.food_mg,
+            day.supplement_mg
+        );
+        for s in d.symptoms {
+            match s.points.iter().find(|p| p.day == day.day) {
+                Some(p) => {
+                    let _ = write!(out, ",{}", p.value);
+                }
+                None => out.push(','),
+            }
+        }
+        let notes: Vec<String> = d
+            .notes
+            .iter()
+            .filter(|n| n.day == day.day)
+            .map(|n| format!("{}: {}", n.what, n.text))
+            .collect();
+        let _ = write!(out, ",{}\r\n", csv_field(&notes.join("; ")));
+    }
+    out
+}
