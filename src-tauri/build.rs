@@ -13,7 +13,9 @@ fn main() {
         .collect();
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("src-tauri/capabilities/**/*")
-        .app_manifest(tauri_build::AppManifest::new().commands(Box::leak(names.into_boxed_slice())));
+        .app_manifest(
+            tauri_build::AppManifest::new().commands(Box::leak(names.into_boxed_slice())),
+        );
     if let Err(e) = tauri_build::try_build(attributes) {
         panic!("tauri-build failed: {e:#}");
     }
@@ -23,7 +25,11 @@ fn main() {
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("android") {
         let permissions = r#"<uses-permission android:name="android.permission.SCHEDULE_EXACT_ALARM" />
     <uses-permission android:name="android.permission.POST_NOTIFICATIONS" />"#;
-        if let Err(e) = tauri_utils::build::update_android_manifest("MAGDAY REMINDERS", "manifest", permissions.to_string()) {
+        if let Err(e) = tauri_utils::build::update_android_manifest(
+            "MAGDAY REMINDERS",
+            "manifest",
+            permissions.to_string(),
+        ) {
             panic!("could not add the reminder permissions to the Android manifest: {e:#}");
         }
     }

@@ -115,7 +115,8 @@ impl DayScore {
 
     /// All-items adherence, 0..=1.
     pub fn all_fraction(&self) -> Option<f64> {
-        (!self.skipped && self.items_total > 0).then(|| self.items_done / f64::from(self.items_total))
+        (!self.skipped && self.items_total > 0)
+            .then(|| self.items_done / f64::from(self.items_total))
     }
 }
 
@@ -144,7 +145,11 @@ pub struct DoseTiming {
 /// When each dose of `spec` falls on `day`: once per dose, whatever the clocks do. A window
 /// closes at the dose time plus the window, or at the next (later) dose's time, or at the end
 /// of the day, whichever comes first.
-pub fn dose_timings(spec: &ProtocolSpec, day: NaiveDate, clock: &DayClock) -> Result<Vec<DoseTiming>> {
+pub fn dose_timings(
+    spec: &ProtocolSpec,
+    day: NaiveDate,
+    clock: &DayClock,
+) -> Result<Vec<DoseTiming>> {
     let Some(plan) = &spec.supplement else {
         return Ok(vec![]);
     };
@@ -282,7 +287,8 @@ pub fn derive(
         } else {
             DoseStatus::Missed
         };
-        let late = taken.is_some_and(|at| at.with_timezone(&Utc) > t.due + Duration::minutes(LATE_AFTER_MIN));
+        let late = taken
+            .is_some_and(|at| at.with_timezone(&Utc) > t.due + Duration::minutes(LATE_AFTER_MIN));
         doses.push(DoseView {
             slot: d.slot,
             time: d.time.clone(),
@@ -315,7 +321,9 @@ pub fn derive(
         }
         let count = u32::try_from(count.max(0)).unwrap_or(0);
         let done = match &spec_item.kind {
-            ItemKind::Check => done || (spec_item.key == "food" && food_mg >= f64::from(spec.rda_mg)),
+            ItemKind::Check => {
+                done || (spec_item.key == "food" && food_mg >= f64::from(spec.rda_mg))
+            }
             ItemKind::Count { target } => count >= *target,
         };
         items.push(ItemView {
@@ -327,12 +335,17 @@ pub fn derive(
             note,
         });
     }
-    let doses_taken = doses.iter().filter(|d| d.status == DoseStatus::Taken).count() as u32;
+    let doses_taken = doses
+        .iter()
+        .filter(|d| d.status == DoseStatus::Taken)
+        .count() as u32;
     let mut items_done = f64::from(doses_taken);
     for i in &items {
         items_done += match &i.kind {
             ItemKind::Check => f64::from(u8::from(i.done)),
-            ItemKind::Count { target } if *target > 0 => (f64::from(i.count) / f64::from(*target)).min(1.0),
+            ItemKind::Count { target } if *target > 0 => {
+                (f64::from(i.count) / f64::from(*target)).min(1.0)
+            }
             ItemKind::Count { .. } => 0.0,
         };
     }
@@ -542,7 +555,11 @@ pub fn events_for_tap(
                     format!("\"{target}\" is not on the checklist for {}.", list.day),
                 ));
             }
-            vec![ev(target.clone(), "note", Some(serde_json::json!(text.trim())))]
+            vec![ev(
+                target.clone(),
+                "note",
+                Some(serde_json::json!(text.trim())),
+            )]
         }
         Tap::SkipDay { reason } => {
             if reason.chars().count() > MAX_NOTE_CHARS {
@@ -553,13 +570,23 @@ pub fn events_for_tap(
                 ));
             }
             if list.skipped {
-                return Err(CoreError::refused("already_skipped", "This day is already a skip day."));
+                return Err(CoreError::refused(
+                    "already_skipped",
+                    "This day is already a skip day.",
+                ));
             }
-            vec![ev("day".into(), "skip", Some(serde_json::json!(reason.trim())))]
+            vec![ev(
+                "day".into(),
+                "skip",
+                Some(serde_json::json!(reason.trim())),
+            )]
         }
         Tap::UnskipDay => {
             if !list.skipped {
-                return Err(CoreError::refused("nothing_to_undo", "This day is not a skip day."));
+                return Err(CoreError::refused(
+                    "nothing_to_undo",
+                    "This day is not a skip day.",
+                ));
             }
             vec![ev("day".into(), "unskip", None)]
         }

@@ -39,7 +39,11 @@ pub enum CoreError {
 
 impl CoreError {
     /// A refused input on `field`, with a stable `code`.
-    pub fn invalid(code: &'static str, field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn invalid(
+        code: &'static str,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         CoreError::Invalid {
             code,
             field: field.into(),

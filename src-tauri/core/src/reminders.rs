@@ -265,7 +265,9 @@ pub fn plan_day(
             ) else {
                 continue;
             };
-            let Ok(t) = parse_hhmm(time, "time") else { continue };
+            let Ok(t) = parse_hhmm(time, "time") else {
+                continue;
+            };
             let at = clock.instant(day, t);
             let rule = match m.class {
                 MedicineClass::Tetracycline | MedicineClass::Quinolone => format!(
@@ -273,7 +275,10 @@ pub fn plan_day(
                     sep.before_min / 60,
                     sep.after_min / 60
                 ),
-                _ => format!("Keep it at least {} h away from magnesium.", sep.before_min.max(sep.after_min) / 60),
+                _ => format!(
+                    "Keep it at least {} h away from magnesium.",
+                    sep.before_min.max(sep.after_min) / 60
+                ),
             };
             out.push(Reminder {
                 key: format!("{day}/med:{i}"),

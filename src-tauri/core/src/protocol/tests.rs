@@ -83,10 +83,18 @@ fn a_standard_plan_is_accepted_and_within_the_limit() {
     assert_eq!(report.rda_mg, 320);
     assert_eq!(finding(&report, "within_limit").level, Level::Info);
     assert!(finding(&report, "within_limit").message.contains("57%"));
-    assert_eq!(spec.end_date(), NaiveDate::from_ymd_opt(2027, 1, 15).unwrap());
-    assert!(spec.symptoms.contains(&Symptom::Stomach), "stomach tolerance always tracked");
-    assert!(spec.items.iter().any(|i| i.key == "water"
-        && i.kind == ItemKind::Count { target: 8 }));
+    assert_eq!(
+        spec.end_date(),
+        NaiveDate::from_ymd_opt(2027, 1, 15).unwrap()
+    );
+    assert!(
+        spec.symptoms.contains(&Symptom::Stomach),
+        "stomach tolerance always tracked"
+    );
+    assert!(spec
+        .items
+        .iter()
+        .any(|i| i.key == "water" && i.kind == ItemKind::Count { target: 8 }));
 }
 
 #[test]
@@ -103,11 +111,20 @@ fn compound_weight_is_converted_with_the_form_percentage_and_the_assumption_show
         ("sulfate_epsom", 1000.0, 99.0),
     ];
     for &(form, mg, want) in table {
-        let mut i = input(Some(supplement(form, AmountKind::Compound, mg, &[("08:00", 1.0)])));
+        let mut i = input(Some(supplement(
+            form,
+            AmountKind::Compound,
+            mg,
+            &[("08:00", 1.0)],
+        )));
         i.acknowledge_above_limit = true;
         let (spec, _) = validate(&i, today(), 240).unwrap();
         let plan = spec.supplement.unwrap();
-        assert!((plan.elemental_mg_per_unit - want).abs() < 0.05, "{form}: {}", plan.elemental_mg_per_unit);
+        assert!(
+            (plan.elemental_mg_per_unit - want).abs() < 0.05,
+            "{form}: {}",
+            plan.elemental_mg_per_unit
+        );
         let a = plan.assumption.expect("assumption shown");
         assert!(a.contains('%') && a.contains("elemental"), "{a}");
     }
@@ -119,26 +136,107 @@ fn compound_weight_is_converted_with_the_form_percentage_and_the_assumption_show
 fn thresholds_80_percent_and_above_the_limit() {
     // (age band, daily mg, conservative, expected code, expected level)
     let table: &[(AgeBand, f64, bool, &str, Level)] = &[
-        (AgeBand::Years31To50, 279.0, false, "within_limit", Level::Info),
-        (AgeBand::Years31To50, 280.0, false, "near_limit", Level::Warning),
-        (AgeBand::Years31To50, 350.0, false, "near_limit", Level::Warning),
-        (AgeBand::Years31To50, 351.0, false, "above_limit", Level::Strong),
-        (AgeBand::Years31To50, 200.0, true, "near_limit", Level::Warning),
-        (AgeBand::Years31To50, 260.0, true, "above_limit", Level::Strong),
-        (AgeBand::Years31To50, 199.0, true, "within_limit", Level::Info),
-        (AgeBand::Years4To8, 88.0, false, "near_limit", Level::Warning),
-        (AgeBand::Years4To8, 111.0, false, "above_limit", Level::Strong),
-        (AgeBand::Years1To3, 52.0, false, "near_limit", Level::Warning),
-        (AgeBand::Years1To3, 66.0, false, "above_limit", Level::Strong),
-        (AgeBand::Years9To13, 300.0, false, "near_limit", Level::Warning),
+        (
+            AgeBand::Years31To50,
+            279.0,
+            false,
+            "within_limit",
+            Level::Info,
+        ),
+        (
+            AgeBand::Years31To50,
+            280.0,
+            false,
+            "near_limit",
+            Level::Warning,
+        ),
+        (
+            AgeBand::Years31To50,
+            350.0,
+            false,
+            "near_limit",
+            Level::Warning,
+        ),
+        (
+            AgeBand::Years31To50,
+            351.0,
+            false,
+            "above_limit",
+            Level::Strong,
+        ),
+        (
+            AgeBand::Years31To50,
+            200.0,
+            true,
+            "near_limit",
+            Level::Warning,
+        ),
+        (
+            AgeBand::Years31To50,
+            260.0,
+            true,
+            "above_limit",
+            Level::Strong,
+        ),
+        (
+            AgeBand::Years31To50,
+            199.0,
+            true,
+            "within_limit",
+            Level::Info,
+        ),
+        (
+            AgeBand::Years4To8,
+            88.0,
+            false,
+            "near_limit",
+            Level::Warning,
+        ),
+        (
+            AgeBand::Years4To8,
+            111.0,
+            false,
+            "above_limit",
+            Level::Strong,
+        ),
+        (
+            AgeBand::Years1To3,
+            52.0,
+            false,
+            "near_limit",
+            Level::Warning,
+        ),
+        (
+            AgeBand::Years1To3,
+            66.0,
+            false,
+            "above_limit",
+            Level::Strong,
+        ),
+        (
+            AgeBand::Years9To13,
+            300.0,
+            false,
+            "near_limit",
+            Level::Warning,
+        ),
     ];
     for &(age, mg, conservative, code, level) in table {
-        let mut i = input(Some(supplement("glycinate", AmountKind::Elemental, mg, &[("08:00", 1.0)])));
+        let mut i = input(Some(supplement(
+            "glycinate",
+            AmountKind::Elemental,
+            mg,
+            &[("08:00", 1.0)],
+        )));
         i.safety.age_band = age;
         i.safety.conservative_limit = conservative;
         i.acknowledge_above_limit = true;
         let (_, r) = validate(&i, today(), 240).unwrap();
-        assert_eq!(finding(&r, code).level, level, "{age:?} {mg} {conservative}");
+        assert_eq!(
+            finding(&r, code).level,
+            level,
+            "{age:?} {mg} {conservative}"
+        );
         if conservative && age == AgeBand::Years31To50 {
             assert_eq!(r.limit_mg, Some(250));
             assert_eq!(r.limit_source.id, "efsa_bfr");
@@ -155,12 +253,19 @@ fn antacids_count_toward_the_limit_and_food_never_does() {
     assert_eq!(finding(&r, "near_limit").level, Level::Warning);
     assert!(finding(&r, "near_limit").message.contains("antacids"));
     // The limit message says food never counts.
-    assert!(finding(&r, "near_limit").message.contains("food and water never count"));
+    assert!(finding(&r, "near_limit")
+        .message
+        .contains("food and water never count"));
 }
 
 #[test]
 fn above_the_limit_needs_acknowledgement() {
-    let i = input(Some(supplement("glycinate", AmountKind::Elemental, 200.0, &[("08:00", 1.0), ("20:00", 1.0)])));
+    let i = input(Some(supplement(
+        "glycinate",
+        AmountKind::Elemental,
+        200.0,
+        &[("08:00", 1.0), ("20:00", 1.0)],
+    )));
     let e = validate(&i, today(), 240).unwrap_err();
     assert_eq!(e.code(), "above_limit_unacknowledged");
     let mut i = i;
@@ -188,7 +293,10 @@ fn kidney_disease_and_infants_stop_the_supplement_plan_but_not_the_app() {
         assert!(spec.supplement.is_none());
         assert!(!r.supplement_allowed);
         assert_eq!(finding(&r, code).level, Level::Stop);
-        assert_eq!(finding(&r, code).source.id, if kidney { "kidney" } else { "infant" });
+        assert_eq!(
+            finding(&r, code).source.id,
+            if kidney { "kidney" } else { "infant" }
+        );
         assert!(spec.items.iter().any(|i| i.key == "food"));
         assert!(spec.doses_on(spec.start_date).is_empty());
     }
@@ -205,9 +313,18 @@ fn laxative_forms_carry_their_note() {
         ("glycinate", None),
         ("malate", None),
     ] {
-        let i = input(Some(supplement(form, AmountKind::Elemental, 50.0, &[("08:00", 1.0), ("20:00", 1.0)])));
+        let i = input(Some(supplement(
+            form,
+            AmountKind::Elemental,
+            50.0,
+            &[("08:00", 1.0), ("20:00", 1.0)],
+        )));
         let (_, r) = validate(&i, today(), 240).unwrap();
-        let got = r.findings.iter().find(|f| f.code == "laxative_form").map(|f| f.level);
+        let got = r
+            .findings
+            .iter()
+            .find(|f| f.code == "laxative_form")
+            .map(|f| f.level);
         assert_eq!(got, level, "{form}");
         if level.is_some() {
             assert_eq!(finding(&r, "laxative_form").source.id, "diarrhea");
@@ -217,11 +334,21 @@ fn laxative_forms_carry_their_note() {
 
 #[test]
 fn one_intake_over_half_the_limit_suggests_splitting() {
-    let i = input(Some(supplement("glycinate", AmountKind::Elemental, 180.0, &[("08:00", 1.0)])));
+    let i = input(Some(supplement(
+        "glycinate",
+        AmountKind::Elemental,
+        180.0,
+        &[("08:00", 1.0)],
+    )));
     let (_, r) = validate(&i, today(), 240).unwrap();
     assert_eq!(finding(&r, "split_suggested").level, Level::Caution);
     assert_eq!(finding(&r, "split_suggested").source.id, "splitting");
-    let i = input(Some(supplement("glycinate", AmountKind::Elemental, 170.0, &[("08:00", 1.0)])));
+    let i = input(Some(supplement(
+        "glycinate",
+        AmountKind::Elemental,
+        170.0,
+        &[("08:00", 1.0)],
+    )));
     let (_, r) = validate(&i, today(), 240).unwrap();
     assert!(!codes(&r).contains(&"split_suggested"));
     assert!(codes(&r).contains(&"single_intake"));
@@ -231,28 +358,60 @@ fn one_intake_over_half_the_limit_suggests_splitting() {
 fn medicine_windows_surround_each_dose() {
     let mut i = std_input();
     i.safety.medicines = vec![
-        MedicineInput { class: MedicineClass::Tetracycline, name: "doxycycline".into(), time: Some("09:00".into()) },
-        MedicineInput { class: MedicineClass::Bisphosphonate, name: String::new(), time: None },
-        MedicineInput { class: MedicineClass::ProtonPumpInhibitor, name: "omeprazole".into(), time: None },
+        MedicineInput {
+            class: MedicineClass::Tetracycline,
+            name: "doxycycline".into(),
+            time: Some("09:00".into()),
+        },
+        MedicineInput {
+            class: MedicineClass::Bisphosphonate,
+            name: String::new(),
+            time: None,
+        },
+        MedicineInput {
+            class: MedicineClass::ProtonPumpInhibitor,
+            name: "omeprazole".into(),
+            time: None,
+        },
     ];
     let (_, r) = validate(&i, today(), 240).unwrap();
     let w: Vec<(String, String, String, u32)> = r
         .keep_apart
         .iter()
-        .map(|w| (w.medicine.clone(), w.from.clone(), w.until.clone(), w.dose_slot))
+        .map(|w| {
+            (
+                w.medicine.clone(),
+                w.from.clone(),
+                w.until.clone(),
+                w.dose_slot,
+            )
+        })
         .collect();
     assert_eq!(
         w,
         vec![
             ("doxycycline".into(), "06:00".into(), "12:00".into(), 1),
             ("doxycycline".into(), "18:00".into(), "00:00".into(), 2),
-            (MedicineClass::Bisphosphonate.label().into(), "06:00".into(), "10:00".into(), 1),
-            (MedicineClass::Bisphosphonate.label().into(), "18:00".into(), "22:00".into(), 2),
+            (
+                MedicineClass::Bisphosphonate.label().into(),
+                "06:00".into(),
+                "10:00".into(),
+                1
+            ),
+            (
+                MedicineClass::Bisphosphonate.label().into(),
+                "18:00".into(),
+                "22:00".into(),
+                2
+            ),
         ]
     );
     // The doxycycline at 09:00 falls inside the first window.
     assert_eq!(finding(&r, "medicine_clash").level, Level::Warning);
-    assert!(r.findings.iter().any(|f| f.code == "medicine" && f.message.starts_with("omeprazole")));
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.code == "medicine" && f.message.starts_with("omeprazole")));
     // Conservative windows are wider.
     i.safety.conservative_limit = true;
     let (_, r) = validate(&i, today(), 240).unwrap();
@@ -268,7 +427,14 @@ fn doses_are_ordered_through_the_users_day() {
         &[("01:00", 1.0), ("13:00", 1.0), ("07:00", 1.0)],
     )));
     let (spec, _) = validate(&i, today(), 240).unwrap();
-    let times: Vec<&str> = spec.supplement.as_ref().unwrap().doses.iter().map(|d| d.time.as_str()).collect();
+    let times: Vec<&str> = spec
+        .supplement
+        .as_ref()
+        .unwrap()
+        .doses
+        .iter()
+        .map(|d| d.time.as_str())
+        .collect();
     assert_eq!(times, ["07:00", "13:00", "01:00"]);
 }
 
@@ -276,36 +442,75 @@ fn doses_are_ordered_through_the_users_day() {
 fn bad_input_is_refused_with_its_code() {
     type Edit = fn(&mut ProtocolInput);
     let table: &[(&str, Edit)] = &[
-        ("invalid_amount", |i| i.supplement.as_mut().unwrap().mg_per_unit = 0.0),
-        ("invalid_amount", |i| i.supplement.as_mut().unwrap().mg_per_unit = -100.0),
-        ("invalid_amount", |i| i.supplement.as_mut().unwrap().mg_per_unit = f64::NAN),
-        ("invalid_amount", |i| i.supplement.as_mut().unwrap().mg_per_unit = f64::INFINITY),
-        ("invalid_amount", |i| i.supplement.as_mut().unwrap().mg_per_unit = 5001.0),
-        ("invalid_units", |i| i.supplement.as_mut().unwrap().doses[0].units = 0.0),
-        ("invalid_units", |i| i.supplement.as_mut().unwrap().doses[0].units = -1.0),
-        ("invalid_units", |i| i.supplement.as_mut().unwrap().doses[0].units = f64::NAN),
-        ("invalid_units", |i| i.supplement.as_mut().unwrap().doses[0].units = 21.0),
+        ("invalid_amount", |i| {
+            i.supplement.as_mut().unwrap().mg_per_unit = 0.0
+        }),
+        ("invalid_amount", |i| {
+            i.supplement.as_mut().unwrap().mg_per_unit = -100.0
+        }),
+        ("invalid_amount", |i| {
+            i.supplement.as_mut().unwrap().mg_per_unit = f64::NAN
+        }),
+        ("invalid_amount", |i| {
+            i.supplement.as_mut().unwrap().mg_per_unit = f64::INFINITY
+        }),
+        ("invalid_amount", |i| {
+            i.supplement.as_mut().unwrap().mg_per_unit = 5001.0
+        }),
+        ("invalid_units", |i| {
+            i.supplement.as_mut().unwrap().doses[0].units = 0.0
+        }),
+        ("invalid_units", |i| {
+            i.supplement.as_mut().unwrap().doses[0].units = -1.0
+        }),
+        ("invalid_units", |i| {
+            i.supplement.as_mut().unwrap().doses[0].units = f64::NAN
+        }),
+        ("invalid_units", |i| {
+            i.supplement.as_mut().unwrap().doses[0].units = 21.0
+        }),
         ("invalid_dose", |i| {
             let s = i.supplement.as_mut().unwrap();
             s.mg_per_unit = 1000.0;
             s.doses[0].units = 3.0;
             s.doses[1].units = 3.0;
         }),
-        ("invalid_dose_count", |i| i.supplement.as_mut().unwrap().doses.clear()),
+        ("invalid_dose_count", |i| {
+            i.supplement.as_mut().unwrap().doses.clear()
+        }),
         ("invalid_dose_count", |i| {
             let s = i.supplement.as_mut().unwrap();
             for t in ["10:00", "12:00", "14:00"] {
-                s.doses.push(DoseInput { time: t.into(), units: 1.0 });
+                s.doses.push(DoseInput {
+                    time: t.into(),
+                    units: 1.0,
+                });
             }
         }),
-        ("invalid_time", |i| i.supplement.as_mut().unwrap().doses[0].time = "25:00".into()),
-        ("invalid_time", |i| i.supplement.as_mut().unwrap().doses[0].time = "eight".into()),
-        ("invalid_time", |i| i.supplement.as_mut().unwrap().doses[0].time = String::new()),
-        ("duplicate_time", |i| i.supplement.as_mut().unwrap().doses[1].time = "08:00".into()),
-        ("duplicate_time", |i| i.supplement.as_mut().unwrap().doses[1].time = "8:00".into()),
-        ("unknown_form", |i| i.supplement.as_mut().unwrap().form = "unobtainium".into()),
-        ("unknown_form", |i| i.supplement.as_mut().unwrap().form = String::new()),
-        ("invalid_window", |i| i.supplement.as_mut().unwrap().window_minutes = 0),
+        ("invalid_time", |i| {
+            i.supplement.as_mut().unwrap().doses[0].time = "25:00".into()
+        }),
+        ("invalid_time", |i| {
+            i.supplement.as_mut().unwrap().doses[0].time = "eight".into()
+        }),
+        ("invalid_time", |i| {
+            i.supplement.as_mut().unwrap().doses[0].time = String::new()
+        }),
+        ("duplicate_time", |i| {
+            i.supplement.as_mut().unwrap().doses[1].time = "08:00".into()
+        }),
+        ("duplicate_time", |i| {
+            i.supplement.as_mut().unwrap().doses[1].time = "8:00".into()
+        }),
+        ("unknown_form", |i| {
+            i.supplement.as_mut().unwrap().form = "unobtainium".into()
+        }),
+        ("unknown_form", |i| {
+            i.supplement.as_mut().unwrap().form = String::new()
+        }),
+        ("invalid_window", |i| {
+            i.supplement.as_mut().unwrap().window_minutes = 0
+        }),
         ("date_out_of_range", |i| i.start_date = "2029-01-01".into()),
         ("date_out_of_range", |i| i.start_date = "2020-01-01".into()),
         ("invalid_date", |i| i.start_date = "2026-02-30".into()),
@@ -322,9 +527,15 @@ fn bad_input_is_refused_with_its_code() {
             i.safety.pregnancy = Pregnancy::Lactating;
         }),
         ("invalid_antacid", |i| i.safety.antacid_laxative_mg = -5.0),
-        ("invalid_antacid", |i| i.safety.antacid_laxative_mg = f64::NAN),
+        ("invalid_antacid", |i| {
+            i.safety.antacid_laxative_mg = f64::NAN
+        }),
         ("invalid_time", |i| {
-            i.safety.medicines.push(MedicineInput { class: MedicineClass::Iron, name: "iron".into(), time: Some("7pm".into()) })
+            i.safety.medicines.push(MedicineInput {
+                class: MedicineClass::Iron,
+                name: "iron".into(),
+                time: Some("7pm".into()),
+            })
         }),
         ("unknown_item", |i| i.optional_items.push("unicorn".into())),
         ("unknown_item", |i| i.items_off.push("unicorn".into())),
@@ -349,12 +560,26 @@ fn optional_and_custom_items_join_the_checklist() {
     i.items_off = vec!["sleep".into()];
     let (spec, _) = validate(&i, today(), 240).unwrap();
     let keys: Vec<&str> = spec.items.iter().map(|i| i.key.as_str()).collect();
-    assert_eq!(keys, ["food", "water", "movement", "breathing", "b6", "omega3", "custom:1"]);
+    assert_eq!(
+        keys,
+        [
+            "food",
+            "water",
+            "movement",
+            "breathing",
+            "b6",
+            "omega3",
+            "custom:1"
+        ]
+    );
     // The circulation template has no optional items.
     let mut i = std_input();
     i.template = Template::Circulation;
     i.optional_items = vec!["b6".into()];
-    assert_eq!(validate(&i, today(), 240).unwrap_err().code(), "unknown_item");
+    assert_eq!(
+        validate(&i, today(), 240).unwrap_err().code(),
+        "unknown_item"
+    );
 }
 
 #[test]
@@ -367,7 +592,12 @@ fn templates_bring_their_items_and_symptoms() {
     assert_eq!(keys, ["b6", "potassium", "omega3", "ala", "b_complex"]);
     for t in templates() {
         let keys: Vec<&str> = t.items.iter().map(|i| i.key.as_str()).collect();
-        assert_eq!(keys, ["food", "water", "movement", "breathing", "sleep"], "{:?}", t.id);
+        assert_eq!(
+            keys,
+            ["food", "water", "movement", "breathing", "sleep"],
+            "{:?}",
+            t.id
+        );
         assert!(crate::facts::form(t.default_form).is_some());
         assert!(t.symptoms.contains(&Symptom::Stomach));
     }
