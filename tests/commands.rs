@@ -28,7 +28,8 @@ fn harness_with(dir: tempfile::TempDir) -> Harness {
     let notifier = std::sync::Arc::new(magday_lib::desktop::DesktopNotifier::new(
         app.handle().clone(),
     ));
-    app.manage(AppState::new(core, notifier));
+    let files = std::sync::Arc::new(magday_lib::files::DialogSaver::new(app.handle().clone()));
+    app.manage(AppState::new(core, notifier, files));
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .expect("window");
@@ -249,4 +250,27 @@ fn the_delivery_check_and_the_notification_permission() {
     let p = h.ok("get_notification_permission", None);
     assert_eq!(p["platform"], "desktop");
     assert_eq!(p["state"], "granted");
+}
+
+#[test]
+fn progress_and_check_ins_through_ipc() {
+    let h = harness();
+    let p = h.ok("get_progress", None);
+    assert_eq!(p["course"], Value::Null);
+    h.ok("save_protocol", Some(protocol_input()));
+    let r = h.ok(
+        "check_in",
+        Some(json!({ "day": null, "ratings": [{ "symptom": "tingling", "value": 6 }, { "symptom": "stomach", "value": 5 }], "urgent": [], "note": "" })),
+    );
+    assert_eq!(r["advice"][0]["code"], "loose_stools");
+    assert_eq!(r["day"]["checked_in"], true);
+    let p = h.ok("get_progress", None);
+    assert_eq!(p["course"]["day_number"], 1);
+    assert_eq!(p["symptoms"].as_array().map(Vec::len), Some(2));
+    let e = h.err(
+        "check_in",
+        Some(json!({ "day": null, "ratings": [{ "symptom": "tingling", "value": 12 }], "urgent": [], "note": "" })),
+    );
+    assert_eq!(e["code"], "invalid_rating");
+    assert_eq!(h.stored().0, 2, "the refused check-in wrote nothing");
 }

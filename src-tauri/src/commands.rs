@@ -4,8 +4,9 @@
 //! Tauri handler, the command names the capability grants, and the TypeScript bindings.
 
 use magday_core::api::{
-    DayInput, DayView, DeliveryReport, ProtocolCheck, ProtocolView, SaveProtocolInput,
-    SetupOptions, TapInput,
+    CheckInInput, CheckInResult, DayInput, DayView, DeliveryReport, ExportInput, ExportResult,
+    ProgressView, ProtocolCheck, ProtocolView, ReportFormat, SaveProtocolInput, SetupOptions,
+    TapInput,
 };
 use magday_core::protocol::ProtocolInput;
 use magday_core::settings::Settings;
@@ -144,5 +145,36 @@ commands! {
     fn request_notification_permission(st, now) -> PermissionView {
         let _ = now;
         Ok(st.notifier.request_permission())
+    }
+
+    /// Progress over the current course: adherence, streaks, score, symptom trends, reports.
+    fn get_progress(st, now) -> ProgressView {
+        st.core.progress(&now).await
+    }
+
+    /// Record a symptom check-in and say what follows from it.
+    fn check_in(st, now, input: CheckInInput) -> CheckInResult {
+        st.core.check_in(&input, &now).await
+    }
+
+    /// Save a course report where the user picks (the system's save dialog).
+    fn export_report(st, now, input: ExportInput) -> ExportResult {
+        let stem = st.core.report(input.kind, &now).await?.file_stem;
+        let (filter, ext) = match input.format {
+            ReportFormat::Html => ("Printable report (HTML)", "html"),
+            ReportFormat::Csv => ("Spreadsheet (CSV)", "csv"),
+        };
+        let files = std::sync::Arc::clone(&st.files);
+        let name = format!("{stem}.{ext}");
+        let picked = tauri::async_runtime::spawn_blocking(move || files.pick(&name, filter, ext))
+            .await
+            .map_err(|e| magday_core::CoreError::Io(std::io::Error::other(e.to_string())))?;
+        match picked {
+            Some(path) => {
+                let written = st.core.export_report(input.kind, input.format, &path, &now).await?;
+                Ok(ExportResult { path: Some(written.display().to_string()) })
+            }
+            None => Ok(ExportResult { path: None }),
+        }
     }
 }

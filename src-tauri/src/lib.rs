@@ -6,6 +6,7 @@ pub mod bindings;
 pub mod commands;
 #[cfg(desktop)]
 pub mod desktop;
+pub mod files;
 pub mod mobile;
 pub mod notifier;
 pub mod state;
@@ -25,6 +26,7 @@ pub const DB_FILE: &str = "magday.db";
 pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(commands::handler())
         .setup(|app| {
             let dir = app.path().app_data_dir()?;
@@ -36,7 +38,8 @@ pub fn run() {
                 app.handle().clone(),
                 core.clone(),
             ));
-            app.manage(AppState::new(core, notifier));
+            let files = Arc::new(files::DialogSaver::new(app.handle().clone()));
+            app.manage(AppState::new(core, notifier, files));
             #[cfg(desktop)]
             desktop::start(app.handle())?;
             #[cfg(mobile)]

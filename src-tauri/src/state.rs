@@ -7,17 +7,23 @@ use chrono_tz::Tz;
 use magday_core::api::Core;
 use magday_core::day::Now;
 
+use crate::files::FileSaver;
 use crate::notifier::Notifier;
 
 /// The app's state, managed by Tauri.
 pub struct AppState {
     pub core: Core,
     pub notifier: Arc<dyn Notifier>,
+    pub files: Arc<dyn FileSaver>,
 }
 
 impl AppState {
-    pub fn new(core: Core, notifier: Arc<dyn Notifier>) -> Self {
-        AppState { core, notifier }
+    pub fn new(core: Core, notifier: Arc<dyn Notifier>, files: Arc<dyn FileSaver>) -> Self {
+        AppState {
+            core,
+            notifier,
+            files,
+        }
     }
 
     /// The wall clock and the device's time zone, read now.

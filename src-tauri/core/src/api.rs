@@ -21,8 +21,8 @@ use crate::store::{Event, Store, StoredVersion};
 mod progress;
 mod reminders;
 pub use progress::{
-    CheckInInput, CheckInResult, ProgressView, Rating, RenderedReport, ReportKind, ReportOffer,
-    ScorePoint,
+    CheckInInput, CheckInResult, ExportInput, ExportResult, ProgressView, Rating, RenderedReport,
+    ReportFormat, ReportKind, ReportOffer, ScorePoint,
 };
 pub use reminders::{DeliveryReport, DeliveryView, ReminderAction};
 

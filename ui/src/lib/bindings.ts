@@ -31,6 +31,28 @@ message: string,
 field: string | null, };
 
 /**
+ * A symptom check-in.
+ */
+export type CheckInInput = { 
+/**
+ * "YYYY-MM-DD"; today when absent.
+ */
+day: string | null, ratings: Array<Rating>, 
+/**
+ * Signs of too much magnesium the user has now (from [`URGENT_SYMPTOMS`]).
+ */
+urgent: Array<string>, note: string, };
+
+/**
+ * What a check-in says back.
+ */
+export type CheckInResult = { day: DayView, 
+/**
+ * Advice that follows from the answers (loose stools; stop and seek care).
+ */
+advice: Array<Finding>, };
+
+/**
  * The checklist of one day.
  */
 export type Checklist = { day: string, protocol_version: number | null, skipped: boolean, skip_reason: string | null, day_note: string | null, doses: Array<DoseView>, items: Array<ItemView>, keep_apart: Array<KeepApart>, score: DayScore, };
@@ -57,6 +79,36 @@ export type DayInput = {
  * "YYYY-MM-DD"; today when absent.
  */
 day: string | null, };
+
+/**
+ * One day of the course.
+ */
+export type DayProgress = { day: string, 
+/**
+ * Day N of the course (1-based).
+ */
+day_number: number, doses_taken: number, doses_planned: number, 
+/**
+ * Doses, ticks and counted items done (partial credit).
+ */
+items_done: number, items_total: number, skipped: boolean, 
+/**
+ * Whether the day counts toward the streak: `None` for skip days and for today while
+ * it can still be completed.
+ */
+kept: boolean | null, 
+/**
+ * Food magnesium logged, mg.
+ */
+food_mg: number, 
+/**
+ * Supplement magnesium taken, mg.
+ */
+supplement_mg: number, 
+/**
+ * True for today (still open).
+ */
+open: boolean, };
 
 /**
  * How much of a day was done.
@@ -110,7 +162,11 @@ supplement_mg: number,
 /**
  * True when symptoms were rated on the day.
  */
-checked_in: boolean, };
+checked_in: boolean, 
+/**
+ * The tracked symptoms and the day's rating of each, if rated.
+ */
+symptoms: Array<SymptomToday>, };
 
 /**
  * "On time in the last 14 days: x of y".
@@ -209,6 +265,20 @@ window_end: string, units: number, mg: number, status: DoseStatus,
  * When it was taken (RFC 3339), if it was.
  */
 taken_at: string | null, late: boolean, snoozed_until: string | null, note: string | null, };
+
+/**
+ * Input for `export_report`.
+ */
+export type ExportInput = { kind: ReportKind, format: ReportFormat, };
+
+/**
+ * Where a report went.
+ */
+export type ExportResult = { 
+/**
+ * The file written; `None` when the user cancelled.
+ */
+path: string | null, };
 
 /**
  * One thing the user should know about their plan, with its source.
@@ -319,6 +389,15 @@ help: string, };
 export type Pregnancy = "no" | "pregnant" | "lactating";
 
 /**
+ * The Progress screen.
+ */
+export type ProgressView = { today: string, course: CourseInfo | null, days: Array<DayProgress>, weeks: Array<WeekProgress>, 
+/**
+ * Over finished days (today is still open).
+ */
+dose_adherence: number | null, all_adherence: number | null, doses_taken: number, doses_planned: number, streaks: Streaks, score: number | null, score_series: Array<ScorePoint>, score_half_life_days: number, symptoms: Array<SymptomSeries>, reports: Array<ReportOffer>, };
+
+/**
  * What checking a protocol says.
  */
 export type ProtocolCheck = { report: SafetyReport, 
@@ -383,6 +462,15 @@ pending: boolean, spec: ProtocolSpec, report: SafetyReport,
 version_count: number, };
 
 /**
+ * One symptom rated.
+ */
+export type Rating = { symptom: Symptom, 
+/**
+ * 0 (none) to 10 (worst).
+ */
+value: number, };
+
+/**
  * Reminder behaviour.
  */
 export type ReminderSettings = { enabled: boolean, 
@@ -406,6 +494,25 @@ snooze_min: number,
  * Remind at medicine times to keep them apart from magnesium.
  */
 separation_reminders: boolean, };
+
+/**
+ * Which file a report is saved as.
+ */
+export type ReportFormat = "html" | "csv";
+
+/**
+ * Which report.
+ */
+export type ReportKind = "week4" | "week8" | "now";
+
+/**
+ * A report the Progress screen offers.
+ */
+export type ReportOffer = { kind: ReportKind, label: string, 
+/**
+ * True once its weeks are over (the "so far" report is always ready).
+ */
+ready: boolean, };
 
 /**
  * The safety questions, answered before any supplement plan.
@@ -451,6 +558,11 @@ export type SaveProtocolInput = { protocol: ProtocolInput,
 new_course: boolean, };
 
 /**
+ * A point of the score line.
+ */
+export type ScorePoint = { day: string, score: number, };
+
+/**
  * All preferences.
  */
 export type Settings = { 
@@ -479,6 +591,11 @@ export type Sex = "female" | "male";
  * Where a number or a rule comes from, shown to the user beside it.
  */
 export type Source = { id: string, citation: string, };
+
+/**
+ * Current and best runs of kept days; skip days and an unfinished today freeze them.
+ */
+export type Streaks = { current: number, best: number, };
 
 /**
  * The product and its dose plan as entered.
@@ -520,6 +637,42 @@ assumption: string | null, doses: Array<DoseSpec>, window_minutes: number, daily
 export type Symptom = "cold_hands" | "cold_feet" | "numbness" | "tingling" | "nerve_pain" | "cramps" | "weakness" | "stress" | "poor_sleep" | "stomach";
 
 /**
+ * One symptom rating, 0 (none) to 10 (worst).
+ */
+export type SymptomPoint = { day: string, value: number, };
+
+/**
+ * A symptom over the course.
+ */
+export type SymptomSeries = { symptom: Symptom, label: string, 
+/**
+ * The first rating of the course (day 0 when recorded on the start day).
+ */
+baseline: SymptomPoint | null, 
+/**
+ * One point per day rated (the day's last rating).
+ */
+points: Array<SymptomPoint>, 
+/**
+ * The latest rating minus the baseline (negative is better).
+ */
+change: number | null, };
+
+/**
+ * A tracked symptom on a day.
+ */
+export type SymptomToday = { symptom: Symptom, label: string, 
+/**
+ * The day's last rating, 0 (none) to 10 (worst).
+ */
+value: number | null, };
+
+/**
+ * A symptom's week: its average rating and the change from the baseline.
+ */
+export type SymptomWeek = { symptom: Symptom, average: number | null, change: number | null, };
+
+/**
  * One thing the user does on the checklist.
  */
 export type Tap = { "type": "take_dose", slot: number, at: string | null, } | { "type": "skip_dose", slot: number, } | { "type": "undo_dose", slot: number, } | { "type": "snooze_dose", slot: number, minutes: number, } | { "type": "check", key: string, } | { "type": "uncheck", key: string, } | { "type": "count", key: string, delta: number, } | { "type": "note", item: string, text: string, } | { "type": "skip_day", reason: string, } | { "type": "unskip_day" };
@@ -556,6 +709,27 @@ optional_items: Array<ItemSpec>, symptoms: Array<Symptom>, breathing_hint: strin
  */
 export type TimeZoneMode = { "mode": "follow_device" } | { "mode": "keep_home", tz: string, };
 
+/**
+ * A week of the course.
+ */
+export type WeekProgress = { 
+/**
+ * 1-based.
+ */
+week: number, first: string, last: string, doses_taken: number, doses_planned: number, dose_adherence: number | null, all_adherence: number | null, 
+/**
+ * Days that counted (not skipped, not still open).
+ */
+days_counted: number, skipped_days: number, 
+/**
+ * Average food magnesium a day over the week's days so far, mg.
+ */
+food_mg_per_day: number | null, 
+/**
+ * Average supplement magnesium taken a day, mg.
+ */
+supplement_mg_per_day: number | null, symptoms: Array<SymptomWeek>, };
+
 /** A failed command: its promise rejects with this. */
 export type CommandError = ApiError;
 
@@ -585,4 +759,10 @@ export const commands = {
   getNotificationPermission: () => invoke<PermissionView>("get_notification_permission"),
   /** Ask for the notification permission (the system's prompt, where there is one). */
   requestNotificationPermission: () => invoke<PermissionView>("request_notification_permission"),
+  /** Progress over the current course: adherence, streaks, score, symptom trends, reports. */
+  getProgress: () => invoke<ProgressView>("get_progress"),
+  /** Record a symptom check-in and say what follows from it. */
+  checkIn: (input: CheckInInput) => invoke<CheckInResult>("check_in", { input }),
+  /** Save a course report where the user picks (the system's save dialog). */
+  exportReport: (input: ExportInput) => invoke<ExportResult>("export_report", { input }),
 };

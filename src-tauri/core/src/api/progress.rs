@@ -112,6 +112,39 @@ pub struct RenderedReport {
     pub csv: String,
 }
 
+/// Which file a report is saved as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportFormat {
+    /// The printable document.
+    Html,
+    /// One row per day, for a spreadsheet.
+    Csv,
+}
+
+impl ReportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Html => "html",
+            ReportFormat::Csv => "csv",
+        }
+    }
+}
+
+/// Input for `export_report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportInput {
+    pub kind: ReportKind,
+    pub format: ReportFormat,
+}
+
+/// Where a report went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ExportResult {
+    /// The file written; `None` when the user cancelled.
+    pub path: Option<String>,
+}
+
 /// The course shown: the one in force today, or the newest when none is.
 struct CourseRange {
     course_id: i64,
@@ -461,6 +494,29 @@ impl Core {
             day: self.day(Some(&day_text), now).await?,
             advice,
         })
+    }
+
+    /// Write a report to `path` (the file is complete or absent: written beside it, then renamed).
+    pub async fn export_report(
+        &self,
+        kind: ReportKind,
+        format: ReportFormat,
+        path: &std::path::Path,
+        now: &Now,
+    ) -> Result<std::path::PathBuf> {
+        let r = self.report(kind, now).await?;
+        let body = match format {
+            ReportFormat::Html => r.html,
+            ReportFormat::Csv => r.csv,
+        };
+        let mut path = path.to_path_buf();
+        if path.extension().is_none() {
+            path.set_extension(format.extension());
+        }
+        let tmp = path.with_extension(format!("{}.part", format.extension()));
+        std::fs::write(&tmp, body.as_bytes())?;
+        std::fs::rename(&tmp, &path)?;
+        Ok(path)
     }
 
     /// Render a course report: week 4, week 8, or the course so far.

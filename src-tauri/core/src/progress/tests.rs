@@ -532,3 +532,53 @@ async fn before_any_protocol_progress_is_empty() {
         "no_protocol"
     );
 }
+
+#[tokio::test]
+async fn a_report_is_written_whole_where_asked() {
+    let core = course(&["08:00", "20:00"]).await;
+    take(&core, 1, 1).await;
+    let dir = tempfile::tempdir().unwrap();
+    let now = at(d(3), 9, 0);
+    let html = core
+        .export_report(
+            ReportKind::Now,
+            crate::api::ReportFormat::Html,
+            &dir.path().join("report"),
+            &now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(html, dir.path().join("report.html"));
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(text.starts_with("<!doctype html>") && text.ends_with("</html>\n"));
+    let csv = core
+        .export_report(
+            ReportKind::Now,
+            crate::api::ReportFormat::Csv,
+            &dir.path().join("days.csv"),
+            &now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        std::fs::read_to_string(csv).unwrap().lines().count(),
+        4,
+        "a header and days 1 to 3 (today included, still open)"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "no partial files left"
+    );
+    let missing = dir.path().join("no/such/dir/r.html");
+    let e = core
+        .export_report(
+            ReportKind::Now,
+            crate::api::ReportFormat::Html,
+            &missing,
+            &now,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), "io");
+}
