@@ -5,9 +5,11 @@
 
 use magday_core::api::{
     CheckInInput, CheckInResult, DayInput, DayView, DeliveryReport, ExportInput, ExportResult,
-    ProgressView, ProtocolCheck, ProtocolView, ReportFormat, SaveProtocolInput, SetupOptions,
+    FoodDayView, FoodIdInput, LogFoodInput, LogWaterInput, ProgressView, ProtocolCheck,
+    ProtocolView, RemoveFoodInput, ReportFormat, SaveProtocolInput, SearchInput, SetupOptions,
     TapInput,
 };
+use magday_core::food::{FeaturedCategory, Food, SearchHit};
 use magday_core::protocol::ProtocolInput;
 use magday_core::settings::Settings;
 use magday_core::ApiError;
@@ -176,5 +178,44 @@ commands! {
             }
             None => Ok(ExportResult { path: None }),
         }
+    }
+
+    /// The Food screen for a day: food magnesium against the recommended intake, what was
+    /// logged, and suggestions that close the gap.
+    fn get_food_day(st, now, input: DayInput) -> FoodDayView {
+        st.core.food_day(input.day.as_deref(), &now).await
+    }
+
+    /// Search every food as you type.
+    fn search_foods(st, now, input: SearchInput) -> Vec<SearchHit> {
+        let _ = now;
+        st.core.search_foods(&input.query, input.limit)
+    }
+
+    /// One food with its household portions.
+    fn get_food(st, now, input: FoodIdInput) -> Food {
+        let _ = now;
+        st.core.food(input.food_id)
+    }
+
+    /// The guides' featured servings, grouped.
+    fn get_featured_foods(st, now) -> Vec<FeaturedCategory> {
+        let _ = now;
+        st.core.featured_foods()
+    }
+
+    /// Log an amount of a food for a day.
+    fn log_food(st, now, input: LogFoodInput) -> FoodDayView {
+        st.core.log_food(&input, &now).await
+    }
+
+    /// Log mineral water for a day.
+    fn log_water(st, now, input: LogWaterInput) -> FoodDayView {
+        st.core.log_water(&input, &now).await
+    }
+
+    /// Take a logged food back.
+    fn remove_food(st, now, input: RemoveFoodInput) -> FoodDayView {
+        st.core.remove_food(&input, &now).await
     }
 }

@@ -29,6 +29,13 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(commands::handler())
         .setup(|app| {
+            // Parse the food table and build its search index off the main thread, so the first
+            // search is instant and start-up does not wait for it.
+            std::thread::spawn(|| {
+                if let Ok(table) = magday_core::food::table() {
+                    table.warm_up();
+                }
+            });
             let dir = app.path().app_data_dir()?;
             let core = tauri::async_runtime::block_on(Core::open(&dir.join(DB_FILE)))?;
             #[cfg(desktop)]

@@ -18,8 +18,12 @@ use crate::protocol::{
 use crate::settings::Settings;
 use crate::store::{Event, Store, StoredVersion};
 
+mod food;
 mod progress;
 mod reminders;
+pub use food::{
+    FoodDayView, FoodEntry, FoodIdInput, LogFoodInput, LogWaterInput, RemoveFoodInput, SearchInput,
+};
 pub use progress::{
     CheckInInput, CheckInResult, ExportInput, ExportResult, ProgressView, Rating, RenderedReport,
     ReportFormat, ReportKind, ReportOffer, ScorePoint,

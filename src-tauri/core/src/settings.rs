@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use crate::day::{fmt_hhmm, parse_hhmm, parse_tz, DayClock, Now, MAX_DAY_START_MIN};
 use crate::error::{CoreError, Result};
+use crate::food::Exclusion;
 
 /// Which clock dose times follow.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -54,9 +55,8 @@ pub struct Settings {
     pub day_start: String,
     pub time_zone: TimeZoneMode,
     pub reminders: ReminderSettings,
-    /// Foods to leave out of suggestions: "nuts", "peanuts", "soy", "gluten", "dairy", "fish",
-    /// "vegetarian", "vegan".
-    pub food_exclusions: Vec<String>,
+    /// Foods to leave out of suggestions.
+    pub food_exclusions: Vec<Exclusion>,
     /// The user's usual mineral water, mg magnesium per litre (from the bottle's label).
     pub water_mg_per_litre: Option<f64>,
 }
@@ -72,18 +72,6 @@ impl Default for Settings {
         }
     }
 }
-
-/// The exclusion keys settings accept.
-pub const EXCLUSION_KEYS: &[&str] = &[
-    "nuts",
-    "peanuts",
-    "soy",
-    "gluten",
-    "dairy",
-    "fish",
-    "vegetarian",
-    "vegan",
-];
 
 impl Settings {
     /// Minutes after midnight at which a day starts.
@@ -167,21 +155,8 @@ impl Settings {
                 "A snooze lasts 1 to 240 minutes.",
             ));
         }
-        let mut ex: Vec<String> = Vec::new();
-        for e in &self.food_exclusions {
-            let k = e.trim().to_lowercase();
-            if !EXCLUSION_KEYS.contains(&k.as_str()) {
-                return Err(CoreError::invalid(
-                    "unknown_exclusion",
-                    "food_exclusions",
-                    format!("\"{e}\" is not a food exclusion Magday knows."),
-                ));
-            }
-            if !ex.contains(&k) {
-                ex.push(k);
-            }
-        }
-        self.food_exclusions = ex;
+        self.food_exclusions.sort();
+        self.food_exclusions.dedup();
         if let Some(w) = self.water_mg_per_litre {
             if !(w.is_finite() && (0.0..=2000.0).contains(&w)) {
                 return Err(CoreError::invalid(
@@ -220,9 +195,6 @@ mod tests {
             ("invalid_reminder", |s| s.reminders.nag_every_min = Some(1)),
             ("invalid_reminder", |s| s.reminders.nag_max = 100),
             ("invalid_reminder", |s| s.reminders.snooze_min = 0),
-            ("unknown_exclusion", |s| {
-                s.food_exclusions = vec!["meat lover".into()]
-            }),
             ("invalid_water_mineral", |s| {
                 s.water_mg_per_litre = Some(-1.0)
             }),

@@ -267,6 +267,11 @@ window_end: string, units: number, mg: number, status: DoseStatus,
 taken_at: string | null, late: boolean, snoozed_until: string | null, note: string | null, };
 
 /**
+ * What a user does not eat.
+ */
+export type Exclusion = "nuts" | "peanuts" | "soy" | "gluten" | "dairy" | "fish" | "vegetarian" | "vegan";
+
+/**
  * Input for `export_report`.
  */
 export type ExportInput = { kind: ReportKind, format: ReportFormat, };
@@ -281,9 +286,137 @@ export type ExportResult = {
 path: string | null, };
 
 /**
+ * The featured servings of one category, in the list's order.
+ */
+export type FeaturedCategory = { category: string, servings: Array<FeaturedServing>, };
+
+/**
+ * One hand-checked serving from the guides' groups.
+ */
+export type FeaturedServing = { food_id: number, 
+/**
+ * The guides' category, as the featured list names it ("Leafy greens", "Legumes & soy").
+ */
+category: string, 
+/**
+ * The food's group (the same for every serving of a food).
+ */
+group: FoodGroup, 
+/**
+ * A short, friendly name ("Spinach, boiled, drained").
+ */
+name: string, 
+/**
+ * "½ cup".
+ */
+label: string, grams: number, 
+/**
+ * USDA: mg per 100 g × grams / 100.
+ */
+mg: number, 
+/**
+ * The NIH ODS figure for this serving, as ODS states it ("78", "24–27"), when ODS lists it.
+ */
+ods_mg: string | null, 
+/**
+ * The first serving of this food in its category: the one to offer first.
+ */
+is_default: boolean, };
+
+/**
  * One thing the user should know about their plan, with its source.
  */
 export type Finding = { level: Level, code: string, message: string, source: Source, };
+
+/**
+ * One USDA food with its magnesium.
+ */
+export type Food = { 
+/**
+ * The USDA NDB number (01001 is 1001).
+ */
+id: number, name: string, 
+/**
+ * The guides' group, for suggestions and exclusions.
+ */
+group: FoodGroup, 
+/**
+ * The USDA food group code (11 = vegetables; named by [`FoodTable::usda_group`]).
+ */
+usda_group_code: number, mg_per_100g: number, 
+/**
+ * Household measures; "100 g" is always offered besides these.
+ */
+portions: Array<Portion>, };
+
+/**
+ * The Food screen for a day.
+ */
+export type FoodDayView = { day: string, today: string, is_today: boolean, 
+/**
+ * The recommended intake for the user's age and sex (food, water and supplements);
+ * `None` before a protocol is set up.
+ */
+rda_mg: number | null, 
+/**
+ * Food and water magnesium logged, mg.
+ */
+food_mg: number, 
+/**
+ * Supplement magnesium taken that day, mg (shown beside; food never counts toward the UL).
+ */
+supplement_mg: number, 
+/**
+ * What food still lacks to reach the recommended intake, mg (0 when reached).
+ */
+gap_mg: number | null, entries: Array<FoodEntry>, 
+/**
+ * Servings that close the gap (empty when it is closed).
+ */
+suggestions: Array<Suggestion>, exclusions: Array<Exclusion>, 
+/**
+ * The user's usual mineral water, mg per litre.
+ */
+water_mg_per_litre: number | null, 
+/**
+ * What to know about that water (a strongly laxative one, like Donat Mg).
+ */
+water_note: string | null, 
+/**
+ * Where the food values come from.
+ */
+source: string, };
+
+/**
+ * One logged food or water.
+ */
+export type FoodEntry = { 
+/**
+ * The event id: what `remove_food` takes.
+ */
+id: number, 
+/**
+ * The USDA food, or `None` for mineral water.
+ */
+food_id: number | null, name: string, 
+/**
+ * "1 cup, chopped", "2 × 1 oz", "120 g", "0.5 L".
+ */
+label: string, grams: number, mg: number, 
+/**
+ * When it was logged (RFC 3339).
+ */
+at: string, };
+
+/**
+ * The food groups suggestions vary across. The first six are the guides' magnesium groups.
+ */
+export type FoodGroup = "leafy_greens" | "nuts" | "seeds" | "whole_grains" | "legumes" | "cacao" | "fruit" | "vegetables" | "dairy" | "eggs" | "fish" | "meat" | "breakfast_cereal" | "grains" | "beverages" | "other";
+
+/**
+ * Input for `get_food`.
+ */
+export type FoodIdInput = { food_id: number, };
 
 /**
  * A magnesium compound and its elemental share by weight.
@@ -346,6 +479,28 @@ export type Laxative = "no" | "at_higher_doses" | "often";
 export type Level = "info" | "caution" | "warning" | "strong" | "stop";
 
 /**
+ * Input for `log_food`: an amount of a food, by household portion or grams.
+ */
+export type LogFoodInput = { 
+/**
+ * "YYYY-MM-DD"; today when absent.
+ */
+day: string | null, food_id: number, grams: number, 
+/**
+ * How the user measured it ("1 cup, chopped", "2 × 1 oz"); grams when empty.
+ */
+label: string, };
+
+/**
+ * Input for `log_water`.
+ */
+export type LogWaterInput = { day: string | null, litres: number, 
+/**
+ * From the bottle's label; the saved setting when absent.
+ */
+mg_per_litre: number | null, };
+
+/**
  * Medicine classes with a rule for magnesium. Source: [`SRC_ODS_MEDICINES`].
  */
 export type MedicineClass = "bisphosphonate" | "tetracycline" | "quinolone" | "loop_or_thiazide_diuretic" | "potassium_sparing_diuretic" | "proton_pump_inhibitor" | "iron" | "other";
@@ -385,6 +540,11 @@ platform: string,
  * What happens without it, and how to turn it on.
  */
 help: string, };
+
+/**
+ * A household measure of a food: "1 cup, chopped" = 30 g.
+ */
+export type Portion = { label: string, grams: number, };
 
 export type Pregnancy = "no" | "pregnant" | "lactating";
 
@@ -496,6 +656,11 @@ snooze_min: number,
 separation_reminders: boolean, };
 
 /**
+ * Input for `remove_food`.
+ */
+export type RemoveFoodInput = { day: string | null, entry_id: number, };
+
+/**
  * Which file a report is saved as.
  */
 export type ReportFormat = "html" | "csv";
@@ -563,6 +728,24 @@ new_course: boolean, };
 export type ScorePoint = { day: string, score: number, };
 
 /**
+ * One search result.
+ */
+export type SearchHit = { id: number, name: string, group: FoodGroup, mg_per_100g: number, 
+/**
+ * One of the hand-checked featured foods.
+ */
+featured: boolean, 
+/**
+ * Higher is better; only the order means anything.
+ */
+score: number, };
+
+/**
+ * Input for `search_foods`.
+ */
+export type SearchInput = { query: string, limit: number, };
+
+/**
  * All preferences.
  */
 export type Settings = { 
@@ -571,10 +754,9 @@ export type Settings = {
  */
 day_start: string, time_zone: TimeZoneMode, reminders: ReminderSettings, 
 /**
- * Foods to leave out of suggestions: "nuts", "peanuts", "soy", "gluten", "dairy", "fish",
- * "vegetarian", "vegan".
+ * Foods to leave out of suggestions.
  */
-food_exclusions: Array<string>, 
+food_exclusions: Array<Exclusion>, 
 /**
  * The user's usual mineral water, mg magnesium per litre (from the bottle's label).
  */
@@ -596,6 +778,23 @@ export type Source = { id: string, citation: string, };
  * Current and best runs of kept days; skip days and an unfinished today freeze them.
  */
 export type Streaks = { current: number, best: number, };
+
+/**
+ * One suggested serving.
+ */
+export type Suggestion = { food_id: number, name: string, group: FoodGroup, 
+/**
+ * "½ cup", or the user's usual amount ("50 g").
+ */
+label: string, grams: number, 
+/**
+ * Magnesium in this serving (USDA).
+ */
+mg: number, 
+/**
+ * The user's usual amount of a food they log often.
+ */
+usual: boolean, };
 
 /**
  * The product and its dose plan as entered.
@@ -765,4 +964,19 @@ export const commands = {
   checkIn: (input: CheckInInput) => invoke<CheckInResult>("check_in", { input }),
   /** Save a course report where the user picks (the system's save dialog). */
   exportReport: (input: ExportInput) => invoke<ExportResult>("export_report", { input }),
+  /** The Food screen for a day: food magnesium against the recommended intake, what was */
+  /** logged, and suggestions that close the gap. */
+  getFoodDay: (input: DayInput) => invoke<FoodDayView>("get_food_day", { input }),
+  /** Search every food as you type. */
+  searchFoods: (input: SearchInput) => invoke<Array<SearchHit>>("search_foods", { input }),
+  /** One food with its household portions. */
+  getFood: (input: FoodIdInput) => invoke<Food>("get_food", { input }),
+  /** The guides' featured servings, grouped. */
+  getFeaturedFoods: () => invoke<Array<FeaturedCategory>>("get_featured_foods"),
+  /** Log an amount of a food for a day. */
+  logFood: (input: LogFoodInput) => invoke<FoodDayView>("log_food", { input }),
+  /** Log mineral water for a day. */
+  logWater: (input: LogWaterInput) => invoke<FoodDayView>("log_water", { input }),
+  /** Take a logged food back. */
+  removeFood: (input: RemoveFoodInput) => invoke<FoodDayView>("remove_food", { input }),
 };

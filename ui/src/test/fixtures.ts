@@ -55,6 +55,7 @@ export function dayView(over: Partial<DayView> = {}): DayView {
     food_mg: 120,
     supplement_mg: 0,
     checked_in: false,
+    symptoms: [],
     ...over,
   };
 }

@@ -1,0 +1,89 @@
+import "../test/ipc";
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { describe, expect, it } from "vitest";
+import Food from "./Food.svelte";
+import { answer, calls } from "../test/ipc";
+import type { FoodDayView } from "../lib/bindings";
+
+function view(over: Partial<FoodDayView> = {}): FoodDayView {
+  return {
+    day: "2026-11-21",
+    today: "2026-11-21",
+    is_today: true,
+    rda_mg: 320,
+    food_mg: 120,
+    supplement_mg: 100,
+    gap_mg: 200,
+    entries: [{ id: 7, food_id: 12016, name: "Pumpkin seeds", label: "1 oz", grams: 28.35, mg: 120, at: "2026-11-21T09:00:00+01:00" }],
+    suggestions: [
+      { food_id: 11458, name: "Spinach, boiled", group: "leafy_greens", label: "1 cup", grams: 180, mg: 156.6, usual: false },
+      { food_id: 16015, name: "Black beans", group: "legumes", label: "1 cup", grams: 172, mg: 120.4, usual: true },
+    ],
+    exclusions: ["nuts"],
+    water_mg_per_litre: null,
+    water_note: null,
+    source: "USDA FoodData Central (SR Legacy)",
+    ...over,
+  };
+}
+
+const spinach = {
+  id: 11458,
+  name: "Spinach, cooked, boiled, drained, without salt",
+  group: "leafy_greens",
+  usda_group_code: 11,
+  mg_per_100g: 87,
+  portions: [{ label: "1 cup", grams: 180 }],
+};
+
+describe("Food", () => {
+  it("shows the day's food against the recommended intake, supplements beside", async () => {
+    answer(() => view());
+    render(Food, { day: null });
+    expect((await screen.findByTestId("food-total")).textContent).toBe("120 mg");
+    expect(screen.getByTestId("food-gap").textContent).toContain("200 mg to go");
+    expect(screen.getByTestId("food-supplement").textContent).toContain("With supplements taken (100 mg): 220 mg in all");
+    expect(screen.getByTestId("suggestion-16015").textContent).toContain("your usual");
+    expect(screen.getByTestId("entry-7").textContent).toContain("Pumpkin seeds");
+  });
+
+  it("searches as you type and logs a portion times a quantity", async () => {
+    answer((cmd) => {
+      if (cmd === "search_foods") return [{ id: 11458, name: spinach.name, group: "leafy_greens", mg_per_100g: 87, featured: true, score: 1 }];
+      if (cmd === "get_food") return spinach;
+      if (cmd === "log_food") return view({ food_mg: 433.2 });
+      return view();
+    });
+    render(Food, { day: null });
+    await fireEvent.input(await screen.findByTestId("food-search"), { target: { value: "spin" } });
+    await fireEvent.click(await screen.findByTestId("search-result-11458"));
+    await fireEvent.input(await screen.findByTestId("quantity"), { target: { value: "2" } });
+    expect(screen.getByTestId("selected-mg").textContent).toBe("313.2 mg of magnesium");
+    await fireEvent.click(screen.getByTestId("log-selected"));
+    await waitFor(() => expect(screen.getByTestId("food-total").textContent).toBe("433.2 mg"));
+    const logged = calls.find((c) => c.cmd === "log_food");
+    expect(logged?.args).toEqual({ input: { day: null, food_id: 11458, grams: 360, label: "2 × 1 cup" } });
+  });
+
+  it("logs a suggestion and removes an entry", async () => {
+    answer((cmd) => (cmd === "remove_food" ? view({ entries: [], food_mg: 0 }) : view()));
+    render(Food, { day: null });
+    await fireEvent.click(await screen.findByTestId("suggestion-log-11458"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "log_food")).toBe(true));
+    expect(calls.find((c) => c.cmd === "log_food")?.args).toEqual({
+      input: { day: null, food_id: 11458, grams: 180, label: "1 cup" },
+    });
+    await fireEvent.click(screen.getByTestId("entry-remove-7"));
+    await waitFor(() => expect(screen.getByTestId("food-total").textContent).toBe("0 mg"));
+  });
+
+  it("shows a refusal", async () => {
+    answer((cmd) => {
+      if (cmd === "log_water") throw { code: "invalid_mg_per_litre", message: "Enter the magnesium on the bottle's label.", field: "mg_per_litre" };
+      return view();
+    });
+    render(Food, { day: null });
+    await fireEvent.click(await screen.findByTestId("log-water"));
+    expect((await screen.findByTestId("food-error")).textContent).toContain("bottle's label");
+  });
+});
