@@ -1,0 +1,231 @@
+//! Benchmark: the Today and Progress queries with years of synthetic history, and the time
+//! from a tap to a durable commit. Run with
+//!
+//!     cargo bench -p magday-core --bench history
+//!
+//! It builds real SQLite files (WAL, synchronous=FULL) holding 1 and 10 years of use: back-to-back
+//! 56-day courses, two doses a day, water, ticks, a weekly symptom check-in and food, about 4,000
+//! events a year. Then it times `Core::day` (the Today screen), `Core::progress` (the Progress
+//! screen) and `Core::tap` (a tick, committed) on the last day, and prints median, p99 and max.
+//! The budgets (design.md §5): under 20 ms each for Today and Progress, not growing with history;
+//! p99 under 10 ms from tap to durable. Numbers are printed, not asserted.
+
+use std::path::Path;
+use std::time::{Duration as StdDuration, Instant};
+
+use chrono::{Duration, NaiveDate, NaiveTime, TimeZone};
+use magday_core::api::Core;
+use magday_core::checklist::Tap;
+use magday_core::day::{resolve_local, Now};
+use magday_core::facts::{AgeBand, Pregnancy, Sex};
+use magday_core::protocol::{
+    validate, AmountKind, DoseInput, ProtocolInput, SafetyAnswers, SupplementInput, Symptom,
+    Template,
+};
+use magday_core::store::NewEvent;
+use serde_json::json;
+
+const TZ: chrono_tz::Tz = chrono_tz::Europe::Berlin;
+
+fn input(start: NaiveDate) -> ProtocolInput {
+    ProtocolInput {
+        template: Template::Nerve,
+        name: String::new(),
+        safety: SafetyAnswers {
+            age_band: AgeBand::Years31To50,
+            sex: Sex::Female,
+            pregnancy: Pregnancy::No,
+            kidney_disease: false,
+            medicines: vec![],
+            antacid_laxative_mg: 0.0,
+            conservative_limit: false,
+        },
+        supplement: Some(SupplementInput {
+            form: "glycinate".into(),
+            product: String::new(),
+            amount_kind: AmountKind::Elemental,
+            mg_per_unit: 100.0,
+            doses: vec![
+                DoseInput {
+                    time: "08:00".into(),
+                    units: 1.0,
+                },
+                DoseInput {
+                    time: "20:00".into(),
+                    units: 1.0,
+                },
+            ],
+            window_minutes: 180,
+        }),
+        start_date: start.format("%Y-%m-%d").to_string(),
+        length_days: 56,
+        water_glasses: 8,
+        items_off: vec![],
+        optional_items: vec![],
+        custom_items: vec![],
+        symptoms: vec![Symptom::Tingling, Symptom::NervePain],
+        acknowledge_above_limit: false,
+    }
+}
+
+fn at(day: NaiveDate, h: u32, m: u32) -> chrono::DateTime<chrono::FixedOffset> {
+    resolve_local(TZ, day.and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap()))
+        .with_timezone(&TZ)
+        .fixed_offset()
+}
+
+/// A day's worth of typical use.
+fn day_events(day: NaiveDate, n: i64, version: i64) -> Vec<NewEvent> {
+    let ev = |h: u32, item: &str, action: &str, value: Option<serde_json::Value>| NewEvent {
+        day,
+        at: at(day, h, 5),
+        item: item.into(),
+        action: action.into(),
+        value,
+        protocol_version: Some(version),
+        corrects: None,
+    };
+    let mut out = vec![ev(8, "dose:1", "taken", None)];
+    if n % 5 != 0 {
+        out.push(ev(20, "dose:2", "taken", None));
+    }
+    for h in [9, 12, 15, 18] {
+        out.push(ev(h, "water", "add", Some(json!(1))));
+    }
+    out.push(ev(17, "movement", "done", None));
+    out.push(ev(13, "food", "log", Some(json!({"kind": "food", "food_id": 12016, "name": "Pumpkin seeds", "label": "1 oz", "grams": 28.35, "mg": 155.9}))));
+    if n % 7 == 0 {
+        out.push(ev(
+            21,
+            "symptom:tingling",
+            "rate",
+            Some(json!(6 - (n / 7 % 6))),
+        ));
+        out.push(ev(21, "symptom:nerve_pain", "rate", Some(json!(5))));
+    }
+    out
+}
+
+/// Fill a database with `years` of back-to-back courses ending yesterday.
+async fn fill(path: &Path, years: i64, today: NaiveDate) -> Core {
+    let core = Core::open(path).await.unwrap();
+    let first = today - Duration::days(365 * years);
+    let mut start = first;
+    let mut n = 0i64;
+    while start < today {
+        let spec = validate(&input(start), start, 240).unwrap().0;
+        let v = core
+            .store()
+            .insert_version(
+                None,
+                start,
+                at(start, 7, 0),
+                &serde_json::to_string(&spec).unwrap(),
+            )
+            .await
+            .unwrap();
+        let mut batch = Vec::new();
+        for i in 0..56 {
+            let day = start + Duration::days(i);
+            if day >= today {
+                break;
+            }
+            batch.extend(day_events(day, n, v.id));
+            n += 1;
+        }
+        core.store().append(&batch).await.unwrap();
+        start += Duration::days(56);
+    }
+    core
+}
+
+fn stats(mut t: Vec<StdDuration>) -> String {
+    t.sort();
+    let ms = |d: StdDuration| d.as_secs_f64() * 1000.0;
+    let p = |q: f64| t[((t.len() as f64 - 1.0) * q).round() as usize];
+    format!(
+        "median {:>6.2} ms   p99 {:>6.2} ms   max {:>6.2} ms   (n={})",
+        ms(p(0.5)),
+        ms(p(0.99)),
+        ms(*t.last().unwrap()),
+        t.len()
+    )
+}
+
+async fn time<F, Fut>(runs: usize, mut f: F) -> Vec<StdDuration>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    // One warm-up run.
+    f().await;
+    let mut out = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let t = Instant::now();
+        f().await;
+        out.push(t.elapsed());
+    }
+    out
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+    let now = Now::new(
+        TZ.from_local_datetime(&today.and_hms_opt(19, 0, 0).unwrap())
+            .unwrap()
+            .to_utc(),
+        TZ,
+    );
+    println!("Magday history benchmark (release build, real SQLite files, WAL, synchronous=FULL)");
+    for years in [1i64, 10] {
+        let path = dir.path().join(format!("history-{years}.db"));
+        let t = Instant::now();
+        let core = fill(&path, years, today).await;
+        let events = core.store().event_count().await.unwrap();
+        let versions = core.store().version_count().await.unwrap();
+        println!(
+            "\n{years:>2} year(s) of history: {events} events, {versions} protocol versions (built in {:.1} s)",
+            t.elapsed().as_secs_f64()
+        );
+        let today_q = time(200, || async {
+            let v = core.day(None, &now).await.unwrap();
+            assert!(v.has_protocol);
+        })
+        .await;
+        println!("  Today    (get_day)      {}", stats(today_q));
+        let progress_q = time(100, || async {
+            let p = core.progress(&now).await.unwrap();
+            assert!(!p.days.is_empty());
+        })
+        .await;
+        println!("  Progress (get_progress) {}", stats(progress_q));
+        let report_q = time(20, || async {
+            core.report(magday_core::api::ReportKind::Now, &now)
+                .await
+                .unwrap();
+        })
+        .await;
+        println!("  Report   (so far)       {}", stats(report_q));
+        // Tap to durable: a tick committed with synchronous=FULL, then its undo.
+        let mut taps = Vec::new();
+        for i in 0..100 {
+            let tap = if i % 2 == 0 {
+                Tap::Check {
+                    key: "breathing".into(),
+                }
+            } else {
+                Tap::Uncheck {
+                    key: "breathing".into(),
+                }
+            };
+            let t = Instant::now();
+            core.tap(None, &tap, &now).await.unwrap();
+            taps.push(t.elapsed());
+        }
+        println!("  Tap → durable (tap)     {}", stats(taps));
+        core.store().close().await;
+    }
+    println!("\nBudgets: Today and Progress under 20 ms each and flat with history; tap p99 under 10 ms.");
+}
