@@ -170,7 +170,8 @@ commands! {
         let name = format!("{stem}.{ext}");
         let picked = tauri::async_runtime::spawn_blocking(move || files.pick(&name, filter, ext))
             .await
-            .map_err(|e| magday_core::CoreError::Io(std::io::Error::other(e.to_string())))?;
+            .map_err(|e| magday_core::CoreError::Io(std::io::Error::other(e.to_string())))?
+            .map_err(|why| magday_core::CoreError::refused("export_unavailable", why))?;
         match picked {
             Some(path) => {
                 let written = st.core.export_report(input.kind, input.format, &path, &now).await?;

@@ -8,8 +8,14 @@ use tauri_plugin_dialog::DialogExt;
 
 /// Asks the user where to save a file.
 pub trait FileSaver: Send + Sync {
-    /// The path the user picked, or `None` when they cancelled (or no dialog is available).
-    fn pick(&self, suggested_name: &str, filter_name: &str, extension: &str) -> Option<PathBuf>;
+    /// The path the user picked, `Ok(None)` when they cancelled, or why the place they picked
+    /// cannot be written to.
+    fn pick(
+        &self,
+        suggested_name: &str,
+        filter_name: &str,
+        extension: &str,
+    ) -> Result<Option<PathBuf>, String>;
 }
 
 /// The system's save dialog.
@@ -24,7 +30,12 @@ impl<R: Runtime> DialogSaver<R> {
 }
 
 impl<R: Runtime> FileSaver for DialogSaver<R> {
-    fn pick(&self, suggested_name: &str, filter_name: &str, extension: &str) -> Option<PathBuf> {
+    fn pick(
+        &self,
+        suggested_name: &str,
+        filter_name: &str,
+        extension: &str,
+    ) -> Result<Option<PathBuf>, String> {
         let mut dialog = self
             .app
             .dialog()
@@ -35,7 +46,13 @@ impl<R: Runtime> FileSaver for DialogSaver<R> {
         if let Some(dir) = dirs_documents() {
             dialog = dialog.set_directory(dir);
         }
-        dialog.blocking_save_file().and_then(|p| p.into_path().ok())
+        match dialog.blocking_save_file() {
+            None => Ok(None),
+            // Phones answer with a content URI, which needs the fs plugin to write: not done yet.
+            Some(picked) => picked.into_path().map(Some).map_err(|_| {
+                "Magday cannot write to the place picked (on phones reports are not exported yet: export from the desktop app)".to_string()
+            }),
+        }
     }
 }
 
