@@ -134,6 +134,9 @@ pub struct DayView {
     pub checked_in: bool,
     /// The tracked symptoms and the day's rating of each, if rated.
     pub symptoms: Vec<SymptomToday>,
+    /// When this view next changes by itself (a dose comes due, a window closes, a snooze ends,
+    /// the day ends), RFC 3339: the screen refreshes then rather than polling.
+    pub refresh_at: Option<String>,
 }
 
 /// A tracked symptom on a day.
@@ -443,6 +446,23 @@ impl Core {
             .filter(|d| d.status == DoseStatus::Taken)
             .map(|d| d.mg)
             .sum();
+        let refresh_at = (day == today).then(|| {
+            let mut next = clock.day_end_instant(today);
+            for d in &list.doses {
+                let change = match d.status {
+                    DoseStatus::Upcoming => Some(&d.due_at),
+                    DoseStatus::Due => Some(d.snoozed_until.as_ref().unwrap_or(&d.window_end)),
+                    _ => None,
+                };
+                if let Some(t) = change.and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok()) {
+                    let t = t.with_timezone(&chrono::Utc);
+                    if t > now.utc && t < next {
+                        next = t;
+                    }
+                }
+            }
+            next.with_timezone(&clock.tz).fixed_offset().to_rfc3339()
+        });
         Ok(DayView {
             today,
             day,
@@ -457,6 +477,7 @@ impl Core {
             next_dose,
             food_mg,
             supplement_mg,
+            refresh_at,
             checked_in: events.iter().any(|e| e.item.starts_with("symptom:")),
             symptoms: version
                 .as_ref()

@@ -166,7 +166,12 @@ checked_in: boolean,
 /**
  * The tracked symptoms and the day's rating of each, if rated.
  */
-symptoms: Array<SymptomToday>, };
+symptoms: Array<SymptomToday>, 
+/**
+ * When this view next changes by itself (a dose comes due, a window closes, a snooze ends,
+ * the day ends), RFC 3339: the screen refreshes then rather than polling.
+ */
+refresh_at: string | null, };
 
 /**
  * "On time in the last 14 days: x of y".

@@ -1,6 +1,6 @@
 import "../test/ipc";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import Today from "./Today.svelte";
 import { answer, calls } from "../test/ipc";
 import { dayView, dose } from "../test/fixtures";
@@ -79,5 +79,31 @@ describe("Today on a phone without notification permission", () => {
     await fireEvent.click(screen.getByTestId("allow-notifications"));
     await waitFor(() => expect(screen.queryByTestId("ask-permission")).toBeNull());
     expect(calls.some((c) => c.cmd === "request_notification_permission")).toBe(true);
+  });
+});
+
+describe("Today refreshes itself", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("when its next change comes, not by polling", async () => {
+    vi.useFakeTimers({ now: Date.parse("2026-11-21T07:00:00+01:00") });
+    let loads = 0;
+    answer((cmd) => {
+      if (cmd !== "get_day") return cmd === "get_notification_permission" ? granted : settings;
+      loads += 1;
+      const next = ["2026-11-21T08:00:00+01:00", "2026-11-21T11:00:00+01:00", "2026-11-22T04:00:00+01:00"];
+      return dayView({ refresh_at: next[Math.min(loads, 3) - 1] });
+    });
+    render(Today, { day: null });
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "get_day").length).toBe(1));
+    await vi.advanceTimersByTimeAsync(59 * 60_000);
+    expect(calls.filter((c) => c.cmd === "get_day").length).toBe(1);
+    await vi.advanceTimersByTimeAsync(2 * 60_000);
+    expect(calls.filter((c) => c.cmd === "get_day").length).toBe(2);
+    // Nothing more until the next change at 11:00.
+    await vi.advanceTimersByTimeAsync(2 * 3600_000);
+    expect(calls.filter((c) => c.cmd === "get_day").length).toBe(2);
+    await vi.advanceTimersByTimeAsync(3600_000);
+    expect(calls.filter((c) => c.cmd === "get_day").length).toBe(3);
   });
 });
