@@ -15,5 +15,7 @@ pub mod reminders;
 pub mod report;
 pub mod settings;
 pub mod store;
+#[cfg(test)]
+pub(crate) mod testkit;
 
 pub use error::{ApiError, CoreError, Result};

@@ -3,18 +3,15 @@
 use super::*;
 use crate::checklist::DoseStatus;
 use crate::day::resolve_local;
-use crate::facts::{AgeBand, Pregnancy, Sex};
-use crate::protocol::{AmountKind, DoseInput, SafetyAnswers, SupplementInput};
+use crate::protocol::DoseInput;
+use crate::testkit::{date, now_in, protocol_input};
 use chrono::NaiveTime;
 use chrono_tz::Tz;
 
 const TZ: Tz = chrono_tz::Europe::Berlin;
 
 fn now_at(y: i32, m: u32, d: u32, h: u32, min: u32) -> Now {
-    let naive = NaiveDate::from_ymd_opt(y, m, d)
-        .unwrap()
-        .and_time(NaiveTime::from_hms_opt(h, min, 0).unwrap());
-    Now::new(resolve_local(TZ, naive), TZ)
+    now_in(TZ, date(y, m, d), h, min)
 }
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -22,44 +19,19 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn input(start: &str) -> ProtocolInput {
-    ProtocolInput {
-        template: Template::Circulation,
-        name: "My warm hands".into(),
-        safety: SafetyAnswers {
-            age_band: AgeBand::Years31To50,
-            sex: Sex::Female,
-            pregnancy: Pregnancy::No,
-            kidney_disease: false,
-            medicines: vec![],
-            antacid_laxative_mg: 0.0,
-            conservative_limit: false,
-        },
-        supplement: Some(SupplementInput {
-            form: "citrate".into(),
-            product: "Citrate 100".into(),
-            amount_kind: AmountKind::Elemental,
-            mg_per_unit: 100.0,
-            doses: vec![
-                DoseInput {
-                    time: "08:00".into(),
-                    units: 1.0,
-                },
-                DoseInput {
-                    time: "20:00".into(),
-                    units: 1.0,
-                },
-            ],
-            window_minutes: 180,
-        }),
-        start_date: start.into(),
-        length_days: 56,
-        water_glasses: 8,
-        items_off: vec![],
-        optional_items: vec![],
-        custom_items: vec![],
-        symptoms: vec![],
-        acknowledge_above_limit: false,
+    let start = NaiveDate::parse_from_str(start, "%Y-%m-%d").unwrap();
+    let mut i = protocol_input(
+        Template::Circulation,
+        "citrate",
+        100.0,
+        &["08:00", "20:00"],
+        start,
+    );
+    i.name = "My warm hands".into();
+    if let Some(s) = i.supplement.as_mut() {
+        s.product = "Citrate 100".into();
     }
+    i
 }
 
 async fn file_core(dir: &tempfile::TempDir) -> Core {

@@ -1,9 +1,8 @@
 use super::*;
 use crate::day::resolve_local;
-use crate::facts::{AgeBand, Pregnancy, Sex};
-use crate::protocol::{
-    validate, AmountKind, DoseInput, ProtocolInput, SafetyAnswers, SupplementInput, Template,
-};
+use crate::facts::Sex;
+use crate::protocol::{validate, Template};
+use crate::testkit::protocol_input;
 use chrono::{NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use proptest::prelude::*;
@@ -15,41 +14,8 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 fn spec_with(times: &[&str], start: NaiveDate, day_start_min: u32) -> ProtocolSpec {
-    let input = ProtocolInput {
-        template: Template::Nerve,
-        name: String::new(),
-        safety: SafetyAnswers {
-            age_band: AgeBand::Years31To50,
-            sex: Sex::Male,
-            pregnancy: Pregnancy::No,
-            kidney_disease: false,
-            medicines: vec![],
-            antacid_laxative_mg: 0.0,
-            conservative_limit: false,
-        },
-        supplement: Some(SupplementInput {
-            form: "glycinate".into(),
-            product: "Caps".into(),
-            amount_kind: AmountKind::Elemental,
-            mg_per_unit: 50.0,
-            doses: times
-                .iter()
-                .map(|t| DoseInput {
-                    time: (*t).into(),
-                    units: 1.0,
-                })
-                .collect(),
-            window_minutes: 180,
-        }),
-        start_date: start.format("%Y-%m-%d").to_string(),
-        length_days: 56,
-        water_glasses: 8,
-        items_off: vec![],
-        optional_items: vec![],
-        custom_items: vec![],
-        symptoms: vec![],
-        acknowledge_above_limit: false,
-    };
+    let mut input = protocol_input(Template::Nerve, "glycinate", 50.0, times, start);
+    input.safety.sex = Sex::Male;
     validate(&input, start, day_start_min).unwrap().0
 }
 

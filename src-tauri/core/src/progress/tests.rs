@@ -1,12 +1,10 @@
 use super::*;
 use crate::api::{CheckInInput, Core, Rating, ReportKind};
 use crate::checklist::Tap;
-use crate::day::{resolve_local, Now};
-use crate::facts::{AgeBand, Pregnancy, Sex};
-use crate::protocol::{
-    AmountKind, DoseInput, ProtocolInput, SafetyAnswers, SupplementInput, Template,
-};
-use chrono::{Duration, NaiveTime};
+use crate::day::Now;
+use crate::protocol::{ProtocolInput, Template};
+use crate::testkit::{now_in, protocol_input};
+use chrono::Duration;
 use chrono_tz::Tz;
 
 const TZ: Tz = chrono_tz::Europe::Berlin;
@@ -17,48 +15,14 @@ fn d(n: i64) -> NaiveDate {
 }
 
 fn at(day: NaiveDate, h: u32, m: u32) -> Now {
-    Now::new(
-        resolve_local(TZ, day.and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap())),
-        TZ,
-    )
+    now_in(TZ, day, h, m)
 }
 
 fn input(times: &[&str]) -> ProtocolInput {
-    ProtocolInput {
-        template: Template::Circulation,
-        name: "Warm hands".into(),
-        safety: SafetyAnswers {
-            age_band: AgeBand::Years31To50,
-            sex: Sex::Female,
-            pregnancy: Pregnancy::No,
-            kidney_disease: false,
-            medicines: vec![],
-            antacid_laxative_mg: 0.0,
-            conservative_limit: false,
-        },
-        supplement: Some(SupplementInput {
-            form: "glycinate".into(),
-            product: String::new(),
-            amount_kind: AmountKind::Elemental,
-            mg_per_unit: 60.0,
-            doses: times
-                .iter()
-                .map(|t| DoseInput {
-                    time: (*t).into(),
-                    units: 1.0,
-                })
-                .collect(),
-            window_minutes: 180,
-        }),
-        start_date: "2026-10-01".into(),
-        length_days: 56,
-        water_glasses: 8,
-        items_off: vec![],
-        optional_items: vec![],
-        custom_items: vec![],
-        symptoms: vec![Symptom::ColdHands],
-        acknowledge_above_limit: false,
-    }
+    let mut i = protocol_input(Template::Circulation, "glycinate", 60.0, times, d(1));
+    i.name = "Warm hands".into();
+    i.symptoms = vec![Symptom::ColdHands];
+    i
 }
 
 async fn course(times: &[&str]) -> Core {

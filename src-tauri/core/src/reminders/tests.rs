@@ -4,12 +4,10 @@ use super::*;
 use crate::api::{Core, ReminderAction};
 use crate::checklist::Tap;
 use crate::day::{resolve_local, Now};
-use crate::facts::{AgeBand, MedicineClass, Pregnancy, Sex};
-use crate::protocol::{
-    validate, AmountKind, DoseInput, MedicineInput, ProtocolInput, SafetyAnswers, SupplementInput,
-    Template,
-};
+use crate::facts::MedicineClass;
+use crate::protocol::{validate, MedicineInput, ProtocolInput, Template};
 use crate::settings::Settings;
+use crate::testkit::{now_in, protocol_input};
 use chrono::{NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use proptest::prelude::*;
@@ -25,45 +23,15 @@ fn at(tz: Tz, day: NaiveDate, h: u32, m: u32) -> DateTime<Utc> {
 }
 
 fn now(day: NaiveDate, h: u32, m: u32) -> Now {
-    Now::new(at(BERLIN, day, h, m), BERLIN)
+    now_in(BERLIN, day, h, m)
 }
 
 fn input(times: &[&str], start: NaiveDate) -> ProtocolInput {
-    ProtocolInput {
-        template: Template::Nerve,
-        name: String::new(),
-        safety: SafetyAnswers {
-            age_band: AgeBand::Years31To50,
-            sex: Sex::Female,
-            pregnancy: Pregnancy::No,
-            kidney_disease: false,
-            medicines: vec![],
-            antacid_laxative_mg: 0.0,
-            conservative_limit: false,
-        },
-        supplement: Some(SupplementInput {
-            form: "glycinate".into(),
-            product: "Bisglycinate 100".into(),
-            amount_kind: AmountKind::Elemental,
-            mg_per_unit: 60.0,
-            doses: times
-                .iter()
-                .map(|t| DoseInput {
-                    time: (*t).into(),
-                    units: 1.0,
-                })
-                .collect(),
-            window_minutes: 180,
-        }),
-        start_date: start.format("%Y-%m-%d").to_string(),
-        length_days: 56,
-        water_glasses: 8,
-        items_off: vec![],
-        optional_items: vec![],
-        custom_items: vec![],
-        symptoms: vec![],
-        acknowledge_above_limit: false,
+    let mut i = protocol_input(Template::Nerve, "glycinate", 60.0, times, start);
+    if let Some(s) = i.supplement.as_mut() {
+        s.product = "Bisglycinate 100".into();
     }
+    i
 }
 
 fn spec(times: &[&str], start: NaiveDate, day_start_min: u32) -> ProtocolSpec {

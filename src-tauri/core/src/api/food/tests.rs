@@ -1,65 +1,26 @@
 use super::*;
 use crate::checklist::Tap;
-use crate::day::resolve_local;
-use crate::facts::{AgeBand, Pregnancy, Sex};
 use crate::food::FoodGroup;
-use crate::protocol::{
-    AmountKind, DoseInput, ProtocolInput, SafetyAnswers, SupplementInput, Template,
-};
+use crate::protocol::Template;
 use crate::settings::Settings;
-use chrono::NaiveTime;
+use crate::testkit::{date, now_in, protocol_input};
 use chrono_tz::Tz;
 
 const TZ: Tz = chrono_tz::Europe::Berlin;
 
 fn now(d: u32, h: u32) -> Now {
-    let day = NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
-    Now::new(
-        resolve_local(TZ, day.and_time(NaiveTime::from_hms_opt(h, 0, 0).unwrap())),
-        TZ,
-    )
+    now_in(TZ, date(2026, 11, d), h, 0)
 }
 
 async fn core() -> Core {
     let core = Core::open_in_memory().await.unwrap();
-    let input = ProtocolInput {
-        template: Template::Circulation,
-        name: String::new(),
-        safety: SafetyAnswers {
-            age_band: AgeBand::Years31To50,
-            sex: Sex::Female,
-            pregnancy: Pregnancy::No,
-            kidney_disease: false,
-            medicines: vec![],
-            antacid_laxative_mg: 0.0,
-            conservative_limit: false,
-        },
-        supplement: Some(SupplementInput {
-            form: "citrate".into(),
-            product: String::new(),
-            amount_kind: AmountKind::Elemental,
-            mg_per_unit: 100.0,
-            doses: vec![
-                DoseInput {
-                    time: "08:00".into(),
-                    units: 1.0,
-                },
-                DoseInput {
-                    time: "20:00".into(),
-                    units: 1.0,
-                },
-            ],
-            window_minutes: 180,
-        }),
-        start_date: "2026-11-01".into(),
-        length_days: 56,
-        water_glasses: 8,
-        items_off: vec![],
-        optional_items: vec![],
-        custom_items: vec![],
-        symptoms: vec![],
-        acknowledge_above_limit: false,
-    };
+    let input = protocol_input(
+        Template::Circulation,
+        "citrate",
+        100.0,
+        &["08:00", "20:00"],
+        date(2026, 11, 1),
+    );
     core.save_protocol(&input, false, &now(1, 7)).await.unwrap();
     core
 }

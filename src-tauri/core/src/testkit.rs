@@ -1,0 +1,71 @@
+//! Fixtures the core's tests share: a protocol as onboarding would send it, dates and clocks.
+
+use chrono::{NaiveDate, NaiveTime};
+use chrono_tz::Tz;
+
+use crate::day::{resolve_local, Now};
+use crate::facts::{AgeBand, Pregnancy, Sex};
+use crate::protocol::{
+    AmountKind, DoseInput, ProtocolInput, SafetyAnswers, SupplementInput, Template,
+};
+
+/// A woman aged 31–50, not pregnant, no kidney disease, no medicines.
+pub(crate) fn safety() -> SafetyAnswers {
+    SafetyAnswers {
+        age_band: AgeBand::Years31To50,
+        sex: Sex::Female,
+        pregnancy: Pregnancy::No,
+        kidney_disease: false,
+        medicines: vec![],
+        antacid_laxative_mg: 0.0,
+        conservative_limit: false,
+    }
+}
+
+/// A 56-day protocol of `template` with one unit of `mg_per_unit` elemental `form` at each of
+/// `times`, starting on `start`.
+pub(crate) fn protocol_input(
+    template: Template,
+    form: &str,
+    mg_per_unit: f64,
+    times: &[&str],
+    start: NaiveDate,
+) -> ProtocolInput {
+    ProtocolInput {
+        template,
+        name: String::new(),
+        safety: safety(),
+        supplement: Some(SupplementInput {
+            form: form.into(),
+            product: String::new(),
+            amount_kind: AmountKind::Elemental,
+            mg_per_unit,
+            doses: times
+                .iter()
+                .map(|t| DoseInput {
+                    time: (*t).into(),
+                    units: 1.0,
+                })
+                .collect(),
+            window_minutes: 180,
+        }),
+        start_date: start.format("%Y-%m-%d").to_string(),
+        length_days: 56,
+        water_glasses: 8,
+        items_off: vec![],
+        optional_items: vec![],
+        custom_items: vec![],
+        symptoms: vec![],
+        acknowledge_above_limit: false,
+    }
+}
+
+pub(crate) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")
+}
+
+/// The instant `h:m` on `day` in `tz`, as "now" with the device in `tz`.
+pub(crate) fn now_in(tz: Tz, day: NaiveDate, h: u32, m: u32) -> Now {
+    let t = NaiveTime::from_hms_opt(h, m, 0).expect("a valid time");
+    Now::new(resolve_local(tz, day.and_time(t)), tz)
+}
