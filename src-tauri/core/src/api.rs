@@ -153,6 +153,11 @@ fn parse_spec(v: &StoredVersion) -> Result<ProtocolSpec> {
         .map_err(|e| CoreError::Corrupt(format!("protocol version {}: {e}", v.id)))
 }
 
+/// When a version was saved, if that was on the day it took effect (`day`).
+pub(crate) fn saved_on(v: &StoredVersion, day: NaiveDate) -> Option<chrono::DateTime<chrono::Utc>> {
+    (v.effective_from == day).then(|| v.created_at.with_timezone(&chrono::Utc))
+}
+
 /// Food magnesium logged in these events: `log` entries not withdrawn by a later `remove`.
 pub fn food_mg_of(events: &[Event]) -> f64 {
     let removed: Vec<i64> = events
@@ -404,6 +409,7 @@ impl Core {
         let list = checklist::derive(
             day,
             version.as_ref().map(|(v, s)| (v.id, s)),
+            version.as_ref().and_then(|(v, _)| saved_on(v, day)),
             &events,
             now.utc,
             clock,

@@ -59,6 +59,9 @@ pub enum DoseStatus {
     Skipped,
     /// The whole day is a skip day.
     Paused,
+    /// Its window had closed before the plan was saved (the first day of a protocol set up
+    /// late in the day): not expected, not missed. It can still be recorded as taken.
+    BeforeStart,
 }
 
 /// One dose on a day.
@@ -198,11 +201,15 @@ fn note_value(e: &Event) -> Option<String> {
         .map(str::to_string)
 }
 
-/// Derive a day's checklist from its protocol version and its events. `food_mg` is the food
-/// magnesium logged that day (the food item is done once it reaches the recommended intake).
+/// Derive a day's checklist from its protocol version and its events. `saved_at` is when that
+/// version was saved, when that was on this very day: doses whose window had closed by then
+/// were never expected. `food_mg` is the food magnesium logged that day (the food item is done
+/// once it reaches the recommended intake).
+#[allow(clippy::too_many_arguments)]
 pub fn derive(
     day: NaiveDate,
     version: Option<(i64, &ProtocolSpec)>,
+    saved_at: Option<DateTime<Utc>>,
     events: &[Event],
     now: DateTime<Utc>,
     clock: &DayClock,
@@ -284,6 +291,8 @@ pub fn derive(
             DoseStatus::Upcoming
         } else if now < t.window_end {
             DoseStatus::Due
+        } else if saved_at.is_some_and(|s| t.window_end <= s) {
+            DoseStatus::BeforeStart
         } else {
             DoseStatus::Missed
         };
@@ -349,11 +358,15 @@ pub fn derive(
             ItemKind::Count { .. } => 0.0,
         };
     }
+    let expected = doses
+        .iter()
+        .filter(|d| d.status != DoseStatus::BeforeStart)
+        .count();
     let score = DayScore {
         doses_taken,
-        doses_planned: doses.len() as u32,
+        doses_planned: expected as u32,
         items_done,
-        items_total: (doses.len() + items.len()) as u32,
+        items_total: (expected + items.len()) as u32,
         skipped: is_skipped,
     };
     let keep_apart = match &spec.supplement {

@@ -248,7 +248,7 @@ mg: number, };
 /**
  * Where a dose stands.
  */
-export type DoseStatus = "upcoming" | "due" | "taken" | "missed" | "skipped" | "paused";
+export type DoseStatus = "upcoming" | "due" | "taken" | "missed" | "skipped" | "paused" | "before_start";
 
 /**
  * One dose on a day.

@@ -194,6 +194,7 @@ impl Core {
                 let list = crate::checklist::derive(
                     day,
                     Some((v.id, spec)),
+                    super::saved_on(v, day),
                     &events,
                     now.utc,
                     &clock,

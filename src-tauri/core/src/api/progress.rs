@@ -257,8 +257,15 @@ impl Core {
                     if let Some(day_number) = spec.course_day(day) {
                         let evs = by_day.get(&day).unwrap_or(&empty);
                         let food = food_mg_of(evs);
-                        let list =
-                            checklist::derive(day, Some((v.id, spec)), evs, now.utc, &clock, food)?;
+                        let list = checklist::derive(
+                            day,
+                            Some((v.id, spec)),
+                            super::saved_on(v, day),
+                            evs,
+                            now.utc,
+                            &clock,
+                            food,
+                        )?;
                         let mut p = DayProgress {
                             day,
                             day_number,

@@ -50,7 +50,16 @@ impl Sim {
             .filter(|e| e.day == day)
             .cloned()
             .collect();
-        derive(day, Some((1, &self.spec)), &evs, now, &self.clock, 0.0).unwrap()
+        derive(
+            day,
+            Some((1, &self.spec)),
+            None,
+            &evs,
+            now,
+            &self.clock,
+            0.0,
+        )
+        .unwrap()
     }
 
     fn tap(&mut self, day: NaiveDate, now: DateTime<Utc>, tap: Tap) -> Result<Checklist> {
@@ -593,7 +602,7 @@ fn a_day_is_rebuilt_from_its_events_alone() {
     let live = s.list(day, now);
     // Rebuild from a copy of the stored events only, in a fresh derivation.
     let copy: Vec<Event> = s.events.clone();
-    let rebuilt = derive(day, Some((1, &s.spec)), &copy, now, &s.clock, 0.0).unwrap();
+    let rebuilt = derive(day, Some((1, &s.spec)), None, &copy, now, &s.clock, 0.0).unwrap();
     assert_eq!(live, rebuilt);
     assert_eq!(rebuilt.doses[0].status, DoseStatus::Taken);
     assert_eq!(rebuilt.doses[1].status, DoseStatus::Missed);
@@ -625,15 +634,76 @@ fn a_day_is_rebuilt_from_its_events_alone() {
 }
 
 #[test]
+fn doses_before_the_plan_was_saved_are_not_missed() {
+    let s = Sim::new(&["08:00", "20:00"]);
+    let day = d(2026, 11, 10);
+    // Set up at 13:00: the 08:00 dose's window closed at 11:00, before the plan existed.
+    let saved = s.at(day, 13, 0);
+    let now = s.at(day, 14, 0);
+    let l = derive(
+        day,
+        Some((1, &s.spec)),
+        Some(saved),
+        &[],
+        now,
+        &s.clock,
+        0.0,
+    )
+    .unwrap();
+    assert_eq!(l.doses[0].status, DoseStatus::BeforeStart);
+    assert_eq!(l.doses[1].status, DoseStatus::Upcoming);
+    assert_eq!((l.score.doses_planned, l.score.items_total), (1, 6));
+    // Saved at 09:00, with the 08:00 dose's window still open: it is due, and later missed.
+    let early = s.at(day, 9, 0);
+    let l = derive(
+        day,
+        Some((1, &s.spec)),
+        Some(early),
+        &[],
+        now,
+        &s.clock,
+        0.0,
+    )
+    .unwrap();
+    assert_eq!(l.doses[0].status, DoseStatus::Missed);
+    assert_eq!(l.score.doses_planned, 2);
+    // Recorded anyway, it counts as taken and expected.
+    let mut s2 = Sim::new(&["08:00", "20:00"]);
+    s2.tap(
+        day,
+        now,
+        Tap::TakeDose {
+            slot: 1,
+            at: Some("08:10".into()),
+        },
+    )
+    .unwrap();
+    let evs: Vec<Event> = s2.events.clone();
+    let l = derive(
+        day,
+        Some((1, &s2.spec)),
+        Some(saved),
+        &evs,
+        now,
+        &s2.clock,
+        0.0,
+    )
+    .unwrap();
+    assert_eq!(l.doses[0].status, DoseStatus::Taken);
+    assert_eq!((l.score.doses_taken, l.score.doses_planned), (1, 2));
+}
+
+#[test]
 fn the_food_item_follows_what_was_logged() {
     let s = Sim::new(&["08:00"]);
     let day = d(2026, 11, 10);
     let now = s.at(day, 12, 0);
-    let under = derive(day, Some((1, &s.spec)), &[], now, &s.clock, 200.0).unwrap();
+    let under = derive(day, Some((1, &s.spec)), None, &[], now, &s.clock, 200.0).unwrap();
     assert!(!under.items.iter().find(|i| i.key == "food").unwrap().done);
     let met = derive(
         day,
         Some((1, &s.spec)),
+        None,
         &[],
         now,
         &s.clock,
