@@ -99,6 +99,7 @@ describe("Progress", () => {
     const ys = [...chart.querySelectorAll("circle")].map((c) => Number(c.getAttribute("cy")));
     expect(ys[2]).toBeGreaterThan(ys[0]);
     expect(screen.getByTestId("symptom-chart-stomach").querySelector("desc")?.textContent).toContain("no later rating yet");
+    expect(screen.queryByTestId("symptoms-unrated")).toBeNull();
     expect(text("symptom-cold_hands-week-1")).toBe("5.7 (−1.3)");
     expect(text("symptom-stomach-week-1")).toBe("0 (0)");
     expect(within(screen.getByTestId("symptom-row-cold_hands")).getAllByRole("cell")[0].textContent).toBe("7");
@@ -110,6 +111,12 @@ describe("Progress", () => {
     expect((await screen.findByTestId("report-week4-status")).textContent).toBe(`ready on ${shortDay("2026-12-12")}`);
     expect(text("report-week8-status")).toBe(`ready on ${shortDay("2027-01-09")}`);
     expect(text("report-now-status")).toBe("ready");
+    // The one that can be saved now comes first.
+    expect(screen.getAllByTestId(/^report-(week4|week8|now)$/).map((e) => e.dataset.testid)).toEqual([
+      "report-now",
+      "report-week4",
+      "report-week8",
+    ]);
     expect((screen.getByTestId("report-week4-html") as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByTestId("report-now-csv") as HTMLButtonElement).disabled).toBe(false);
   });
@@ -193,7 +200,8 @@ describe("Progress empty states", () => {
     expect(text("progress-dose-adherence")).toBe("–");
     expect(text("progress-score")).toBe("–");
     expect(screen.getByTestId("calendar-day-2026-11-21").getAttribute("data-state")).toBe("open");
-    expect(screen.getByTestId("symptom-chart-cold_hands").textContent).toContain("Not rated yet");
+    expect(screen.queryByTestId("symptom-chart-cold_hands")).toBeNull();
+    expect(text("symptoms-unrated")).toBe("Not rated yet: Cold hands, Stomach upset or loose stools. Rate them in the check-in on Today.");
     expect(screen.queryByTestId("symptom-table")).toBeNull();
   });
 });
