@@ -136,8 +136,10 @@ describe("CheckIn", () => {
       input: { day: "2026-11-21", ratings: [], urgent: ["irregular heartbeat"], note: "" },
     });
     expect(a.getAttribute("role")).toBe("alert");
-    expect(a.querySelector(".stop-head")?.textContent).toContain("Stop taking magnesium and seek medical care now");
-    expect(a.textContent).toContain("irregular heartbeat");
+    expect(a.querySelector(".stop-head")?.textContent).toBe(
+      "⚠ Stop taking magnesium and seek medical care now (irregular heartbeat).",
+    );
+    expect(a.textContent).toContain("These can be signs of too much magnesium");
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("checkin-advice")));
     // It comes before everything else in the card.
     const card = screen.getByTestId("checkin");
