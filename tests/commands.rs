@@ -140,6 +140,9 @@ fn today_before_setup_invites_a_protocol() {
     assert_eq!(day["checklist"]["doses"], json!([]));
     let setup = h.ok("get_setup_options", None);
     assert_eq!(setup["templates"].as_array().map(Vec::len), Some(3));
+    assert!(setup["urgent_symptoms"]
+        .as_array()
+        .is_some_and(|a| a.contains(&json!("irregular heartbeat"))));
     assert!(setup["disclaimer"]
         .as_str()
         .unwrap_or("")

@@ -56,9 +56,10 @@ async function next(s, step) {
 /**
  * Onboarding on a fresh install, from the welcome card to a saved protocol.
  * options: template ('circulation' | 'nerve'), kidney (bool), times (['HH:MM', ...]),
- * mgPerUnit (number), custom (an item of the user's own).
+ * mgPerUnit (number), custom (an item of the user's own), start (the course's first day,
+ * 'YYYY-MM-DD'; today when absent).
  */
-export async function onboard(s, { template = 'nerve', kidney = false, times = null, mgPerUnit = 100, custom = null } = {}) {
+export async function onboard(s, { template = 'nerve', kidney = false, times = null, mgPerUnit = 100, custom = null, start = null } = {}) {
   await s.click(await s.waitForElement('[data-testid=start-setup]'));
   await s.waitForText('[data-testid=setup-step]', /Step 1 of 5/);
   assert.match(await text(s, '[data-testid=disclaimer]'), /not medical advice/);
@@ -83,6 +84,7 @@ export async function onboard(s, { template = 'nerve', kidney = false, times = n
     await s.waitForText('[data-testid=plan-summary]', /a day/);
     await next(s, 4);
   }
+  if (start) await setValue(s, '[data-testid=start-date]', start);
   if (custom) {
     await setValue(s, '[data-testid=custom-item]', custom);
     await s.click('[data-testid=add-custom]');

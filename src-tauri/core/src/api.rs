@@ -47,6 +47,8 @@ pub struct SetupOptions {
     pub age_bands: Vec<Labelled<AgeBand>>,
     pub medicine_classes: Vec<Labelled<MedicineClass>>,
     pub symptoms: Vec<Labelled<Symptom>>,
+    /// Signs of too much magnesium a check-in may report (`check_in` accepts exactly these).
+    pub urgent_symptoms: Vec<String>,
     pub disclaimer: String,
     pub default_length_days: u32,
     pub default_window_minutes: u32,
@@ -244,6 +246,10 @@ impl Core {
                     id: *s,
                     label: s.label().into(),
                 })
+                .collect(),
+            urgent_symptoms: facts::URGENT_SYMPTOMS
+                .iter()
+                .map(|s| s.to_string())
                 .collect(),
             disclaimer: facts::DISCLAIMER.into(),
             default_length_days: protocol::DEFAULT_LENGTH_DAYS,

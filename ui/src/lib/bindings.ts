@@ -770,7 +770,11 @@ water_mg_per_litre: number | null, };
 /**
  * What onboarding offers: templates, forms, age bands, medicine classes, symptoms.
  */
-export type SetupOptions = { templates: Array<TemplateInfo>, forms: Array<Form>, age_bands: Array<Labelled<AgeBand>>, medicine_classes: Array<Labelled<MedicineClass>>, symptoms: Array<Labelled<Symptom>>, disclaimer: string, default_length_days: number, default_window_minutes: number, today: string, };
+export type SetupOptions = { templates: Array<TemplateInfo>, forms: Array<Form>, age_bands: Array<Labelled<AgeBand>>, medicine_classes: Array<Labelled<MedicineClass>>, symptoms: Array<Labelled<Symptom>>, 
+/**
+ * Signs of too much magnesium a check-in may report (`check_in` accepts exactly these).
+ */
+urgent_symptoms: Array<string>, disclaimer: string, default_length_days: number, default_window_minutes: number, today: string, };
 
 export type Sex = "female" | "male";
 

@@ -55,3 +55,34 @@ export function mg(v: number): string {
 export function units(n: number): string {
   return n === 1 ? "1 unit" : `${n} units`;
 }
+
+/** "86%" for 0.857; "–" when there is nothing to measure yet. */
+export function pct(x: number | null | undefined): string {
+  return x === null || x === undefined ? "–" : `${Math.round(x * 100)}%`;
+}
+
+/** A change with its sign, one decimal at most: "−2.5", "+1", "0". */
+export function signed(n: number): string {
+  const r = Math.round(n * 10) / 10;
+  if (r === 0) return "0";
+  const text = Number.isInteger(r) ? String(Math.abs(r)) : Math.abs(r).toFixed(1);
+  return r < 0 ? `−${text}` : `+${text}`;
+}
+
+/** One decimal at most: "4.3", "4". */
+export function oneDecimal(n: number): string {
+  const r = Math.round(n * 10) / 10;
+  return Number.isInteger(r) ? String(r) : r.toFixed(1);
+}
+
+/** Whole days from `from` to `to` ("YYYY-MM-DD"); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcDate(to).getTime() - utcDate(from).getTime()) / 86_400_000);
+}
+
+const weekdayFmt = new Intl.DateTimeFormat(undefined, { weekday: "short", timeZone: "UTC" });
+
+/** "Mon". */
+export function weekday(day: string): string {
+  return weekdayFmt.format(utcDate(day));
+}

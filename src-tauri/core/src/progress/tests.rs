@@ -546,3 +546,27 @@ async fn a_report_is_written_whole_where_asked() {
         .unwrap_err();
     assert_eq!(e.code(), "io");
 }
+
+#[tokio::test]
+async fn the_urgent_signs_offered_are_exactly_those_a_check_in_accepts() {
+    let core = course(&["08:00"]).await;
+    let now = at(d(2), 9, 0);
+    let offered = core.setup_options(&now).await.unwrap().urgent_symptoms;
+    assert_eq!(offered.len(), crate::facts::URGENT_SYMPTOMS.len());
+    let r = core
+        .check_in(
+            &CheckInInput {
+                day: None,
+                ratings: vec![],
+                urgent: offered.clone(),
+                note: String::new(),
+            },
+            &now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.advice[0].level, crate::protocol::Level::Stop);
+    for sign in &offered {
+        assert!(r.advice[0].message.contains(sign.as_str()), "{sign}");
+    }
+}
