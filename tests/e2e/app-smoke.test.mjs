@@ -22,6 +22,10 @@ test(
         message: 'the UI to render some text',
       });
       await s.setWindowRect({ width: 390, height: 844 });
+      // Let the resized window paint before the screenshot (it can catch a blank frame).
+      await s.executeAsyncScript(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 300)))),
+      );
       const shot = decodePng(await app.screenshot('phone'));
       assert.ok(distinctColors(shot) > 3, 'screenshot is not blank');
 

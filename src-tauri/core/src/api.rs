@@ -12,8 +12,8 @@ use crate::day::{parse_date, DayClock, Now};
 use crate::error::{ApiError, CoreError, Result};
 use crate::facts::{self, AgeBand, Form, MedicineClass};
 use crate::protocol::{
-    self, evaluate, ProtocolInput, ProtocolSpec, SafetyReport, SupplementPlan, Symptom, Template,
-    TemplateInfo,
+    self, evaluate, Finding, ProtocolInput, ProtocolSpec, SafetyReport, SupplementPlan, Symptom,
+    Template, TemplateInfo,
 };
 use crate::settings::Settings;
 use crate::store::{Event, Store, StoredVersion};
@@ -136,6 +136,8 @@ pub struct DayView {
     pub checked_in: bool,
     /// The tracked symptoms and the day's rating of each, if rated.
     pub symptoms: Vec<SymptomToday>,
+    /// What the day's check-ins call for (stop and seek care; loose-stools advice).
+    pub advice: Vec<Finding>,
     /// When this view next changes by itself (a dose comes due, a window closes, a snooze ends,
     /// the day ends), RFC 3339: the screen refreshes then rather than polling.
     pub refresh_at: Option<String>,
@@ -490,6 +492,7 @@ impl Core {
             food_mg,
             supplement_mg,
             refresh_at,
+            advice: progress::advice_for(&events),
             checked_in: events.iter().any(|e| e.item.starts_with("symptom:")),
             symptoms: version
                 .as_ref()

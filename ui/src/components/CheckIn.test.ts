@@ -115,7 +115,7 @@ describe("CheckIn", () => {
       message: "Loose stools or an upset stomach are the usual sign of too much at once.",
       source: { id: "diarrhea", citation: "NIH ODS" },
     };
-    serve(() => ({ day: recorded(dayView(), { stomach: 6 }), advice: [caution] }));
+    serve(() => ({ day: { ...recorded(dayView(), { stomach: 6 }), advice: [caution] }, advice: [caution] }));
     show(dayView());
     await fireEvent.input(screen.getByTestId("rate-stomach-input"), { target: { value: "6" } });
     await fireEvent.click(screen.getByTestId("checkin-save"));
@@ -126,7 +126,7 @@ describe("CheckIn", () => {
   });
 
   it("a stop is impossible to miss: an alert, first, and focused", async () => {
-    serve(() => ({ day: recorded(dayView(), {}), advice: [stop] }));
+    serve(() => ({ day: { ...recorded(dayView(), {}), advice: [stop] }, advice: [stop] }));
     show(dayView());
     await waitFor(() => expect(screen.getAllByTestId("urgent-sign").length).toBe(URGENT.length));
     await fireEvent.click(screen.getByLabelText("irregular heartbeat"));
@@ -145,6 +145,14 @@ describe("CheckIn", () => {
     const card = screen.getByTestId("checkin");
     const order = [...card.querySelectorAll("[data-testid]")].map((e) => e.getAttribute("data-testid"));
     expect(order.indexOf("checkin-advice")).toBeLessThan(order.indexOf("checkin-recorded"));
+  });
+
+  it("a stop recorded earlier stays shown when the day is opened again", async () => {
+    serve(() => ({ day: dayView(), advice: [] }));
+    show({ ...recorded(dayView(), {}), advice: [stop] });
+    const a = await screen.findByTestId("advice-seek_care");
+    expect(a.getAttribute("role")).toBe("alert");
+    expect(calls.some((c) => c.cmd === "check_in")).toBe(false);
   });
 
   it("shows a refused check-in's message and keeps the form", async () => {

@@ -168,6 +168,10 @@ checked_in: boolean,
  */
 symptoms: Array<SymptomToday>, 
 /**
+ * What the day's check-ins call for (stop and seek care; loose-stools advice).
+ */
+advice: Array<Finding>, 
+/**
  * When this view next changes by itself (a dose comes due, a window closes, a snooze ends,
  * the day ends), RFC 3339: the screen refreshes then rather than polling.
  */

@@ -56,6 +56,7 @@ export function dayView(over: Partial<DayView> = {}): DayView {
     supplement_mg: 0,
     checked_in: false,
     refresh_at: "2026-11-21T08:00:00+01:00",
+    advice: [],
     symptoms: [
       { symptom: "cold_hands", label: "Cold hands", value: null },
       { symptom: "stomach", label: "Stomach upset or loose stools", value: null },

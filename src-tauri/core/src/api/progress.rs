@@ -145,6 +145,46 @@ pub struct ExportResult {
     pub path: Option<String>,
 }
 
+/// What a day's check-ins call for, from its events: the latest answer about urgent signs (stop
+/// and seek care), and the latest stomach rating (loose-stools advice).
+pub fn advice_for(events: &[Event]) -> Vec<Finding> {
+    let urgent: Vec<String> = events
+        .iter()
+        .rev()
+        .find(|e| e.item == "checkin" && e.action == "urgent")
+        .and_then(|e| e.value.as_ref()?.as_array().cloned())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    let stomach = events
+        .iter()
+        .rev()
+        .find(|e| e.action == "rate" && e.item == format!("symptom:{}", Symptom::Stomach.key()))
+        .and_then(|e| e.value.as_ref()?.as_u64());
+    let mut advice = Vec::new();
+    if !urgent.is_empty() {
+        advice.push(Finding {
+            level: Level::Stop,
+            code: "seek_care",
+            message: format!(
+                "Stop taking magnesium and seek medical care now ({}). These can be signs of too much magnesium; if it feels severe, call emergency services.",
+                urgent.join(", ")
+            ),
+            source: SRC_TOXICITY,
+        });
+    }
+    if stomach.is_some_and(|v| v >= u64::from(STOMACH_ADVICE_FROM)) {
+        advice.push(Finding {
+            level: Level::Caution,
+            code: "loose_stools",
+            message: "Loose stools or an upset stomach are the usual sign of too much at once. Lower each intake, split the day's amount into more doses, take it with food, or move away from oxide, carbonate, chloride or gluconate to glycinate or malate.".into(),
+            source: SRC_DIARRHEA,
+        });
+    }
+    advice
+}
+
 /// The course shown: the one in force today, or the newest when none is.
 struct CourseRange {
     course_id: i64,
@@ -457,7 +497,9 @@ impl Core {
                 )
             })
             .collect();
-        if !input.urgent.is_empty() {
+        // The answer to "any of these now?" is recorded with every rating check-in, so a later
+        // check-in without signs lifts an earlier one's stop.
+        if !input.urgent.is_empty() || !input.ratings.is_empty() {
             events.push(ev(
                 "checkin".into(),
                 "urgent",
@@ -472,34 +514,11 @@ impl Core {
             ));
         }
         self.store.append(&events).await?;
-        let mut advice = Vec::new();
-        if !input.urgent.is_empty() {
-            advice.push(Finding {
-                level: Level::Stop,
-                code: "seek_care",
-                message: format!(
-                    "Stop taking magnesium and seek medical care now ({}). These can be signs of too much magnesium; if it feels severe, call emergency services.",
-                    input.urgent.join(", ")
-                ),
-                source: SRC_TOXICITY,
-            });
-        }
-        if input
-            .ratings
-            .iter()
-            .any(|r| r.symptom == Symptom::Stomach && r.value >= STOMACH_ADVICE_FROM)
-        {
-            advice.push(Finding {
-                level: Level::Caution,
-                code: "loose_stools",
-                message: "Loose stools or an upset stomach are the usual sign of too much at once. Lower each intake, split the day's amount into more doses, take it with food, or move away from oxide, carbonate, chloride or gluconate to glycinate or malate.".into(),
-                source: SRC_DIARRHEA,
-            });
-        }
         let day_text = day.format("%Y-%m-%d").to_string();
+        let day = self.day(Some(&day_text), now).await?;
         Ok(CheckInResult {
-            day: self.day(Some(&day_text), now).await?,
-            advice,
+            advice: day.advice.clone(),
+            day,
         })
     }
 

@@ -570,3 +570,43 @@ async fn the_urgent_signs_offered_are_exactly_those_a_check_in_accepts() {
         assert!(r.advice[0].message.contains(sign.as_str()), "{sign}");
     }
 }
+
+#[tokio::test]
+async fn the_days_advice_stays_until_a_later_check_in_lifts_it() {
+    let core = course(&["08:00", "20:00"]).await;
+    let now = at(d(2), 9, 0);
+    let check = |urgent: Vec<String>, stomach: Option<u8>| CheckInInput {
+        day: None,
+        ratings: stomach
+            .map(|v| {
+                vec![Rating {
+                    symptom: Symptom::Stomach,
+                    value: v,
+                }]
+            })
+            .unwrap_or_default(),
+        urgent,
+        note: String::new(),
+    };
+    core.check_in(&check(vec!["trouble breathing".into()], Some(5)), &now)
+        .await
+        .unwrap();
+    // Opened again later, the day still carries both.
+    let v = core.day(None, &at(d(2), 12, 0)).await.unwrap();
+    let codes: Vec<&str> = v.advice.iter().map(|a| a.code).collect();
+    assert_eq!(codes, ["seek_care", "loose_stools"]);
+    assert!(v.advice[0].message.contains("trouble breathing"));
+    // A later check-in without urgent signs and with a settled stomach lifts them.
+    let r = core
+        .check_in(&check(vec![], Some(1)), &at(d(2), 18, 0))
+        .await
+        .unwrap();
+    assert!(r.advice.is_empty() && r.day.advice.is_empty());
+    // Another day starts clean.
+    assert!(core
+        .day(None, &at(d(3), 9, 0))
+        .await
+        .unwrap()
+        .advice
+        .is_empty());
+}
