@@ -62,6 +62,15 @@ pub struct Labelled<T> {
     pub label: String,
 }
 
+fn labelled<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str) -> Vec<Labelled<T>> {
+    all.iter()
+        .map(|&id| Labelled {
+            id,
+            label: label(id).to_string(),
+        })
+        .collect()
+}
+
 /// Where the course stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -228,27 +237,9 @@ impl Core {
         Ok(SetupOptions {
             templates: protocol::templates(),
             forms: facts::FORMS.to_vec(),
-            age_bands: AgeBand::ALL
-                .iter()
-                .map(|a| Labelled {
-                    id: *a,
-                    label: a.label().into(),
-                })
-                .collect(),
-            medicine_classes: MedicineClass::ALL
-                .iter()
-                .map(|m| Labelled {
-                    id: *m,
-                    label: m.label().into(),
-                })
-                .collect(),
-            symptoms: Symptom::ALL
-                .iter()
-                .map(|s| Labelled {
-                    id: *s,
-                    label: s.label().into(),
-                })
-                .collect(),
+            age_bands: labelled(&AgeBand::ALL, |a| a.label()),
+            medicine_classes: labelled(&MedicineClass::ALL, |m| m.label()),
+            symptoms: labelled(&Symptom::ALL, |s| s.label()),
             urgent_symptoms: facts::URGENT_SYMPTOMS
                 .iter()
                 .map(|s| s.to_string())
