@@ -97,11 +97,12 @@ pub async fn tick(core: &Core, notifier: &dyn Notifier) {
     }
 }
 
-/// How long until the start of the next minute (at most a minute, at least a second).
+/// How long until just after the start of the next minute (dose times are whole minutes; the
+/// half second keeps a timer that fires a hair early from looking just before the dose).
 fn until_next_minute() -> Duration {
     let now = Utc::now();
     let into = u64::from(now.second()) * 1000 + u64::from(now.timestamp_subsec_millis() % 1000);
-    Duration::from_millis((60_000 - into.min(59_000)).max(1000))
+    Duration::from_millis((60_000 - into.min(59_000)).max(1000) + 500)
 }
 
 /// Start the loop, the notification buttons, the tray and the close-to-tray window.
@@ -164,6 +165,6 @@ mod tests {
     #[test]
     fn the_loop_wakes_within_a_minute() {
         let d = until_next_minute();
-        assert!(d >= Duration::from_secs(1) && d <= Duration::from_secs(60));
+        assert!(d >= Duration::from_secs(1) && d <= Duration::from_millis(60_500));
     }
 }
