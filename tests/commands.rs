@@ -270,10 +270,16 @@ fn progress_and_check_ins_through_ipc() {
     let p = h.ok("get_progress", None);
     assert_eq!(p["course"]["day_number"], 1);
     assert_eq!(p["symptoms"].as_array().map(Vec::len), Some(2));
+    // Two ratings and the answer to "any of these now?" (none).
+    let before = h.stored();
+    assert_eq!(
+        before.0, 3,
+        "a check-in writes one event per rating plus its answer"
+    );
     let e = h.err(
         "check_in",
         Some(json!({ "day": null, "ratings": [{ "symptom": "tingling", "value": 12 }], "urgent": [], "note": "" })),
     );
     assert_eq!(e["code"], "invalid_rating");
-    assert_eq!(h.stored().0, 2, "the refused check-in wrote nothing");
+    assert_eq!(h.stored(), before, "the refused check-in wrote nothing");
 }

@@ -173,14 +173,7 @@ pub(crate) fn saved_on(v: &StoredVersion, day: NaiveDate) -> Option<chrono::Date
 
 /// Food magnesium logged in these events: `log` entries not withdrawn by a later `remove`.
 pub fn food_mg_of(events: &[Event]) -> f64 {
-    let removed: Vec<i64> = events
-        .iter()
-        .filter(|e| e.item == "food" && e.action == "remove")
-        .filter_map(|e| e.corrects)
-        .collect();
-    events
-        .iter()
-        .filter(|e| e.item == "food" && e.action == "log" && !removed.contains(&e.id))
+    food::food_logs(events)
         .filter_map(|e| e.value.as_ref()?.get("mg")?.as_f64())
         .sum()
 }

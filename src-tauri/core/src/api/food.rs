@@ -103,7 +103,8 @@ pub struct RemoveFoodInput {
     pub entry_id: i64,
 }
 
-fn entries_of(events: &[Event]) -> Vec<FoodEntry> {
+/// The food and water logged in these events and not taken back by a later `remove`.
+pub(crate) fn food_logs(events: &[Event]) -> impl Iterator<Item = &Event> {
     let removed: Vec<i64> = events
         .iter()
         .filter(|e| e.item == "food" && e.action == "remove")
@@ -111,7 +112,11 @@ fn entries_of(events: &[Event]) -> Vec<FoodEntry> {
         .collect();
     events
         .iter()
-        .filter(|e| e.item == "food" && e.action == "log" && !removed.contains(&e.id))
+        .filter(move |e| e.item == "food" && e.action == "log" && !removed.contains(&e.id))
+}
+
+fn entries_of(events: &[Event]) -> Vec<FoodEntry> {
+    food_logs(events)
         .filter_map(|e| {
             let v = e.value.as_ref()?;
             Some(FoodEntry {
