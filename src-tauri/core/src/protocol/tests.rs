@@ -1,20 +1,9 @@
 use super::*;
 use crate::facts::{AgeBand, MedicineClass, Pregnancy, Sex};
+use crate::testkit::safety;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 21).expect("date")
-}
-
-fn safety() -> SafetyAnswers {
-    SafetyAnswers {
-        age_band: AgeBand::Years31To50,
-        sex: Sex::Female,
-        pregnancy: Pregnancy::No,
-        kidney_disease: false,
-        medicines: vec![],
-        antacid_laxative_mg: 0.0,
-        conservative_limit: false,
-    }
 }
 
 fn supplement(form: &str, kind: AmountKind, mg: f64, doses: &[(&str, f64)]) -> SupplementInput {
