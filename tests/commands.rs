@@ -96,8 +96,18 @@ impl Harness {
     }
 }
 
-fn protocol_input() -> Value {
-    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+/// The app's own today ("YYYY-MM-DD"): the local date of the app's clock, less the day start
+/// (before 04:00 it is still the previous day). Tests never compute it from the wall clock.
+fn app_today(h: &Harness) -> String {
+    let options = h.ok("get_setup_options", None);
+    match options["today"].as_str() {
+        Some(day) => day.to_string(),
+        None => panic!("get_setup_options has no today: {options}"),
+    }
+}
+
+/// A nerve protocol as onboarding sends it, starting on `start` ("YYYY-MM-DD").
+fn protocol_input(start: &str) -> Value {
     json!({
         "protocol": {
             "template": "nerve",
@@ -119,7 +129,7 @@ fn protocol_input() -> Value {
                 "doses": [{ "time": "08:00", "units": 1.0 }, { "time": "20:00", "units": 1.0 }],
                 "window_minutes": 180
             },
-            "start_date": today,
+            "start_date": start,
             "length_days": 56,
             "water_glasses": 8,
             "items_off": [],
@@ -152,7 +162,7 @@ fn today_before_setup_invites_a_protocol() {
 #[test]
 fn saving_a_protocol_then_tapping_persists_in_sqlite() {
     let h = harness();
-    let saved = h.ok("save_protocol", Some(protocol_input()));
+    let saved = h.ok("save_protocol", Some(protocol_input(&app_today(&h))));
     assert_eq!(saved["spec"]["supplement"]["daily_mg"], 200.0);
     assert_eq!(saved["spec"]["name"], "Nerve and muscle recovery");
     let day = h.ok(
@@ -175,13 +185,13 @@ fn bad_input_gets_a_typed_error_and_changes_nothing() {
     let e = h.err("save_protocol", Some(json!({ "protocol": 5 })));
     assert_eq!(e["code"], "invalid_input");
     // Well formed, refused by the rules.
-    let mut bad = protocol_input();
+    let mut bad = protocol_input(&app_today(&h));
     bad["protocol"]["supplement"]["form"] = json!("unobtainium");
     let e = h.err("save_protocol", Some(bad));
     assert_eq!(e["code"], "unknown_form");
     assert_eq!(e["field"], "supplement.form");
     assert!(e["message"].as_str().unwrap_or("").contains("unobtainium"));
-    let mut bad = protocol_input();
+    let mut bad = protocol_input(&app_today(&h));
     bad["protocol"]["supplement"]["doses"] =
         json!([{ "time": "08:00", "units": 1.0 }, { "time": "08:00", "units": 1.0 }]);
     assert_eq!(h.err("save_protocol", Some(bad))["code"], "duplicate_time");
@@ -260,7 +270,7 @@ fn progress_and_check_ins_through_ipc() {
     let h = harness();
     let p = h.ok("get_progress", None);
     assert_eq!(p["course"], Value::Null);
-    h.ok("save_protocol", Some(protocol_input()));
+    h.ok("save_protocol", Some(protocol_input(&app_today(&h))));
     let r = h.ok(
         "check_in",
         Some(json!({ "day": null, "ratings": [{ "symptom": "tingling", "value": 6 }, { "symptom": "stomach", "value": 5 }], "urgent": [], "note": "" })),
@@ -282,4 +292,42 @@ fn progress_and_check_ins_through_ipc() {
     );
     assert_eq!(e["code"], "invalid_rating");
     assert_eq!(h.stored(), before, "the refused check-in wrote nothing");
+}
+
+/// Under the test command's clock matrix (libfaketime, `MAGDAY_FAKE_NOW` = the local wall-clock
+/// time the matrix set, "YYYY-MM-DD HH:MM"), the app's today is that date, or the one before when
+/// the time is before the day start (04:00). Without a faked clock the expected day is unknown to
+/// the test, so it checks only that the commands agree with each other.
+#[test]
+fn today_follows_the_day_start_at_any_hour_in_any_zone() {
+    let h = harness();
+    let today = app_today(&h);
+    assert_eq!(h.ok("get_day", Some(json!({})))["day"], today.as_str());
+    assert_eq!(h.ok("get_food_day", Some(json!({})))["day"], today.as_str());
+    assert_eq!(h.ok("get_progress", None)["today"], today.as_str());
+    let Ok(fake) = std::env::var("MAGDAY_FAKE_NOW") else {
+        return;
+    };
+    let local = chrono::NaiveDateTime::parse_from_str(&fake, "%Y-%m-%d %H:%M")
+        .unwrap_or_else(|e| panic!("MAGDAY_FAKE_NOW {fake:?}: {e}"));
+    let day_start = chrono::NaiveTime::from_hms_opt(4, 0, 0).expect("04:00");
+    let expected = if local.time() < day_start {
+        local.date() - chrono::Duration::days(1)
+    } else {
+        local.date()
+    };
+    assert_eq!(
+        today,
+        expected.format("%Y-%m-%d").to_string(),
+        "at {fake} local time (TZ={:?})",
+        std::env::var("TZ").ok()
+    );
+    // A protocol started today is on its day 1, and a tap lands on today.
+    h.ok("save_protocol", Some(protocol_input(&today)));
+    assert_eq!(h.ok("get_progress", None)["course"]["day_number"], 1);
+    let day = h.ok(
+        "tap",
+        Some(json!({ "tap": { "type": "check", "key": "b6" } })),
+    );
+    assert_eq!(day["day"], today.as_str());
 }

@@ -24,7 +24,11 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "Rust: core, food generator, bindings and commands"
-cargo test --workspace --locked
+# --no-fail-fast: one failing test binary must not hide the others' results.
+cargo test --workspace --locked --no-fail-fast
+
+step "Rust: the commands at night and in far zones (libfaketime)"
+bash tests/clock-matrix.sh
 
 step "end to end: build the app, then drive it through tauri-driver"
 ui/node_modules/.bin/tauri build --debug --no-bundle

@@ -14,7 +14,7 @@ say() { printf '\033[1m[magday]\033[0m %s\n' "$*"; }
 
 app_packages=(libwebkit2gtk-4.1-dev build-essential pkg-config curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev)
-test_packages=(xvfb webkit2gtk-driver dbus dbus-x11 libnotify-bin libglib2.0-bin xdotool)
+test_packages=(xvfb webkit2gtk-driver dbus dbus-x11 libnotify-bin libglib2.0-bin xdotool faketime)
 
 packages=("${app_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")
