@@ -56,10 +56,17 @@ async function next(s, step) {
 /**
  * Onboarding on a fresh install, from the welcome card to a saved protocol.
  * options: template ('circulation' | 'nerve'), kidney (bool), times (['HH:MM', ...]),
- * mgPerUnit (number), custom (an item of the user's own), start (the course's first day,
- * 'YYYY-MM-DD'; today when absent).
+ * mgPerUnit (number), custom (an item of the user's own), start (the course's first day:
+ * 'YYYY-MM-DD', or a number of days from the Day 1 the app offers; that day when absent).
+ * Returns { offered, start }: the Day 1 the app offered (its own today, computed by the core
+ * with the day start, or after midnight and before the day start the coming day) and the
+ * course's first day, both 'YYYY-MM-DD'. Tests take dates from here, never from their own clock.
+ * onCourseStep(s), when given, runs on the course step once the start date is set.
  */
-export async function onboard(s, { template = 'nerve', kidney = false, times = null, mgPerUnit = 100, custom = null, start = null } = {}) {
+export async function onboard(
+  s,
+  { template = 'nerve', kidney = false, times = null, mgPerUnit = 100, custom = null, start = null, onCourseStep = null } = {},
+) {
   await s.click(await s.waitForElement('[data-testid=start-setup]'));
   await s.waitForText('[data-testid=setup-step]', /Step 1 of 5/);
   assert.match(await text(s, '[data-testid=disclaimer]'), /not medical advice/);
@@ -84,7 +91,11 @@ export async function onboard(s, { template = 'nerve', kidney = false, times = n
     await s.waitForText('[data-testid=plan-summary]', /a day/);
     await next(s, 4);
   }
+  const offered = await s.getProperty(await s.waitForElement('[data-testid=start-date]'), 'value');
+  assert.match(offered, /^\d{4}-\d{2}-\d{2}$/, 'the start date comes filled in by the app');
+  if (typeof start === 'number') start = addDays(offered, start);
   if (start) await setValue(s, '[data-testid=start-date]', start);
+  if (onCourseStep) await onCourseStep(s);
   if (custom) {
     await setValue(s, '[data-testid=custom-item]', custom);
     await s.click('[data-testid=add-custom]');
@@ -92,5 +103,14 @@ export async function onboard(s, { template = 'nerve', kidney = false, times = n
   await next(s, 5);
   await s.waitForElement('[data-testid=findings]');
   await s.click('[data-testid=save-protocol]');
-  await s.waitForElement('[data-testid=course-day]', { timeout: 15_000 });
+  // Today: on its course day, or before the course starts.
+  await s.waitForElement('[data-testid=course-day], [data-testid=before-course]', { timeout: 15_000 });
+  return { offered, start: start ?? offered };
+}
+
+/** 'YYYY-MM-DD' plus `n` days (calendar arithmetic, no clock). */
+export function addDays(day, n) {
+  const t = new Date(`${day}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + n);
+  return t.toISOString().slice(0, 10);
 }

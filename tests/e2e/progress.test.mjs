@@ -7,12 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { run } from './lib/index.mjs';
-import { middayZone, onboard, setValue, text, withMagday } from './magday.mjs';
-
-/** "YYYY-MM-DD" of the local day `plusDays` from today in a zone `offsetHours` from UTC. */
-function localDay(offsetHours, plusDays = 0) {
-  return new Date(Date.now() + offsetHours * 3_600_000 + plusDays * 86_400_000).toISOString().slice(0, 10);
-}
+import { addDays, middayZone, onboard, setValue, text, withMagday } from './magday.mjs';
 
 async function courseDay(s, n) {
   await s.waitForText('[data-testid=course-day]', `Day ${n} of 56`);
@@ -66,16 +61,17 @@ async function shot(app, css, label) {
 }
 
 test('a seeded week shows on Progress, and the report is saved as HTML and CSV', { timeout: 300_000 }, async () => {
-  const { tz, offsetHours } = middayZone();
-  const start = localDay(offsetHours, -7);
-  const day = (n) => localDay(offsetHours, n - 8); // course day n; today is day 8
+  const { tz } = middayZone();
+  let day; // course day n as 'YYYY-MM-DD', from the Day 1 the app offers (its today, at midday)
   const out = mkdtempSync(join(tmpdir(), 'magday-report-'));
   try {
     await withMagday('progress', tz, async (app) => {
       const s = app.session;
       // A phone-sized window throughout: everything below must work there.
       await s.setWindowRect({ width: 390, height: 844 });
-      await onboard(s, { template: 'circulation', times: ['08:00', '20:00'], start });
+      // The course started a week before the day the app offers as Day 1 (today, at midday).
+      const { start } = await onboard(s, { template: 'circulation', times: ['08:00', '20:00'], start: -7 });
+      day = (n) => addDays(start, n - 1);
       await courseDay(s, 8);
 
       // Back to day 1 with the previous-day button, then forward through the week.

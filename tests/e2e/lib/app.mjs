@@ -390,7 +390,7 @@ export class App {
   /** Pids of the running app process(es) started for this App. */
   appPids() {
     if (!this.pgid) return [];
-    let exe = this.appPath;
+    let exe = this.options.exe;
     try {
       exe = realpathSync(exe);
     } catch {
@@ -520,6 +520,8 @@ export class App {
  *
  * @param {object} [options]
  * @param {string} [options.app] binary (default $MAGDAY_APP or <repo>/target/debug/magday)
+ * @param {string} [options.exe] the executable the app process ends up running, when `app` is a
+ *   wrapper script that execs it (default: `app`); restart() waits for that process to exit
  * @param {string[]} [options.args] extra command-line args for the app
  * @param {string} [options.name] label for log/screenshot file names
  * @param {Record<string,string|undefined>} [options.env] extra env for the app (undefined deletes)
@@ -537,6 +539,7 @@ export class App {
 export async function startApp(options = {}) {
   const o = {
     app: resolve(options.app ?? DEFAULT_APP),
+    exe: resolve(options.exe ?? options.app ?? DEFAULT_APP),
     args: options.args ?? [],
     name: options.name ?? 'app',
     env: options.env ?? {},
