@@ -53,6 +53,10 @@ pub struct SetupOptions {
     pub default_length_days: u32,
     pub default_window_minutes: u32,
     pub today: NaiveDate,
+    /// The Day 1 onboarding offers: today, except after midnight and before the day start,
+    /// when the day still running is nearly over and Day 1 is the one that begins at the day
+    /// start (the calendar date).
+    pub first_day: NaiveDate,
 }
 
 /// A value with its label.
@@ -134,6 +138,8 @@ pub struct DayView {
     /// False until the user sets up a protocol.
     pub has_protocol: bool,
     pub course: Option<CourseInfo>,
+    /// The course's first day when the day shown comes before it: nothing is recorded there.
+    pub before_course: Option<NaiveDate>,
     pub checklist: Checklist,
     pub next_dose: Option<NextDose>,
     pub rda_mg: Option<u32>,
@@ -241,7 +247,54 @@ impl Core {
             default_length_days: protocol::DEFAULT_LENGTH_DAYS,
             default_window_minutes: protocol::DEFAULT_WINDOW_MIN,
             today: self.today(now).await?,
+            first_day: self.first_day(now).await?,
         })
+    }
+
+    /// The Day 1 to offer a new course (see [`SetupOptions::first_day`]).
+    pub async fn first_day(&self, now: &Now) -> Result<NaiveDate> {
+        let clock = self.clock(now).await?;
+        let calendar = now.utc.with_timezone(&clock.tz).date_naive();
+        Ok(clock.day_of(now.utc).max(calendar))
+    }
+
+    /// Nothing is recorded on a day before the course: taps and food alike are refused there,
+    /// with the day the course starts.
+    pub(crate) async fn ensure_course_has_begun(&self, day: NaiveDate) -> Result<()> {
+        let start = match self.version_for(day).await? {
+            Some((_, spec)) => spec.start_date,
+            None => match self.store.first_version().await? {
+                Some(v) => parse_spec(&v)?.start_date,
+                None => {
+                    return Err(CoreError::refused(
+                        "no_protocol",
+                        "Set up a protocol first: there is no checklist for that day.",
+                    ))
+                }
+            },
+        };
+        if day < start {
+            return Err(CoreError::refused(
+                "before_course",
+                format!(
+                    "Your course starts on {}: nothing is recorded for the days before it.",
+                    start.format("%-d %B %Y")
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The course's first day when `day` comes before it.
+    async fn course_starts_after(&self, day: NaiveDate) -> Result<Option<NaiveDate>> {
+        let start = match self.version_for(day).await? {
+            Some((_, spec)) => Some(spec.start_date),
+            None => match self.store.first_version().await? {
+                Some(v) => Some(parse_spec(&v)?.start_date),
+                None => None,
+            },
+        };
+        Ok(start.filter(|s| day < *s))
     }
 
     /// Check a protocol without saving it: the safety report and the plan as it would be
@@ -470,6 +523,11 @@ impl Core {
             day_start: settings.day_start.clone(),
             has_protocol,
             course,
+            before_course: if has_protocol {
+                self.course_starts_after(day).await?
+            } else {
+                None
+            },
             rda_mg: version.as_ref().map(|(_, s)| s.rda_mg),
             checklist: list,
             next_dose,
@@ -511,6 +569,7 @@ impl Core {
             None => today,
         };
         Self::check_day(day, today)?;
+        self.ensure_course_has_begun(day).await?;
         let view = self.day_view(day, today, &settings, &clock, now).await?;
         if view.checklist.protocol_version.is_none() {
             return Err(CoreError::refused(

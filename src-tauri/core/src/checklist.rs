@@ -386,6 +386,12 @@ pub fn derive(
     })
 }
 
+/// The most a counted item takes in one day: twice its goal (a tap past it is refused, so a
+/// stuck finger cannot log 34 of 8 glasses).
+pub fn count_cap(target: u32) -> u32 {
+    target.saturating_mul(2).max(1)
+}
+
 /// Turn a tap into the events to append, after checking it against the day's checklist.
 /// Refuses (so nothing is written) a tap on a dose or item the day does not have, an undo with
 /// nothing to undo, a count below zero and overlong notes.
@@ -521,7 +527,7 @@ pub fn events_for_tap(
         }
         Tap::Count { key, delta } => {
             let i = item(key)?;
-            let ItemKind::Count { .. } = i.kind else {
+            let ItemKind::Count { target } = i.kind else {
                 return Err(CoreError::invalid(
                     "wrong_item_kind",
                     "key",
@@ -541,11 +547,15 @@ pub fn events_for_tap(
                     format!("\"{}\" is already at zero.", i.label),
                 ));
             }
-            if *delta > 0 && i.count >= 50 {
+            if *delta > 0 && i.count >= count_cap(target) {
                 return Err(CoreError::invalid(
                     "invalid_count",
                     "delta",
-                    "That is more than 50 for one day.",
+                    format!(
+                        "{} is twice your goal of {target} for one day, the most a day can \
+                         hold. If you really had more, say so in a note.",
+                        count_cap(target)
+                    ),
                 ));
             }
             vec![ev(key.clone(), "add", Some(serde_json::json!(delta)))]

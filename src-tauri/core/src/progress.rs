@@ -1,12 +1,14 @@
 //! Progress over a course: adherence per day and per week (doses, and all items), streaks, a
 //! smoothed score, and symptom trends against the day-0 baseline.
 //!
-//! **The score** is an exponential moving average of each day's adherence (doses when the day
-//! has doses, otherwise all items) with a half-life of [`SCORE_HALF_LIFE_DAYS`] = 7 days:
-//! `score = score × (1 − α) + adherence × α` with `α = 1 − 2^(−1/7)` ≈ 0.094, starting at 0.
-//! Perfect days take it to 75% after two weeks and 99.6% after eight. Loop Habit Tracker's
-//! 13-day half-life reaches only 53% after 14 perfect days, which over an 8-week course feels
-//! discouraging (`reference/what-users-ask.md`); plain adherence is always shown beside it.
+//! **The score** is a weighted average of each counted day's adherence (doses when the day has
+//! doses, otherwise all items), in which a day's weight halves every [`SCORE_HALF_LIFE_DAYS`] = 7
+//! counted days: after days with adherence `a₁ … aₙ`, `score = Σ aᵢ·wᵢ / Σ wᵢ` with
+//! `wᵢ = 2^(−(n−i)/7)`. Dividing by the weights makes it an average from the first day on: one
+//! perfect day reads 100%, a week at 75% reads 75%, and recent days weigh more than old ones
+//! (a missed week three weeks ago weighs an eighth of a missed week now). It was an exponential
+//! moving average starting at 0, which read 9% after one perfect day (issue 13). Plain adherence
+//! is always shown beside it.
 //! Skip days leave the score and the streaks as they were.
 
 use chrono::NaiveDate;
@@ -97,10 +99,11 @@ pub fn streaks(days: &[DayProgress]) -> Streaks {
     s
 }
 
-/// The smoothed score after each counted day (see the module docs), 0..=1.
+/// The score after each counted day (see the module docs), 0..=1.
 pub fn score_series(days: &[DayProgress]) -> Vec<(NaiveDate, f64)> {
-    let alpha = 1.0 - 0.5f64.powf(1.0 / SCORE_HALF_LIFE_DAYS);
-    let mut score = 0.0;
+    // Each step multiplies every earlier weight by `decay`: after 7 steps a weight has halved.
+    let decay = 0.5f64.powf(1.0 / SCORE_HALF_LIFE_DAYS);
+    let (mut weighted, mut weights) = (0.0, 0.0);
     let mut out = Vec::new();
     for d in days {
         // An open day is counted once it is kept (it cannot lower the score before it ends).
@@ -108,8 +111,9 @@ pub fn score_series(days: &[DayProgress]) -> Vec<(NaiveDate, f64)> {
             continue;
         }
         if let Some(a) = d.adherence() {
-            score = score * (1.0 - alpha) + a * alpha;
-            out.push((d.day, score));
+            weighted = weighted * decay + a;
+            weights = weights * decay + 1.0;
+            out.push((d.day, weighted / weights));
         }
     }
     out

@@ -369,6 +369,15 @@ impl Store {
         row.as_ref().map(version_from_row).transpose()
     }
 
+    /// The version that governs the earliest day: the first course's first version.
+    pub async fn first_version(&self) -> Result<Option<StoredVersion>> {
+        let sql = format!(
+            "SELECT {VERSION_COLUMNS} FROM protocol_versions ORDER BY effective_from, id LIMIT 1"
+        );
+        let row = sqlx::query(&sql).fetch_optional(&self.pool).await?;
+        row.as_ref().map(version_from_row).transpose()
+    }
+
     /// The newest version saved (it may take effect tomorrow).
     pub async fn latest_version(&self) -> Result<Option<StoredVersion>> {
         let sql =

@@ -150,7 +150,11 @@ time_zone: string, day_start: string,
 /**
  * False until the user sets up a protocol.
  */
-has_protocol: boolean, course: CourseInfo | null, checklist: Checklist, next_dose: NextDose | null, rda_mg: number | null, 
+has_protocol: boolean, course: CourseInfo | null, 
+/**
+ * The course's first day when the day shown comes before it: nothing is recorded there.
+ */
+before_course: string | null, checklist: Checklist, next_dose: NextDose | null, rda_mg: number | null, 
 /**
  * Food magnesium logged on the day, mg.
  */
@@ -778,7 +782,13 @@ export type SetupOptions = { templates: Array<TemplateInfo>, forms: Array<Form>,
 /**
  * Signs of too much magnesium a check-in may report (`check_in` accepts exactly these).
  */
-urgent_symptoms: Array<string>, disclaimer: string, default_length_days: number, default_window_minutes: number, today: string, };
+urgent_symptoms: Array<string>, disclaimer: string, default_length_days: number, default_window_minutes: number, today: string, 
+/**
+ * The Day 1 onboarding offers: today, except after midnight and before the day start,
+ * when the day still running is nearly over and Day 1 is the one that begins at the day
+ * start (the calendar date).
+ */
+first_day: string, };
 
 export type Sex = "female" | "male";
 

@@ -28,7 +28,7 @@ describe("Progress", () => {
     expect(text("progress-all-adherence")).toBe("63%");
     expect(text("progress-streak")).toBe("2 days");
     expect(text("progress-best-streak")).toBe("best 2 days");
-    expect(text("progress-score")).toBe("28%");
+    expect(text("progress-score")).toBe("71%");
     // Plain adherence beside the score, and the half-life in words.
     expect(text("progress-plain")).toBe("plain adherence 70%");
     expect(text("progress-score-note")).toContain("halves after 7 days");

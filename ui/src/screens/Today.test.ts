@@ -34,6 +34,44 @@ describe("Today", () => {
     expect(screen.getByTestId("dose-1-toggle").getAttribute("aria-pressed")).toBe("true");
   });
 
+  it("water past its goal reads as over, not as a bigger goal", async () => {
+    const v = dayView();
+    const water = v.checklist.items.find((i) => i.key === "water");
+    if (!water) throw new Error("the fixture has water");
+    water.count = 10;
+    water.done = true;
+    answer((cmd) => (cmd === "get_day" ? v : cmd === "get_notification_permission" ? granted : settings));
+    render(Today, { day: null });
+    expect((await screen.findByTestId("item-water-count")).textContent).toBe("10 of 8 glasses, 2 over your goal");
+  });
+
+  it("the night before Day 1 says when the course starts, offers nothing to tick, and the next dose is today", async () => {
+    // 01:30 on 22 November: the app's day is still the 21st; the course starts on the 22nd.
+    const v = dayView({
+      now: "2026-11-22T01:30:00+01:00",
+      before_course: "2026-11-22",
+      next_dose: { day: "2026-11-22", slot: 1, time: "08:00", due_at: "2026-11-22T08:00:00+01:00" },
+    });
+    v.checklist.doses = [];
+    answer((cmd) => (cmd === "get_day" ? v : cmd === "get_notification_permission" ? granted : settings));
+    render(Today, { day: null });
+    expect((await screen.findByTestId("before-course")).textContent).toContain("Your course starts on Sunday");
+    expect(screen.getByTestId("next-dose").textContent).toBe("Next dose: 08:00 today");
+    expect(screen.queryByTestId("item-water-count")).toBeNull();
+    expect(screen.queryByTestId("skip-day")).toBeNull();
+  });
+
+  it("after the day's last dose the next one is tomorrow", async () => {
+    const v = dayView({
+      now: "2026-11-21T22:30:00+01:00",
+      next_dose: { day: "2026-11-22", slot: 1, time: "08:00", due_at: "2026-11-22T08:00:00+01:00" },
+    });
+    answer((cmd) => (cmd === "get_day" ? v : cmd === "get_notification_permission" ? granted : settings));
+    render(Today, { day: null });
+    expect((await screen.findByTestId("next-dose")).textContent).toBe("Next dose: 08:00 tomorrow");
+    expect(screen.queryByTestId("before-course")).toBeNull();
+  });
+
   it("a missed dose says not to double up", async () => {
     const v = dayView();
     v.checklist.doses = [dose({ status: "missed" }), dose({ slot: 2, status: "due" })];

@@ -26,6 +26,7 @@ export function dayView(over: Partial<DayView> = {}): DayView {
     time_zone: "Europe/Berlin",
     day_start: "04:00",
     has_protocol: true,
+    before_course: null,
     course: {
       course_id: 1,
       name: "Warm hands and feet",
@@ -87,7 +88,8 @@ function dayProgress(day: string, n: number, taken: number, done: number, over: 
  * A week of a 56-day course (2 doses a day, 6 items) as the core reports it, today being day 7:
  * kept, partial, missed, a skip day, kept, kept, and today still open. The summary numbers are
  * what the core computes from these days: 7 of 10 doses (skip day and today left out), items
- * 19 of 30, streak 2 (best 2), score 0.278 (7-day half-life).
+ * 19 of 30, streak 2 (best 2), score 0.712 (the average of 1, 0.5, 0, 1, 1 with weights
+ * halving every 7 days).
  */
 export function progressView(over: Partial<ProgressView> = {}): ProgressView {
   const days = [
@@ -136,7 +138,7 @@ export function progressView(over: Partial<ProgressView> = {}): ProgressView {
     doses_taken: 7,
     doses_planned: 10,
     streaks: { current: 2, best: 2 },
-    score: 0.278,
+    score: 0.712,
     score_series: [],
     score_half_life_days: 7,
     symptoms: [

@@ -277,6 +277,11 @@ impl Core {
         value: Option<serde_json::Value>,
         corrects: Option<i64>,
     ) -> Result<()> {
+        // Food is recorded like a tap: not on a day before the course (a removal of an entry
+        // already there is a correction, and always allowed).
+        if action != "remove" {
+            self.ensure_course_has_begun(day).await?;
+        }
         let clock = self.clock(now).await?;
         let version = self.store.version_in_force(day).await?.map(|v| v.id);
         self.store

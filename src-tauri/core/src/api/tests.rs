@@ -434,3 +434,183 @@ async fn a_new_course_never_takes_over_logged_days() {
     let v = core.day(Some("2026-10-01"), &now).await.unwrap();
     assert_eq!(v.course.unwrap().course_id, first.course_id);
 }
+
+/// Issue 13: a protocol set up in the night, after midnight and before the 04:00 day start.
+mod the_first_night {
+    use super::*;
+    use crate::api::food::{LogFoodInput, LogWaterInput};
+
+    fn nerve(start: NaiveDate) -> ProtocolInput {
+        protocol_input(
+            Template::Nerve,
+            "glycinate",
+            100.0,
+            &["08:00", "20:00"],
+            start,
+        )
+    }
+
+    fn spinach(day: Option<&str>) -> LogFoodInput {
+        LogFoodInput {
+            day: day.map(str::to_string),
+            food_id: 11457,
+            grams: 30.0,
+            label: String::new(),
+        }
+    }
+
+    #[tokio::test]
+    async fn day_1_offered_at_01_30_is_the_day_that_begins_at_the_day_start() {
+        let core = Core::open_in_memory().await.unwrap();
+        // 01:30 on Wednesday 25 November: the app's today is still Tuesday 24th.
+        let night = now_at(2026, 11, 25, 1, 30);
+        let o = core.setup_options(&night).await.unwrap();
+        assert_eq!(o.today, day(2026, 11, 24));
+        assert_eq!(o.first_day, day(2026, 11, 25));
+        // At 04:00 and through the day both are the calendar date.
+        for (h, m) in [(4, 0), (12, 0), (23, 59)] {
+            let o = core
+                .setup_options(&now_at(2026, 11, 25, h, m))
+                .await
+                .unwrap();
+            assert_eq!(
+                (o.today, o.first_day),
+                (day(2026, 11, 25), day(2026, 11, 25))
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn the_night_before_day_1_records_nothing_and_says_when_the_course_starts() {
+        let core = Core::open_in_memory().await.unwrap();
+        let night = now_at(2026, 11, 25, 1, 30);
+        let first = core.setup_options(&night).await.unwrap().first_day;
+        core.save_protocol(&nerve(first), false, &night)
+            .await
+            .unwrap();
+        let v = core.day(None, &night).await.unwrap();
+        assert_eq!(v.day, day(2026, 11, 24));
+        assert_eq!(v.before_course, Some(day(2026, 11, 25)));
+        assert!(v.checklist.doses.is_empty(), "no doses before Day 1");
+        // The next dose is Day 1's first, at 08:00 on the 25th: six and a half hours away.
+        let next = v.next_dose.expect("Day 1's first dose");
+        assert_eq!((next.day, next.time.as_str()), (day(2026, 11, 25), "08:00"));
+        assert!(
+            next.due_at.starts_with("2026-11-25T08:00"),
+            "{}",
+            next.due_at
+        );
+
+        // A tap and a food log the night before are refused the same way; nothing is written.
+        let tap = core
+            .tap(
+                None,
+                &Tap::Count {
+                    key: "water".into(),
+                    delta: 1,
+                },
+                &night,
+            )
+            .await
+            .unwrap_err();
+        let food = core.log_food(&spinach(None), &night).await.unwrap_err();
+        let water = core
+            .log_water(
+                &LogWaterInput {
+                    day: None,
+                    litres: 0.5,
+                    mg_per_litre: Some(100.0),
+                },
+                &night,
+            )
+            .await
+            .unwrap_err();
+        for e in [&tap, &food, &water] {
+            assert_eq!(e.code(), "before_course");
+            assert!(e.to_string().contains("25 November 2026"), "{e}");
+        }
+        assert_eq!(core.store().event_count().await.unwrap(), 0);
+
+        // From 04:00 it is Day 1 and both doses are ahead.
+        let morning = now_at(2026, 11, 25, 4, 0);
+        let v = core.day(None, &morning).await.unwrap();
+        assert_eq!(v.before_course, None);
+        assert_eq!(v.course.as_ref().and_then(|c| c.day_number), Some(1));
+        let statuses: Vec<DoseStatus> = v.checklist.doses.iter().map(|d| d.status).collect();
+        assert_eq!(statuses, [DoseStatus::Upcoming, DoseStatus::Upcoming]);
+        core.log_food(&spinach(None), &morning).await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_day_before_the_course_refuses_taps_and_food_alike() {
+        let core = Core::open_in_memory().await.unwrap();
+        let now = now_at(2026, 11, 25, 12, 0);
+        core.save_protocol(&nerve(day(2026, 11, 25)), false, &now)
+            .await
+            .unwrap();
+        let v = core.day(Some("2026-11-23"), &now).await.unwrap();
+        assert_eq!(v.before_course, Some(day(2026, 11, 25)));
+        let tap = core
+            .tap(
+                Some("2026-11-23"),
+                &Tap::Check {
+                    key: "breathing".into(),
+                },
+                &now,
+            )
+            .await
+            .unwrap_err();
+        let food = core
+            .log_food(&spinach(Some("2026-11-23")), &now)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            (tap.code(), food.code()),
+            ("before_course", "before_course")
+        );
+        assert_eq!(core.store().event_count().await.unwrap(), 0);
+        // Before any protocol: the same, with the invitation to set one up.
+        let fresh = Core::open_in_memory().await.unwrap();
+        assert_eq!(
+            fresh
+                .log_food(&spinach(None), &now)
+                .await
+                .unwrap_err()
+                .code(),
+            "no_protocol"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_dose_ticked_after_its_window_closed_before_setup_counts_as_an_ordinary_taken_dose() {
+        let core = Core::open_in_memory().await.unwrap();
+        // Set up at 12:00 on Day 1: the 08:00 dose's window closed at 11:00, before setup.
+        let noon = now_at(2026, 11, 25, 12, 0);
+        core.save_protocol(&nerve(day(2026, 11, 25)), false, &noon)
+            .await
+            .unwrap();
+        let v = core.day(None, &noon).await.unwrap();
+        assert_eq!(v.checklist.doses[0].status, DoseStatus::BeforeStart);
+        assert_eq!(
+            v.checklist.score.doses_planned, 1,
+            "only the 20:00 dose is expected"
+        );
+        // The user took the morning capsule before installing and records it.
+        let v = core
+            .tap(None, &Tap::TakeDose { slot: 1, at: None }, &noon)
+            .await
+            .unwrap();
+        assert_eq!(v.checklist.doses[0].status, DoseStatus::Taken);
+        assert_eq!(
+            (
+                v.checklist.score.doses_taken,
+                v.checklist.score.doses_planned
+            ),
+            (1, 2)
+        );
+        // Progress and the report count it the same way, once the day is over.
+        let next_day = now_at(2026, 11, 26, 9, 0);
+        let p = core.progress(&next_day).await.unwrap();
+        assert_eq!((p.days[0].doses_taken, p.days[0].doses_planned), (1, 2));
+    }
+}

@@ -844,3 +844,27 @@ fn dst_days_keep_each_dose_once_in_berlin() {
     ); // first 02:30 (CEST)
     assert_eq!(autumn.len(), 2);
 }
+
+#[test]
+fn water_counts_up_to_twice_the_goal_and_no_further() {
+    let mut s = Sim::new(&["08:00", "20:00"]);
+    let day = d(2026, 11, 10);
+    let now = s.at(day, 21, 0);
+    let water = || Tap::Count {
+        key: "water".into(),
+        delta: 1,
+    };
+    for n in 1..=16 {
+        let l = s.tap(day, now, water()).unwrap();
+        assert_eq!(l.items.iter().find(|i| i.key == "water").unwrap().count, n);
+    }
+    let before = s.events.len();
+    let e = s.tap(day, now, water()).unwrap_err();
+    assert_eq!(e.code(), "invalid_count");
+    assert!(e.to_string().contains("twice your goal of 8"), "{e}");
+    assert_eq!(s.events.len(), before, "the refused tap wrote nothing");
+    let l = s.list(day, now);
+    assert_eq!(l.items.iter().find(|i| i.key == "water").unwrap().count, 16);
+    assert_eq!(count_cap(8), 16);
+    assert_eq!(count_cap(0), 1);
+}

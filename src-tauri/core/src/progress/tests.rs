@@ -43,11 +43,17 @@ async fn take(core: &Core, day: i64, slot: u32) {
     .unwrap();
 }
 
+/// The score written out as the module docs define it: Σ aᵢ·wᵢ / Σ wᵢ, wᵢ = 2^(−(n−i)/7).
 fn expected_score(adherences: &[f64]) -> f64 {
-    let alpha = 1.0 - 0.5f64.powf(1.0 / 7.0);
+    let n = adherences.len();
+    let w = |i: usize| 0.5f64.powf((n - 1 - i) as f64 / 7.0);
+    let total: f64 = (0..n).map(w).sum();
     adherences
         .iter()
-        .fold(0.0, |s, a| s * (1.0 - alpha) + a * alpha)
+        .enumerate()
+        .map(|(i, a)| a * w(i))
+        .sum::<f64>()
+        / total
 }
 
 #[tokio::test]
@@ -145,30 +151,29 @@ async fn adherence_streaks_and_score_from_a_known_week() {
     );
 }
 
+fn finished_day(n: u32, doses_taken: u32) -> DayProgress {
+    DayProgress {
+        day: d(i64::from(n)),
+        day_number: n,
+        doses_taken,
+        doses_planned: 2,
+        items_done: 2.0,
+        items_total: 2,
+        skipped: false,
+        kept: Some(doses_taken == 2),
+        food_mg: 0.0,
+        supplement_mg: 0.0,
+        open: false,
+    }
+}
+
 #[test]
-fn the_score_reaches_75_percent_after_two_perfect_weeks() {
-    let days: Vec<DayProgress> = (1..=56)
-        .map(|n| DayProgress {
-            day: d(n),
-            day_number: n as u32,
-            doses_taken: 2,
-            doses_planned: 2,
-            items_done: 2.0,
-            items_total: 2,
-            skipped: false,
-            kept: Some(true),
-            food_mg: 0.0,
-            supplement_mg: 0.0,
-            open: false,
-        })
-        .collect();
+fn one_perfect_day_scores_100_percent_and_a_perfect_course_stays_there() {
+    let days: Vec<DayProgress> = (1..=56).map(|n| finished_day(n, 2)).collect();
     let s = score_series(&days);
-    assert!((s[13].1 - 0.75).abs() < 1e-12, "14 days: {}", s[13].1);
-    assert!(
-        (s[55].1 - (1.0 - 0.5f64.powi(8))).abs() < 1e-12,
-        "56 days: {}",
-        s[55].1
-    );
+    assert_eq!(s[0].1, 1.0, "day 1 taken in full: {}", s[0].1);
+    assert!((s[6].1 - 1.0).abs() < 1e-12, "a perfect week: {}", s[6].1);
+    assert!((s[55].1 - 1.0).abs() < 1e-12, "56 days: {}", s[55].1);
     assert_eq!(
         streaks(&days),
         Streaks {
@@ -176,6 +181,35 @@ fn the_score_reaches_75_percent_after_two_perfect_weeks() {
             best: 56
         }
     );
+}
+
+#[test]
+fn six_days_at_75_percent_score_75_percent() {
+    // Two doses a day: 2, 1, 2, 1, 2, 1 taken is 75% each pair, and 75% over the six days.
+    let days: Vec<DayProgress> = (1..=6)
+        .map(|n| finished_day(n, if n % 2 == 1 { 2 } else { 1 }))
+        .collect();
+    let s = score_series(&days);
+    // Exact: weights 2^(−k/7) for k = 5..0, the full days at k = 5, 3, 1.
+    let w = |k: i32| 0.5f64.powf(f64::from(k) / 7.0);
+    let want = (w(5) + w(3) + w(1) + 0.5 * (w(4) + w(2) + w(0))) / (0..6).map(w).sum::<f64>();
+    assert!((s[5].1 - want).abs() < 1e-12, "{} vs {want}", s[5].1);
+    assert!((s[5].1 - 0.75).abs() < 0.02, "about 75%: {}", s[5].1);
+}
+
+#[test]
+fn recent_days_weigh_more_and_a_weight_halves_in_seven_days() {
+    // Day 1 missed, then seven full days: day 1's weight is half of day 8's.
+    let mut days = vec![finished_day(1, 0)];
+    days.extend((2..=8).map(|n| finished_day(n, 2)));
+    let s = score_series(&days);
+    let w: Vec<f64> = (0..8).map(|k| 0.5f64.powf(f64::from(k) / 7.0)).collect();
+    let want = (w.iter().sum::<f64>() - w[7]) / w.iter().sum::<f64>();
+    assert!((s[7].1 - want).abs() < 1e-12, "{} vs {want}", s[7].1);
+    // The same week the other way round (missed last) reads lower: recent days weigh more.
+    let mut late = (1..=7).map(|n| finished_day(n, 2)).collect::<Vec<_>>();
+    late.push(finished_day(8, 0));
+    assert!(score_series(&late)[7].1 < s[7].1);
 }
 
 #[tokio::test]
