@@ -18,15 +18,7 @@ command -v faketime >/dev/null || { echo "faketime is missing: bash src-tauri/sc
 
 # Build (outside libfaketime) and take the test executable's path from cargo's JSON messages.
 bin=$(cargo test --locked --test commands --no-run --message-format=json \
-  | node -e '
-      let exe = "";
-      for (const line of require("fs").readFileSync(0, "utf8").split("\n")) {
-        if (!line.startsWith("{")) continue;
-        const m = JSON.parse(line);
-        if (m.reason === "compiler-artifact" && m.target && m.target.name === "commands" && m.executable) exe = m.executable;
-      }
-      if (!exe) { console.error("no commands test executable in cargo output"); process.exit(1); }
-      console.log(exe);')
+  | node tests/cargo-test-bins.mjs commands | cut -f1)
 
 failed=()
 for zone in "${zones[@]}"; do

@@ -13,10 +13,24 @@ step "installing what is missing"
 bash src-tauri/scripts/install-deps.sh test
 [ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
 
+# MAGDAY_FAKETIME="01:30" (anything `date -d` reads, in $TZ) runs every test on a clock that
+# reads that time when this script starts and runs on from there: libfaketime with one offset
+# for the UI tests, every Rust test binary and the whole end-to-end stack (tests, drivers, app).
+# Builds run on the real clock (cargo and rustc hang under libfaketime).
+if [ -n "${MAGDAY_FAKETIME:-}" ]; then
+  faketime_lib=$(ls /usr/lib/*/faketime/libfaketimeMT.so.1 2>/dev/null | head -n1)
+  [ -n "$faketime_lib" ] || { echo "libfaketime is missing" >&2; exit 1; }
+  faketime_offset=$(( $(date -d "$MAGDAY_FAKETIME" +%s) - $(date +%s) ))
+  step "every test runs on a clock faked to $(date -d "$MAGDAY_FAKETIME" '+%F %T %Z') (offset ${faketime_offset}s)"
+  fake() { LD_PRELOAD="$faketime_lib" FAKETIME="$faketime_offset" "$@"; }
+else
+  fake() { "$@"; }
+fi
+
 step "UI: build, type check, component tests, size budget"
 npm --prefix ui run build
 npm --prefix ui run check
-npm --prefix ui test
+fake npm --prefix ui test
 npm --prefix ui run size
 
 step "Rust: format and lints"
@@ -25,7 +39,17 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "Rust: core, food generator, bindings and commands"
 # --no-fail-fast: one failing test binary must not hide the others' results.
-cargo test --workspace --locked --no-fail-fast
+if [ -z "${MAGDAY_FAKETIME:-}" ]; then
+  cargo test --workspace --locked --no-fail-fast
+else
+  # Build on the real clock, then run each test binary on the fake one, where cargo would.
+  cargo test --workspace --locked --no-run --message-format=json | node tests/cargo-test-bins.mjs > target/test-bins.tsv
+  failed=0
+  while IFS=$'\t' read -r bin dir; do
+    (cd "$dir" && CARGO_MANIFEST_DIR="$dir" fake "$bin") || failed=1
+  done < target/test-bins.tsv
+  [ "$failed" = 0 ] || { echo "a Rust test binary failed" >&2; exit 1; }
+fi
 
 step "Rust: the commands at night and in far zones (libfaketime)"
 bash tests/clock-matrix.sh
@@ -33,6 +57,6 @@ bash tests/clock-matrix.sh
 step "end to end: build the app, then drive it through tauri-driver"
 ui/node_modules/.bin/tauri build --debug --no-bundle
 export MAGDAY_APP="$root/target/debug/magday"
-xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- npm --prefix tests/e2e test
+fake xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- npm --prefix tests/e2e test
 
 step "all tests passed"

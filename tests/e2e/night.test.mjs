@@ -22,13 +22,22 @@ function libfaketime() {
 }
 
 /**
+ * The real clock, in ms. When the whole test command runs on a faked clock (tests/run-all.sh
+ * with MAGDAY_FAKETIME), this process inherits libfaketime with a fixed offset in seconds.
+ */
+function realNow() {
+  const inherited = process.env.LD_PRELOAD?.includes('faketime') ? process.env.FAKETIME ?? '' : '';
+  return Date.now() - (/^[+-]?\d+$/.test(inherited) ? Number(inherited) * 1000 : 0);
+}
+
+/**
  * Write `path`: an executable that starts the app with its clock at `instant` (RFC 3339), as a
  * fixed offset from the real clock, so the app and its web process agree and time runs on.
  */
 function appAt(path, instant) {
   const lib = libfaketime();
   assert.ok(lib, 'libfaketime is installed (bash src-tauri/scripts/install-deps.sh test)');
-  const offset = Math.round((Date.parse(instant) - Date.now()) / 1000);
+  const offset = Math.round((Date.parse(instant) - realNow()) / 1000);
   writeFileSync(
     path,
     `#!/bin/sh\nexport LD_PRELOAD='${lib}'\nexport FAKETIME='${offset >= 0 ? '+' : ''}${offset}'\nexec '${DEFAULT_APP}' "$@"\n`,

@@ -198,6 +198,9 @@ const PASS_EXACT = [
   'LANG', 'LANGUAGE', 'LC_ALL', 'LC_CTYPE', 'LC_MESSAGES', 'LC_TIME', 'LC_NUMERIC',
   'DISPLAY', 'XAUTHORITY', 'DBUS_SESSION_BUS_ADDRESS',
   'XDG_DATA_DIRS', 'XDG_CONFIG_DIRS', 'LD_LIBRARY_PATH',
+  // A test command run on a faked clock (tests/run-all.sh with MAGDAY_FAKETIME): libfaketime
+  // with one fixed offset, so the tests, the drivers and the app share the same clock.
+  'LD_PRELOAD', 'FAKETIME',
 ];
 const PASS_PREFIX = /^(MAGDAY_|RUST_|WEBKIT_|GDK_|GTK_|GSK_|LIBGL_|MESA_|G_MESSAGES|G_DEBUG|TAURI_)/;
 
