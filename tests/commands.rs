@@ -196,6 +196,14 @@ fn bad_input_gets_a_typed_error_and_changes_nothing() {
         json!([{ "time": "08:00", "units": 1.0 }, { "time": "08:00", "units": 1.0 }]);
     assert_eq!(h.err("save_protocol", Some(bad))["code"], "duplicate_time");
     assert_eq!(h.stored(), (0, 0));
+    // A malformed field is named in the user's words, with its path.
+    let e = h.err(
+        "log_water",
+        Some(json!({ "day": null, "litres": null, "mg_per_litre": null })),
+    );
+    assert_eq!(e["code"], "invalid_input");
+    assert_eq!(e["field"], "litres");
+    assert_eq!(e["message"], "Amount of water (litres) needs a number.");
     // Taps before setup are refused too.
     let e = h.err(
         "tap",

@@ -19,14 +19,9 @@ use crate::bindings::{CommandSig, TypeCollector};
 use crate::notifier::PermissionView;
 use crate::state::AppState;
 
-/// Parse a command's input, refusing a malformed one with a typed error.
+/// Parse a command's input, refusing a malformed one with a typed error that names the field.
 fn parse_input<T: DeserializeOwned>(input: Option<serde_json::Value>) -> Result<T, ApiError> {
-    let value = input.unwrap_or(serde_json::Value::Null);
-    serde_json::from_value(value).map_err(|e| ApiError {
-        code: "invalid_input".into(),
-        message: format!("The request was not understood: {e}."),
-        field: None,
-    })
+    magday_core::input::parse(input.unwrap_or(serde_json::Value::Null)).map_err(ApiError::from)
 }
 
 macro_rules! commands {

@@ -1,8 +1,9 @@
 // Issues 2 and 3: onboarding on a fresh install saves a protocol that survives a restart; the
-// kidney-disease path ends at a checklist with no supplement doses.
+// kidney-disease path ends at a checklist with no supplement doses (and no "0 of 0 doses");
+// an amount the core refuses keeps "Next" off (issue 13).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { count, middayZone, onboard, text, withMagday } from './magday.mjs';
+import { count, middayZone, onboard, setValue, text, withMagday } from './magday.mjs';
 
 test('onboarding saves a protocol that survives a restart', { timeout: 180_000 }, async () => {
   const { tz } = middayZone();
@@ -34,6 +35,9 @@ test('with kidney disease the checklist has no supplement doses', { timeout: 180
     await onboard(s, { template: 'circulation', kidney: true });
     assert.equal(await count(s, '[data-testid^=dose-][data-status]'), 0);
     assert.equal(await count(s, '[data-testid=next-dose]'), 0);
+    // No "0 of 0 doses": the day counts its checklist items only.
+    assert.equal(await count(s, '[data-testid=score]'), 0);
+    assert.match(await text(s, '[data-testid=items-score]'), /^0 of \d+ items$/);
     for (const key of ['food', 'water', 'movement', 'breathing', 'sleep']) {
       assert.equal(await count(s, `[data-testid=item-${key}]`), 1, key);
     }
@@ -47,5 +51,33 @@ test('with kidney disease the checklist has no supplement doses', { timeout: 180
     s = app.session;
     await s.waitForElement('[data-testid=course-day]');
     assert.equal(await count(s, '[data-testid^=dose-][data-status]'), 0);
+  });
+});
+
+test('an amount the core refuses keeps "Next" off and says which field, in words', { timeout: 120_000 }, async () => {
+  const { tz } = middayZone();
+  await withMagday('onboarding-invalid', tz, async (app) => {
+    const s = app.session;
+    await s.click(await s.waitForElement('[data-testid=start-setup]'));
+    await setValue(s, '[data-testid=age-band]', 'y31_50');
+    await s.click('[data-testid=sex-female]');
+    await s.click('[data-testid=setup-next]');
+    await s.click('[data-testid=template-nerve]');
+    await s.click('[data-testid=setup-next]');
+    await s.waitForText('[data-testid=setup-step]', /Step 3 of 5/);
+    const nextEnabled = async () => (await s.executeScript('return !document.querySelector("[data-testid=setup-next]").disabled')) === true;
+    assert.ok(await nextEnabled(), 'Next is on with the default amount');
+    // An empty amount: the field is named as the form names it, not as serde does.
+    await setValue(s, '[data-testid=mg-per-unit]', '');
+    await s.waitForText('[data-testid=check-error]', /Amount per capsule or scoop \(mg\) needs a number/);
+    assert.equal(await nextEnabled(), false, 'Next is off while the amount is refused');
+    await setValue(s, '[data-testid=mg-per-unit]', '0');
+    await s.waitFor(async () => !(await nextEnabled()) && (await count(s, '[data-testid=check-error]')) === 1, {
+      message: 'a zero amount is refused too',
+    });
+    await setValue(s, '[data-testid=mg-per-unit]', '120');
+    await s.waitFor(async () => (await count(s, '[data-testid=check-error]')) === 0 && (await nextEnabled()), {
+      message: 'Next comes back once the amount is good',
+    });
   });
 });

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::day::{parse_hhmm, DayClock};
-use crate::error::{CoreError, Result};
+use crate::error::{quoted, CoreError, Result};
 use crate::protocol::{keep_apart_windows, ItemKind, KeepApart, ProtocolSpec};
 use crate::store::{Event, NewEvent};
 
@@ -425,7 +425,7 @@ pub fn events_for_tap(
             CoreError::invalid(
                 "unknown_item",
                 "key",
-                format!("\"{key}\" is not on the checklist for {}.", list.day),
+                format!("{} is not on the checklist for {}.", quoted(key), list.day),
             )
         })
     };
@@ -575,7 +575,11 @@ pub fn events_for_tap(
                 return Err(CoreError::invalid(
                     "unknown_item",
                     "item",
-                    format!("\"{target}\" is not on the checklist for {}.", list.day),
+                    format!(
+                        "{} is not on the checklist for {}.",
+                        quoted(target),
+                        list.day
+                    ),
                 ));
             }
             vec![ev(

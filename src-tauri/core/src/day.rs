@@ -10,7 +10,7 @@
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use crate::error::{CoreError, Result};
+use crate::error::{quoted, CoreError, Result};
 
 /// "Now", as the core sees it: an instant and the device's time zone. The shell reads the wall
 /// clock; tests pass fixed values.
@@ -133,7 +133,10 @@ pub fn parse_hhmm(text: &str, field: &str) -> Result<NaiveTime> {
         CoreError::invalid(
             "invalid_time",
             field,
-            format!("\"{text}\" is not a time: use 24-hour HH:MM, for example 08:00 or 20:30"),
+            format!(
+                "{} is not a time: use 24-hour HH:MM, for example 08:00 or 20:30",
+                quoted(text)
+            ),
         )
     };
     let (h, m) = text.trim().split_once(':').ok_or_else(bad)?;
@@ -156,7 +159,7 @@ pub fn parse_date(text: &str, field: &str) -> Result<NaiveDate> {
         CoreError::invalid(
             "invalid_date",
             field,
-            format!("\"{text}\" is not a date: use YYYY-MM-DD"),
+            format!("{} is not a date: use YYYY-MM-DD", quoted(text)),
         )
     })
 }
@@ -167,7 +170,10 @@ pub fn parse_tz(text: &str, field: &str) -> Result<Tz> {
         CoreError::invalid(
             "invalid_time_zone",
             field,
-            format!("\"{text}\" is not a known time zone (use a name like Europe/Berlin)"),
+            format!(
+                "{} is not a known time zone (use a name like Europe/Berlin)",
+                quoted(text)
+            ),
         )
     })
 }

@@ -72,6 +72,34 @@ impl CoreError {
     }
 }
 
+/// What the user typed, quoted for an error message: at most [`ECHO_CHARS`] characters, so a
+/// 100,000-character input is not sent back in full.
+pub fn quoted(text: &str) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(ECHO_CHARS).collect();
+    if chars.next().is_some() {
+        format!("\"{head}…\"")
+    } else {
+        format!("\"{head}\"")
+    }
+}
+
+/// How much of an input an error message repeats.
+pub const ECHO_CHARS: usize = 40;
+
+/// The longest message an error carries across IPC; anything longer is cut (a safety net: the
+/// messages themselves quote inputs through [`quoted`]).
+pub const MAX_MESSAGE_CHARS: usize = 600;
+
+fn capped(message: String) -> String {
+    if message.chars().count() <= MAX_MESSAGE_CHARS {
+        return message;
+    }
+    let mut cut: String = message.chars().take(MAX_MESSAGE_CHARS - 1).collect();
+    cut.push('…');
+    cut
+}
+
 impl From<serde_json::Error> for CoreError {
     fn from(e: serde_json::Error) -> Self {
         CoreError::Corrupt(e.to_string())
@@ -99,7 +127,7 @@ impl From<CoreError> for ApiError {
         };
         ApiError {
             code: e.code().to_string(),
-            message: e.to_string(),
+            message: capped(e.to_string()),
             field,
         }
     }

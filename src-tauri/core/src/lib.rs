@@ -9,6 +9,7 @@ pub mod day;
 pub mod error;
 pub mod facts;
 pub mod food;
+pub mod input;
 pub mod progress;
 pub mod protocol;
 pub mod reminders;

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::day::{fmt_hhmm, parse_date, parse_hhmm};
-use crate::error::{CoreError, Result};
+use crate::error::{quoted, CoreError, Result};
 use crate::facts::{
     self, AgeBand, Laxative, MedicineClass, Pregnancy, Sex, Source, ABSURD_DAILY_MG, SRC_DIARRHEA,
     SRC_GUIDES, SRC_INFANT, SRC_IOM_UL, SRC_KIDNEY, SRC_ODS_RDA, SRC_SPLITTING, WARN_FRACTION,
@@ -491,8 +491,8 @@ pub fn build_plan(input: &SupplementInput, day_start_min: u32) -> Result<Supplem
             "unknown_form",
             "supplement.form",
             format!(
-                "\"{}\" is not a magnesium form Magday knows: pick one from the list.",
-                input.form
+                "{} is not a magnesium form Magday knows: pick one from the list.",
+                quoted(&input.form)
             ),
         )
     })?;
@@ -955,7 +955,7 @@ pub fn validate(
             return Err(CoreError::invalid(
                 "unknown_item",
                 "items_off",
-                format!("\"{k}\" is not an item of this template."),
+                format!("{} is not an item of this template.", quoted(k)),
             ));
         }
     }
@@ -979,7 +979,7 @@ pub fn validate(
             return Err(CoreError::invalid(
                 "unknown_item",
                 "optional_items",
-                format!("\"{k}\" is not an optional item of this template."),
+                format!("{} is not an optional item of this template.", quoted(k)),
             ));
         };
         if !items.iter().any(|i| i.key == opt.key) {
@@ -1007,7 +1007,7 @@ pub fn validate(
             return Err(CoreError::invalid(
                 "duplicate_item",
                 format!("custom_items[{n}]"),
-                format!("\"{label}\" is already on the checklist."),
+                format!("{} is already on the checklist.", quoted(label)),
             ));
         }
         items.push(ItemSpec {

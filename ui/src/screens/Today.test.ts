@@ -72,6 +72,16 @@ describe("Today", () => {
     expect(screen.queryByTestId("before-course")).toBeNull();
   });
 
+  it("without supplement doses (kidney disease) the day counts items only, never 0 of 0 doses", async () => {
+    const v = dayView();
+    v.checklist.doses = [];
+    v.checklist.score = { doses_taken: 0, doses_planned: 0, items_done: 2, items_total: 5, skipped: false };
+    answer((cmd) => (cmd === "get_day" ? v : cmd === "get_notification_permission" ? granted : settings));
+    render(Today, { day: null });
+    expect((await screen.findByTestId("items-score")).textContent).toBe("2 of 5 items");
+    expect(screen.queryByTestId("score")).toBeNull();
+  });
+
   it("a missed dose says not to double up", async () => {
     const v = dayView();
     v.checklist.doses = [dose({ status: "missed" }), dose({ slot: 2, status: "due" })];

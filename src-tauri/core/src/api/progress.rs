@@ -11,7 +11,7 @@ use ts_rs::TS;
 use super::{course_info, food_mg_of, Core, CourseInfo, DayView};
 use crate::checklist::{self, DoseStatus};
 use crate::day::{parse_date, Now};
-use crate::error::{CoreError, Result};
+use crate::error::{quoted, CoreError, Result};
 use crate::facts::{SRC_DIARRHEA, SRC_TOXICITY, URGENT_SYMPTOMS};
 use crate::progress::{
     self, adherence, score_series, streaks, symptom_series, DayProgress, Streaks, SymptomSeries,
@@ -465,7 +465,7 @@ impl Core {
                 return Err(CoreError::invalid(
                     "unknown_symptom",
                     format!("urgent[{i}]"),
-                    format!("\"{u}\" is not on the list."),
+                    format!("{} is not on the list.", quoted(u)),
                 ));
             }
         }

@@ -8,7 +8,7 @@ use ts_rs::TS;
 use super::{Core, DayView};
 use crate::checklist::{dose_timings, Tap};
 use crate::day::Now;
-use crate::error::{CoreError, Result};
+use crate::error::{quoted, CoreError, Result};
 use crate::reminders::{plan_day, Reminder, ReminderKind, MOBILE_WINDOW};
 use crate::store::Event;
 
@@ -265,7 +265,7 @@ impl Core {
             CoreError::invalid(
                 "unknown_reminder",
                 "key",
-                format!("\"{key}\" is not a dose reminder."),
+                format!("{} is not a dose reminder.", quoted(key)),
             )
         })?;
         let day_text = day.format("%Y-%m-%d").to_string();
