@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::Datelike;
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -214,7 +215,8 @@ impl Core {
             None => 0.0,
         };
         let rda = version.as_ref().map(|(_, s)| s.rda_mg);
-        let gap = rda.map(|r| (f64::from(r) - food_mg).max(0.0));
+        // To a tenth of a mg, as every amount is shown (no 315.20000000000005).
+        let gap = rda.map(|r| ((f64::from(r) - food_mg).max(0.0) * 10.0).round() / 10.0);
         // What the user eats often (last 30 days), yesterday and today: for variety.
         let history = self
             .store
@@ -246,6 +248,7 @@ impl Core {
                 &frequent,
                 &ids_on(day - Duration::days(1)),
                 &ids_on(day),
+                u32::try_from(day.num_days_from_ce()).unwrap_or(0),
             )?,
             _ => vec![],
         };

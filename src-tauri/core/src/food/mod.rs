@@ -35,7 +35,7 @@ use crate::error::{CoreError, Result};
 pub use exclusions::{excluded, Exclusion};
 pub use groups::FoodGroup;
 pub use search::SearchHit;
-pub use suggest::Suggestion;
+pub use suggest::{Suggestion, FIT, USUAL_MIN_TIMES};
 
 /// The generated food table (see the module docs for its format).
 pub const FOODS_TSV: &str = include_str!("../../data/foods.tsv");
@@ -161,8 +161,9 @@ pub fn suggest(
     frequent: &[(u32, f64, u32)],
     yesterday: &[u32],
     today: &[u32],
+    day: u32,
 ) -> Result<Vec<Suggestion>> {
-    Ok(table()?.suggest(gap_mg, exclusions, frequent, yesterday, today))
+    Ok(table()?.suggest(gap_mg, exclusions, frequent, yesterday, today, day))
 }
 
 /// Magnesium in `litres` of a water with `mg_per_litre` on its label. Water counts as food,

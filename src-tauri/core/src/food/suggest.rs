@@ -1,20 +1,30 @@
-//! Suggestions: a few concrete servings that close today's magnesium gap.
+//! Suggestions: a small set of concrete servings whose magnesium lands near today's gap.
 //!
-//! Candidates are the featured servings and the foods the user logs often, at the user's
-//! usual amount (a food the user logs often is offered only at that amount). Foods ruled out
-//! by the user's exclusions, and foods with no magnesium, are never candidates. A food eaten
-//! yesterday or already today is "stale" and only used when fresh foods cannot do the job.
+//! Candidates are the featured servings and the foods the user logs often (on
+//! [`USUAL_MIN_TIMES`] days or more of the last 30), at the user's usual amount (such a food is
+//! offered only at that amount). Foods ruled out
+//! by the user's exclusions, and foods with no magnesium, are never candidates.
 //!
-//! The answer, for a gap above 0 mg, is 3 to 5 servings of different foods (fewer only when
-//! fewer foods are allowed) that together close the gap whenever 5 allowed servings can, spread
-//! over at least two food groups whenever the allowed foods span two. They are picked one at a
-//! time: fresh foods first, a group not yet used first, then the serving that closes most of
-//! what is left of the gap (counting a food logged often up to 3 times as much), then foods
-//! logged often, the guides' six groups, and more magnesium; the food id breaks any tie, so the
-//! same input always gives the same answer. A food with several featured servings is offered
-//! at the smallest that closes what is left of the gap (else its largest; its default serving
-//! once the gap is closed). Should the picks fall short of the gap, the five richest allowed
-//! servings (fresh ones when they suffice) are used instead.
+//! **Order.** The user's own foods come first, most logged first: they are what the user eats,
+//! so a food logged every day stays "your usual" (it is not held back for having been eaten
+//! yesterday; only one already logged today waits). Then the featured servings not eaten
+//! yesterday or today, group by group in an order that turns by one group each day (so the
+//! first idea moves from greens to nuts to seeds, ...) and within a group in an order that
+//! changes from day to day; featured servings eaten yesterday or today come last.
+//!
+//! **Size.** 1 to 5 servings of different foods whose total lands within [`FIT`] (25%) of the
+//! gap, closing it where it can. They are picked one at a time, keeping the total at most
+//! 1.25 × the gap: the user's own food logged most often, else the first food in the order
+//! with a serving that closes what is left (its smallest such: one serving, when one does) or
+//! that is a real step toward it (its largest, at least half of what each place left must add:
+//! a gram of something is no step toward 400 mg); the fifth to a serving that closes the gap,
+//! wherever it stands in the order; featured foods one per group while they can. When those do not
+//! land within 25% (few foods allowed, a gap too small for any serving, or too large for
+//! five), the answer is the best of three: those picks, the single smallest serving that
+//! closes the gap on its own, or the five richest servings (spread over two groups where the
+//! allowed foods allow): one that closes the gap within 25%, else one within 25%, else the
+//! nearest, and on a tie the fewer servings.
+//! The same input always gives the same answer.
 //!
 //! A gap of 0 or less gives an empty list: the target is reached and the UI says so.
 
@@ -42,10 +52,13 @@ pub struct Suggestion {
     pub usual: bool,
 }
 
+/// A food logged on at least this many days of the last 30 is one of the user's own: offered
+/// at the usual amount, first, even when eaten yesterday. One logged less often is treated like
+/// any other food (a featured one eaten yesterday waits a day, for variety).
+pub const USUAL_MIN_TIMES: u32 = 3;
+
 /// Most servings suggested at once.
 pub const MAX_SUGGESTIONS: usize = 5;
-/// Fewest servings suggested when at least this many foods are allowed.
-pub const MIN_SUGGESTIONS: usize = 3;
 
 #[derive(Debug, Clone)]
 struct Serving {
@@ -67,17 +80,32 @@ struct Candidate {
     fresh: bool,
 }
 
+/// How near the gap the total should land: within 25% of it.
+pub const FIT: f64 = 0.25;
+
 impl Candidate {
-    /// The serving to offer when `left` mg of the gap remain: the smallest that closes it,
-    /// else the largest; the default one once the gap is closed.
-    fn serving_for(&self, left: f64) -> usize {
-        if left <= 0.0 {
-            return 0;
-        }
-        let closing = (0..self.servings.len())
-            .filter(|&i| self.servings[i].mg >= left)
-            .min_by(|&a, &b| self.servings[a].mg.total_cmp(&self.servings[b].mg));
-        closing.unwrap_or_else(|| self.largest())
+    /// The largest serving of at most `room` mg, if any.
+    fn largest_within(&self, room: f64) -> Option<usize> {
+        (0..self.servings.len())
+            .filter(|&i| self.servings[i].mg <= room)
+            .max_by(|&a, &b| {
+                self.servings[a]
+                    .mg
+                    .total_cmp(&self.servings[b].mg)
+                    .then(b.cmp(&a))
+            })
+    }
+
+    /// The smallest serving of at least `gap` mg, if any.
+    fn smallest_closing(&self, gap: f64) -> Option<usize> {
+        (0..self.servings.len())
+            .filter(|&i| self.servings[i].mg >= gap)
+            .min_by(|&a, &b| {
+                self.servings[a]
+                    .mg
+                    .total_cmp(&self.servings[b].mg)
+                    .then(a.cmp(&b))
+            })
     }
 
     fn largest(&self) -> usize {
@@ -106,80 +134,132 @@ fn group_count(cands: &[Candidate], picks: &[Pick]) -> usize {
     groups.len()
 }
 
-/// Whether candidate `a` (with serving `sa`) is a better next pick than `b` (with `sb`).
-fn better(
-    cands: &[Candidate],
-    used_groups: &[FoodGroup],
-    left: f64,
-    (a, sa): Pick,
-    (b, sb): Pick,
-) -> bool {
-    let key = |c: usize, s: usize| {
-        let cand = &cands[c];
-        let mg = cand.servings[s].mg;
-        let closes = mg.min(left.max(0.0));
-        let weight = 1.0 + 0.2 * f64::from(cand.times.min(10));
-        (
-            cand.fresh,
-            !used_groups.contains(&cand.group),
-            closes * weight,
-            cand.times,
-            cand.group.is_core(),
-            mg,
-        )
-    };
-    let (ka, kb) = (key(a, sa), key(b, sb));
-    let ord =
-        ka.0.cmp(&kb.0)
-            .then(ka.1.cmp(&kb.1))
-            .then(ka.2.total_cmp(&kb.2))
-            .then(ka.3.cmp(&kb.3))
-            .then(ka.4.cmp(&kb.4))
-            .then(ka.5.total_cmp(&kb.5))
-            .then(cands[b].food_id.cmp(&cands[a].food_id));
-    ord == std::cmp::Ordering::Greater
+/// A number that mixes a food and a day, for an order within a group that changes daily.
+fn daily_mix(food_id: u32, day: u32) -> u32 {
+    let mut x = food_id.wrapping_mul(0x9E37_79B9) ^ day.wrapping_mul(0x85EB_CA6B);
+    x ^= x >> 15;
+    x = x.wrapping_mul(0xC2B2_AE35);
+    x ^ (x >> 13)
 }
 
-/// The best next pick among candidates `allowed` and not yet picked.
-fn best_next(
-    cands: &[Candidate],
-    picks: &[Pick],
-    gap: f64,
-    allowed: impl Fn(&Candidate) -> bool,
-) -> Option<Pick> {
-    let left = gap - total(cands, picks);
-    let used_groups: Vec<FoodGroup> = picks.iter().map(|&(c, _)| cands[c].group).collect();
-    let mut best: Option<Pick> = None;
-    for (i, cand) in cands.iter().enumerate() {
-        if picks.iter().any(|&(c, _)| c == i) || !allowed(cand) {
-            continue;
+/// The candidates' indices in the order of the module docs, for `day` (any day number).
+fn order(cands: &[Candidate], day: u32) -> Vec<usize> {
+    let groups = FoodGroup::ALL.len() as u32;
+    let turn = |g: FoodGroup| {
+        let at = FoodGroup::ALL.iter().position(|x| *x == g).unwrap_or(0) as u32;
+        // The guides' six groups take their turn at the front; the others follow them.
+        let ring = if g.is_core() { 6 } else { groups - 6 };
+        let base = if g.is_core() { 0 } else { 6 };
+        base + (at - base + ring - day % ring) % ring
+    };
+    let mut idx: Vec<usize> = (0..cands.len()).collect();
+    idx.sort_by_key(|&i| {
+        let c = &cands[i];
+        let tier = match (c.usual, c.fresh) {
+            (true, true) => 0u8,
+            (false, true) => 1,
+            (_, false) => 2,
+        };
+        let usual_rank = if c.usual { u32::MAX - c.times } else { 0 };
+        (
+            tier,
+            usual_rank,
+            turn(c.group),
+            daily_mix(c.food_id, day),
+            c.food_id,
+        )
+    });
+    idx
+}
+
+/// Pick one serving at a time, keeping the total within 1.25 × the gap, until the gap is closed
+/// or five are picked. Each step takes, from the foods not yet picked: the user's own food
+/// logged most often; else the first food in the order with a serving that either closes what
+/// is left (its smallest such) or is a real step toward it (its largest, at least half of what
+/// each place left must add: a gram of something is no step toward 400 mg); the last place
+/// goes to a serving that closes the gap, wherever it stands in the order. Featured foods go
+/// one per group while they can.
+fn fill(cands: &[Candidate], order: &[usize], gap: f64) -> Vec<Pick> {
+    let upper = gap * (1.0 + FIT);
+    let mut picks: Vec<Pick> = Vec::new();
+    while picks.len() < MAX_SUGGESTIONS {
+        let so_far = total(cands, &picks);
+        if so_far >= gap {
+            break;
         }
-        let pick = (i, cand.serving_for(left));
-        if best.is_none_or(|b| better(cands, &used_groups, left, pick, b)) {
-            best = Some(pick);
+        let (room, need) = (upper - so_far, gap - so_far);
+        let each = need / (MAX_SUGGESTIONS - picks.len()) as f64;
+        let free = |i: usize| !picks.iter().any(|&(p, _)| p == i);
+        let group_ok = |i: usize, strict: bool| {
+            !strict
+                || cands[i].usual
+                || !picks.iter().any(|&(p, _)| cands[p].group == cands[i].group)
+        };
+        let useful = |i: usize| {
+            cands[i]
+                .largest_within(room)
+                .filter(|&s| cands[i].servings[s].mg >= each / 2.0)
+                .map(|s| (i, s))
+        };
+        let closing = |i: usize| {
+            let c = &cands[i];
+            (0..c.servings.len())
+                .filter(|&s| c.servings[s].mg >= need && c.servings[s].mg <= room)
+                .min_by(|&a, &b| {
+                    c.servings[a]
+                        .mg
+                        .total_cmp(&c.servings[b].mg)
+                        .then(a.cmp(&b))
+                })
+                .map(|s| (i, s))
+        };
+        let own = order
+            .iter()
+            .copied()
+            .filter(|&i| cands[i].usual && cands[i].fresh && free(i))
+            .find_map(useful);
+        // The last place goes to a serving that closes the gap, wherever it is in the order.
+        let last = (picks.len() + 1 == MAX_SUGGESTIONS)
+            .then(|| {
+                [true, false].into_iter().find_map(|strict| {
+                    order
+                        .iter()
+                        .copied()
+                        .filter(|&i| free(i) && group_ok(i, strict))
+                        .find_map(closing)
+                })
+            })
+            .flatten();
+        let next = own.or(last).or_else(|| {
+            [true, false].into_iter().find_map(|strict| {
+                order
+                    .iter()
+                    .copied()
+                    .filter(|&i| free(i) && group_ok(i, strict))
+                    .find_map(|i| closing(i).or_else(|| useful(i)))
+            })
+        });
+        match next {
+            Some(p) => picks.push(p),
+            None => break,
         }
     }
-    best
+    picks
 }
 
-/// The richest selection: the five largest servings of different foods among those `allowed`,
-/// the fifth swapped for the best of another group when all five share one and `need_two`.
-fn richest(cands: &[Candidate], allowed: impl Fn(&Candidate) -> bool, need_two: bool) -> Vec<Pick> {
-    let mut all: Vec<Pick> = cands
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| allowed(c))
-        .map(|(i, c)| (i, c.largest()))
-        .collect();
+/// The five richest servings of different foods, the fifth swapped for the best of another
+/// group when all five share one and the candidates span two.
+fn richest(cands: &[Candidate], order: &[usize]) -> Vec<Pick> {
+    let mut all: Vec<Pick> = order.iter().map(|&i| (i, cands[i].largest())).collect();
+    // A stable sort: among equal servings, the order's first.
     all.sort_by(|&(a, sa), &(b, sb)| {
         cands[b].servings[sb]
             .mg
             .total_cmp(&cands[a].servings[sa].mg)
-            .then(cands[b].fresh.cmp(&cands[a].fresh))
-            .then(cands[a].food_id.cmp(&cands[b].food_id))
     });
     let mut picks: Vec<Pick> = all.iter().take(MAX_SUGGESTIONS).copied().collect();
-    if need_two && picks.len() > 1 && group_count(cands, &picks) == 1 {
+    let spans_two = cands.iter().any(|c| c.group != cands[0].group);
+    if spans_two && picks.len() > 1 && group_count(cands, &picks) == 1 {
         let group = cands[picks[0].0].group;
         if let Some(&other) = all.iter().find(|&&(c, _)| cands[c].group != group) {
             if let Some(last) = picks.last_mut() {
@@ -190,10 +270,16 @@ fn richest(cands: &[Candidate], allowed: impl Fn(&Candidate) -> bool, need_two: 
     picks
 }
 
+/// How far `picks` land from the gap, as a share of it.
+fn miss(cands: &[Candidate], picks: &[Pick], gap: f64) -> f64 {
+    (total(cands, picks) - gap).abs() / gap
+}
+
 impl FoodTable {
-    /// 3 to 5 servings that close a gap of `gap_mg` (see the module docs), never of an
+    /// 1 to 5 servings that land near a gap of `gap_mg` (see the module docs), never of an
     /// `exclusions` food. `frequent` lists the foods the user logs often as (food id, usual
-    /// grams, times logged); `yesterday` and `today` the foods eaten then.
+    /// grams, times logged); `yesterday` and `today` the foods eaten then; `day` (any day
+    /// number, e.g. days since the common era) turns the order of the groups.
     pub fn suggest(
         &self,
         gap_mg: f64,
@@ -201,6 +287,7 @@ impl FoodTable {
         frequent: &[(u32, f64, u32)],
         yesterday: &[u32],
         today: &[u32],
+        day: u32,
     ) -> Vec<Suggestion> {
         if gap_mg.is_nan() || gap_mg <= 0.0 {
             return Vec::new();
@@ -209,40 +296,41 @@ impl FoodTable {
         if cands.is_empty() {
             return Vec::new();
         }
-        let need_two = {
-            let first = cands[0].group;
-            cands.iter().any(|c| c.group != first)
-        };
-        let target = MIN_SUGGESTIONS.min(cands.len());
-
-        let mut picks: Vec<Pick> = Vec::new();
-        while picks.len() < MAX_SUGGESTIONS
-            && !(picks.len() >= target && total(&cands, &picks) >= gap_mg)
-        {
-            match best_next(&cands, &picks, gap_mg, |_| true) {
-                Some(p) => picks.push(p),
-                None => break,
-            }
-        }
-        // More than one serving: at least two groups, when the allowed foods allow it.
-        if need_two && picks.len() > 1 && group_count(&cands, &picks) == 1 {
-            let group = cands[picks[0].0].group;
-            picks.pop();
-            if let Some(p) = best_next(&cands, &picks, gap_mg, |c| c.group != group) {
-                picks.push(p);
-            }
-        }
-        if total(&cands, &picks) < gap_mg {
-            let fresh = richest(&cands, |c| c.fresh, need_two);
-            let fresh_ok = fresh.len() >= target
-                && total(&cands, &fresh) >= gap_mg
-                && (!need_two || group_count(&cands, &fresh) >= 2);
-            picks = if fresh_ok {
-                fresh
-            } else {
-                richest(&cands, |_| true, need_two)
+        let order = order(&cands, day);
+        let filled = fill(&cands, &order, gap_mg);
+        let closes_fitting =
+            |p: &[Pick]| total(&cands, p) >= gap_mg && miss(&cands, p, gap_mg) <= FIT;
+        let picks = if miss(&cands, &filled, gap_mg) <= FIT {
+            filled
+        } else {
+            let single: Vec<Pick> = order
+                .iter()
+                .filter_map(|&i| cands[i].smallest_closing(gap_mg).map(|s| (i, s)))
+                .min_by(|&(a, sa), &(b, sb)| {
+                    cands[a].servings[sa]
+                        .mg
+                        .total_cmp(&cands[b].servings[sb].mg)
+                })
+                .into_iter()
+                .collect();
+            let rich = richest(&cands, &order);
+            // Best: closes the gap within 25%; then within 25%; then nearest; then fewer.
+            let key = |p: &Vec<Pick>| {
+                let m = miss(&cands, p, gap_mg);
+                (!closes_fitting(p), m > FIT, m, p.len())
             };
-        }
+            [filled, single, rich]
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .min_by(|a, b| {
+                    let (ka, kb) = (key(a), key(b));
+                    ka.0.cmp(&kb.0)
+                        .then(ka.1.cmp(&kb.1))
+                        .then(ka.2.total_cmp(&kb.2))
+                        .then(ka.3.cmp(&kb.3))
+                })
+                .unwrap_or_default()
+        };
         picks
             .into_iter()
             .map(|(c, s)| {
@@ -278,7 +366,7 @@ impl FoodTable {
         // The user's usual amount of each food logged often (the most logged entry wins).
         let mut usual: BTreeMap<u32, (f64, u32)> = BTreeMap::new();
         for &(id, grams, times) in frequent {
-            if times == 0 || check_grams(grams).is_err() || self.get(id).is_none() {
+            if times < USUAL_MIN_TIMES || check_grams(grams).is_err() || self.get(id).is_none() {
                 continue;
             }
             let entry = usual.entry(id).or_insert((grams, times));
@@ -351,7 +439,8 @@ impl FoodTable {
                 }],
                 times,
                 usual: true,
-                fresh: !stale.contains(&id),
+                // What the user eats every day stays theirs: only today's entry holds it back.
+                fresh: !today.contains(&id),
             });
         }
         cands

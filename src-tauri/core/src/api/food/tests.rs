@@ -331,3 +331,20 @@ async fn search_and_featured_reach_the_whole_table() {
         .flat_map(|c| &c.servings)
         .all(|s| s.mg > 0.0));
 }
+
+#[tokio::test]
+async fn the_gap_is_a_tenth_of_a_mg_with_no_float_noise() {
+    let core = core().await;
+    let n = now(10, 12);
+    // 57.8 mg and 9.6 mg: 320 − (57.8 + 9.6) is 252.60000000000002 in floating point.
+    for (id, grams) in [(12016, 10.5), (11458, 11.0), (9040, 33.3), (12061, 3.1)] {
+        let v = core.log_food(&log(id, grams, ""), &n).await.unwrap();
+        let gap = v.gap_mg.unwrap();
+        let shown = format!("{gap}");
+        assert!(
+            shown.split('.').nth(1).is_none_or(|d| d.len() <= 1),
+            "gap {shown} after {grams} g of {id}"
+        );
+        assert!((gap - (320.0 - v.food_mg)).abs() < 0.05 + 1e-9);
+    }
+}
