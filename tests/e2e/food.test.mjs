@@ -19,7 +19,7 @@ test('logging two foods changes the total and the suggestions', { timeout: 180_0
     assert.equal(await text(s, '[data-testid=food-total]'), '0 mg');
     assert.match(await text(s, '[data-testid=food-gap]'), /320 mg to go/);
     const before = await suggestionIds(s);
-    assert.ok(before.length >= 3 && before.length <= 5, `3 to 5 suggestions, got ${before}`);
+    assert.ok(before.length >= 1 && before.length <= 5, `1 to 5 suggestions, got ${before}`);
 
     // 1 oz of roasted pumpkin seeds, by household portion.
     await setValue(s, '[data-testid=food-search]', 'pumpkin seed roasted');
