@@ -178,6 +178,24 @@ describe("Progress empty states", () => {
     expect(screen.queryByTestId("report-now-html")).toBeNull();
   });
 
+  it("on day 1 with a dose taken, shows today so far, not 0 of 0", async () => {
+    const v = progressView({
+      days: [{ ...progressView().days[6], day: "2026-11-21", day_number: 1, doses_taken: 1, items_done: 2.5 }],
+      dose_adherence: null,
+      all_adherence: null,
+      doses_taken: 0,
+      doses_planned: 0,
+      streaks: { current: 0, best: 0 },
+      score: null,
+    });
+    v.course = { ...v.course!, start_date: "2026-11-21", day_number: 1 };
+    serve(v);
+    render(Progress);
+    expect((await screen.findByTestId("progress-dose-adherence")).textContent).toBe("1 of 2");
+    expect(text("progress-all-adherence")).toBe("2.5 of 6");
+    expect(screen.queryByText(/0 of 0/)).toBeNull();
+  });
+
   it("on day 1 with nothing logged, says where to start", async () => {
     const v = progressView({
       days: [{ ...progressView().days[6], day: "2026-11-21", day_number: 1, doses_taken: 0, items_done: 0 }],
@@ -197,7 +215,9 @@ describe("Progress empty states", () => {
     serve(v);
     render(Progress);
     expect((await screen.findByTestId("progress-nothing-yet")).textContent).toContain("Nothing logged yet");
-    expect(text("progress-dose-adherence")).toBe("–");
+    // Before any day has ended, today's own count instead of "– / 0 of 0 doses taken".
+    expect(text("progress-dose-adherence")).toBe("0 of 2");
+    expect(text("progress-doses-taken")).toBe("so far; counted once the day ends");
     expect(text("progress-score")).toBe("–");
     expect(screen.getByTestId("calendar-day-2026-11-21").getAttribute("data-state")).toBe("open");
     expect(screen.queryByTestId("symptom-chart-cold_hands")).toBeNull();

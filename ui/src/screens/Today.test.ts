@@ -82,6 +82,20 @@ describe("Today", () => {
     expect(screen.queryByTestId("score")).toBeNull();
   });
 
+  it("every note button is named after its item, so a screen reader can tell them apart", async () => {
+    const v = dayView();
+    v.checklist.doses = [dose(), dose({ slot: 2, time: "20:00", status: "upcoming" })];
+    answer((cmd) => (cmd === "get_day" ? v : cmd === "get_notification_permission" ? granted : settings));
+    render(Today, { day: null });
+    await screen.findByTestId("dose-1");
+    const names = screen.getAllByRole("button", { name: /^(Add|Edit) note/ }).map((b) => b.getAttribute("aria-label"));
+    expect(names.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain("Add note for Water");
+    expect(names).toContain("Add note for dose 1");
+    expect(names).toContain("Add note for the day");
+  });
+
   it("a missed dose says not to double up", async () => {
     const v = dayView();
     v.checklist.doses = [dose({ status: "missed" }), dose({ slot: 2, status: "due" })];
