@@ -22,11 +22,33 @@ use crate::state::{device_now, AppState};
 /// Shows reminders through tauri-plugin-notification.
 pub struct DesktopNotifier<R: Runtime> {
     app: AppHandle<R>,
+    /// The app icon as a file the notification server can read, when it could be written.
+    icon: Option<String>,
+}
+
+/// The icon shown on reminders: the app's own, embedded in the binary.
+const NOTIFICATION_ICON: &[u8] = include_bytes!("../icons/128x128.png");
+
+/// Write the app icon into the app's cache directory (once) and give its path. By default the
+/// plugin names the icon after the executable ("magday"), which no icon theme knows until the
+/// app is installed, so servers show a blank or "missing" icon; a file path works everywhere.
+fn icon_file<R: Runtime>(app: &AppHandle<R>) -> Option<String> {
+    let dir = app.path().app_cache_dir().ok()?;
+    let path = dir.join("notification-icon.png");
+    let current = std::fs::read(&path).is_ok_and(|b| b == NOTIFICATION_ICON);
+    if !current {
+        std::fs::create_dir_all(&dir).ok()?;
+        let tmp = dir.join("notification-icon.png.tmp");
+        std::fs::write(&tmp, NOTIFICATION_ICON).ok()?;
+        std::fs::rename(&tmp, &path).ok()?;
+    }
+    path.to_str().map(str::to_string)
 }
 
 impl<R: Runtime> DesktopNotifier<R> {
     pub fn new(app: AppHandle<R>) -> Self {
-        DesktopNotifier { app }
+        let icon = icon_file(&app);
+        DesktopNotifier { app, icon }
     }
 }
 
@@ -40,6 +62,9 @@ impl<R: Runtime> Notifier for DesktopNotifier<R> {
             .title(&reminder.title)
             .body(&reminder.body)
             .extra("key", &reminder.key);
+        if let Some(icon) = &self.icon {
+            builder = builder.icon(icon);
+        }
         if reminder.is_about_a_dose() {
             builder = builder.action_type_id(DOSE_ACTIONS);
         }

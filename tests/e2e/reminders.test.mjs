@@ -1,7 +1,9 @@
 // Issue 5: the real app, on a private D-Bus session bus whose notification server is this
-// test's own, shows exactly one notification for a dose that falls due, with that dose's title
-// and body; a dose taken before its time produces none; "Taken" on the notification records it.
+// test's own, shows exactly one notification for a dose that falls due, with that dose's title,
+// body and icon (a PNG file, so it shows before the app is installed); a dose taken before its
+// time produces none; "Taken" on the notification records it.
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { startNotificationServer } from './lib/index.mjs';
 import { localHHMM, middayZone, onboard, text, withMagday } from './magday.mjs';
@@ -26,6 +28,10 @@ test('one notification for a due dose, none for a dose taken early', { timeout: 
       const body = '1 unit of magnesium glycinate / bisglycinate (100 mg), with food if you can.';
       const n = await notes.waitForNotification({ summary: title }, 200_000);
       assert.equal(n.body, body);
+      // The icon is a file the server can read (the app's own), not a theme name that only an
+      // installed app has.
+      assert.ok(n.appIcon.startsWith('/') && existsSync(n.appIcon), `icon ${n.appIcon}`);
+      assert.equal(readFileSync(n.appIcon).subarray(1, 4).toString('latin1'), 'PNG');
       assert.deepEqual(
         n.actionPairs.map((a) => a.key).filter((k) => k !== 'default'),
         ['taken', 'snooze'],
