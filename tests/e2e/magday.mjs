@@ -48,9 +48,10 @@ export async function count(s, selector) {
   return (await s.findElements(selector)).length;
 }
 
-async function next(s, step) {
+async function next(s, step, onStep) {
   await s.click('[data-testid=setup-next]');
   await s.waitForText('[data-testid=setup-step]', new RegExp(`Step ${step} of 5`));
+  if (onStep) await onStep(step);
 }
 
 /**
@@ -61,14 +62,25 @@ async function next(s, step) {
  * Returns { offered, start }: the Day 1 the app offered (its own today, computed by the core
  * with the day start, or after midnight and before the day start the coming day) and the
  * course's first day, both 'YYYY-MM-DD'. Tests take dates from here, never from their own clock.
- * onCourseStep(s), when given, runs on the course step once the start date is set.
+ * onCourseStep(s), when given, runs on the course step once the start date is set; onStep(n),
+ * as each step n (1 to 5) comes up.
  */
 export async function onboard(
   s,
-  { template = 'nerve', kidney = false, times = null, mgPerUnit = 100, custom = null, start = null, onCourseStep = null } = {},
+  {
+    template = 'nerve',
+    kidney = false,
+    times = null,
+    mgPerUnit = 100,
+    custom = null,
+    start = null,
+    onCourseStep = null,
+    onStep = null,
+  } = {},
 ) {
   await s.click(await s.waitForElement('[data-testid=start-setup]'));
   await s.waitForText('[data-testid=setup-step]', /Step 1 of 5/);
+  if (onStep) await onStep(1);
   assert.match(await text(s, '[data-testid=disclaimer]'), /not medical advice/);
   await setValue(s, '[data-testid=age-band]', 'y31_50');
   await s.click('[data-testid=sex-female]');
@@ -76,20 +88,20 @@ export async function onboard(
     await s.click('[data-testid=kidney]');
     assert.match(await text(s, '[data-testid=stop-banner]'), /Talk to your clinician first/);
   }
-  await next(s, 2);
+  await next(s, 2, onStep);
   await s.click(`[data-testid=template-${template}]`);
   if (kidney) {
     // No supplement step: straight to the course.
-    await next(s, 4);
+    await next(s, 4, onStep);
   } else {
-    await next(s, 3);
+    await next(s, 3, onStep);
     await setValue(s, '[data-testid=mg-per-unit]', String(mgPerUnit));
     if (times) {
       await s.click(`[data-testid=dose-count-${times.length}]`);
       for (const [i, t] of times.entries()) await setValue(s, `[data-testid=dose-time-${i}]`, t);
     }
     await s.waitForText('[data-testid=plan-summary]', /a day/);
-    await next(s, 4);
+    await next(s, 4, onStep);
   }
   const offered = await s.getProperty(await s.waitForElement('[data-testid=start-date]'), 'value');
   assert.match(offered, /^\d{4}-\d{2}-\d{2}$/, 'the start date comes filled in by the app');
@@ -100,7 +112,7 @@ export async function onboard(
     await setValue(s, '[data-testid=custom-item]', custom);
     await s.click('[data-testid=add-custom]');
   }
-  await next(s, 5);
+  await next(s, 5, onStep);
   await s.waitForElement('[data-testid=findings]');
   await s.click('[data-testid=save-protocol]');
   // Today: on its course day, or before the course starts.

@@ -48,6 +48,16 @@ impl Default for ReminderSettings {
     }
 }
 
+/// How the app looks: the system's light or dark appearance, or one of them always.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
 /// All preferences.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Settings {
@@ -59,6 +69,9 @@ pub struct Settings {
     pub food_exclusions: Vec<Exclusion>,
     /// The user's usual mineral water, mg magnesium per litre (from the bottle's label).
     pub water_mg_per_litre: Option<f64>,
+    /// Light, dark, or as the system is (settings saved before this existed read as System).
+    #[serde(default)]
+    pub theme: Theme,
 }
 
 impl Default for Settings {
@@ -69,6 +82,7 @@ impl Default for Settings {
             reminders: ReminderSettings::default(),
             food_exclusions: vec![],
             water_mg_per_litre: None,
+            theme: Theme::System,
         }
     }
 }
@@ -173,6 +187,27 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_theme_defaults_to_the_system_and_older_saved_settings_still_read() {
+        assert_eq!(Settings::default().theme, Theme::System);
+        // Settings saved before the theme existed have no "theme" key.
+        let mut old = serde_json::to_value(Settings::default()).unwrap();
+        old.as_object_mut().unwrap().remove("theme");
+        let read: Settings = serde_json::from_value(old).unwrap();
+        assert_eq!(read.theme, Theme::System);
+        let dark: Settings = serde_json::from_value(serde_json::json!({
+            "day_start": "04:00",
+            "time_zone": { "mode": "follow_device" },
+            "reminders": serde_json::to_value(ReminderSettings::default()).unwrap(),
+            "food_exclusions": [],
+            "water_mg_per_litre": null,
+            "theme": "dark"
+        }))
+        .unwrap();
+        assert_eq!(dark.theme, Theme::Dark);
+        assert!(serde_json::from_value::<Theme>(serde_json::json!("sepia")).is_err());
+    }
 
     #[test]
     fn defaults_are_valid_and_start_at_four() {

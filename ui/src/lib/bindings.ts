@@ -773,7 +773,11 @@ food_exclusions: Array<Exclusion>,
 /**
  * The user's usual mineral water, mg magnesium per litre (from the bottle's label).
  */
-water_mg_per_litre: number | null, };
+water_mg_per_litre: number | null, 
+/**
+ * Light, dark, or as the system is (settings saved before this existed read as System).
+ */
+theme: Theme, };
 
 /**
  * What onboarding offers: templates, forms, age bands, medicine classes, symptoms.
@@ -925,6 +929,11 @@ default_daily_mg: number, items: Array<ItemSpec>,
  * Keys of optional items the user may add.
  */
 optional_items: Array<ItemSpec>, symptoms: Array<Symptom>, breathing_hint: string, };
+
+/**
+ * How the app looks: the system's light or dark appearance, or one of them always.
+ */
+export type Theme = "system" | "light" | "dark";
 
 /**
  * Which clock dose times follow.
