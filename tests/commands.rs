@@ -259,14 +259,25 @@ fn settings_round_trip_and_refusals() {
 
 #[test]
 fn the_delivery_check_and_the_notification_permission() {
+    // No session bus at all: the hand-over fails, and the report says so with the reason
+    // (the end-to-end tests cover a real notification server, none, and one that errs).
+    std::env::set_var(
+        "DBUS_SESSION_BUS_ADDRESS",
+        "unix:path=/nonexistent/magday-tests/bus",
+    );
     let h = harness();
     let report = h.ok("get_delivery_report", None);
     assert_eq!(report["expected"], 0);
     assert_eq!(report["last_test"], Value::Null);
+    assert_eq!(report["problem"], Value::Null);
     let report = h.ok("send_test_reminder", None);
+    assert_eq!(report["last_test"], Value::Null, "not sent: {report}");
+    assert_eq!(report["problem"]["test"], true, "{report}");
     assert!(
-        report["last_test"].as_str().is_some(),
-        "the test reminder is recorded: {report}"
+        report["problem"]["reason"]
+            .as_str()
+            .is_some_and(|r| !r.is_empty()),
+        "the reason is kept: {report}"
     );
     let p = h.ok("get_notification_permission", None);
     assert_eq!(p["platform"], "desktop");

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{Timelike, Utc};
-use magday_core::api::Core;
+use magday_core::api::{Core, ReminderAction};
 use magday_core::reminders::Reminder;
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
@@ -15,7 +15,7 @@ use tauri::{AppHandle, Manager, Runtime, WindowEvent};
 use tauri_plugin_notification::NotificationExt;
 
 use crate::notifier::{
-    permission_view, show_main, to_permission, Notifier, Permission, PermissionView, DOSE_ACTIONS,
+    permission_view, show_main, to_permission, Notifier, Permission, PermissionView,
 };
 use crate::state::{device_now, AppState};
 
@@ -54,21 +54,7 @@ impl<R: Runtime> DesktopNotifier<R> {
 
 impl<R: Runtime> Notifier for DesktopNotifier<R> {
     fn show(&self, reminder: &Reminder) -> Result<(), String> {
-        let mut builder = self
-            .app
-            .notification()
-            .builder()
-            .id(reminder.notification_id())
-            .title(&reminder.title)
-            .body(&reminder.body)
-            .extra("key", &reminder.key);
-        if let Some(icon) = &self.icon {
-            builder = builder.icon(icon);
-        }
-        if reminder.is_about_a_dose() {
-            builder = builder.action_type_id(DOSE_ACTIONS);
-        }
-        builder.show().map_err(|e| e.to_string())
+        self.hand_over(reminder)
     }
 
     fn permission(&self) -> PermissionView {
@@ -91,6 +77,75 @@ impl<R: Runtime> Notifier for DesktopNotifier<R> {
 
     fn plan_changed(&self) {
         // The loop plans afresh every minute from the database: nothing to do.
+    }
+}
+
+/// Linux and the BSDs: Magday hands reminders to the desktop's notification server itself,
+/// through notify-rust (the plugin's own backend there), because the plugin drops the server's
+/// answer: a reminder no server took (no notification service on the bus, or one that answered
+/// with an error) must be recorded as failed, with the reason, for the delivery check. The
+/// "Taken" and "Snooze" buttons are waited for here too.
+#[cfg(all(unix, not(target_os = "macos")))]
+impl<R: Runtime> DesktopNotifier<R> {
+    fn hand_over(&self, reminder: &Reminder) -> Result<(), String> {
+        let mut n = notify_rust::Notification::new();
+        n.appname("Magday")
+            .summary(&reminder.title)
+            .body(&reminder.body);
+        match &self.icon {
+            Some(icon) => n.icon(icon),
+            None => n.auto_icon(),
+        };
+        let dose = reminder.is_about_a_dose();
+        if dose {
+            n.action("default", "Open Magday")
+                .action("taken", "Taken")
+                .action("snooze", "Snooze");
+        }
+        let handle = n.show().map_err(|e| e.to_string())?;
+        let core = self.app.try_state::<AppState>().map(|s| s.core.clone());
+        if let (true, Some(core)) = (dose, core) {
+            let app = self.app.clone();
+            let key = reminder.key.clone();
+            std::thread::spawn(move || {
+                handle.wait_for_action(|action| {
+                    let action = match action {
+                        "taken" => ReminderAction::Taken,
+                        "snooze" => ReminderAction::Snooze,
+                        "default" => return show_main(&app),
+                        _ => return,
+                    };
+                    tauri::async_runtime::spawn(async move {
+                        if let Err(e) = core.reminder_action(&key, action, &device_now()).await {
+                            eprintln!("magday: the reminder's {action:?} was not recorded: {e}");
+                        }
+                    });
+                });
+            });
+        }
+        Ok(())
+    }
+}
+
+/// macOS and Windows: the plugin shows reminders and reports the buttons (`wire_actions`).
+#[cfg(not(all(unix, not(target_os = "macos"))))]
+impl<R: Runtime> DesktopNotifier<R> {
+    fn hand_over(&self, reminder: &Reminder) -> Result<(), String> {
+        let mut builder = self
+            .app
+            .notification()
+            .builder()
+            .id(reminder.notification_id())
+            .title(&reminder.title)
+            .body(&reminder.body)
+            .extra("key", &reminder.key);
+        if let Some(icon) = &self.icon {
+            builder = builder.icon(icon);
+        }
+        if reminder.is_about_a_dose() {
+            builder = builder.action_type_id(crate::notifier::DOSE_ACTIONS);
+        }
+        builder.show().map_err(|e| e.to_string())
     }
 }
 

@@ -28,7 +28,7 @@ pub use progress::{
     CheckInInput, CheckInResult, ExportInput, ExportResult, ProgressView, Rating, RenderedReport,
     ReportFormat, ReportKind, ReportOffer, ScorePoint,
 };
-pub use reminders::{DeliveryReport, DeliveryView, ReminderAction};
+pub use reminders::{DeliveryProblem, DeliveryReport, DeliveryView, ReminderAction};
 
 /// How far back a day may be viewed or corrected.
 pub const MAX_PAST_DAYS: i64 = 366;

@@ -117,8 +117,17 @@ NotificationsInterface.configureMembers({
  */
 
 export class NotificationServer extends EventEmitter {
-  constructor({ capabilities = DEFAULT_CAPABILITIES, serverInformation } = {}) {
+  /**
+   * @param {object} [o]
+   * @param {{ name: string, message: string } | null} [o.refuseNotify] answer every Notify with
+   *   this D-Bus error (a server that is there but will not show anything); attempts are kept
+   *   in `refused`
+   */
+  constructor({ capabilities = DEFAULT_CAPABILITIES, serverInformation, refuseNotify = null } = {}) {
     super();
+    this.refuseNotify = refuseNotify;
+    /** Notify calls answered with `refuseNotify`'s error: { summary, body, timestamp }. */
+    this.refused = [];
     this.capabilities = [...capabilities];
     this.serverInformation = serverInformation ?? ['magday-e2e', 'Magday tests', '1.0', '1.2'];
     /** @type {NotificationRecord[]} */
@@ -154,6 +163,11 @@ export class NotificationServer extends EventEmitter {
   }
 
   _notify({ appName, replacesId, appIcon, summary, body, actions, hints, expireTimeout }) {
+    if (this.refuseNotify) {
+      this.refused.push({ summary, body, timestamp: Date.now() });
+      this.emit('refused', { summary, body });
+      throw new dbus.DBusError(this.refuseNotify.name, this.refuseNotify.message);
+    }
     const existing = replacesId ? this.records.find((r) => r.id === replacesId && !r.closed) : null;
     const id = existing ? replacesId : this.nextId++;
     const actionPairs = [];

@@ -182,6 +182,24 @@ advice: Array<Finding>,
 refresh_at: string | null, };
 
 /**
+ * The newest hand-over of a reminder (a dose's or a test) failed: reminders are not reaching
+ * the user. It clears as soon as a later one goes through.
+ */
+export type DeliveryProblem = { 
+/**
+ * When it was tried (RFC 3339).
+ */
+at: string, 
+/**
+ * What the system answered.
+ */
+reason: string, 
+/**
+ * True for a test reminder, false for a real one.
+ */
+test: boolean, };
+
+/**
  * "On time in the last 14 days: x of y".
  */
 export type DeliveryReport = { days: number, 
@@ -204,7 +222,11 @@ recent: Array<DeliveryView>,
 /**
  * When the last test reminder was shown.
  */
-last_test: string | null, };
+last_test: string | null, 
+/**
+ * Set while the newest hand-over failed.
+ */
+problem: DeliveryProblem | null, };
 
 /**
  * One dose reminder in the delivery check.
@@ -221,7 +243,11 @@ delivered_at: string | null,
 /**
  * "on_time", "late", "not_sent", "failed" or "scheduled".
  */
-outcome: string, };
+outcome: string, 
+/**
+ * Why the hand-over failed, as the system said it (outcome "failed").
+ */
+error: string | null, };
 
 /**
  * One dose as entered.

@@ -96,6 +96,24 @@ describe("Today", () => {
     expect(names).toContain("Add note for the day");
   });
 
+  it("says plainly when reminders are not reaching the user, with the system's reason", async () => {
+    const problem = {
+      at: "2026-11-21T08:00:00+01:00",
+      reason: "org.freedesktop.DBus.Error.ServiceUnknown: The name org.freedesktop.Notifications was not provided",
+      test: false,
+    };
+    answer((cmd) =>
+      cmd === "get_day" ? dayView() : cmd === "get_delivery_report" ? { problem } : cmd === "get_notification_permission" ? granted : settings,
+    );
+    render(Today, { day: null });
+    const banner = await screen.findByTestId("delivery-problem");
+    expect(banner.getAttribute("role")).toBe("alert");
+    expect(banner.textContent).toContain("Reminders are not reaching you.");
+    expect(banner.textContent).toContain("The reminder at 08:00 could not be handed to your system");
+    expect(screen.getByTestId("delivery-problem-reason").textContent).toContain("ServiceUnknown");
+    expect(screen.getByTestId("delivery-problem-settings").getAttribute("href")).toBe("#/settings");
+  });
+
   it("a missed dose says not to double up", async () => {
     const v = dayView();
     v.checklist.doses = [dose({ status: "missed" }), dose({ slot: 2, status: "due" })];

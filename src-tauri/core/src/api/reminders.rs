@@ -36,6 +36,20 @@ pub struct DeliveryView {
     pub delivered_at: Option<String>,
     /// "on_time", "late", "not_sent", "failed" or "scheduled".
     pub outcome: String,
+    /// Why the hand-over failed, as the system said it (outcome "failed").
+    pub error: Option<String>,
+}
+
+/// The newest hand-over of a reminder (a dose's or a test) failed: reminders are not reaching
+/// the user. It clears as soon as a later one goes through.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DeliveryProblem {
+    /// When it was tried (RFC 3339).
+    pub at: String,
+    /// What the system answered.
+    pub reason: String,
+    /// True for a test reminder, false for a real one.
+    pub test: bool,
 }
 
 /// "On time in the last 14 days: x of y".
@@ -55,6 +69,8 @@ pub struct DeliveryReport {
     pub recent: Vec<DeliveryView>,
     /// When the last test reminder was shown.
     pub last_test: Option<String>,
+    /// Set while the newest hand-over failed.
+    pub problem: Option<DeliveryProblem>,
 }
 
 /// Parse "YYYY-MM-DD/dose:N[/...]".
@@ -194,6 +210,22 @@ impl Core {
                 .filter_map(|r| r.delivered_at)
                 .max()
                 .map(|t| t.to_rfc3339()),
+            // The newest hand-over this device made (the phone's scheduler reports nothing back).
+            problem: log
+                .iter()
+                .filter(|r| r.channel != "scheduled")
+                .max_by_key(|r| r.planned_at)
+                .and_then(|r| {
+                    r.error.as_ref().map(|reason| DeliveryProblem {
+                        at: r
+                            .planned_at
+                            .with_timezone(&clock.tz)
+                            .fixed_offset()
+                            .to_rfc3339(),
+                        reason: reason.clone(),
+                        test: r.channel == "test",
+                    })
+                }),
         };
         let mut day = first;
         while day <= today {
@@ -244,6 +276,7 @@ impl Core {
                             .and_then(|r| r.delivered_at)
                             .map(|d| d.with_timezone(&clock.tz).fixed_offset().to_rfc3339()),
                         outcome: outcome.into(),
+                        error: row.and_then(|r| r.error.clone()),
                     });
                 }
             }

@@ -473,3 +473,48 @@ fn times_resolve_in_the_zone_in_force() {
         Utc.with_ymd_and_hms(2026, 11, 9, 23, 0, 0).unwrap()
     );
 }
+
+/// Issue 13: a hand-over the system refused is failed, with its reason, counts against "on
+/// time", and raises the problem until a later hand-over goes through.
+#[tokio::test]
+async fn a_refused_hand_over_is_failed_with_its_reason_until_one_goes_through() {
+    let day = d(2026, 11, 10);
+    let core = core_with(&["08:00", "20:00"], day, Settings::default()).await;
+    let reason = "org.freedesktop.DBus.Error.ServiceUnknown: The name org.freedesktop.Notifications was not provided by any .service files";
+    // The desktop loop at 08:00: claimed, handed over, refused.
+    let at = now(day, 8, 0);
+    let due = core.due_reminders(&at).await.unwrap();
+    assert!(core.claim_reminder(&due[0], &at, "desktop").await.unwrap());
+    core.reminder_shown(&due[0].key, &at, Some(reason))
+        .await
+        .unwrap();
+    let report = core.delivery_report(&now(day, 9, 0)).await.unwrap();
+    assert_eq!(
+        (report.expected, report.on_time, report.failed),
+        (1, 0, 1),
+        "failed, and not on time"
+    );
+    assert_eq!(report.recent[0].outcome, "failed");
+    assert_eq!(report.recent[0].error.as_deref(), Some(reason));
+    let problem = report.problem.expect("the problem is raised");
+    assert_eq!((problem.reason.as_str(), problem.test), (reason, false));
+
+    // A test reminder refused the same way: no "last test sent", the problem stays.
+    let t = now(day, 9, 30);
+    let test = core.test_reminder_shown(&t, None).await.unwrap();
+    core.reminder_shown(&test.key, &t, Some(reason))
+        .await
+        .unwrap();
+    let report = core.delivery_report(&now(day, 9, 31)).await.unwrap();
+    assert_eq!(report.last_test, None, "a refused test was not sent");
+    assert!(report.problem.is_some_and(|p| p.test));
+
+    // A later test that goes through clears it; the failed dose reminder stays failed.
+    core.test_reminder_shown(&now(day, 9, 45), None)
+        .await
+        .unwrap();
+    let report = core.delivery_report(&now(day, 9, 46)).await.unwrap();
+    assert!(report.last_test.is_some());
+    assert_eq!(report.problem, None);
+    assert_eq!(report.failed, 1);
+}
