@@ -20,7 +20,8 @@ bash src-tauri/scripts/install-deps.sh test
 if [ -n "${MAGDAY_FAKETIME:-}" ]; then
   faketime_lib=$(ls /usr/lib/*/faketime/libfaketimeMT.so.1 2>/dev/null | head -n1)
   [ -n "$faketime_lib" ] || { echo "libfaketime is missing" >&2; exit 1; }
-  faketime_offset=$(( $(date -d "$MAGDAY_FAKETIME" +%s) - $(date +%s) ))
+  # Signed: libfaketime reads an unsigned number as an absolute date, not an offset.
+  faketime_offset=$(printf '%+d' $(( $(date -d "$MAGDAY_FAKETIME" +%s) - $(date +%s) )))
   step "every test runs on a clock faked to $(date -d "$MAGDAY_FAKETIME" '+%F %T %Z') (offset ${faketime_offset}s)"
   fake() { LD_PRELOAD="$faketime_lib" FAKETIME="$faketime_offset" "$@"; }
 else
