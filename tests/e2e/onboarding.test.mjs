@@ -32,7 +32,19 @@ test('with kidney disease the checklist has no supplement doses', { timeout: 180
   const { tz } = middayZone();
   await withMagday('kidney', tz, async (app) => {
     let s = app.session;
-    await onboard(s, { template: 'circulation', kidney: true });
+    let review = '';
+    await onboard(s, {
+      template: 'circulation',
+      kidney: true,
+      onStep: async (n) => {
+        if (n !== 5) return;
+        await s.waitForElement('[data-testid=findings]');
+        review = await s.executeScript('return document.body.innerText');
+      },
+    });
+    // No supplement plan, so no supplement limit on the review either.
+    assert.match(review, /Recommended intake/);
+    assert.doesNotMatch(review, /Limit for supplements/);
     assert.equal(await count(s, '[data-testid^=dose-][data-status]'), 0);
     assert.equal(await count(s, '[data-testid=next-dose]'), 0);
     // No "0 of 0 doses": the day counts its checklist items only.

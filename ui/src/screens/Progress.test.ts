@@ -178,18 +178,24 @@ describe("Progress empty states", () => {
     expect(screen.queryByTestId("report-now-html")).toBeNull();
   });
 
-  it("on day 1 with a dose taken, shows today so far, not 0 of 0", async () => {
+  /** Day 1 of a course, still open: no day has ended, so the totals are empty. */
+  function dayOne(taken: number, done: number, over: Partial<ProgressView> = {}): ProgressView {
     const v = progressView({
-      days: [{ ...progressView().days[6], day: "2026-11-21", day_number: 1, doses_taken: 1, items_done: 2.5 }],
+      days: [{ ...progressView().days[6], day: "2026-11-21", day_number: 1, doses_taken: taken, items_done: done }],
       dose_adherence: null,
       all_adherence: null,
       doses_taken: 0,
       doses_planned: 0,
       streaks: { current: 0, best: 0 },
       score: null,
+      ...over,
     });
     v.course = { ...v.course!, start_date: "2026-11-21", day_number: 1 };
-    serve(v);
+    return v;
+  }
+
+  it("on day 1 with a dose taken, shows today so far, not 0 of 0", async () => {
+    serve(dayOne(1, 2.5));
     render(Progress);
     expect((await screen.findByTestId("progress-dose-adherence")).textContent).toBe("1 of 2");
     expect(text("progress-all-adherence")).toBe("2.5 of 6");
@@ -197,21 +203,13 @@ describe("Progress empty states", () => {
   });
 
   it("on day 1 with nothing logged, says where to start", async () => {
-    const v = progressView({
-      days: [{ ...progressView().days[6], day: "2026-11-21", day_number: 1, doses_taken: 0, items_done: 0 }],
-      dose_adherence: null,
-      all_adherence: null,
-      doses_taken: 0,
-      doses_planned: 0,
-      streaks: { current: 0, best: 0 },
-      score: null,
+    const v = dayOne(0, 0, {
       symptoms: progressView().symptoms.map((s) => ({ ...s, baseline: null, points: [], change: null })),
       weeks: progressView().weeks.map((w) => ({
         ...w,
         symptoms: w.symptoms.map((x) => ({ ...x, average: null, change: null })),
       })),
     });
-    v.course = { ...v.course!, start_date: "2026-11-21", day_number: 1 };
     serve(v);
     render(Progress);
     expect((await screen.findByTestId("progress-nothing-yet")).textContent).toContain("Nothing logged yet");
