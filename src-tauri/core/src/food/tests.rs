@@ -674,4 +674,30 @@ proptest! {
         // The same input, the same answer.
         prop_assert_eq!(&s, &crate::food::suggest(gap, &ex, &frequent, &yesterday, &today, day).unwrap());
     }
+
+    /// The groups take turns leading: over six days running the first idea comes from more
+    /// than one of the guides' groups, whatever the days, the gap and the exclusions, as long as
+    /// two of those groups have a serving that fits the gap (no usual foods to come first).
+    #[test]
+    fn the_groups_take_turns_leading(
+        gap in 30.0..420.0f64,
+        ex in exclusions(),
+        day in 0u32..1_000_000,
+    ) {
+        let pool = Pool::new(&ex, &[]);
+        let fitting: BTreeSet<FoodGroup> = pool
+            .foods
+            .values()
+            .filter(|f| f.0.is_core() && f.1.iter().any(|&mg| mg <= gap * (1.0 + FIT)))
+            .map(|f| f.0)
+            .collect();
+        prop_assume!(fitting.len() >= 2);
+        let mut leading = BTreeSet::new();
+        for d in day..day + 6 {
+            let s = crate::food::suggest(gap, &ex, &[], &[], &[], d).unwrap();
+            prop_assert!(!s.is_empty());
+            leading.insert(s[0].group);
+        }
+        prop_assert!(leading.len() >= 2, "the same group leads six days running: {:?}", leading);
+    }
 }
