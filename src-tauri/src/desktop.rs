@@ -19,7 +19,8 @@ use crate::notifier::{
 };
 use crate::state::{device_now, AppState};
 
-/// Shows reminders through tauri-plugin-notification.
+/// Shows reminders: on Linux and the BSDs straight to the notification server (so a refusal
+/// comes back), on macOS and Windows through tauri-plugin-notification.
 pub struct DesktopNotifier<R: Runtime> {
     app: AppHandle<R>,
     /// The app icon as a file the notification server can read, when it could be written.
