@@ -258,43 +258,42 @@ impl Core {
         Ok(clock.day_of(now.utc).max(calendar))
     }
 
-    /// Nothing is recorded on a day before the course: taps and food alike are refused there,
-    /// with the day the course starts.
-    pub(crate) async fn ensure_course_has_begun(&self, day: NaiveDate) -> Result<()> {
-        let start = match self.version_for(day).await? {
-            Some((_, spec)) => spec.start_date,
-            None => match self.store.first_version().await? {
-                Some(v) => parse_spec(&v)?.start_date,
-                None => {
-                    return Err(CoreError::refused(
-                        "no_protocol",
-                        "Set up a protocol first: there is no checklist for that day.",
-                    ))
-                }
-            },
-        };
-        if day < start {
-            return Err(CoreError::refused(
-                "before_course",
-                format!(
-                    "Your course starts on {}: nothing is recorded for the days before it.",
-                    start.format("%-d %B %Y")
-                ),
-            ));
-        }
-        Ok(())
-    }
-
-    /// The course's first day when `day` comes before it.
-    async fn course_starts_after(&self, day: NaiveDate) -> Result<Option<NaiveDate>> {
-        let start = match self.version_for(day).await? {
+    /// The first day of the course that governs `day`, or of the first course when `day` comes
+    /// before every course; `None` before any protocol.
+    async fn course_start_for(&self, day: NaiveDate) -> Result<Option<NaiveDate>> {
+        Ok(match self.version_for(day).await? {
             Some((_, spec)) => Some(spec.start_date),
             None => match self.store.first_version().await? {
                 Some(v) => Some(parse_spec(&v)?.start_date),
                 None => None,
             },
-        };
-        Ok(start.filter(|s| day < *s))
+        })
+    }
+
+    /// Nothing is recorded on a day before the course: taps and food alike are refused there,
+    /// with the day the course starts (`before_start`, the start when `day` comes before it).
+    fn refuse_before_course(before_start: Option<NaiveDate>) -> Result<()> {
+        match before_start {
+            Some(start) => Err(CoreError::refused(
+                "before_course",
+                format!(
+                    "Your course starts on {}: nothing is recorded for the days before it.",
+                    start.format("%-d %B %Y")
+                ),
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// [`Self::refuse_before_course`] for `day`, and `no_protocol` before any protocol.
+    pub(crate) async fn ensure_course_has_begun(&self, day: NaiveDate) -> Result<()> {
+        match self.course_start_for(day).await? {
+            Some(start) => Self::refuse_before_course(Some(start).filter(|s| day < *s)),
+            None => Err(CoreError::refused(
+                "no_protocol",
+                "Set up a protocol first: there is no checklist for that day.",
+            )),
+        }
     }
 
     /// Check a protocol without saving it: the safety report and the plan as it would be
@@ -524,7 +523,7 @@ impl Core {
             has_protocol,
             course,
             before_course: if has_protocol {
-                self.course_starts_after(day).await?
+                self.course_start_for(day).await?.filter(|s| day < *s)
             } else {
                 None
             },
@@ -569,8 +568,8 @@ impl Core {
             None => today,
         };
         Self::check_day(day, today)?;
-        self.ensure_course_has_begun(day).await?;
         let view = self.day_view(day, today, &settings, &clock, now).await?;
+        Self::refuse_before_course(view.before_course)?;
         if view.checklist.protocol_version.is_none() {
             return Err(CoreError::refused(
                 "no_protocol",
