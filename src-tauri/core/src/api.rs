@@ -522,11 +522,13 @@ impl Core {
             day_start: settings.day_start.clone(),
             has_protocol,
             course,
-            before_course: if has_protocol {
-                self.course_start_for(day).await?.filter(|s| day < *s)
-            } else {
-                None
-            },
+            // From the version in force when there is one (no second look-up on every view).
+            before_course: match &version {
+                Some((_, spec)) => Some(spec.start_date),
+                None if has_protocol => self.course_start_for(day).await?,
+                None => None,
+            }
+            .filter(|s| day < *s),
             rda_mg: version.as_ref().map(|(_, s)| s.rda_mg),
             checklist: list,
             next_dose,
