@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{Timelike, Utc};
-use magday_core::api::{Core, ReminderAction};
+use magday_core::api::Core;
 use magday_core::reminders::Reminder;
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
@@ -110,6 +110,7 @@ impl<R: Runtime> DesktopNotifier<R> {
             let key = reminder.key.clone();
             std::thread::spawn(move || {
                 handle.wait_for_action(|action| {
+                    use magday_core::api::ReminderAction;
                     let action = match action {
                         "taken" => ReminderAction::Taken,
                         "snooze" => ReminderAction::Snooze,
