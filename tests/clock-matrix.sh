@@ -17,7 +17,9 @@ zones=(UTC Pacific/Auckland)
 command -v faketime >/dev/null || { echo "faketime is missing: bash src-tauri/scripts/install-deps.sh test" >&2; exit 1; }
 
 # Build (outside libfaketime) and take the test executable's path from cargo's JSON messages.
-bin=$(cargo test --locked --test commands --no-run --message-format=json \
+# --workspace: the same feature set as the test command's `cargo test --workspace`, so the
+# binary it built is reused rather than rebuilt with other features.
+bin=$(cargo test --workspace --locked --test commands --no-run --message-format=json \
   | node tests/cargo-test-bins.mjs commands | cut -f1)
 
 failed=()
