@@ -227,6 +227,14 @@ impl Core {
                     })
                 }),
         };
+        // Magday can remind only once it has a protocol: doses that came due before the first
+        // one was saved (the morning of the day it was set up, days filled in afterwards) were
+        // never expected to be reminded.
+        let since = self
+            .store
+            .first_version()
+            .await?
+            .map(|v| v.created_at.with_timezone(&Utc));
         let mut day = first;
         while day <= today {
             if let Some((_, spec)) = self.version_for(day).await? {
@@ -240,7 +248,11 @@ impl Core {
                         _ => s,
                     });
                 for t in dose_timings(&spec, day, &clock)? {
-                    if skipped || t.due > now.utc || done_before(&events, t.slot, t.due) {
+                    if skipped
+                        || t.due > now.utc
+                        || since.is_some_and(|s| t.due < s)
+                        || done_before(&events, t.slot, t.due)
+                    {
                         continue;
                     }
                     report.expected += 1;

@@ -518,3 +518,31 @@ async fn a_refused_hand_over_is_failed_with_its_reason_until_one_goes_through() 
     assert_eq!(report.problem, None);
     assert_eq!(report.failed, 1);
 }
+
+/// Issue 13: the delivery check counts only doses that came due once Magday had a protocol:
+/// not the morning dose of the day it was set up at noon, nor days filled in afterwards.
+#[tokio::test]
+async fn doses_due_before_the_protocol_existed_are_not_expected() {
+    let core = Core::open_in_memory().await.unwrap();
+    let day = d(2026, 11, 10);
+    // Set up at 12:00 on the 10th, with the course started on the 7th (days to fill in).
+    core.save_protocol(
+        &input(&["08:00", "20:00"], d(2026, 11, 7)),
+        false,
+        &now(day, 12, 0),
+    )
+    .await
+    .unwrap();
+    assert_eq!(tick(&core, &now(day, 20, 0)).await, ["2026-11-10/dose:2"]);
+    let report = core.delivery_report(&now(day, 21, 0)).await.unwrap();
+    assert_eq!(
+        (report.expected, report.on_time, report.not_sent),
+        (1, 1, 0),
+        "only the 20:00 dose of the 10th: {:?}",
+        report.recent
+    );
+    // From the next day on, every dose counts.
+    let next = d(2026, 11, 11);
+    let report = core.delivery_report(&now(next, 9, 0)).await.unwrap();
+    assert_eq!((report.expected, report.not_sent), (2, 1));
+}
