@@ -44,7 +44,7 @@ pub struct Core {
 pub struct SetupOptions {
     pub templates: Vec<TemplateInfo>,
     pub forms: Vec<Form>,
-    pub age_bands: Vec<Labelled<AgeBand>>,
+    pub age_bands: Vec<AgeBandOption>,
     pub medicine_classes: Vec<Labelled<MedicineClass>>,
     pub symptoms: Vec<Labelled<Symptom>>,
     /// Signs of too much magnesium a check-in may report (`check_in` accepts exactly these).
@@ -52,11 +52,25 @@ pub struct SetupOptions {
     pub disclaimer: String,
     pub default_length_days: u32,
     pub default_window_minutes: u32,
+    /// A starting protocol per template (same order as `templates`): the numbers the setup
+    /// form begins with come from the core, never from the UI.
+    pub drafts: Vec<ProtocolInput>,
     pub today: NaiveDate,
     /// The Day 1 onboarding offers: today, except after midnight and before the day start,
     /// when the day still running is nearly over and Day 1 is the one that begins at the day
     /// start (the calendar date).
     pub first_day: NaiveDate,
+}
+
+/// An age band with what follows from it for the setup form.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AgeBandOption {
+    pub id: AgeBand,
+    pub label: String,
+    /// Under 1 year: no supplement plan is built (no upper limit is established).
+    pub infant: bool,
+    /// Pregnancy and breastfeeding values exist for this band (the question is asked).
+    pub can_be_pregnant: bool,
 }
 
 /// A value with its label.
@@ -236,7 +250,15 @@ impl Core {
         Ok(SetupOptions {
             templates: protocol::templates(),
             forms: facts::FORMS.to_vec(),
-            age_bands: labelled(&AgeBand::ALL, |a| a.label()),
+            age_bands: AgeBand::ALL
+                .iter()
+                .map(|&a| AgeBandOption {
+                    id: a,
+                    label: a.label().to_string(),
+                    infant: a.is_infant(),
+                    can_be_pregnant: a.can_be_pregnant(),
+                })
+                .collect(),
             medicine_classes: labelled(&MedicineClass::ALL, |m| m.label()),
             symptoms: labelled(&Symptom::ALL, |s| s.label()),
             urgent_symptoms: facts::URGENT_SYMPTOMS
@@ -247,6 +269,13 @@ impl Core {
             default_length_days: protocol::DEFAULT_LENGTH_DAYS,
             default_window_minutes: protocol::DEFAULT_WINDOW_MIN,
             today: self.today(now).await?,
+            drafts: {
+                let first = self.first_day(now).await?;
+                protocol::templates()
+                    .iter()
+                    .map(|t| protocol::default_input(t.id, first))
+                    .collect()
+            },
             first_day: self.first_day(now).await?,
         })
     }

@@ -219,6 +219,54 @@ pub fn template(id: Template) -> TemplateInfo {
     }
 }
 
+/// mg per unit a new plan starts from, until the user reads their label: a product choice (a
+/// round number in the range of common capsules), not a recommendation.
+pub const DEFAULT_MG_PER_UNIT: f64 = 100.0;
+
+/// The protocol a setup form starts from for template `id`, Day 1 on `start`: the template's
+/// form, times and daily amount split evenly, the default course length, water target and
+/// window. The safety answers are placeholders the form asks about.
+pub fn default_input(id: Template, start: NaiveDate) -> ProtocolInput {
+    let t = template(id);
+    let per_dose = t.default_daily_mg / t.default_times.len().max(1) as f64 / DEFAULT_MG_PER_UNIT;
+    ProtocolInput {
+        template: id,
+        name: String::new(),
+        safety: SafetyAnswers {
+            age_band: AgeBand::Years31To50,
+            sex: Sex::Female,
+            pregnancy: Pregnancy::No,
+            kidney_disease: false,
+            medicines: vec![],
+            antacid_laxative_mg: 0.0,
+            conservative_limit: false,
+        },
+        supplement: Some(SupplementInput {
+            form: t.default_form.to_string(),
+            product: String::new(),
+            amount_kind: AmountKind::Elemental,
+            mg_per_unit: DEFAULT_MG_PER_UNIT,
+            doses: t
+                .default_times
+                .iter()
+                .map(|time| DoseInput {
+                    time: time.clone(),
+                    units: per_dose,
+                })
+                .collect(),
+            window_minutes: DEFAULT_WINDOW_MIN,
+        }),
+        start_date: start.format("%Y-%m-%d").to_string(),
+        length_days: DEFAULT_LENGTH_DAYS,
+        water_glasses: DEFAULT_WATER_GLASSES,
+        items_off: vec![],
+        optional_items: vec![],
+        custom_items: vec![],
+        symptoms: t.symptoms.clone(),
+        acknowledge_above_limit: false,
+    }
+}
+
 /// How the product's strength is stated on its label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -9,6 +9,19 @@ import { invoke } from "@tauri-apps/api/core";
 export type AgeBand = "m0_6" | "m7_12" | "y1_3" | "y4_8" | "y9_13" | "y14_18" | "y19_30" | "y31_50" | "y51_plus";
 
 /**
+ * An age band with what follows from it for the setup form.
+ */
+export type AgeBandOption = { id: AgeBand, label: string, 
+/**
+ * Under 1 year: no supplement plan is built (no upper limit is established).
+ */
+infant: boolean, 
+/**
+ * Pregnancy and breastfeeding values exist for this band (the question is asked).
+ */
+can_be_pregnant: boolean, };
+
+/**
  * How the product's strength is stated on its label.
  */
 export type AmountKind = "elemental" | "compound";
@@ -808,11 +821,16 @@ theme: Theme, };
 /**
  * What onboarding offers: templates, forms, age bands, medicine classes, symptoms.
  */
-export type SetupOptions = { templates: Array<TemplateInfo>, forms: Array<Form>, age_bands: Array<Labelled<AgeBand>>, medicine_classes: Array<Labelled<MedicineClass>>, symptoms: Array<Labelled<Symptom>>, 
+export type SetupOptions = { templates: Array<TemplateInfo>, forms: Array<Form>, age_bands: Array<AgeBandOption>, medicine_classes: Array<Labelled<MedicineClass>>, symptoms: Array<Labelled<Symptom>>, 
 /**
  * Signs of too much magnesium a check-in may report (`check_in` accepts exactly these).
  */
-urgent_symptoms: Array<string>, disclaimer: string, default_length_days: number, default_window_minutes: number, today: string, 
+urgent_symptoms: Array<string>, disclaimer: string, default_length_days: number, default_window_minutes: number, 
+/**
+ * A starting protocol per template (same order as `templates`): the numbers the setup
+ * form begins with come from the core, never from the UI.
+ */
+drafts: Array<ProtocolInput>, today: string, 
 /**
  * The Day 1 onboarding offers: today, except after midnight and before the day start,
  * when the day still running is nearly over and Day 1 is the one that begins at the day

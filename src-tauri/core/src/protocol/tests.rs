@@ -591,3 +591,18 @@ fn templates_bring_their_items_and_symptoms() {
         assert!(t.symptoms.contains(&Symptom::Stomach));
     }
 }
+
+#[test]
+fn every_template_draft_is_a_protocol_the_core_accepts() {
+    let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    for t in templates() {
+        let input = default_input(t.id, start);
+        let (spec, report) = validate(&input, start, 240).unwrap();
+        assert!(report.supplement_allowed, "{:?}", t.id);
+        let plan = spec.supplement.unwrap();
+        assert_eq!(plan.daily_mg, t.default_daily_mg, "{:?}", t.id);
+        assert_eq!(plan.doses.len(), t.default_times.len());
+        assert_eq!(spec.start_date, start);
+        assert_eq!(spec.length_days, DEFAULT_LENGTH_DAYS);
+    }
+}
