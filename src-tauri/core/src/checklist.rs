@@ -1,22 +1,25 @@
 //! The daily checklist, derived from the protocol version in force and the event log alone.
 //!
-//! Every tap is an appended event; nothing is stored as "state". A dose not taken by the end of
-//! its window shows as missed (derived from the clock, never written). A tap on a dose always
-//! names its slot, so a late first dose is recorded as the first, never as the second.
+//! Every tap is an appended entry (see [`crate::log`]); nothing is stored as "state". A dose not
+//! taken by the end of its window shows as missed (derived from the clock, never written). A
+//! tap on a dose always names its slot, so a late first dose is recorded as the first, never as
+//! the second. What a tap may do is in [`taps`]. The next dose and when the Today screen next
+//! changes by itself are here too ([`next_dose`], [`refresh_at`]).
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::day::{parse_hhmm, DayClock};
-use crate::error::{quoted, CoreError, Result};
+use crate::day::DayClock;
+use crate::error::Result;
+use crate::log::DayState;
 use crate::protocol::{keep_apart_windows, ItemKind, KeepApart, ProtocolSpec};
-use crate::store::{Event, NewEvent};
+
+mod taps;
+pub use taps::{count_cap, entries_for_tap, MAX_NOTE_CHARS, MAX_SNOOZE_MIN};
 
 /// A dose taken more than this many minutes after its time counts as late.
 pub const LATE_AFTER_MIN: i64 = 60;
-/// The longest note.
-pub const MAX_NOTE_CHARS: usize = 500;
 
 /// One thing the user does on the checklist.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -82,6 +85,13 @@ pub struct DoseView {
     pub late: bool,
     pub snoozed_until: Option<String>,
     pub note: Option<String>,
+    /// `due_at`, `window_end` and `snoozed_until` as instants, for the core's own use.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub timing: DoseTiming,
+    #[serde(skip)]
+    #[ts(skip)]
+    pub snooze_ends: Option<DateTime<Utc>>,
 }
 
 /// One non-dose item on a day.
@@ -138,7 +148,7 @@ pub struct Checklist {
 }
 
 /// A dose's time of day on `day`, with its window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct DoseTiming {
     pub slot: u32,
     pub due: DateTime<Utc>,
@@ -188,43 +198,21 @@ fn local(t: DateTime<Utc>, clock: &DayClock) -> String {
     t.with_timezone(&clock.tz).fixed_offset().to_rfc3339()
 }
 
-fn dose_item(slot: u32) -> String {
-    format!("dose:{slot}")
-}
-
-fn note_value(e: &Event) -> Option<String> {
-    e.value
-        .as_ref()
-        .and_then(|v| v.as_str())
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-}
-
-/// Derive a day's checklist from its protocol version and its events. `saved_at` is when that
-/// version was saved, when that was on this very day: doses whose window had closed by then
-/// were never expected. `food_mg` is the food magnesium logged that day (the food item is done
-/// once it reaches the recommended intake).
-#[allow(clippy::too_many_arguments)]
+/// Derive a day's checklist from its protocol version and the replay of its entries. `saved_at`
+/// is when that version was saved, when that was on this very day: doses whose window had
+/// closed by then were never expected. The food item is done once the day's food magnesium
+/// reaches the recommended intake.
 pub fn derive(
     day: NaiveDate,
     version: Option<(i64, &ProtocolSpec)>,
     saved_at: Option<DateTime<Utc>>,
-    events: &[Event],
+    log: &DayState,
     now: DateTime<Utc>,
     clock: &DayClock,
-    food_mg: f64,
 ) -> Result<Checklist> {
-    let mut skipped: Option<String> = None;
-    let mut day_note = None;
-    for e in events.iter().filter(|e| e.item == "day") {
-        match e.action.as_str() {
-            "skip" => skipped = Some(note_value(e).unwrap_or_default()),
-            "unskip" => skipped = None,
-            "note" => day_note = note_value(e),
-            _ => {}
-        }
-    }
+    let skipped = log.skipped.clone();
+    let day_note = log.day_note.clone();
+    let food_mg = log.food_mg();
     let Some((version_id, spec)) = version else {
         return Ok(Checklist {
             day,
@@ -242,45 +230,13 @@ pub fn derive(
     let mut doses = Vec::new();
     let timings = dose_timings(spec, day, clock)?;
     for (d, t) in spec.doses_on(day).iter().zip(&timings) {
-        let item = dose_item(d.slot);
-        let mut taken: Option<DateTime<FixedOffset>> = None;
-        let mut dose_skipped = false;
-        let mut snoozed: Option<DateTime<FixedOffset>> = None;
-        let mut note = None;
-        for e in events.iter().filter(|e| e.item == item) {
-            match e.action.as_str() {
-                "taken" => {
-                    let at = e
-                        .value
-                        .as_ref()
-                        .and_then(|v| v.get("taken_at"))
-                        .and_then(|v| v.as_str())
-                        .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
-                        .unwrap_or(e.at);
-                    taken = Some(at);
-                    dose_skipped = false;
-                }
-                "skipped" => {
-                    taken = None;
-                    dose_skipped = true;
-                }
-                "undo" => {
-                    taken = None;
-                    dose_skipped = false;
-                    snoozed = None;
-                }
-                "snooze" => {
-                    snoozed = e
-                        .value
-                        .as_ref()
-                        .and_then(|v| v.get("until"))
-                        .and_then(|v| v.as_str())
-                        .and_then(|s| DateTime::parse_from_rfc3339(s).ok());
-                }
-                "note" => note = note_value(e),
-                _ => {}
-            }
-        }
+        let state = log.dose(d.slot);
+        let taken = state.taken;
+        let dose_skipped = state.skipped;
+        let snoozed = state
+            .snooze
+            .map(|(_, until)| until.with_timezone(&Utc))
+            .filter(|s| taken.is_none() && *s > now);
         let status = if let Some(_at) = taken {
             DoseStatus::Taken
         } else if dose_skipped {
@@ -308,26 +264,19 @@ pub fn derive(
             status,
             taken_at: taken.map(|t| t.to_rfc3339()),
             late,
-            snoozed_until: snoozed
-                .filter(|s| taken.is_none() && s.with_timezone(&Utc) > now)
-                .map(|s| s.to_rfc3339()),
-            note,
+            snoozed_until: state
+                .snooze
+                .filter(|_| snoozed.is_some())
+                .map(|(_, s)| s.to_rfc3339()),
+            note: state.note,
+            timing: *t,
+            snooze_ends: snoozed,
         });
     }
     let mut items = Vec::new();
     for spec_item in &spec.items {
-        let mut done = false;
-        let mut count: i64 = 0;
-        let mut note = None;
-        for e in events.iter().filter(|e| e.item == spec_item.key) {
-            match e.action.as_str() {
-                "done" => done = true,
-                "undo" => done = false,
-                "add" => count += e.value.as_ref().and_then(|v| v.as_i64()).unwrap_or(0),
-                "note" => note = note_value(e),
-                _ => {}
-            }
-        }
+        let state = log.item(&spec_item.key);
+        let (done, count, note) = (state.done, state.count, state.note);
         let count = u32::try_from(count.max(0)).unwrap_or(0);
         let done = match &spec_item.kind {
             ItemKind::Check => {
@@ -386,239 +335,83 @@ pub fn derive(
     })
 }
 
-/// The most a counted item takes in one day: twice its goal (a tap past it is refused, so a
-/// stuck finger cannot log 34 of 8 glasses).
-pub fn count_cap(target: u32) -> u32 {
-    target.saturating_mul(2).max(1)
+impl Checklist {
+    /// Whether a dose is still upcoming or due (else the next dose is tomorrow's).
+    pub fn has_waiting_dose(&self) -> bool {
+        self.doses
+            .iter()
+            .any(|d| matches!(d.status, DoseStatus::Upcoming | DoseStatus::Due))
+    }
+
+    /// Supplement magnesium taken on the day, mg.
+    pub fn supplement_mg(&self) -> f64 {
+        self.doses
+            .iter()
+            .filter(|d| d.status == DoseStatus::Taken)
+            .map(|d| d.mg)
+            .sum()
+    }
 }
 
-/// Turn a tap into the events to append, after checking it against the day's checklist.
-/// Refuses (so nothing is written) a tap on a dose or item the day does not have, an undo with
-/// nothing to undo, a count below zero and overlong notes.
-pub fn events_for_tap(
-    tap: &Tap,
-    list: &Checklist,
-    now: DateTime<Utc>,
+/// The next dose due.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct NextDose {
+    pub day: NaiveDate,
+    pub slot: u32,
+    pub time: String,
+    pub due_at: String,
+}
+
+/// The next dose from today's checklist: the first still upcoming or due today, else the first
+/// of `tomorrow` (its day and the version governing it), if there is one.
+pub fn next_dose(
+    today: &Checklist,
+    tomorrow: Option<(NaiveDate, &ProtocolSpec)>,
     clock: &DayClock,
-) -> Result<Vec<NewEvent>> {
-    let at = now.with_timezone(&clock.tz).fixed_offset();
-    let ev = |item: String, action: &str, value: Option<serde_json::Value>| NewEvent {
-        day: list.day,
-        at,
-        item,
-        action: action.to_string(),
-        value,
-        protocol_version: list.protocol_version,
-        corrects: None,
+) -> Result<Option<NextDose>> {
+    let waiting = today
+        .doses
+        .iter()
+        .find(|d| matches!(d.status, DoseStatus::Upcoming | DoseStatus::Due));
+    if let Some(d) = waiting {
+        return Ok(Some(NextDose {
+            day: today.day,
+            slot: d.slot,
+            time: d.time.clone(),
+            due_at: d.due_at.clone(),
+        }));
+    }
+    let Some((day, spec)) = tomorrow else {
+        return Ok(None);
     };
-    let dose = |slot: u32| -> Result<&DoseView> {
-        list.doses.iter().find(|d| d.slot == slot).ok_or_else(|| {
-            CoreError::invalid(
-                "unknown_dose",
-                "slot",
-                format!("There is no dose {slot} on {}.", list.day),
-            )
-        })
-    };
-    let item = |key: &str| -> Result<&ItemView> {
-        list.items.iter().find(|i| i.key == key).ok_or_else(|| {
-            CoreError::invalid(
-                "unknown_item",
-                "key",
-                format!("{} is not on the checklist for {}.", quoted(key), list.day),
-            )
-        })
-    };
-    let out = match tap {
-        Tap::TakeDose { slot, at: when } => {
-            let d = dose(*slot)?;
-            if d.status == DoseStatus::Taken {
-                return Err(CoreError::refused(
-                    "already_taken",
-                    format!("Dose {slot} is already recorded as taken."),
-                ));
-            }
-            let value = match when {
-                None => None,
-                Some(hhmm) => {
-                    let t = parse_hhmm(hhmm, "at")?;
-                    let instant = clock.instant(list.day, t);
-                    if instant > now {
-                        return Err(CoreError::invalid(
-                            "invalid_time",
-                            "at",
-                            "A dose cannot be recorded as taken in the future.",
-                        ));
-                    }
-                    Some(serde_json::json!({ "taken_at": local(instant, clock) }))
-                }
-            };
-            vec![ev(dose_item(*slot), "taken", value)]
+    let timings = dose_timings(spec, day, clock)?;
+    Ok(spec
+        .doses_on(day)
+        .first()
+        .zip(timings.first())
+        .map(|(d, t)| NextDose {
+            day,
+            slot: d.slot,
+            time: d.time.clone(),
+            due_at: local(t.due, clock),
+        }))
+}
+
+/// When today's checklist next changes by itself: a dose comes due, a window closes, a snooze
+/// ends, or the day ends, whichever comes first after `now`.
+pub fn refresh_at(today: &Checklist, now: DateTime<Utc>, clock: &DayClock) -> DateTime<Utc> {
+    let mut next = clock.day_end_instant(today.day);
+    for d in &today.doses {
+        let change = match d.status {
+            DoseStatus::Upcoming => Some(d.timing.due),
+            DoseStatus::Due => Some(d.snooze_ends.unwrap_or(d.timing.window_end)),
+            _ => None,
+        };
+        if let Some(t) = change.filter(|t| *t > now && *t < next) {
+            next = t;
         }
-        Tap::SkipDose { slot } => {
-            let d = dose(*slot)?;
-            if matches!(d.status, DoseStatus::Taken | DoseStatus::Skipped) {
-                return Err(CoreError::refused(
-                    "already_recorded",
-                    format!("Dose {slot} is already recorded: undo it first."),
-                ));
-            }
-            vec![ev(dose_item(*slot), "skipped", None)]
-        }
-        Tap::UndoDose { slot } => {
-            let d = dose(*slot)?;
-            if !matches!(d.status, DoseStatus::Taken | DoseStatus::Skipped) {
-                return Err(CoreError::refused(
-                    "nothing_to_undo",
-                    format!("Dose {slot} has nothing to undo."),
-                ));
-            }
-            vec![ev(dose_item(*slot), "undo", None)]
-        }
-        Tap::SnoozeDose { slot, minutes } => {
-            let d = dose(*slot)?;
-            if !(1..=240).contains(minutes) {
-                return Err(CoreError::invalid(
-                    "invalid_snooze",
-                    "minutes",
-                    "A snooze lasts 1 to 240 minutes.",
-                ));
-            }
-            if !matches!(d.status, DoseStatus::Due | DoseStatus::Upcoming) {
-                return Err(CoreError::refused(
-                    "cannot_snooze",
-                    format!("Dose {slot} is not waiting to be taken."),
-                ));
-            }
-            let until = now + Duration::minutes(i64::from(*minutes));
-            vec![ev(
-                dose_item(*slot),
-                "snooze",
-                Some(serde_json::json!({ "until": local(until, clock) })),
-            )]
-        }
-        Tap::Check { key } => {
-            let i = item(key)?;
-            if i.kind != ItemKind::Check {
-                return Err(CoreError::invalid(
-                    "wrong_item_kind",
-                    "key",
-                    format!("\"{}\" is counted, not ticked.", i.label),
-                ));
-            }
-            if i.done {
-                return Err(CoreError::refused(
-                    "already_done",
-                    format!("\"{}\" is already done.", i.label),
-                ));
-            }
-            vec![ev(key.clone(), "done", None)]
-        }
-        Tap::Uncheck { key } => {
-            let i = item(key)?;
-            let ticked = i.kind == ItemKind::Check && i.done;
-            if !ticked {
-                return Err(CoreError::refused(
-                    "nothing_to_undo",
-                    format!("\"{}\" has nothing to undo.", i.label),
-                ));
-            }
-            vec![ev(key.clone(), "undo", None)]
-        }
-        Tap::Count { key, delta } => {
-            let i = item(key)?;
-            let ItemKind::Count { target } = i.kind else {
-                return Err(CoreError::invalid(
-                    "wrong_item_kind",
-                    "key",
-                    format!("\"{}\" is ticked, not counted.", i.label),
-                ));
-            };
-            if *delta != 1 && *delta != -1 {
-                return Err(CoreError::invalid(
-                    "invalid_count",
-                    "delta",
-                    "Add or remove one at a time.",
-                ));
-            }
-            if *delta < 0 && i.count == 0 {
-                return Err(CoreError::refused(
-                    "nothing_to_undo",
-                    format!("\"{}\" is already at zero.", i.label),
-                ));
-            }
-            if *delta > 0 && i.count >= count_cap(target) {
-                return Err(CoreError::invalid(
-                    "invalid_count",
-                    "delta",
-                    format!(
-                        "{} is twice your goal of {target} for one day, the most a day can \
-                         hold. If you really had more, say so in a note.",
-                        count_cap(target)
-                    ),
-                ));
-            }
-            vec![ev(key.clone(), "add", Some(serde_json::json!(delta)))]
-        }
-        Tap::Note { item: target, text } => {
-            if text.chars().count() > MAX_NOTE_CHARS {
-                return Err(CoreError::invalid(
-                    "note_too_long",
-                    "text",
-                    format!("A note can be at most {MAX_NOTE_CHARS} characters."),
-                ));
-            }
-            let known = target == "day"
-                || list.items.iter().any(|i| &i.key == target)
-                || list.doses.iter().any(|d| dose_item(d.slot) == *target);
-            if !known {
-                return Err(CoreError::invalid(
-                    "unknown_item",
-                    "item",
-                    format!(
-                        "{} is not on the checklist for {}.",
-                        quoted(target),
-                        list.day
-                    ),
-                ));
-            }
-            vec![ev(
-                target.clone(),
-                "note",
-                Some(serde_json::json!(text.trim())),
-            )]
-        }
-        Tap::SkipDay { reason } => {
-            if reason.chars().count() > MAX_NOTE_CHARS {
-                return Err(CoreError::invalid(
-                    "note_too_long",
-                    "reason",
-                    format!("A reason can be at most {MAX_NOTE_CHARS} characters."),
-                ));
-            }
-            if list.skipped {
-                return Err(CoreError::refused(
-                    "already_skipped",
-                    "This day is already a skip day.",
-                ));
-            }
-            vec![ev(
-                "day".into(),
-                "skip",
-                Some(serde_json::json!(reason.trim())),
-            )]
-        }
-        Tap::UnskipDay => {
-            if !list.skipped {
-                return Err(CoreError::refused(
-                    "nothing_to_undo",
-                    "This day is not a skip day.",
-                ));
-            }
-            vec![ev("day".into(), "unskip", None)]
-        }
-    };
-    Ok(out)
+    }
+    next
 }
 
 #[cfg(test)]

@@ -15,7 +15,68 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::checklist::Checklist;
+use crate::log::{Entry, Record};
 use crate::protocol::Symptom;
+use crate::report::ReportOffer;
+use crate::today::CourseInfo;
+
+/// A point of the score line.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+pub struct ScorePoint {
+    pub day: NaiveDate,
+    pub score: f64,
+}
+
+/// The Progress screen.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ProgressView {
+    pub today: NaiveDate,
+    pub course: Option<CourseInfo>,
+    pub days: Vec<DayProgress>,
+    pub weeks: Vec<WeekProgress>,
+    /// Over finished days (today is still open).
+    pub dose_adherence: Option<f64>,
+    pub all_adherence: Option<f64>,
+    pub doses_taken: u32,
+    pub doses_planned: u32,
+    pub streaks: Streaks,
+    pub score: Option<f64>,
+    pub score_series: Vec<ScorePoint>,
+    pub score_half_life_days: f64,
+    pub symptoms: Vec<SymptomSeries>,
+    pub reports: Vec<ReportOffer>,
+}
+
+/// Every symptom rating in these entries, in the order recorded.
+pub fn ratings(records: &[Record]) -> Vec<(NaiveDate, Symptom, u8)> {
+    records
+        .iter()
+        .filter_map(|r| match r.entry {
+            Entry::Rated { symptom, value } => Some((r.day, symptom, value)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Day `day_number` of a course as progress, from its checklist; `open` for today.
+pub fn day_progress(list: &Checklist, day_number: u32, food_mg: f64, open: bool) -> DayProgress {
+    let mut p = DayProgress {
+        day: list.day,
+        day_number,
+        doses_taken: list.score.doses_taken,
+        doses_planned: list.score.doses_planned,
+        items_done: list.score.items_done,
+        items_total: list.score.items_total,
+        skipped: list.skipped,
+        kept: None,
+        food_mg,
+        supplement_mg: list.supplement_mg(),
+        open,
+    };
+    p.kept = kept(&p);
+    p
+}
 
 /// The score's half-life, days.
 pub const SCORE_HALF_LIFE_DAYS: f64 = 7.0;

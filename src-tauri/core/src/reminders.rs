@@ -15,9 +15,19 @@ use crate::checklist::dose_timings;
 use crate::day::{parse_hhmm, DayClock};
 use crate::error::Result;
 use crate::facts::MedicineClass;
+use crate::log::DayState;
 use crate::protocol::{fmt_mg, medicine_name, ProtocolSpec};
 use crate::settings::ReminderSettings;
-use crate::store::Event;
+
+/// What a button on a dose reminder does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReminderAction {
+    /// Record the dose as taken, now.
+    Taken,
+    /// Snooze it for the settings' snooze minutes.
+    Snooze,
+}
 
 /// What a reminder is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -101,52 +111,6 @@ impl Reminder {
     }
 }
 
-/// Where a dose stands for reminding, from the day's events.
-struct DoseLog {
-    done: bool,
-    snooze: Option<(i64, DateTime<Utc>)>,
-}
-
-fn dose_log(events: &[Event], slot: u32) -> DoseLog {
-    let item = format!("dose:{slot}");
-    let mut log = DoseLog {
-        done: false,
-        snooze: None,
-    };
-    for e in events.iter().filter(|e| e.item == item) {
-        match e.action.as_str() {
-            "taken" | "skipped" => log.done = true,
-            "undo" => {
-                log.done = false;
-                log.snooze = None;
-            }
-            "snooze" => {
-                log.snooze = e
-                    .value
-                    .as_ref()
-                    .and_then(|v| v.get("until"))
-                    .and_then(|v| v.as_str())
-                    .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
-                    .map(|t| (e.id, t.with_timezone(&Utc)));
-            }
-            _ => {}
-        }
-    }
-    log
-}
-
-fn day_skipped(events: &[Event]) -> bool {
-    let mut skipped = false;
-    for e in events.iter().filter(|e| e.item == "day") {
-        match e.action.as_str() {
-            "skip" => skipped = true,
-            "unskip" => skipped = false,
-            _ => {}
-        }
-    }
-    skipped
-}
-
 fn units_text(units: f64) -> String {
     if (units - 1.0).abs() < f64::EPSILON {
         "1 unit".into()
@@ -155,18 +119,18 @@ fn units_text(units: f64) -> String {
     }
 }
 
-/// Every reminder `day` holds, given its events so far. Doses already taken or skipped, and
+/// Every reminder `day` holds, given its log so far. Doses already taken or skipped, and
 /// skip days, have none; nags stop at the end of the dose's window and never fall before a
 /// snooze ends.
 pub fn plan_day(
     day: NaiveDate,
     spec: &ProtocolSpec,
-    events: &[Event],
+    log: &DayState,
     settings: &ReminderSettings,
     clock: &DayClock,
 ) -> Result<Vec<Reminder>> {
     let mut out = Vec::new();
-    if !settings.enabled || day_skipped(events) {
+    if !settings.enabled || log.skipped.is_some() {
         return Ok(out);
     }
     let Some(plan) = &spec.supplement else {
@@ -180,11 +144,11 @@ pub fn plan_day(
         plan.product.clone()
     };
     for (d, t) in doses.iter().zip(&timings) {
-        let log = dose_log(events, d.slot);
-        if log.done {
+        let state = log.dose(d.slot);
+        if state.done() {
             continue;
         }
-        let base = format!("{day}/dose:{}", d.slot);
+        let base = dose_reminder_key(day, d.slot);
         let body = format!(
             "{} of {what} ({} mg), with food if you can.",
             units_text(d.units),
@@ -214,7 +178,7 @@ pub fn plan_day(
                 body.clone(),
             ));
         }
-        let snooze_until = log.snooze.map(|(_, until)| until);
+        let snooze_until = state.snooze.map(|(_, until)| until.with_timezone(&Utc));
         out.push(mk(
             ReminderKind::Dose,
             base.clone(),
@@ -244,7 +208,8 @@ pub fn plan_day(
                 ));
             }
         }
-        if let Some((event_id, until)) = log.snooze {
+        if let Some((event_id, until)) = state.snooze {
+            let until = until.with_timezone(&Utc);
             out.push(mk(
                 ReminderKind::Snooze,
                 format!("{base}/snooze:{event_id}"),
@@ -297,9 +262,25 @@ pub fn plan_day(
     Ok(out)
 }
 
+/// The key of dose `slot`'s reminder on `day`: "2026-11-21/dose:1" (its repeats, pre-alert and
+/// snooze add a suffix).
+pub fn dose_reminder_key(day: NaiveDate, slot: u32) -> String {
+    format!("{day}/dose:{slot}")
+}
+
+/// The dose a reminder key is about: "YYYY-MM-DD/dose:N[/...]".
+pub fn dose_of_key(key: &str) -> Option<(NaiveDate, u32)> {
+    let mut parts = key.split('/');
+    let day = NaiveDate::parse_from_str(parts.next()?, "%Y-%m-%d").ok()?;
+    let slot = parts.next()?.strip_prefix("dose:")?.parse().ok()?;
+    Some((day, slot))
+}
+
 /// Rolling window of one-off notifications for mobile: at most this many pending at once
 /// (iOS keeps 64; room is left for others).
 pub const MOBILE_WINDOW: usize = 60;
+
+pub mod delivery;
 
 #[cfg(test)]
 mod tests;

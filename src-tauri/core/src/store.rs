@@ -21,6 +21,8 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: SqlitePool,
+    /// This installation's id, read once at open (it never changes).
+    device: String,
 }
 
 /// One entry of the append-only log.
@@ -108,12 +110,25 @@ impl Store {
 
     async fn init(pool: SqlitePool) -> Result<Store> {
         MIGRATOR.run(&pool).await?;
-        let store = Store { pool };
-        store.ensure_device_id().await?;
-        Ok(store)
+        sqlx::query(
+            "INSERT OR IGNORE INTO settings(key, value) \
+             VALUES('device', json_quote(lower(hex(randomblob(8)))))",
+        )
+        .execute(&pool)
+        .await?;
+        let device: Option<String> =
+            sqlx::query_scalar("SELECT value FROM settings WHERE key = 'device'")
+                .fetch_optional(&pool)
+                .await?;
+        let device: String = match device {
+            Some(v) => serde_json::from_str(&v)?,
+            None => return Err(CoreError::Corrupt("the device id is missing".into())),
+        };
+        Ok(Store { pool, device })
     }
 
-    pub fn pool(&self) -> &SqlitePool {
+    #[cfg(test)]
+    pub(crate) fn pool(&self) -> &SqlitePool {
         &self.pool
     }
 
@@ -175,28 +190,16 @@ impl Store {
         Ok(())
     }
 
-    async fn ensure_device_id(&self) -> Result<()> {
-        sqlx::query(
-            "INSERT OR IGNORE INTO settings(key, value) \
-             VALUES('device', json_quote(lower(hex(randomblob(8)))))",
-        )
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
-
     /// This installation's random id, recorded on every event.
-    pub async fn device_id(&self) -> Result<String> {
-        self.setting::<String>("device")
-            .await?
-            .ok_or_else(|| CoreError::Corrupt("the device id is missing".into()))
+    pub fn device_id(&self) -> &str {
+        &self.device
     }
 
     // ---- the event log -------------------------------------------------------------------
 
     /// Append events in one transaction (all or none) and return them with their ids.
     pub async fn append(&self, events: &[NewEvent]) -> Result<Vec<Event>> {
-        let device = self.device_id().await?;
+        let device = &self.device;
         let mut tx = self.pool.begin().await?;
         let mut out = Vec::with_capacity(events.len());
         for e in events {
@@ -210,7 +213,7 @@ impl Store {
             .bind(&e.item)
             .bind(&e.action)
             .bind(value)
-            .bind(&device)
+            .bind(device)
             .bind(e.protocol_version)
             .bind(e.corrects)
             .fetch_one(&mut *tx)
@@ -423,6 +426,32 @@ impl Store {
             out.push(version_from_row(r)?);
         }
         Ok(out)
+    }
+
+    /// How many versions course `course_id` has had.
+    pub async fn version_count_of_course(&self, course_id: i64) -> Result<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT count(*) FROM protocol_versions WHERE course_id = ?")
+                .bind(course_id)
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
+    /// The newest version saved for course `course_id` (it may take effect tomorrow).
+    pub async fn newest_version_of_course(&self, course_id: i64) -> Result<StoredVersion> {
+        let sql = format!(
+            "SELECT {VERSION_COLUMNS} FROM protocol_versions WHERE course_id = ? \
+             ORDER BY id DESC LIMIT 1"
+        );
+        let row = sqlx::query(&sql)
+            .bind(course_id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or_else(|| CoreError::NotFound {
+                what: format!("course {course_id}"),
+            })?;
+        version_from_row(&row)
     }
 
     /// The number of protocol versions saved.

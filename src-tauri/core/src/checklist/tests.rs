@@ -7,6 +7,38 @@ use chrono::{NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use proptest::prelude::*;
 
+use crate::log::{encode, record_of, DayState, Entry, FoodKind, FoodLog, Record};
+use crate::store::Event;
+
+/// A day's state from stored rows.
+fn state(evs: &[Event]) -> DayState {
+    let records: Vec<Record> = evs.iter().map(record_of).collect();
+    DayState::replay(&records)
+}
+
+/// A day whose food log holds `mg`.
+fn fed(mg: f64) -> DayState {
+    let r = Record {
+        id: 1,
+        day: d(2026, 11, 10),
+        at: chrono::FixedOffset::east_opt(3600)
+            .unwrap()
+            .with_ymd_and_hms(2026, 11, 10, 12, 0, 0)
+            .unwrap(),
+        protocol_version: Some(1),
+        entry: Entry::FoodLogged(FoodLog {
+            kind: FoodKind::Food,
+            food_id: Some(12016),
+            name: "Pumpkin seeds".into(),
+            label: "".into(),
+            grams: 100.0,
+            mg,
+            mg_per_litre: None,
+        }),
+    };
+    DayState::replay([&r])
+}
+
 const BERLIN: Tz = chrono_tz::Europe::Berlin;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -54,29 +86,29 @@ impl Sim {
             day,
             Some((1, &self.spec)),
             None,
-            &evs,
+            &state(&evs),
             now,
             &self.clock,
-            0.0,
         )
         .unwrap()
     }
 
     fn tap(&mut self, day: NaiveDate, now: DateTime<Utc>, tap: Tap) -> Result<Checklist> {
         let list = self.list(day, now);
-        let new = events_for_tap(&tap, &list, now, &self.clock)?;
-        for n in new {
+        let new = entries_for_tap(&tap, &list, now, &self.clock)?;
+        for entry in new {
             let id = self.events.len() as i64 + 1;
+            let (item, action, value, corrects) = encode(&entry).unwrap();
             self.events.push(Event {
                 id,
-                day: n.day,
-                at: n.at,
-                item: n.item,
-                action: n.action,
-                value: n.value,
+                day,
+                at: now.with_timezone(&self.clock.tz).fixed_offset(),
+                item,
+                action: action.into(),
+                value,
                 device: "test".into(),
-                protocol_version: n.protocol_version,
-                corrects: n.corrects,
+                protocol_version: list.protocol_version,
+                corrects,
             });
         }
         Ok(self.list(day, now))
@@ -602,7 +634,7 @@ fn a_day_is_rebuilt_from_its_events_alone() {
     let live = s.list(day, now);
     // Rebuild from a copy of the stored events only, in a fresh derivation.
     let copy: Vec<Event> = s.events.clone();
-    let rebuilt = derive(day, Some((1, &s.spec)), None, &copy, now, &s.clock, 0.0).unwrap();
+    let rebuilt = derive(day, Some((1, &s.spec)), None, &state(&copy), now, &s.clock).unwrap();
     assert_eq!(live, rebuilt);
     assert_eq!(rebuilt.doses[0].status, DoseStatus::Taken);
     assert_eq!(rebuilt.doses[1].status, DoseStatus::Missed);
@@ -644,10 +676,9 @@ fn doses_before_the_plan_was_saved_are_not_missed() {
         day,
         Some((1, &s.spec)),
         Some(saved),
-        &[],
+        &DayState::default(),
         now,
         &s.clock,
-        0.0,
     )
     .unwrap();
     assert_eq!(l.doses[0].status, DoseStatus::BeforeStart);
@@ -659,10 +690,9 @@ fn doses_before_the_plan_was_saved_are_not_missed() {
         day,
         Some((1, &s.spec)),
         Some(early),
-        &[],
+        &DayState::default(),
         now,
         &s.clock,
-        0.0,
     )
     .unwrap();
     assert_eq!(l.doses[0].status, DoseStatus::Missed);
@@ -683,10 +713,9 @@ fn doses_before_the_plan_was_saved_are_not_missed() {
         day,
         Some((1, &s2.spec)),
         Some(saved),
-        &evs,
+        &state(&evs),
         now,
         &s2.clock,
-        0.0,
     )
     .unwrap();
     assert_eq!(l.doses[0].status, DoseStatus::Taken);
@@ -698,16 +727,15 @@ fn the_food_item_follows_what_was_logged() {
     let s = Sim::new(&["08:00"]);
     let day = d(2026, 11, 10);
     let now = s.at(day, 12, 0);
-    let under = derive(day, Some((1, &s.spec)), None, &[], now, &s.clock, 200.0).unwrap();
+    let under = derive(day, Some((1, &s.spec)), None, &fed(200.0), now, &s.clock).unwrap();
     assert!(!under.items.iter().find(|i| i.key == "food").unwrap().done);
     let met = derive(
         day,
         Some((1, &s.spec)),
         None,
-        &[],
+        &fed(f64::from(s.spec.rda_mg)),
         now,
         &s.clock,
-        f64::from(s.spec.rda_mg),
     )
     .unwrap();
     assert!(met.items.iter().find(|i| i.key == "food").unwrap().done);

@@ -15,6 +15,7 @@
 //! Both are parsed once, on first use ([`table`]), in a few milliseconds; the search index is
 //! built on the first search ([`FoodTable::warm_up`] builds it ahead of time).
 
+pub mod day;
 mod exclusions;
 mod groups;
 mod search;

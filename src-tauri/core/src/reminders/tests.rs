@@ -6,6 +6,7 @@ use crate::checklist::Tap;
 use crate::day::{resolve_local, Now};
 use crate::facts::MedicineClass;
 use crate::protocol::{validate, MedicineInput, ProtocolInput, Template};
+use crate::reminders::delivery::DeliveryOutcome;
 use crate::settings::Settings;
 use crate::testkit::{now_in, protocol_input};
 use chrono::{NaiveTime, TimeZone};
@@ -68,7 +69,7 @@ fn one_dose_reminder_per_dose_with_title_and_body() {
     let rs = plan_day(
         d(2026, 11, 10),
         &s,
-        &[],
+        &DayState::default(),
         &ReminderSettings::default(),
         &clock,
     )
@@ -170,8 +171,8 @@ async fn a_machine_waking_after_the_dose_time_gets_one_late_reminder() {
         ),
         (2, 0, 1, 1)
     );
-    assert_eq!(report.recent[0].outcome, "not_sent");
-    assert_eq!(report.recent[1].outcome, "late");
+    assert_eq!(report.recent[0].outcome, DeliveryOutcome::NotSent);
+    assert_eq!(report.recent[1].outcome, DeliveryOutcome::Late);
 }
 
 #[tokio::test]
@@ -266,7 +267,7 @@ fn nags_stop_at_the_window_and_pre_alerts_come_first() {
         nag_max: 12,
         ..ReminderSettings::default()
     };
-    let rs = plan_day(d(2026, 11, 10), &s, &[], &settings, &clock).unwrap();
+    let rs = plan_day(d(2026, 11, 10), &s, &DayState::default(), &settings, &clock).unwrap();
     let keys: Vec<&str> = rs.iter().map(|r| r.key.as_str()).collect();
     assert_eq!(
         keys,
@@ -304,7 +305,7 @@ fn separation_reminders_at_the_medicine_time() {
     let rs = plan_day(
         d(2026, 11, 10),
         &s,
-        &[],
+        &DayState::default(),
         &ReminderSettings::default(),
         &clock,
     )
@@ -324,10 +325,12 @@ fn separation_reminders_at_the_medicine_time() {
         separation_reminders: false,
         ..ReminderSettings::default()
     };
-    assert!(plan_day(d(2026, 11, 10), &s, &[], &off, &clock)
-        .unwrap()
-        .iter()
-        .all(|r| r.kind != ReminderKind::Separation));
+    assert!(
+        plan_day(d(2026, 11, 10), &s, &DayState::default(), &off, &clock)
+            .unwrap()
+            .iter()
+            .all(|r| r.kind != ReminderKind::Separation)
+    );
 }
 
 #[tokio::test]
@@ -370,7 +373,7 @@ fn notification_ids_are_unique_over_a_year_of_keys() {
     let mut ids: BTreeMap<i32, String> = BTreeMap::new();
     for offset in 0..56 {
         let day = d(2026, 1, 1) + Duration::days(offset);
-        for r in plan_day(day, &s, &[], &settings, &clock).unwrap() {
+        for r in plan_day(day, &s, &DayState::default(), &settings, &clock).unwrap() {
             if let Some(prev) = ids.insert(r.notification_id(), r.key.clone()) {
                 panic!("{} and {} share an id", prev, r.key);
             }
@@ -389,7 +392,14 @@ fn dst_days_remind_each_dose_once() {
         d(2026, 10, 25),
     ] {
         let s = spec(&["02:30", "08:00", "20:00"], day - Duration::days(3), 240);
-        let rs = plan_day(day, &s, &[], &ReminderSettings::default(), &clock).unwrap();
+        let rs = plan_day(
+            day,
+            &s,
+            &DayState::default(),
+            &ReminderSettings::default(),
+            &clock,
+        )
+        .unwrap();
         let slots: Vec<u32> = rs.iter().map(|r| r.slot).collect();
         assert_eq!(slots, [1, 2, 3], "{day}");
         for r in &rs {
@@ -423,7 +433,7 @@ proptest! {
         while t < end {
             let today = clock.day_of(t);
             for day in [today, today + Duration::days(1)] {
-                for r in plan_day(day, &s, &[], &settings, &clock).unwrap() {
+                for r in plan_day(day, &s, &DayState::default(), &settings, &clock).unwrap() {
                     if r.is_due(t) && !claimed.contains_key(&r.key) {
                         claimed.insert(r.key.clone(), 1);
                     }
@@ -450,7 +460,7 @@ fn times_resolve_in_the_zone_in_force() {
     let rs = plan_day(
         d(2026, 11, 10),
         &s,
-        &[],
+        &DayState::default(),
         &ReminderSettings::default(),
         &home,
     )
@@ -463,7 +473,7 @@ fn times_resolve_in_the_zone_in_force() {
     let rs = plan_day(
         d(2026, 11, 10),
         &s,
-        &[],
+        &DayState::default(),
         &ReminderSettings::default(),
         &local,
     )
@@ -494,7 +504,7 @@ async fn a_refused_hand_over_is_failed_with_its_reason_until_one_goes_through() 
         (1, 0, 1),
         "failed, and not on time"
     );
-    assert_eq!(report.recent[0].outcome, "failed");
+    assert_eq!(report.recent[0].outcome, DeliveryOutcome::Failed);
     assert_eq!(report.recent[0].error.as_deref(), Some(reason));
     let problem = report.problem.expect("the problem is raised");
     assert_eq!((problem.reason.as_str(), problem.test), (reason, false));

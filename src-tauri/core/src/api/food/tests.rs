@@ -1,6 +1,6 @@
 use super::*;
 use crate::checklist::Tap;
-use crate::food::FoodGroup;
+use crate::food::{Exclusion, FoodGroup};
 use crate::protocol::Template;
 use crate::settings::Settings;
 use crate::testkit::{date, now_in, protocol_input};

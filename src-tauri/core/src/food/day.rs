@@ -1,0 +1,203 @@
+//! A day's food log: the entries still standing, what the user eats often (for varied
+//! suggestions), and the Food screen's view and inputs. Food and mineral water are recorded in
+//! the event log like taps ([`crate::log::Entry::FoodLogged`]); a removal is another entry.
+
+use std::collections::BTreeMap;
+
+use chrono::{Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::Exclusion;
+use super::Suggestion;
+use crate::log::{DayState, FoodKind, FoodLog, Record};
+
+/// How far back the foods a user logs often are looked for, days.
+pub const FREQUENT_DAYS: i64 = 30;
+/// The most search results returned.
+pub const MAX_RESULTS: usize = 50;
+/// The longest portion name.
+pub const MAX_LABEL_CHARS: usize = 80;
+
+/// One logged food or water.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FoodEntry {
+    /// The entry's id: what `remove_food` takes.
+    pub id: i64,
+    /// The USDA food, or `None` for mineral water.
+    pub food_id: Option<u32>,
+    pub name: String,
+    /// "1 cup, chopped", "2 × 1 oz", "120 g", "0.5 L".
+    pub label: String,
+    pub grams: f64,
+    pub mg: f64,
+    /// When it was logged (RFC 3339).
+    pub at: String,
+}
+
+/// The Food screen for a day.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FoodDayView {
+    pub day: NaiveDate,
+    pub today: NaiveDate,
+    pub is_today: bool,
+    /// The recommended intake for the user's age and sex (food, water and supplements);
+    /// `None` before a protocol is set up.
+    pub rda_mg: Option<u32>,
+    /// Food and water magnesium logged, mg.
+    pub food_mg: f64,
+    /// Supplement magnesium taken that day, mg (shown beside; food never counts toward the UL).
+    pub supplement_mg: f64,
+    /// What food still lacks to reach the recommended intake, mg (0 when reached).
+    pub gap_mg: Option<f64>,
+    pub entries: Vec<FoodEntry>,
+    /// Servings that close the gap (empty when it is closed).
+    pub suggestions: Vec<Suggestion>,
+    pub exclusions: Vec<Exclusion>,
+    /// The user's usual mineral water, mg per litre.
+    pub water_mg_per_litre: Option<f64>,
+    /// What to know about that water (a strongly laxative one, like Donat Mg).
+    pub water_note: Option<String>,
+    /// Where the food values come from.
+    pub source: String,
+}
+
+/// Input for `search_foods`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SearchInput {
+    pub query: String,
+    pub limit: u32,
+}
+
+/// Input for `get_food`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+pub struct FoodIdInput {
+    pub food_id: u32,
+}
+
+/// Input for `log_food`: an amount of a food, by household portion or grams.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct LogFoodInput {
+    /// "YYYY-MM-DD"; today when absent.
+    pub day: Option<String>,
+    pub food_id: u32,
+    pub grams: f64,
+    /// How the user measured it ("1 cup, chopped", "2 × 1 oz"); grams when empty.
+    pub label: String,
+}
+
+/// Input for `log_water`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct LogWaterInput {
+    pub day: Option<String>,
+    pub litres: f64,
+    /// From the bottle's label; the saved setting when absent.
+    pub mg_per_litre: Option<f64>,
+}
+
+/// Input for `remove_food`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RemoveFoodInput {
+    pub day: Option<String>,
+    pub entry_id: i64,
+}
+
+/// The day's food and water, as listed.
+pub fn entries(log: &DayState) -> Vec<FoodEntry> {
+    log.food
+        .iter()
+        .map(|f| FoodEntry {
+            id: f.id,
+            food_id: f.food.food_id,
+            name: f.food.name.clone(),
+            label: f.food.label.clone(),
+            grams: f.food.grams,
+            mg: f.food.mg,
+            at: f.at.to_rfc3339(),
+        })
+        .collect()
+}
+
+/// What the user ate before `day`, for varied suggestions.
+pub struct History {
+    /// (food, the most recent amount in grams, times logged) over the last [`FREQUENT_DAYS`].
+    pub frequent: Vec<(u32, f64, u32)>,
+    /// Foods logged the day before.
+    pub yesterday: Vec<u32>,
+    /// Foods logged on the day.
+    pub today: Vec<u32>,
+}
+
+/// The history from the food entries of `day - FREQUENT_DAYS ..= day`.
+pub fn history(records: &[Record], day: NaiveDate) -> History {
+    let by_day = crate::log::by_day(records);
+    let mut often: BTreeMap<u32, (f64, u32)> = BTreeMap::new();
+    let mut ids_on: BTreeMap<NaiveDate, Vec<u32>> = BTreeMap::new();
+    for (d, recs) in &by_day {
+        // Removals apply within their day, as the day's own list shows.
+        for f in DayState::replay(recs.iter().copied()).food {
+            if let Some(id) = f.food.food_id {
+                let slot = often.entry(id).or_insert((f.food.grams, 0));
+                slot.0 = f.food.grams; // the most recent amount is the usual one
+                slot.1 += 1;
+                ids_on.entry(*d).or_default().push(id);
+            }
+        }
+    }
+    History {
+        frequent: often.into_iter().map(|(id, (g, n))| (id, g, n)).collect(),
+        yesterday: ids_on
+            .remove(&(day - Duration::days(1)))
+            .unwrap_or_default(),
+        today: ids_on.remove(&day).unwrap_or_default(),
+    }
+}
+
+/// "2", "0.25": an amount as a label shows it.
+pub fn fmt_amount(v: f64) -> String {
+    if (v - v.round()).abs() < 0.005 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.2}").trim_end_matches('0').to_string()
+    }
+}
+
+fn tenth(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+/// The entry for `grams` of a food (its name as featured, when it is), measured as `label`
+/// (grams when empty).
+pub fn food_log(food_id: u32, name: String, grams: f64, label: &str, mg: f64) -> FoodLog {
+    FoodLog {
+        kind: FoodKind::Food,
+        food_id: Some(food_id),
+        name,
+        label: if label.is_empty() {
+            format!("{} g", fmt_amount(grams))
+        } else {
+            label.to_string()
+        },
+        grams,
+        mg: tenth(mg),
+        mg_per_litre: None,
+    }
+}
+
+/// The entry for `litres` of mineral water with `per_litre` mg/L.
+pub fn water_log(litres: f64, per_litre: f64, mg: f64) -> FoodLog {
+    FoodLog {
+        kind: FoodKind::Water,
+        food_id: None,
+        name: format!("Mineral water ({} mg/L)", fmt_amount(per_litre)),
+        label: format!("{} L", fmt_amount(litres)),
+        grams: litres * 1000.0,
+        mg: tenth(mg),
+        mg_per_litre: Some(per_litre),
+    }
+}
+
+/// What food still lacks to reach `rda`, to a tenth of a mg as every amount is shown.
+pub fn gap_mg(rda: u32, food_mg: f64) -> f64 {
+    tenth((f64::from(rda) - food_mg).max(0.0))
+}

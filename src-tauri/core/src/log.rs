@@ -1,0 +1,486 @@
+//! The event log's vocabulary: every kind of entry the app records, the one place that turns an
+//! entry into a stored row ([`encode`]) and back ([`decode`]), and the replay of one day's
+//! entries into that day's state ([`DayState`]). The checklist, reminders, the delivery check,
+//! check-ins, progress, food and the report read entries only through this module.
+//!
+//! Nothing is stored as state: a tap appends an entry and never rewrites one. A correction is a
+//! later entry (an undo, a new note, a food removal that names the entry it takes back).
+//!
+//! **Unknown or malformed entries** (an action this version does not know, or a value of the
+//! wrong shape, e.g. written by a newer version on another device) decode to
+//! [`Entry::Unknown`]: they stay in the log untouched and every reader skips them, the same way
+//! everywhere. Only a row whose day or instant cannot be read at all is an error
+//! ([`CoreError::Corrupt`](crate::error::CoreError::Corrupt)): without them it cannot be placed
+//! on any day.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use serde_json::{json, Value};
+
+use crate::error::Result;
+use crate::protocol::Symptom;
+use crate::store::{Event, NewEvent, Store};
+
+/// What a note is attached to.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NoteOn {
+    Dose(u32),
+    /// A checklist item by key ("water", "custom:1").
+    Item(String),
+    /// The day as a whole.
+    Day,
+    /// A symptom check-in.
+    CheckIn,
+}
+
+impl NoteOn {
+    /// The stored item name: "dose:1", "water", "day", "checkin".
+    pub fn key(&self) -> String {
+        match self {
+            NoteOn::Dose(slot) => dose_key(*slot),
+            NoteOn::Item(k) => k.clone(),
+            NoteOn::Day => "day".into(),
+            NoteOn::CheckIn => "checkin".into(),
+        }
+    }
+
+    /// The target a checklist note names ("dose:2", an item key or "day").
+    pub fn parse(item: &str) -> NoteOn {
+        match item {
+            "day" => NoteOn::Day,
+            "checkin" => NoteOn::CheckIn,
+            other => match other.strip_prefix("dose:").and_then(|s| s.parse().ok()) {
+                Some(slot) => NoteOn::Dose(slot),
+                None => NoteOn::Item(other.to_string()),
+            },
+        }
+    }
+}
+
+/// Food or mineral water.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FoodKind {
+    Food,
+    Water,
+}
+
+/// One logged food or water.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoodLog {
+    pub kind: FoodKind,
+    /// The USDA food (none for water).
+    pub food_id: Option<u32>,
+    pub name: String,
+    /// "1 cup, chopped", "0.5 L".
+    pub label: String,
+    pub grams: f64,
+    /// Magnesium, mg (to a tenth).
+    pub mg: f64,
+    /// For water: the label's mg per litre.
+    pub mg_per_litre: Option<f64>,
+}
+
+/// Every kind of entry the log holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    /// Dose `slot` taken: now (the entry's instant), or at `at` when recorded afterwards.
+    /// Undoes an earlier skip of the same dose.
+    DoseTaken {
+        slot: u32,
+        at: Option<DateTime<FixedOffset>>,
+    },
+    /// Dose `slot` skipped on purpose: no reminders for it, and it counts as not taken.
+    DoseSkipped { slot: u32 },
+    /// Withdraws dose `slot`'s "taken" or "skipped", and any snooze: the dose is waiting again.
+    DoseUndone { slot: u32 },
+    /// **A snooze** puts off dose `slot`'s reminder until `until`: no repeat (nag) comes before
+    /// then, one reminder comes at `until`, and the dose itself stays due. It never moves the
+    /// dose's window (an untaken dose is still missed when its window closes) and never counts
+    /// as taken. A later snooze replaces it; taking, skipping or undoing the dose ends it.
+    DoseSnoozed {
+        slot: u32,
+        until: DateTime<FixedOffset>,
+    },
+    /// A one-tap item ticked.
+    ItemDone { key: String },
+    /// A one-tap item unticked.
+    ItemUndone { key: String },
+    /// One more (+1) or one less (-1) of a counted item (glasses of water).
+    Counted { key: String, delta: i64 },
+    /// A note; an empty text clears the earlier one.
+    Note { on: NoteOn, text: String },
+    /// The whole day is a skip or pause day, with the user's reason (may be empty).
+    DaySkipped { reason: String },
+    /// The skip day taken back.
+    DayUnskipped,
+    /// Food or water logged.
+    FoodLogged(FoodLog),
+    /// A logged food taken back: `entry` is the id of its `FoodLogged` entry.
+    FoodRemoved { entry: i64 },
+    /// A symptom rated, 0 (none) to 10 (worst).
+    Rated { symptom: Symptom, value: u8 },
+    /// The answer to "any of these signs now?" at a check-in (empty: none).
+    UrgentAnswer { signs: Vec<String> },
+    /// Not understood by this version (see the module doc): kept, and skipped by every reader.
+    Unknown,
+}
+
+/// An entry in the log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    pub id: i64,
+    pub day: NaiveDate,
+    /// When it was recorded, with the local offset then.
+    pub at: DateTime<FixedOffset>,
+    pub protocol_version: Option<i64>,
+    pub entry: Entry,
+}
+
+/// An entry to append.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewRecord {
+    pub day: NaiveDate,
+    pub at: DateTime<FixedOffset>,
+    pub protocol_version: Option<i64>,
+    pub entry: Entry,
+}
+
+pub(crate) fn dose_key(slot: u32) -> String {
+    format!("dose:{slot}")
+}
+
+fn text(v: &Option<Value>) -> Option<String> {
+    v.as_ref()?.as_str().map(|s| s.trim().to_string())
+}
+
+fn instant(v: &Option<Value>, field: &str) -> Option<DateTime<FixedOffset>> {
+    DateTime::parse_from_rfc3339(v.as_ref()?.get(field)?.as_str()?).ok()
+}
+
+fn food_log(v: &Value) -> Option<FoodLog> {
+    let kind = match v.get("kind").and_then(Value::as_str) {
+        Some("water") => FoodKind::Water,
+        _ => FoodKind::Food,
+    };
+    Some(FoodLog {
+        kind,
+        food_id: match v.get("food_id") {
+            None | Some(Value::Null) => None,
+            Some(id) => Some(u32::try_from(id.as_u64()?).ok()?),
+        },
+        name: v.get("name")?.as_str()?.to_string(),
+        label: v.get("label").and_then(Value::as_str).unwrap_or("").into(),
+        grams: v.get("grams").and_then(Value::as_f64).unwrap_or(0.0),
+        mg: v.get("mg")?.as_f64()?,
+        mg_per_litre: v.get("mg_per_litre").and_then(Value::as_f64),
+    })
+}
+
+/// Read a stored row's entry (the one reader).
+pub fn decode(item: &str, action: &str, value: &Option<Value>, corrects: Option<i64>) -> Entry {
+    let dose = item
+        .strip_prefix("dose:")
+        .and_then(|s| s.parse::<u32>().ok());
+    let decoded = match (item, action, dose) {
+        (_, "note", _) => text(value).map(|text| Entry::Note {
+            on: NoteOn::parse(item),
+            text,
+        }),
+        (_, "taken", Some(slot)) => match value {
+            None => Some(Entry::DoseTaken { slot, at: None }),
+            Some(_) => instant(value, "taken_at").map(|at| Entry::DoseTaken { slot, at: Some(at) }),
+        },
+        (_, "skipped", Some(slot)) => Some(Entry::DoseSkipped { slot }),
+        (_, "undo", Some(slot)) => Some(Entry::DoseUndone { slot }),
+        (_, "snooze", Some(slot)) => {
+            instant(value, "until").map(|until| Entry::DoseSnoozed { slot, until })
+        }
+        ("day", "skip", _) => Some(Entry::DaySkipped {
+            reason: text(value).unwrap_or_default(),
+        }),
+        ("day", "unskip", _) => Some(Entry::DayUnskipped),
+        ("food", "log", _) => value.as_ref().and_then(food_log).map(Entry::FoodLogged),
+        ("food", "remove", _) => corrects.map(|entry| Entry::FoodRemoved { entry }),
+        ("checkin", "urgent", _) => value
+            .as_ref()
+            .and_then(Value::as_array)
+            .and_then(|a| a.iter().map(|s| s.as_str().map(str::to_string)).collect())
+            .map(|signs| Entry::UrgentAnswer { signs }),
+        (_, "rate", _) => {
+            let symptom = item.strip_prefix("symptom:").and_then(Symptom::from_key);
+            let v = value.as_ref().and_then(Value::as_u64);
+            match (symptom, v.and_then(|v| u8::try_from(v).ok())) {
+                (Some(symptom), Some(value)) if value <= 10 => {
+                    Some(Entry::Rated { symptom, value })
+                }
+                _ => None,
+            }
+        }
+        (_, _, Some(_)) | ("day" | "checkin", _, _) => None,
+        (key, "done", None) => Some(Entry::ItemDone { key: key.into() }),
+        (key, "undo", None) => Some(Entry::ItemUndone { key: key.into() }),
+        (key, "add", None) => value
+            .as_ref()
+            .and_then(Value::as_i64)
+            .map(|delta| Entry::Counted {
+                key: key.into(),
+                delta,
+            }),
+        _ => None,
+    };
+    decoded.unwrap_or(Entry::Unknown)
+}
+
+/// How an entry is stored: (item, action, value, corrects). `None` for [`Entry::Unknown`],
+/// which is never written.
+pub fn encode(entry: &Entry) -> Option<(String, &'static str, Option<Value>, Option<i64>)> {
+    let r = |item: String, action, value| Some((item, action, value, None));
+    match entry {
+        Entry::DoseTaken { slot, at } => r(
+            dose_key(*slot),
+            "taken",
+            at.map(|t| json!({ "taken_at": t.to_rfc3339() })),
+        ),
+        Entry::DoseSkipped { slot } => r(dose_key(*slot), "skipped", None),
+        Entry::DoseUndone { slot } => r(dose_key(*slot), "undo", None),
+        Entry::DoseSnoozed { slot, until } => r(
+            dose_key(*slot),
+            "snooze",
+            Some(json!({ "until": until.to_rfc3339() })),
+        ),
+        Entry::ItemDone { key } => r(key.clone(), "done", None),
+        Entry::ItemUndone { key } => r(key.clone(), "undo", None),
+        Entry::Counted { key, delta } => r(key.clone(), "add", Some(json!(delta))),
+        Entry::Note { on, text } => r(on.key(), "note", Some(json!(text.trim()))),
+        Entry::DaySkipped { reason } => r("day".into(), "skip", Some(json!(reason.trim()))),
+        Entry::DayUnskipped => r("day".into(), "unskip", None),
+        Entry::FoodLogged(f) => {
+            let mut v = json!({
+                "kind": match f.kind { FoodKind::Food => "food", FoodKind::Water => "water" },
+                "name": f.name,
+                "label": f.label,
+                "grams": f.grams,
+                "mg": f.mg,
+            });
+            if let Some(id) = f.food_id {
+                v["food_id"] = json!(id);
+            }
+            if let Some(w) = f.mg_per_litre {
+                v["mg_per_litre"] = json!(w);
+            }
+            r("food".into(), "log", Some(v))
+        }
+        Entry::FoodRemoved { entry } => Some(("food".into(), "remove", None, Some(*entry))),
+        Entry::Rated { symptom, value } => r(
+            format!("symptom:{}", symptom.key()),
+            "rate",
+            Some(json!(value)),
+        ),
+        Entry::UrgentAnswer { signs } => r("checkin".into(), "urgent", Some(json!(signs))),
+        Entry::Unknown => None,
+    }
+}
+
+/// A stored row as an entry.
+pub fn record_of(e: &Event) -> Record {
+    Record {
+        id: e.id,
+        day: e.day,
+        at: e.at,
+        protocol_version: e.protocol_version,
+        entry: decode(&e.item, &e.action, &e.value, e.corrects),
+    }
+}
+
+/// Every entry of `first..=last`, by day then in the order recorded.
+pub async fn read(store: &Store, first: NaiveDate, last: NaiveDate) -> Result<Vec<Record>> {
+    Ok(store
+        .events_between(first, last)
+        .await?
+        .iter()
+        .map(record_of)
+        .collect())
+}
+
+/// Every food entry (logged or removed) of `first..=last`.
+pub async fn read_food(store: &Store, first: NaiveDate, last: NaiveDate) -> Result<Vec<Record>> {
+    Ok(store
+        .events_between_for(first, last, "food")
+        .await?
+        .iter()
+        .map(record_of)
+        .collect())
+}
+
+/// Append entries in one transaction (all or none): the one writer.
+pub async fn append(store: &Store, records: &[NewRecord]) -> Result<Vec<Record>> {
+    let rows: Vec<NewEvent> = records
+        .iter()
+        .filter_map(|r| {
+            let (item, action, value, corrects) = encode(&r.entry)?;
+            Some(NewEvent {
+                day: r.day,
+                at: r.at,
+                item,
+                action: action.into(),
+                value,
+                protocol_version: r.protocol_version,
+                corrects,
+            })
+        })
+        .collect();
+    Ok(store.append(&rows).await?.iter().map(record_of).collect())
+}
+
+/// Where one dose stands after a day's entries.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DoseState {
+    /// When it was taken, if it is.
+    pub taken: Option<DateTime<FixedOffset>>,
+    pub skipped: bool,
+    /// The snooze in force: the entry's id and when it ends.
+    pub snooze: Option<(i64, DateTime<FixedOffset>)>,
+    pub note: Option<String>,
+}
+
+impl DoseState {
+    /// Taken or skipped: nothing left to remind.
+    pub fn done(&self) -> bool {
+        self.taken.is_some() || self.skipped
+    }
+}
+
+/// Where one checklist item stands after a day's entries.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ItemState {
+    pub done: bool,
+    /// The sum of its counts (may dip below zero only in a damaged log; shown as zero).
+    pub count: i64,
+    pub note: Option<String>,
+}
+
+/// One food or water entry still standing (not removed).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoodRecord {
+    /// The entry's id: what a removal names.
+    pub id: i64,
+    pub day: NaiveDate,
+    pub at: DateTime<FixedOffset>,
+    pub food: FoodLog,
+}
+
+/// A day's state: the replay of its entries in the order recorded.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DayState {
+    /// `Some(reason)` on a skip day (the reason may be empty).
+    pub skipped: Option<String>,
+    pub day_note: Option<String>,
+    pub doses: BTreeMap<u32, DoseState>,
+    pub items: BTreeMap<String, ItemState>,
+    /// Food and water logged and not removed, in the order logged.
+    pub food: Vec<FoodRecord>,
+    /// Each symptom's last rating.
+    pub ratings: BTreeMap<Symptom, u8>,
+    /// The last answer about urgent signs, if a check-in gave one.
+    pub urgent: Option<Vec<String>>,
+    /// The last check-in note.
+    pub check_in_note: Option<String>,
+    /// True when a symptom was rated.
+    pub checked_in: bool,
+}
+
+fn note(text: &str) -> Option<String> {
+    Some(text.trim().to_string()).filter(|t| !t.is_empty())
+}
+
+impl DayState {
+    /// Replay entries (one day's, in the order recorded) into the day's state.
+    pub fn replay<'a>(records: impl IntoIterator<Item = &'a Record>) -> DayState {
+        let mut s = DayState::default();
+        let mut removed = Vec::new();
+        for r in records {
+            match &r.entry {
+                Entry::DoseTaken { slot, at } => {
+                    let d = s.doses.entry(*slot).or_default();
+                    d.taken = Some(at.unwrap_or(r.at));
+                    d.skipped = false;
+                }
+                Entry::DoseSkipped { slot } => {
+                    let d = s.doses.entry(*slot).or_default();
+                    d.taken = None;
+                    d.skipped = true;
+                }
+                Entry::DoseUndone { slot } => {
+                    let d = s.doses.entry(*slot).or_default();
+                    d.taken = None;
+                    d.skipped = false;
+                    d.snooze = None;
+                }
+                Entry::DoseSnoozed { slot, until } => {
+                    s.doses.entry(*slot).or_default().snooze = Some((r.id, *until));
+                }
+                Entry::ItemDone { key } => s.items.entry(key.clone()).or_default().done = true,
+                Entry::ItemUndone { key } => s.items.entry(key.clone()).or_default().done = false,
+                Entry::Counted { key, delta } => {
+                    s.items.entry(key.clone()).or_default().count += delta;
+                }
+                Entry::Note { on, text } => match on {
+                    NoteOn::Dose(slot) => s.doses.entry(*slot).or_default().note = note(text),
+                    NoteOn::Item(key) => s.items.entry(key.clone()).or_default().note = note(text),
+                    NoteOn::Day => s.day_note = note(text),
+                    NoteOn::CheckIn => s.check_in_note = note(text),
+                },
+                Entry::DaySkipped { reason } => s.skipped = Some(reason.trim().to_string()),
+                Entry::DayUnskipped => s.skipped = None,
+                Entry::FoodLogged(food) => s.food.push(FoodRecord {
+                    id: r.id,
+                    day: r.day,
+                    at: r.at,
+                    food: food.clone(),
+                }),
+                Entry::FoodRemoved { entry } => removed.push(*entry),
+                Entry::Rated { symptom, value } => {
+                    s.ratings.insert(*symptom, *value);
+                    s.checked_in = true;
+                }
+                Entry::UrgentAnswer { signs } => s.urgent = Some(signs.clone()),
+                Entry::Unknown => {}
+            }
+        }
+        s.food.retain(|f| !removed.contains(&f.id));
+        s
+    }
+
+    /// Food and water magnesium logged, mg.
+    pub fn food_mg(&self) -> f64 {
+        self.food.iter().map(|f| f.food.mg).sum()
+    }
+
+    /// Dose `slot`'s state (waiting when nothing was recorded).
+    pub fn dose(&self, slot: u32) -> DoseState {
+        self.doses.get(&slot).cloned().unwrap_or_default()
+    }
+
+    /// Item `key`'s state.
+    pub fn item(&self, key: &str) -> ItemState {
+        self.items.get(key).cloned().unwrap_or_default()
+    }
+}
+
+/// Replay only the entries recorded before `t`: what the log said then.
+pub fn state_before(records: &[Record], t: DateTime<Utc>) -> DayState {
+    DayState::replay(records.iter().filter(|r| r.at.with_timezone(&Utc) < t))
+}
+
+/// Group records by day (each day's in the order recorded).
+pub fn by_day(records: &[Record]) -> BTreeMap<NaiveDate, Vec<&Record>> {
+    let mut out: BTreeMap<NaiveDate, Vec<&Record>> = BTreeMap::new();
+    for r in records {
+        out.entry(r.day).or_default().push(r);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,129 @@
+//! What protocol setup shows and answers: the options onboarding offers (templates with their
+//! starting protocols, forms, age bands with what follows from each, medicines, symptoms), the
+//! check of a protocol before it is saved, and the saved protocol as the protocol screen shows
+//! it. The rules themselves live in [`crate::protocol`].
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::ApiError;
+use crate::facts::{self, AgeBand, Form, MedicineClass};
+use crate::protocol::{
+    self, ProtocolInput, ProtocolSpec, SafetyReport, SupplementPlan, Symptom, TemplateInfo,
+};
+
+/// What onboarding offers: templates, forms, age bands, medicine classes, symptoms.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SetupOptions {
+    pub templates: Vec<TemplateInfo>,
+    pub forms: Vec<Form>,
+    pub age_bands: Vec<AgeBandOption>,
+    pub medicine_classes: Vec<Labelled<MedicineClass>>,
+    pub symptoms: Vec<Labelled<Symptom>>,
+    /// Signs of too much magnesium a check-in may report (`check_in` accepts exactly these).
+    pub urgent_symptoms: Vec<String>,
+    pub disclaimer: String,
+    pub default_length_days: u32,
+    pub default_window_minutes: u32,
+    /// A starting protocol per template (same order as `templates`): the numbers the setup
+    /// form begins with come from the core, never from the UI.
+    pub drafts: Vec<ProtocolInput>,
+    pub today: NaiveDate,
+    /// The Day 1 onboarding offers: today, except after midnight and before the day start,
+    /// when the day still running is nearly over and Day 1 is the one that begins at the day
+    /// start (the calendar date).
+    pub first_day: NaiveDate,
+}
+
+/// An age band with what follows from it for the setup form.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AgeBandOption {
+    pub id: AgeBand,
+    pub label: String,
+    /// Under 1 year: no supplement plan is built (no upper limit is established).
+    pub infant: bool,
+    /// Pregnancy and breastfeeding values exist for this band (the question is asked).
+    pub can_be_pregnant: bool,
+}
+
+/// A value with its label.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Labelled<T> {
+    pub id: T,
+    pub label: String,
+}
+
+fn labelled<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str) -> Vec<Labelled<T>> {
+    all.iter()
+        .map(|&id| Labelled {
+            id,
+            label: label(id).to_string(),
+        })
+        .collect()
+}
+
+/// The setup options on `today`, offering `first_day` as Day 1.
+pub fn options(today: NaiveDate, first_day: NaiveDate) -> SetupOptions {
+    SetupOptions {
+        templates: protocol::templates(),
+        forms: facts::FORMS.to_vec(),
+        age_bands: AgeBand::ALL
+            .iter()
+            .map(|&a| AgeBandOption {
+                id: a,
+                label: a.label().to_string(),
+                infant: a.is_infant(),
+                can_be_pregnant: a.can_be_pregnant(),
+            })
+            .collect(),
+        medicine_classes: labelled(&MedicineClass::ALL, |m| m.label()),
+        symptoms: labelled(&Symptom::ALL, |s| s.label()),
+        urgent_symptoms: facts::URGENT_SYMPTOMS
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        disclaimer: facts::DISCLAIMER.into(),
+        default_length_days: protocol::DEFAULT_LENGTH_DAYS,
+        default_window_minutes: protocol::DEFAULT_WINDOW_MIN,
+        drafts: protocol::templates()
+            .iter()
+            .map(|t| protocol::default_input(t.id, first_day))
+            .collect(),
+        today,
+        first_day,
+    }
+}
+
+/// The saved protocol, as the protocol screen shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ProtocolView {
+    pub version_id: i64,
+    pub course_id: i64,
+    /// The first day this version governs.
+    pub effective_from: NaiveDate,
+    /// True when it takes effect on a later day (today is already logged).
+    pub pending: bool,
+    pub spec: ProtocolSpec,
+    pub report: SafetyReport,
+    /// How many versions this course has had.
+    pub version_count: u32,
+}
+
+/// What checking a protocol says.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ProtocolCheck {
+    pub report: SafetyReport,
+    /// The supplement plan as it would be saved (elemental mg, the conversion shown).
+    pub plan: Option<SupplementPlan>,
+    /// Why saving it now would be refused (a safety stop, an unacknowledged limit).
+    pub refusal: Option<ApiError>,
+}
+
+/// Input for `save_protocol`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SaveProtocolInput {
+    pub protocol: ProtocolInput,
+    /// Start a new course instead of editing the current one.
+    pub new_course: bool,
+}
