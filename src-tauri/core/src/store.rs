@@ -197,8 +197,9 @@ impl Store {
 
     // ---- the event log -------------------------------------------------------------------
 
-    /// Append events in one transaction (all or none) and return them with their ids.
-    pub async fn append(&self, events: &[NewEvent]) -> Result<Vec<Event>> {
+    /// Append events in one transaction (all or none) and return them with their ids. The log
+    /// writes through [`crate::log::append`], which is the only caller.
+    pub(crate) async fn append(&self, events: &[NewEvent]) -> Result<Vec<Event>> {
         let device = &self.device;
         let mut tx = self.pool.begin().await?;
         let mut out = Vec::with_capacity(events.len());
@@ -234,13 +235,18 @@ impl Store {
         Ok(out)
     }
 
-    /// Every event of one day, in the order recorded.
-    pub async fn events_on(&self, day: NaiveDate) -> Result<Vec<Event>> {
+    /// Every event of one day, in the order recorded (raw rows, for tests of the stored shape).
+    #[cfg(test)]
+    pub(crate) async fn events_on(&self, day: NaiveDate) -> Result<Vec<Event>> {
         self.events_between(day, day).await
     }
 
     /// Every event from `first` to `last` (inclusive), by day then in the order recorded.
-    pub async fn events_between(&self, first: NaiveDate, last: NaiveDate) -> Result<Vec<Event>> {
+    pub(crate) async fn events_between(
+        &self,
+        first: NaiveDate,
+        last: NaiveDate,
+    ) -> Result<Vec<Event>> {
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events WHERE day BETWEEN ? AND ? ORDER BY day, id"
         );
@@ -253,7 +259,7 @@ impl Store {
     }
 
     /// Events of the days in range whose item starts with `prefix` (e.g. "food").
-    pub async fn events_between_for(
+    pub(crate) async fn events_between_for(
         &self,
         first: NaiveDate,
         last: NaiveDate,
@@ -271,19 +277,6 @@ impl Store {
             .fetch_all(&self.pool)
             .await?;
         rows.iter().map(event_from_row).collect()
-    }
-
-    /// One event by id.
-    pub async fn event(&self, id: i64) -> Result<Event> {
-        let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = ?");
-        let row = sqlx::query(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or_else(|| CoreError::NotFound {
-                what: format!("entry {id}"),
-            })?;
-        event_from_row(&row)
     }
 
     /// The number of events in the log.
