@@ -15,7 +15,7 @@
 //! Both are UTF-8, LF, deterministic (sorted, fixed number formatting), and described in
 //! their own header comments (see [`Generated::foods_tsv`] and [`Generated::featured_tsv`]).
 
-pub mod csv;
+pub mod delimited;
 mod names;
 pub mod sr;
 
@@ -130,6 +130,10 @@ pub fn generate(sr_dir: &Path, featured_csv: &Path) -> Result<Generated, GenErro
     let weight = sr::read_text(&sr_dir.join("SR26_WEIGHT.txt"))?;
     let featured_text = std::fs::read_to_string(featured_csv)
         .map_err(|e| GenError(format!("cannot read {}: {e}", featured_csv.display())))?;
+    let featured_name = featured_csv.file_name().map_or_else(
+        || featured_csv.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
 
     let groups = parse_groups(&fd_group)?;
     let long = parse_food_des(&food_des)?;
@@ -195,7 +199,7 @@ pub fn generate(sr_dir: &Path, featured_csv: &Path) -> Result<Generated, GenErro
         return Err(GenError("ABBREV.txt lists an NDB number twice".into()));
     }
 
-    let (featured, skipped_featured) = parse_featured(&featured_text, &foods)?;
+    let (featured, skipped_featured) = parse_featured(&featured_text, &featured_name, &foods)?;
     Ok(Generated {
         groups,
         foods,
@@ -407,16 +411,23 @@ fn fallback_group(
         .cloned()
 }
 
-fn parse_featured(text: &str, foods: &[Food]) -> Result<(Vec<Featured>, Vec<String>), GenError> {
-    let rows = csv::parse(text)?;
+/// The featured list (`file` names it in errors): a header row naming the columns, then one
+/// serving per row.
+fn parse_featured(
+    text: &str,
+    file: &str,
+    foods: &[Food],
+) -> Result<(Vec<Featured>, Vec<String>), GenError> {
+    let rows = delimited::read(text, delimited::CSV, file)?;
     let Some((header, body)) = rows.split_first() else {
-        return Err(GenError("featured-foods.csv is empty".into()));
+        return Err(GenError(format!("{file} is empty")));
     };
     let col = |name: &str| {
         header
+            .fields
             .iter()
             .position(|h| h == name)
-            .ok_or_else(|| GenError(format!("featured-foods.csv has no {name} column")))
+            .ok_or_else(|| GenError(format!("{file} has no {name} column")))
     };
     let (c_cat, c_food, c_serving, c_grams, c_mg, c_ods, c_ndb) = (
         col("category")?,
@@ -430,7 +441,7 @@ fn parse_featured(text: &str, foods: &[Food]) -> Result<(Vec<Featured>, Vec<Stri
     let mut featured = Vec::new();
     let mut skipped = Vec::new();
     for row in body {
-        let get = |c: usize| row.get(c).map(|s| s.trim()).unwrap_or("");
+        let get = |c: usize| row.fields.get(c).map_or("", |s| s.trim());
         let ndb = get(c_ndb);
         let grams = get(c_grams).parse::<f64>().ok().filter(|g| *g > 0.0);
         let (Some(grams), false) = (grams, ndb.is_empty()) else {
@@ -448,13 +459,15 @@ fn parse_featured(text: &str, foods: &[Food]) -> Result<(Vec<Featured>, Vec<Stri
             .map(|i| &foods[i])
             .ok_or_else(|| {
                 GenError(format!(
-                    "featured-foods.csv: {} names NDB {ndb}, which has no magnesium value",
+                    "{file} line {}: {} names NDB {ndb}, which has no magnesium value",
+                    row.line,
                     get(c_food)
                 ))
             })?;
         let csv_mg = get(c_mg).parse::<f64>().map_err(|_| {
             GenError(format!(
-                "featured-foods.csv: {}: bad mg_per_serving",
+                "{file} line {}: {}: bad mg_per_serving",
+                row.line,
                 get(c_food)
             ))
         })?;
