@@ -23,6 +23,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use delimited::Record;
 pub use names::Namer;
 
 /// The version written on the first line of both tables; bump it when the layout changes.
@@ -124,10 +125,10 @@ pub struct Generated {
 
 /// Reads the SR files in `sr_dir` and the featured list at `featured_csv`.
 pub fn generate(sr_dir: &Path, featured_csv: &Path) -> Result<Generated, GenError> {
-    let abbrev = sr::read_text(&sr_dir.join("ABBREV.txt"))?;
-    let food_des = sr::read_text(&sr_dir.join("SR26_FOOD_DES.txt"))?;
-    let fd_group = sr::read_text(&sr_dir.join("SR26_FD_GROUP.txt"))?;
-    let weight = sr::read_text(&sr_dir.join("SR26_WEIGHT.txt"))?;
+    let abbrev = sr::read(sr_dir, ABBREV)?;
+    let food_des = sr::read(sr_dir, FOOD_DES)?;
+    let fd_group = sr::read(sr_dir, FD_GROUP)?;
+    let weight = sr::read(sr_dir, WEIGHT)?;
     let featured_text = std::fs::read_to_string(featured_csv)
         .map_err(|e| GenError(format!("cannot read {}: {e}", featured_csv.display())))?;
     let featured_name = featured_csv.file_name().map_or_else(
@@ -143,21 +144,21 @@ pub fn generate(sr_dir: &Path, featured_csv: &Path) -> Result<Generated, GenErro
     let head_groups = head_groups(&long);
 
     let mut foods = Vec::new();
-    let mut abbrev_count = 0;
-    for row in sr::records(&abbrev) {
-        abbrev_count += 1;
+    for record in &abbrev {
+        let at = format!("{ABBREV} line {}", record.line);
+        let row = &record.fields;
         if row.len() != 53 {
             return Err(GenError(format!(
-                "ABBREV.txt: a record has {} fields, not 53: {:?}",
+                "{at}: a record has {} fields, not 53: {:?}",
                 row.len(),
                 row.first()
             )));
         }
         let ndb = row[0].trim().to_string();
         if ndb.len() != 5 || !ndb.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(GenError(format!("ABBREV.txt: bad NDB number {ndb:?}")));
+            return Err(GenError(format!("{at}: bad NDB number {ndb:?}")));
         }
-        let Some(mg) = sr::number(row[12], &format!("ABBREV.txt {ndb} magnesium"))? else {
+        let Some(mg) = sr::number(&row[12], &format!("{at} ({ndb}) magnesium"))? else {
             continue;
         };
         let short = row[1].trim();
@@ -165,7 +166,9 @@ pub fn generate(sr_dir: &Path, featured_csv: &Path) -> Result<Generated, GenErro
             Some(d) => (d.name.clone(), NameSource::Long, d.group.clone()),
             None => {
                 let group = fallback_group(&ndb, short, &groups, &prefix_groups, &head_groups)
-                    .ok_or_else(|| GenError(format!("no food group found for {ndb} {short}")))?;
+                    .ok_or_else(|| {
+                        GenError(format!("{at}: no food group found for {ndb} {short}"))
+                    })?;
                 (namer.readable(short), NameSource::Derived, group)
             }
         };
@@ -174,8 +177,8 @@ pub fn generate(sr_dir: &Path, featured_csv: &Path) -> Result<Generated, GenErro
         }
         let mut food_portions = portions.get(&ndb).cloned().unwrap_or_default();
         if food_portions.is_empty() {
-            for (grams, desc) in [(row[48], row[49]), (row[50], row[51])] {
-                let Some(grams) = sr::number(grams, &format!("ABBREV.txt {ndb} GmWt"))? else {
+            for (grams, desc) in [(&row[48], &row[49]), (&row[50], &row[51])] {
+                let Some(grams) = sr::number(grams, &format!("{at} ({ndb}) GmWt"))? else {
                     continue;
                 };
                 let label = abbrev_portion_label(desc);
@@ -196,18 +199,23 @@ pub fn generate(sr_dir: &Path, featured_csv: &Path) -> Result<Generated, GenErro
     }
     foods.sort_by(|a, b| a.ndb.cmp(&b.ndb));
     if foods.windows(2).any(|w| w[0].ndb == w[1].ndb) {
-        return Err(GenError("ABBREV.txt lists an NDB number twice".into()));
+        return Err(GenError(format!("{ABBREV} lists an NDB number twice")));
     }
 
     let (featured, skipped_featured) = parse_featured(&featured_text, &featured_name, &foods)?;
     Ok(Generated {
         groups,
         foods,
-        abbrev_count,
+        abbrev_count: abbrev.len(),
         featured,
         skipped_featured,
     })
 }
+
+const ABBREV: &str = "ABBREV.txt";
+const FOOD_DES: &str = "SR26_FOOD_DES.txt";
+const FD_GROUP: &str = "SR26_FD_GROUP.txt";
+const WEIGHT: &str = "SR26_WEIGHT.txt";
 
 struct LongDesc {
     group: String,
@@ -215,38 +223,41 @@ struct LongDesc {
     short: String,
 }
 
-fn parse_groups(text: &str) -> Result<BTreeMap<String, String>, GenError> {
+fn parse_groups(records: &[Record]) -> Result<BTreeMap<String, String>, GenError> {
     let mut groups = BTreeMap::new();
-    for row in sr::records(text) {
-        let [code, name] = row.as_slice() else {
-            return Err(GenError(format!("SR26_FD_GROUP.txt: bad record {row:?}")));
+    for record in records {
+        let at = format!("{FD_GROUP} line {}", record.line);
+        let [code, name] = record.fields.as_slice() else {
+            return Err(GenError(format!("{at}: bad record {:?}", record.fields)));
         };
-        groups.insert(group_code(code)?, clean(name));
+        groups.insert(group_code(code, &at)?, clean(name));
     }
     Ok(groups)
 }
 
-/// "1100" → "11".
-fn group_code(code: &str) -> Result<String, GenError> {
+/// "1100" → "11"; `at` says where the code is, for the error.
+fn group_code(code: &str, at: &str) -> Result<String, GenError> {
     let code = code.trim();
     if code.len() == 4 && code.ends_with("00") && code.bytes().all(|b| b.is_ascii_digit()) {
         Ok(code[..2].to_string())
     } else {
-        Err(GenError(format!("bad food group code {code:?}")))
+        Err(GenError(format!("{at}: bad food group code {code:?}")))
     }
 }
 
-fn parse_food_des(text: &str) -> Result<HashMap<String, LongDesc>, GenError> {
+fn parse_food_des(records: &[Record]) -> Result<HashMap<String, LongDesc>, GenError> {
     let mut out = HashMap::new();
-    for row in sr::records(text) {
+    for record in records {
+        let at = format!("{FOOD_DES} line {}", record.line);
+        let row = &record.fields;
         if row.len() < 4 {
-            return Err(GenError(format!("SR26_FOOD_DES.txt: bad record {row:?}")));
+            return Err(GenError(format!("{at}: bad record {row:?}")));
         }
         out.insert(
             row[0].trim().to_string(),
             LongDesc {
-                group: group_code(row[1])?,
-                name: clean(row[2]),
+                group: group_code(&row[1], &at)?,
+                name: clean(&row[2]),
                 short: row[3].trim().to_string(),
             },
         );
@@ -255,23 +266,27 @@ fn parse_food_des(text: &str) -> Result<HashMap<String, LongDesc>, GenError> {
 }
 
 /// SR26 household portions by NDB number, in SR's own order.
-fn parse_weights(text: &str) -> Result<HashMap<String, Vec<Portion>>, GenError> {
+fn parse_weights(records: &[Record]) -> Result<HashMap<String, Vec<Portion>>, GenError> {
     let mut rows: Vec<(String, u32, Portion)> = Vec::new();
-    for row in sr::records(text) {
+    for record in records {
+        let row = &record.fields;
         if row.len() < 5 {
-            return Err(GenError(format!("SR26_WEIGHT.txt: bad record {row:?}")));
+            return Err(GenError(format!(
+                "{WEIGHT} line {}: bad record {row:?}",
+                record.line
+            )));
         }
         let ndb = row[0].trim().to_string();
+        let what = format!("{WEIGHT} line {} ({ndb})", record.line);
         let seq: u32 = row[1]
             .trim()
             .parse()
-            .map_err(|_| GenError(format!("SR26_WEIGHT.txt {ndb}: bad Seq {:?}", row[1])))?;
-        let what = format!("SR26_WEIGHT.txt {ndb}");
+            .map_err(|_| GenError(format!("{what}: bad Seq {:?}", row[1])))?;
         let amount =
-            sr::number(row[2], &what)?.ok_or_else(|| GenError(format!("{what}: no amount")))?;
+            sr::number(&row[2], &what)?.ok_or_else(|| GenError(format!("{what}: no amount")))?;
         let grams =
-            sr::number(row[4], &what)?.ok_or_else(|| GenError(format!("{what}: no grams")))?;
-        let desc = clean(row[3]);
+            sr::number(&row[4], &what)?.ok_or_else(|| GenError(format!("{what}: no grams")))?;
+        let desc = clean(&row[3]);
         if grams <= 0.0 || amount <= 0.0 || desc.is_empty() {
             continue;
         }
