@@ -7,6 +7,12 @@ use std::path::Path;
 use crate::delimited::{self, Record};
 use crate::GenError;
 
+/// The SR files the generator reads.
+pub(crate) const ABBREV: &str = "ABBREV.txt";
+pub(crate) const FOOD_DES: &str = "SR26_FOOD_DES.txt";
+pub(crate) const FD_GROUP: &str = "SR26_FD_GROUP.txt";
+pub(crate) const WEIGHT: &str = "SR26_WEIGHT.txt";
+
 /// Decodes Latin-1 (ISO 8859-1): every byte is the Unicode code point of the same number.
 pub fn latin1(bytes: &[u8]) -> String {
     bytes.iter().map(|&b| char::from(b)).collect()
@@ -39,6 +45,11 @@ pub fn number(field: &str, what: &str) -> Result<Option<f64>, GenError> {
     f.parse::<f64>()
         .map(Some)
         .map_err(|_| GenError(format!("{what}: {f:?} is not a number")))
+}
+
+/// Collapses runs of white space and trims.
+pub(crate) fn clean(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
