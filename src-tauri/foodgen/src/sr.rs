@@ -1,9 +1,17 @@
 //! Reading the USDA SR files: `^`-separated fields, text wrapped in `~`, CRLF line ends,
-//! Latin-1 text, and (in `ABBREV.txt`) a blank line after every record.
+//! Latin-1 text, and (in `ABBREV.txt`) a blank line after every record. The text is decoded
+//! here; the `csv` crate splits it into records (see [`crate::delimited`]).
 
 use std::path::Path;
 
+use crate::delimited::{self, Record};
 use crate::GenError;
+
+/// The SR files the generator reads.
+pub(crate) const ABBREV: &str = "ABBREV.txt";
+pub(crate) const FOOD_DES: &str = "SR26_FOOD_DES.txt";
+pub(crate) const FD_GROUP: &str = "SR26_FD_GROUP.txt";
+pub(crate) const WEIGHT: &str = "SR26_WEIGHT.txt";
 
 /// Decodes Latin-1 (ISO 8859-1): every byte is the Unicode code point of the same number.
 pub fn latin1(bytes: &[u8]) -> String {
@@ -17,19 +25,15 @@ pub fn read_text(path: &Path) -> Result<String, GenError> {
     Ok(latin1(&bytes))
 }
 
-/// The records of an SR file: one `Vec` of fields per non-blank line, `~` quotes removed.
-pub fn records(text: &str) -> impl Iterator<Item = Vec<&str>> {
-    text.split('\n')
-        .map(|line| line.strip_suffix('\r').unwrap_or(line))
-        .filter(|line| !line.trim().is_empty())
-        .map(|line| line.split('^').map(unquote).collect())
+/// The records of the SR file `name` in `dir`.
+pub fn read(dir: &Path, name: &str) -> Result<Vec<Record>, GenError> {
+    records(&read_text(&dir.join(name))?, name)
 }
 
-fn unquote(field: &str) -> &str {
-    field
-        .strip_prefix('~')
-        .and_then(|f| f.strip_suffix('~'))
-        .unwrap_or(field)
+/// The records of SR text (from `file`, which errors name): one per non-blank line, `~`
+/// quotes removed.
+pub fn records(text: &str, file: &str) -> Result<Vec<Record>, GenError> {
+    delimited::read(text, delimited::SR, file)
 }
 
 /// A numeric field: `None` when empty.
@@ -41,6 +45,11 @@ pub fn number(field: &str, what: &str) -> Result<Option<f64>, GenError> {
     f.parse::<f64>()
         .map(Some)
         .map_err(|_| GenError(format!("{what}: {f:?} is not a number")))
+}
+
+/// Collapses runs of white space and trims.
+pub(crate) fn clean(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -55,10 +64,14 @@ mod tests {
     #[test]
     fn records_skip_blank_lines_and_unquote() {
         let text = "~01001~^~BUTTER,WITH SALT~^15.87^^~~\r\n\r\n~01002~^~X~^1\r\n\r\n";
-        let rows: Vec<Vec<&str>> = records(text).collect();
+        let rows = records(text, "x").unwrap();
         assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0], vec!["01001", "BUTTER,WITH SALT", "15.87", "", ""]);
-        assert_eq!(rows[1], vec!["01002", "X", "1"]);
+        assert_eq!(
+            rows[0].fields,
+            ["01001", "BUTTER,WITH SALT", "15.87", "", ""]
+        );
+        assert_eq!(rows[1].fields, ["01002", "X", "1"]);
+        assert_eq!((rows[0].line, rows[1].line), (1, 3));
     }
 
     #[test]
