@@ -6,7 +6,9 @@ pub mod bindings;
 pub mod commands;
 #[cfg(desktop)]
 pub mod desktop;
+pub mod error;
 pub mod files;
+pub mod logging;
 pub mod mobile;
 pub mod notifier;
 pub mod state;
@@ -24,6 +26,7 @@ pub const DB_FILE: &str = "magday.db";
 /// Start the app.
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
+    logging::init();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
