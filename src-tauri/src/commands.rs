@@ -1,7 +1,9 @@
 //! The app's commands. Each is one call into the core: it parses its input (a malformed one is
 //! refused with the `invalid_input` code), calls the core with the wall clock, and maps the
-//! error. The `commands!` list is the single place a command is declared: it also yields the
-//! Tauri handler, the command names the capability grants, and the TypeScript bindings.
+//! error to `ApiError` (the shell's own [`ShellError`] goes through the core's `CoreError`, so
+//! the UI sees one shape). The `commands!` list is the single place a command is declared: it
+//! also yields the Tauri handler, the command names the capability grants, and the TypeScript
+//! bindings.
 
 use magday_core::api::{
     CheckInInput, CheckInResult, DayInput, DayView, DeliveryReport, ExportInput, ExportResult,
@@ -16,6 +18,7 @@ use magday_core::ApiError;
 use serde::de::DeserializeOwned;
 
 use crate::bindings::{CommandSig, TypeCollector};
+use crate::error::ShellError;
 use crate::notifier::PermissionView;
 use crate::state::AppState;
 
@@ -127,7 +130,7 @@ commands! {
     fn send_test_reminder(st, now) -> DeliveryReport {
         let test = st.core.test_reminder_shown(&now, None).await?;
         if let Err(e) = st.notifier.show(&test) {
-            st.core.reminder_shown(&test.key, &now, Some(&e)).await?;
+            st.core.reminder_shown(&test.key, &now, Some(&e.to_string())).await?;
         }
         st.core.delivery_report(&now).await
     }
@@ -165,8 +168,7 @@ commands! {
         let name = format!("{stem}.{ext}");
         let picked = tauri::async_runtime::spawn_blocking(move || files.pick(&name, filter, ext))
             .await
-            .map_err(|e| magday_core::CoreError::Io(std::io::Error::other(e.to_string())))?
-            .map_err(|why| magday_core::CoreError::refused("export_unavailable", why))?;
+            .map_err(|e| ShellError::Interrupted(e.to_string()))??;
         match picked {
             Some(path) => {
                 let written = st.core.export_report(input.kind, input.format, &path, &now).await?;

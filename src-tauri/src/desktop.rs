@@ -1,7 +1,11 @@
 //! Desktop delivery: a task that looks at the wall clock at the start of every minute (a long
 //! sleep would not wake a suspended laptop on time), claims each due reminder in SQLite and
 //! shows it with "Taken" and "Snooze" buttons wired back into the log. Closing the window keeps
-//! the app in the tray so reminders still come; quitting is explicit.
+//! the app in the tray so reminders still come; quitting is explicit. The log is also appended
+//! to a capped file in Tauri's app log dir.
+//!
+//! `lib.rs` picks this module or `mobile.rs` once, as `platform`: both offer the same
+//! [`init`], [`notifier`], [`start`] and [`on_event`].
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,13 +15,29 @@ use magday_core::api::Core;
 use magday_core::reminders::Reminder;
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
-use tauri::{AppHandle, Manager, Runtime, WindowEvent};
-use tauri_plugin_notification::NotificationExt;
+use tauri::{AppHandle, Manager, RunEvent, Runtime, WindowEvent};
 
+use crate::error::ShellError;
 use crate::notifier::{
-    permission_view, show_main, to_permission, Notifier, Permission, PermissionView,
+    ask_permission, permission_state, show_main, Notifier, Permission, PermissionView,
+    ReminderNotification,
 };
 use crate::state::{device_now, AppState};
+
+/// The platform's name, as the permission view gives it.
+pub const PLATFORM: &str = "desktop";
+
+/// What the user can do about the notification permission on a desktop.
+pub fn permission_help(state: Permission) -> &'static str {
+    match state {
+        Permission::Granted => "Reminders are on.",
+        _ => "Your desktop does not let Magday show notifications. Allow them for Magday in your system's notification settings; the checklist still works without them.",
+    }
+}
+
+fn permission_view(state: Permission) -> PermissionView {
+    PermissionView::new(state, PLATFORM, permission_help(state))
+}
 
 /// Shows reminders: on Linux and the BSDs straight to the notification server (so a refusal
 /// comes back), on macOS and Windows through tauri-plugin-notification.
@@ -51,29 +71,24 @@ impl<R: Runtime> DesktopNotifier<R> {
         let icon = icon_file(&app);
         DesktopNotifier { app, icon }
     }
+
+    /// The notification for a reminder, with the app's icon.
+    fn notification(&self, reminder: &Reminder) -> ReminderNotification {
+        ReminderNotification::of(reminder).with_icon(self.icon.as_deref())
+    }
 }
 
 impl<R: Runtime> Notifier for DesktopNotifier<R> {
-    fn show(&self, reminder: &Reminder) -> Result<(), String> {
-        self.hand_over(reminder)
+    fn show(&self, reminder: &Reminder) -> Result<(), ShellError> {
+        self.hand_over(self.notification(reminder))
     }
 
     fn permission(&self) -> PermissionView {
-        permission_view(
-            self.app
-                .notification()
-                .permission_state()
-                .map_or(Permission::Prompt, to_permission),
-        )
+        permission_view(permission_state(&self.app))
     }
 
     fn request_permission(&self) -> PermissionView {
-        permission_view(
-            self.app
-                .notification()
-                .request_permission()
-                .map_or(Permission::Denied, to_permission),
-        )
+        permission_view(ask_permission(&self.app))
     }
 
     fn plan_changed(&self) {
@@ -88,40 +103,34 @@ impl<R: Runtime> Notifier for DesktopNotifier<R> {
 /// "Taken" and "Snooze" buttons are waited for here too.
 #[cfg(all(unix, not(target_os = "macos")))]
 impl<R: Runtime> DesktopNotifier<R> {
-    fn hand_over(&self, reminder: &Reminder) -> Result<(), String> {
+    fn hand_over(&self, notification: ReminderNotification) -> Result<(), ShellError> {
+        use crate::notifier::{dose_action, record_action};
+
         let mut n = notify_rust::Notification::new();
         n.appname("Magday")
-            .summary(&reminder.title)
-            .body(&reminder.body);
-        match &self.icon {
+            .summary(&notification.title)
+            .body(&notification.body);
+        match &notification.icon {
             Some(icon) => n.icon(icon),
             None => n.auto_icon(),
         };
-        let dose = reminder.is_about_a_dose();
-        if dose {
-            n.action("default", "Open Magday")
-                .action("taken", "Taken")
-                .action("snooze", "Snooze");
+        let buttons = notification.buttons();
+        if !buttons.is_empty() {
+            n.action("default", "Open Magday");
+            for (id, label) in buttons {
+                n.action(id, label);
+            }
         }
-        let handle = n.show().map_err(|e| e.to_string())?;
+        let handle = n.show().map_err(|e| ShellError::NotShown(e.to_string()))?;
         let core = self.app.try_state::<AppState>().map(|s| s.core.clone());
-        if let (true, Some(core)) = (dose, core) {
+        if let (false, Some(core)) = (buttons.is_empty(), core) {
             let app = self.app.clone();
-            let key = reminder.key.clone();
+            let key = notification.key;
             std::thread::spawn(move || {
-                handle.wait_for_action(|action| {
-                    use magday_core::api::ReminderAction;
-                    let action = match action {
-                        "taken" => ReminderAction::Taken,
-                        "snooze" => ReminderAction::Snooze,
-                        "default" => return show_main(&app),
-                        _ => return,
-                    };
-                    tauri::async_runtime::spawn(async move {
-                        if let Err(e) = core.reminder_action(&key, action, &device_now()).await {
-                            eprintln!("magday: the reminder's {action:?} was not recorded: {e}");
-                        }
-                    });
+                handle.wait_for_action(|action| match (action, dose_action(action)) {
+                    ("default", _) => show_main(&app),
+                    (_, Some(action)) => record_action(core, key, action, || {}),
+                    (_, None) => {}
                 });
             });
         }
@@ -132,22 +141,13 @@ impl<R: Runtime> DesktopNotifier<R> {
 /// macOS and Windows: the plugin shows reminders and reports the buttons (`wire_actions`).
 #[cfg(not(all(unix, not(target_os = "macos"))))]
 impl<R: Runtime> DesktopNotifier<R> {
-    fn hand_over(&self, reminder: &Reminder) -> Result<(), String> {
-        let mut builder = self
-            .app
-            .notification()
-            .builder()
-            .id(reminder.notification_id())
-            .title(&reminder.title)
-            .body(&reminder.body)
-            .extra("key", &reminder.key);
-        if let Some(icon) = &self.icon {
-            builder = builder.icon(icon);
-        }
-        if reminder.is_about_a_dose() {
-            builder = builder.action_type_id(crate::notifier::DOSE_ACTIONS);
-        }
-        builder.show().map_err(|e| e.to_string())
+    fn hand_over(&self, notification: ReminderNotification) -> Result<(), ShellError> {
+        use tauri_plugin_notification::NotificationExt;
+
+        notification
+            .fill(self.app.notification().builder())
+            .show()
+            .map_err(|e| ShellError::NotShown(e.to_string()))
     }
 }
 
@@ -157,24 +157,26 @@ pub async fn tick(core: &Core, notifier: &dyn Notifier) {
     let due = match core.due_reminders(&now).await {
         Ok(due) => due,
         Err(e) => {
-            eprintln!("magday: reminders could not be planned: {e}");
+            log::warn!("reminders could not be planned: {e}");
             return;
         }
     };
     for r in due {
         match core.claim_reminder(&r, &now, "desktop").await {
             Ok(true) => {
-                let shown = notifier.show(&r);
-                let error = shown.err();
+                let error = notifier.show(&r).err().map(|e| e.to_string());
+                if let Some(e) = &error {
+                    log::warn!("reminder {} was not shown: {e}", r.key);
+                }
                 if let Err(e) = core
                     .reminder_shown(&r.key, &device_now(), error.as_deref())
                     .await
                 {
-                    eprintln!("magday: reminder {} could not be recorded: {e}", r.key);
+                    log::warn!("reminder {} could not be recorded: {e}", r.key);
                 }
             }
             Ok(false) => {}
-            Err(e) => eprintln!("magday: reminder {} could not be claimed: {e}", r.key),
+            Err(e) => log::warn!("reminder {} could not be claimed: {e}", r.key),
         }
     }
 }
@@ -185,6 +187,27 @@ fn until_next_minute() -> Duration {
     let now = Utc::now();
     let into = u64::from(now.second()) * 1000 + u64::from(now.timestamp_subsec_millis() % 1000);
     Duration::from_millis((60_000 - into.min(59_000)).max(1000) + 500)
+}
+
+/// The first step, before the core opens: the log gets its file in the app log dir. Without
+/// one the log stays on stderr.
+pub fn init<R: Runtime>(app: &AppHandle<R>) {
+    match app.path().app_log_dir() {
+        Ok(dir) => {
+            if let Err(e) = crate::logging::to_file(&dir) {
+                log::warn!(
+                    "no log file in {} ({e}); the log goes to stderr only",
+                    dir.display()
+                );
+            }
+        }
+        Err(e) => log::warn!("no app log dir ({e}); the log goes to stderr only"),
+    }
+}
+
+/// The notifier: reminders shown now, from the minute loop.
+pub fn notifier<R: Runtime>(app: &AppHandle<R>, _core: &Core) -> Arc<dyn Notifier> {
+    Arc::new(DesktopNotifier::new(app.clone()))
 }
 
 /// Start the loop, the notification buttons, the tray and the close-to-tray window.
@@ -235,10 +258,14 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
             }
         }
         // Without a tray, closing the window quits as usual rather than hiding the app away.
-        Err(e) => eprintln!("magday: no tray icon ({e}); closing the window quits Magday"),
+        Err(e) => log::warn!("no tray icon ({e}); closing the window quits Magday"),
     }
     Ok(())
 }
+
+/// The app's events: nothing to do here (the loop plans afresh every minute, so coming back
+/// from sleep or a new time zone needs no rescheduling).
+pub fn on_event<R: Runtime>(_app: &AppHandle<R>, _event: RunEvent) {}
 
 #[cfg(test)]
 mod tests {
@@ -248,5 +275,17 @@ mod tests {
     fn the_loop_wakes_within_a_minute() {
         let d = until_next_minute();
         assert!(d >= Duration::from_secs(1) && d <= Duration::from_millis(60_500));
+    }
+
+    #[test]
+    fn the_permission_view_names_the_desktop() {
+        let granted = permission_view(Permission::Granted);
+        assert_eq!(granted.platform, "desktop");
+        assert_eq!(granted.help, "Reminders are on.");
+        for state in [Permission::Denied, Permission::Prompt] {
+            assert!(permission_view(state)
+                .help
+                .starts_with("Your desktop does not let Magday"));
+        }
     }
 }

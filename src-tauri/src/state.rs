@@ -1,4 +1,5 @@
-//! What every command can reach: the core, the platform's notifier, and the clock.
+//! What every command can reach: the core, the platform's notifier, the save dialog, and the
+//! clock.
 
 use std::sync::Arc;
 
