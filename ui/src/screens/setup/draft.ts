@@ -4,39 +4,19 @@ import type { ProtocolInput, ProtocolSpec, SetupOptions, Template } from "../../
 
 export const steps = ["About you", "Template", "Supplement", "Your course", "Review"];
 
-/** The draft for template `t`; `keep` carries the user's safety answers, start and length over. */
+/**
+ * The draft for template `t`: the starting protocol the core sends for it (form, strength, doses,
+ * course length, water, window and placeholder safety answers). `keep` carries the user's safety
+ * answers, start and length over when they switch template.
+ */
 export function fromTemplate(t: Template, o: SetupOptions, keep?: ProtocolInput): ProtocolInput {
-  const info = o.templates.find((x) => x.id === t) ?? o.templates[0];
-  const mgPerUnit = 100;
-  return {
-    template: info.id,
-    name: "",
-    safety: keep?.safety ?? {
-      age_band: "y31_50",
-      sex: "female",
-      pregnancy: "no",
-      kidney_disease: false,
-      medicines: [],
-      antacid_laxative_mg: 0,
-      conservative_limit: false,
-    },
-    supplement: {
-      form: info.default_form,
-      product: "",
-      amount_kind: "elemental",
-      mg_per_unit: mgPerUnit,
-      doses: info.default_times.map((time) => ({ time, units: info.default_daily_mg / info.default_times.length / mgPerUnit })),
-      window_minutes: o.default_window_minutes,
-    },
-    start_date: keep?.start_date ?? o.first_day,
-    length_days: keep?.length_days ?? o.default_length_days,
-    water_glasses: 8,
-    items_off: [],
-    optional_items: [],
-    custom_items: [],
-    symptoms: info.symptoms,
-    acknowledge_above_limit: false,
-  };
+  const draft = structuredClone(o.drafts.find((d) => d.template === t) ?? o.drafts[0]);
+  if (keep) {
+    draft.safety = keep.safety;
+    draft.start_date = keep.start_date;
+    draft.length_days = keep.length_days;
+  }
+  return draft;
 }
 
 /** The draft for editing a saved protocol, or for a new course after it (starting on Day 1). */
