@@ -1,4 +1,17 @@
-import type { DayProgress, DayView, DoseView, ProgressView } from "../lib/bindings";
+import type {
+  AgeBandOption,
+  DayProgress,
+  DayView,
+  DoseView,
+  ItemSpec,
+  ProgressView,
+  ProtocolCheck,
+  ProtocolInput,
+  SafetyReport,
+  SetupOptions,
+  Template,
+  TemplateInfo,
+} from "../lib/bindings";
 
 export function dose(over: Partial<DoseView> = {}): DoseView {
   return {
@@ -168,4 +181,166 @@ export function progressView(over: Partial<ProgressView> = {}): ProgressView {
     ],
     ...over,
   };
+}
+
+function items(pairs: [string, string][]): ItemSpec[] {
+  return pairs.map(([key, label]) => ({ key, label, kind: key === "water" ? { type: "count", target: 8 } : { type: "check" } }));
+}
+
+const standardItems = items([
+  ["food", "Magnesium-rich food"],
+  ["water", "Water"],
+  ["movement", "Gentle movement or yoga"],
+  ["breathing", "Breathing practice"],
+  ["sleep", "Sleep: wind down on time"],
+]);
+const optionalItems = items([
+  ["b6", "Vitamin B6"],
+  ["omega3", "Omega-3"],
+]);
+
+function template(id: Template, name: string, form: string, times: string[], over: Partial<TemplateInfo> = {}): TemplateInfo {
+  return {
+    id,
+    name,
+    summary: `${name} summary.`,
+    default_form: form,
+    default_times: times,
+    default_daily_mg: 200,
+    items: standardItems,
+    optional_items: id === "circulation" ? [] : optionalItems,
+    symptoms: id === "circulation" ? ["cold_hands", "cold_feet", "stomach"] : id === "nerve" ? ["numbness", "cramps", "stomach"] : ["stomach"],
+    breathing_hint: "Slow breathing.",
+    ...over,
+  };
+}
+
+/**
+ * The starting protocol the core sends for a template, as `protocol::default_input` builds it:
+ * the template's form and times, 100 mg a unit, the daily amount split evenly, 56 days, 8 glasses.
+ */
+export function draftInput(t: TemplateInfo, start = "2026-11-21", over: Partial<ProtocolInput> = {}): ProtocolInput {
+  return {
+    template: t.id,
+    name: "",
+    safety: {
+      age_band: "y31_50",
+      sex: "female",
+      pregnancy: "no",
+      kidney_disease: false,
+      medicines: [],
+      antacid_laxative_mg: 0,
+      conservative_limit: false,
+    },
+    supplement: {
+      form: t.default_form,
+      product: "",
+      amount_kind: "elemental",
+      mg_per_unit: 100,
+      doses: t.default_times.map((time) => ({ time, units: t.default_daily_mg / t.default_times.length / 100 })),
+      window_minutes: 180,
+    },
+    start_date: start,
+    length_days: 56,
+    water_glasses: 8,
+    items_off: [],
+    optional_items: [],
+    custom_items: [],
+    symptoms: [...t.symptoms],
+    acknowledge_above_limit: false,
+    ...over,
+  };
+}
+
+function band(id: AgeBandOption["id"], label: string): AgeBandOption {
+  return { id, label, infant: id === "m0_6" || id === "m7_12", can_be_pregnant: ["y14_18", "y19_30", "y31_50"].includes(id) };
+}
+
+/** What `get_setup_options` answers (condensed: three forms, three medicine classes). */
+export function setupOptions(over: Partial<SetupOptions> = {}): SetupOptions {
+  const templates = [
+    template("circulation", "Warm hands and feet", "citrate", ["08:00", "19:00"]),
+    template("nerve", "Nerve and muscle recovery", "glycinate", ["08:00", "20:00"]),
+    template("custom", "Custom", "glycinate", ["08:00", "20:00"]),
+  ];
+  return {
+    templates,
+    forms: [
+      { id: "glycinate", name: "Glycinate / bisglycinate", elemental_percent: 14.1, laxative: "no", note: "Well absorbed, gentle on digestion." },
+      { id: "citrate", name: "Citrate (trimagnesium dicitrate)", elemental_percent: 16.2, laxative: "at_higher_doses", note: "Supports circulation; laxative at higher doses." },
+      { id: "oxide", name: "Oxide", elemental_percent: 60.3, laxative: "often", note: "Poorly absorbed; often laxative." },
+    ],
+    age_bands: [
+      band("m0_6", "0–6 months"),
+      band("m7_12", "7–12 months"),
+      band("y1_3", "1–3 years"),
+      band("y4_8", "4–8 years"),
+      band("y9_13", "9–13 years"),
+      band("y14_18", "14–18 years"),
+      band("y19_30", "19–30 years"),
+      band("y31_50", "31–50 years"),
+      band("y51_plus", "51 years or older"),
+    ],
+    medicine_classes: [
+      { id: "bisphosphonate", label: "Bisphosphonate (alendronate, risedronate)" },
+      { id: "iron", label: "Iron supplement" },
+      { id: "other", label: "Other" },
+    ],
+    symptoms: [
+      { id: "cold_hands", label: "Cold hands" },
+      { id: "cold_feet", label: "Cold feet" },
+      { id: "numbness", label: "Numbness" },
+      { id: "cramps", label: "Cramps" },
+      { id: "stomach", label: "Stomach upset or loose stools" },
+    ],
+    urgent_symptoms: ["Irregular heartbeat"],
+    disclaimer: "Magday is educational, not medical advice.",
+    default_length_days: 56,
+    default_window_minutes: 180,
+    drafts: templates.map((t) => draftInput(t)),
+    today: "2026-11-21",
+    first_day: "2026-11-21",
+    ...over,
+  };
+}
+
+const source = { id: "ods", citation: "NIH Office of Dietary Supplements" };
+
+export function safetyReport(over: Partial<SafetyReport> = {}): SafetyReport {
+  return {
+    supplement_allowed: true,
+    rda_mg: 320,
+    limit_mg: 350,
+    limit_source: source,
+    supplemental_total_mg: 200,
+    largest_dose_mg: 100,
+    findings: [{ level: "info", code: "rda", message: "Recommended intake for 31–50 years: 320 mg a day.", source }],
+    keep_apart: [],
+    ...over,
+  };
+}
+
+/**
+ * What `check_protocol` answers for `input`: its plan in elemental mg (the label's amount taken
+ * as elemental), and a report that allows it.
+ */
+export function protocolCheck(input: ProtocolInput, over: Partial<SafetyReport> = {}): ProtocolCheck {
+  const s = input.supplement;
+  const report = safetyReport(over);
+  const plan =
+    s && report.supplement_allowed
+      ? {
+          form: s.form,
+          form_name: s.form,
+          product: s.product,
+          amount_kind: s.amount_kind,
+          mg_per_unit: s.mg_per_unit,
+          elemental_mg_per_unit: s.mg_per_unit,
+          assumption: null,
+          doses: s.doses.map((d, i) => ({ slot: i + 1, time: d.time, units: d.units, mg: d.units * s.mg_per_unit })),
+          window_minutes: s.window_minutes,
+          daily_mg: s.doses.reduce((sum, d) => sum + d.units * s.mg_per_unit, 0),
+        }
+      : null;
+  return { report, plan, refusal: null };
 }

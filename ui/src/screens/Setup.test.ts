@@ -1,0 +1,210 @@
+import "../test/ipc";
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { describe, expect, it } from "vitest";
+import Setup from "./Setup.svelte";
+import { answer, calls } from "../test/ipc";
+import { draftInput, protocolCheck, setupOptions } from "../test/fixtures";
+import type { AgeBandOption, ProtocolCheck, ProtocolInput, SetupOptions } from "../lib/bindings";
+
+const stopSource = { id: "src", citation: "A source" };
+
+/**
+ * The core for these tests: `options` for get_setup_options, and a check that refuses a
+ * supplement for kidney disease and for bands `options` flags as infant (as the core does).
+ */
+function core(options: SetupOptions = setupOptions(), check?: (i: ProtocolInput) => ProtocolCheck) {
+  const infant = (i: ProtocolInput) => options.age_bands.find((b) => b.id === i.safety.age_band)?.infant ?? false;
+  const rules = (i: ProtocolInput) => {
+    const allowed = !i.safety.kidney_disease && !infant(i);
+    const c = protocolCheck(i, { supplement_allowed: allowed });
+    if (!allowed) c.report.findings.unshift({ level: "stop", code: i.safety.kidney_disease ? "kidney_disease" : "infant", message: "Stop.", source: stopSource });
+    return c;
+  };
+  answer((cmd, args) => {
+    if (cmd === "get_setup_options") return options;
+    if (cmd === "get_protocol") return null;
+    if (cmd === "check_protocol") return (check ?? rules)(args?.input as ProtocolInput);
+    if (cmd === "save_protocol") return {};
+    throw new Error(`unexpected command ${cmd}`);
+  });
+}
+
+/** Every protocol the UI asked the core to check, oldest first. */
+function checked(): ProtocolInput[] {
+  return calls.filter((c) => c.cmd === "check_protocol").map((c) => c.args?.input as ProtocolInput);
+}
+
+function bands(over: Partial<Record<AgeBandOption["id"], Partial<AgeBandOption>>>): AgeBandOption[] {
+  return setupOptions().age_bands.map((b) => ({ ...b, ...over[b.id] }));
+}
+
+const value = (testid: string) => (screen.getByTestId(testid) as HTMLInputElement).value;
+const stepText = () => screen.getByTestId("setup-step").textContent;
+const next = () => fireEvent.click(screen.getByTestId("setup-next"));
+const back = () => fireEvent.click(screen.getByTestId("setup-back"));
+const choose = (testid: string, v: string) => fireEvent.change(screen.getByTestId(testid), { target: { value: v } });
+
+describe("Setup", () => {
+  it("fills the form from the core's draft for the template", async () => {
+    const o = setupOptions();
+    o.drafts[0] = draftInput(o.templates[0], "2026-11-23", { length_days: 42, water_glasses: 6 });
+    o.drafts[0].supplement = { form: "oxide", product: "", amount_kind: "elemental", mg_per_unit: 150, doses: [{ time: "07:30", units: 2 }], window_minutes: 90 };
+    core(o);
+    render(Setup, { mode: "first" });
+    await screen.findByTestId("age-band");
+    await next();
+    await next();
+    expect(stepText()).toBe("Step 3 of 5: Supplement");
+    expect(value("form")).toBe("oxide");
+    expect(value("mg-per-unit")).toBe("150");
+    expect(value("units-per-dose")).toBe("2");
+    expect(value("dose-time-0")).toBe("07:30");
+    expect(screen.getByTestId("dose-count-1").getAttribute("aria-pressed")).toBe("true");
+    expect(await screen.findByTestId("plan-summary")).toBeTruthy();
+    await next();
+    expect(value("start-date")).toBe("2026-11-23");
+    expect(value("length")).toBe("42");
+    expect(value("water-target")).toBe("6");
+    // What the core checks is its own draft, unchanged.
+    await waitFor(() => expect(checked().at(-1)).toEqual(o.drafts[0]));
+  });
+
+  it("a new template brings its own draft and keeps the safety answers, start and length", async () => {
+    const o = setupOptions();
+    o.drafts[0] = draftInput(o.templates[0], "2026-11-23", { length_days: 42 });
+    o.drafts[1] = draftInput(o.templates[1], "2026-11-21", { length_days: 28, water_glasses: 10 });
+    o.drafts[1].supplement!.mg_per_unit = 50;
+    o.drafts[1].supplement!.doses = [
+      { time: "07:00", units: 1 },
+      { time: "12:00", units: 1 },
+      { time: "21:00", units: 1 },
+    ];
+    core(o);
+    render(Setup, { mode: "first" });
+    await screen.findByTestId("age-band");
+    await fireEvent.click(screen.getByTestId("sex-male"));
+    await next();
+    await fireEvent.click(screen.getByTestId("template-nerve").querySelector("input")!);
+    await next();
+    expect(value("mg-per-unit")).toBe("50");
+    expect(screen.getByTestId("dose-count-3").getAttribute("aria-pressed")).toBe("true");
+    expect(value("dose-time-2")).toBe("21:00");
+    await next();
+    expect(value("start-date")).toBe("2026-11-23");
+    expect(value("length")).toBe("42");
+    expect(value("water-target")).toBe("10");
+    expect(screen.getByTestId("opt-b6")).toBeTruthy();
+    await back();
+    await back();
+    await back();
+    expect((screen.getByTestId("sex-male") as HTMLInputElement).checked).toBe(true);
+    await waitFor(() => expect(checked().at(-1)?.template).toBe("nerve"));
+    expect(checked().at(-1)?.safety.sex).toBe("male");
+  });
+
+  it("a band the core flags as infant stops the supplement plan at once", async () => {
+    // A made-up flag on 1–3 years: the screen follows the core's flag, not the band's id.
+    const o = setupOptions({ age_bands: bands({ y1_3: { infant: true } }) });
+    core(o);
+    render(Setup, { mode: "first" });
+    await screen.findByTestId("age-band");
+    expect(screen.queryByTestId("stop-banner")).toBeNull();
+    await choose("age-band", "y1_3");
+    expect(screen.getByTestId("stop-banner").textContent).toContain("No safe upper limit is established under 1 year");
+    await next();
+    await next();
+    expect(stepText()).toBe("Step 4 of 5: Your course");
+    await back();
+    expect(stepText()).toBe("Step 2 of 5: Template");
+    await waitFor(() => expect(checked().at(-1)?.safety.age_band).toBe("y1_3"));
+    expect(checked().filter((i) => i.safety.age_band === "y1_3" && i.supplement !== null)).toEqual([]);
+    expect(screen.queryByTestId("stop-banner")).toBeNull(); // on the Template step now
+  });
+
+  it("the kidney answer stops the supplement plan before the core answers, and no supplement goes with it", async () => {
+    core();
+    render(Setup, { mode: "first" });
+    await screen.findByTestId("age-band");
+    await waitFor(() => expect(checked().length).toBe(1));
+    await fireEvent.click(screen.getByTestId("kidney"));
+    expect(checked().some((i) => i.safety.kidney_disease)).toBe(false);
+    expect(screen.getByTestId("stop-banner").textContent).toContain("With kidney disease");
+    await next();
+    await next();
+    expect(stepText()).toBe("Step 4 of 5: Your course");
+    await waitFor(() => expect(checked().at(-1)?.safety.kidney_disease).toBe(true));
+    expect(checked().filter((i) => i.safety.kidney_disease && i.supplement !== null)).toEqual([]);
+    // Unticked, the plan is back at once.
+    await back();
+    await back();
+    await fireEvent.click(screen.getByTestId("kidney"));
+    expect(screen.queryByTestId("stop-banner")).toBeNull();
+    await next();
+    await next();
+    expect(stepText()).toBe("Step 3 of 5: Supplement");
+  });
+
+  it("a check that refuses any supplement hides the supplement plan, in the core's words", async () => {
+    // A rule the screen does not know: the core allows no supplement from 51 years on.
+    core(setupOptions(), (i) => {
+      const allowed = i.safety.age_band !== "y51_plus";
+      const c = protocolCheck(i, { supplement_allowed: allowed });
+      if (!allowed) c.report.findings.unshift({ level: "stop", code: "made_up", message: "No supplement after 51 here.", source: stopSource });
+      return c;
+    });
+    render(Setup, { mode: "first" });
+    await screen.findByTestId("age-band");
+    await choose("age-band", "y51_plus");
+    expect((await screen.findByTestId("stop-banner")).textContent).toContain("No supplement after 51 here.");
+    await next();
+    await next();
+    expect(stepText()).toBe("Step 4 of 5: Your course");
+    await waitFor(() => expect(checked().at(-1)?.supplement).toBeNull());
+    await next();
+    await fireEvent.click(screen.getByTestId("save-protocol"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "save_protocol")).toBe(true));
+    const saved = calls.find((c) => c.cmd === "save_protocol")?.args?.input as { protocol: ProtocolInput };
+    expect(saved.protocol.supplement).toBeNull();
+    expect(saved.protocol.safety.age_band).toBe("y51_plus");
+  });
+
+  it("the core's answer wins over the screen's guess once it has answered", async () => {
+    // Say the core allowed a supplement with kidney disease (it does not today).
+    core(setupOptions(), (i) => protocolCheck(i));
+    render(Setup, { mode: "first" });
+    await screen.findByTestId("age-band");
+    await fireEvent.click(screen.getByTestId("kidney"));
+    expect(screen.getByTestId("stop-banner")).toBeTruthy();
+    await waitFor(() => expect(screen.queryByTestId("stop-banner")).toBeNull());
+    await waitFor(() => expect(checked().at(-1)?.supplement).not.toBeNull());
+  });
+
+  it("checks each change once: an answer that changes nothing starts no new check", async () => {
+    core();
+    render(Setup, { mode: "first" });
+    await screen.findByTestId("age-band");
+    await waitFor(() => expect(checked().length).toBe(1));
+    await fireEvent.click(screen.getByTestId("kidney"));
+    await waitFor(() => expect(checked().length).toBe(2));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(checked().length).toBe(2);
+  });
+
+  it("asks about pregnancy only where the band's can_be_pregnant flag says so, and only of women", async () => {
+    // A made-up flag on 9–13 years, and none on 31–50: the screen follows the flags.
+    core(setupOptions({ age_bands: bands({ y9_13: { can_be_pregnant: true }, y31_50: { can_be_pregnant: false } }) }));
+    render(Setup, { mode: "first" });
+    await screen.findByTestId("age-band");
+    expect(value("age-band")).toBe("y31_50");
+    expect(screen.queryByTestId("pregnancy")).toBeNull();
+    await choose("age-band", "y9_13");
+    expect(screen.getByTestId("pregnancy")).toBeTruthy();
+    await choose("pregnancy", "pregnant");
+    await waitFor(() => expect(checked().at(-1)?.safety.pregnancy).toBe("pregnant"));
+    await fireEvent.click(screen.getByTestId("sex-male"));
+    expect(screen.queryByTestId("pregnancy")).toBeNull();
+    // Where the question is not asked, the answer sent is "no".
+    await waitFor(() => expect(checked().at(-1)?.safety.sex).toBe("male"));
+    expect(checked().at(-1)?.safety.pregnancy).toBe("no");
+  });
+});
