@@ -16,9 +16,11 @@ use crate::error::{ApiError, CoreError, Result};
 use crate::log::{self, DayState, NewRecord, Record};
 use crate::protocol::{self, evaluate, ProtocolInput, ProtocolSpec};
 use crate::settings::Settings;
-use crate::setup::{self, ProtocolCheck, ProtocolView, SetupOptions};
+use crate::setup;
+pub use crate::setup::{AgeBandOption, Labelled, ProtocolCheck, ProtocolView, SetupOptions};
 use crate::store::{Store, StoredVersion};
-use crate::today::{self, DayParts, DayView};
+pub use crate::today::DayView;
+use crate::today::{self, DayParts};
 
 mod food;
 mod progress;

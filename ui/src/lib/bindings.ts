@@ -195,6 +195,11 @@ advice: Array<Finding>,
 refresh_at: string | null, };
 
 /**
+ * What became of one expected dose reminder.
+ */
+export type DeliveryOutcome = "on_time" | "late" | "not_sent" | "failed" | "scheduled";
+
+/**
  * The newest hand-over of a reminder (a dose's or a test) failed: reminders are not reaching
  * the user. It clears as soon as a later one goes through.
  */
@@ -252,11 +257,7 @@ planned_at: string,
 /**
  * When it was shown, if it was.
  */
-delivered_at: string | null, 
-/**
- * "on_time", "late", "not_sent", "failed" or "scheduled".
- */
-outcome: string, 
+delivered_at: string | null, outcome: DeliveryOutcome, 
 /**
  * Why the hand-over failed, as the system said it (outcome "failed").
  */
@@ -444,7 +445,7 @@ source: string, };
  */
 export type FoodEntry = { 
 /**
- * The event id: what `remove_food` takes.
+ * The entry's id: what `remove_food` takes.
  */
 id: number, 
 /**
