@@ -1,3 +1,5 @@
+use chrono::NaiveDate;
+
 use super::*;
 use crate::facts::{AgeBand, MedicineClass, Pregnancy, Sex};
 use crate::testkit::safety;
