@@ -56,3 +56,33 @@ pub fn keep_apart_windows(safety: &SafetyAnswers, plan: &SupplementPlan) -> Vec<
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_window_holds_its_start_not_its_end_and_may_wrap_past_midnight() {
+        // (time, from, until, inside)
+        let table = [
+            ("06:00", "06:00", "10:00", true),
+            ("09:59", "06:00", "10:00", true),
+            ("10:00", "06:00", "10:00", false),
+            ("23:30", "22:00", "02:00", true),
+            ("00:00", "22:00", "02:00", true),
+            ("02:00", "22:00", "02:00", false),
+            ("12:00", "22:00", "02:00", false),
+            ("7pm", "06:00", "10:00", false),
+        ];
+        for (t, from, until, inside) in table {
+            assert_eq!(in_window(t, from, until), inside, "{t} in {from}–{until}");
+        }
+    }
+
+    #[test]
+    fn window_edges_wrap_around_the_clock() {
+        assert_eq!(hhmm_from_minutes(-120), "22:00");
+        assert_eq!(hhmm_from_minutes(24 * 60 + 30), "00:30");
+        assert_eq!(hhmm_from_minutes(9 * 60 + 5), "09:05");
+    }
+}

@@ -5,7 +5,7 @@
 //! - `model`: the types, as entered, as stored and as the safety rules report them.
 //! - `templates`: the templates and the protocol a setup form starts from.
 //! - `plan`: the supplement plan built from what the label says, and mg formatting.
-//! - `safety`: [`evaluate`], the safety rules.
+//! - `safety`: [`evaluate`], one small function per safety rule.
 //! - `keep_apart`: the windows around each dose that a medicine must stay out of.
 //! - `validate`: [`validate`], which checks an input and refuses what must not be saved.
 //!
