@@ -8,6 +8,7 @@
 //! - `safety`: [`evaluate`], one small function per safety rule.
 //! - `keep_apart`: the windows around each dose that a medicine must stay out of.
 //! - `validate`: [`validate`], which checks an input and refuses what must not be saved.
+//! - `versions`: [`place_version`], when a saved protocol takes effect.
 //!
 //! Every item is re-exported here, so callers write `crate::protocol::X`.
 
@@ -17,6 +18,7 @@ mod plan;
 mod safety;
 mod templates;
 mod validate;
+mod versions;
 
 pub use keep_apart::keep_apart_windows;
 pub(crate) use model::medicine_name;
@@ -35,6 +37,7 @@ pub use templates::{
 pub use validate::{
     validate, validate_safety, MAX_LENGTH_DAYS, MAX_START_OFFSET_DAYS, MIN_LENGTH_DAYS,
 };
+pub use versions::place_version;
 
 #[cfg(test)]
 mod tests;
