@@ -167,3 +167,49 @@ pub fn default_input(id: Template, start: NaiveDate) -> ProtocolInput {
         acknowledge_above_limit: false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::validate;
+
+    #[test]
+    fn templates_bring_their_items_and_symptoms() {
+        let c = template(Template::Circulation);
+        assert!(
+            c.symptoms.contains(&Symptom::ColdHands) && c.symptoms.contains(&Symptom::ColdFeet)
+        );
+        let n = template(Template::Nerve);
+        assert!(
+            n.symptoms.contains(&Symptom::NervePain) && n.symptoms.contains(&Symptom::Numbness)
+        );
+        let keys: Vec<&str> = n.optional_items.iter().map(|i| i.key.as_str()).collect();
+        assert_eq!(keys, ["b6", "potassium", "omega3", "ala", "b_complex"]);
+        for t in templates() {
+            let keys: Vec<&str> = t.items.iter().map(|i| i.key.as_str()).collect();
+            assert_eq!(
+                keys,
+                ["food", "water", "movement", "breathing", "sleep"],
+                "{:?}",
+                t.id
+            );
+            assert!(crate::facts::form(t.default_form).is_some());
+            assert!(t.symptoms.contains(&Symptom::Stomach));
+        }
+    }
+
+    #[test]
+    fn every_template_draft_is_a_protocol_the_core_accepts() {
+        let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        for t in templates() {
+            let input = default_input(t.id, start);
+            let (spec, report) = validate(&input, start, 240).unwrap();
+            assert!(report.supplement_allowed, "{:?}", t.id);
+            let plan = spec.supplement.unwrap();
+            assert_eq!(plan.daily_mg, t.default_daily_mg, "{:?}", t.id);
+            assert_eq!(plan.doses.len(), t.default_times.len());
+            assert_eq!(spec.start_date, start);
+            assert_eq!(spec.length_days, DEFAULT_LENGTH_DAYS);
+        }
+    }
+}
