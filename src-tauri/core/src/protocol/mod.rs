@@ -7,7 +7,7 @@
 //! - `plan`: the supplement plan built from what the label says, and mg formatting.
 //! - `safety`: [`evaluate`], one small function per safety rule.
 //! - `keep_apart`: the windows around each dose that a medicine must stay out of.
-//! - `validate`: [`validate`], which checks an input and refuses what must not be saved.
+//! - `validate`: [`validate()`], which checks an input and refuses what must not be saved.
 //! - `versions`: [`place_version`], when a saved protocol takes effect.
 //!
 //! Every item is re-exported here, so callers write `crate::protocol::X`.

@@ -19,12 +19,12 @@ use crate::facts::{
 /// Safety evaluation of answers and an optional plan.
 ///
 /// The rules, in the order they run:
-/// 1. the stop rules, [`kidney_disease`] and [`infant`]: either forbids a supplement plan, and
+/// 1. the stop rules, `kidney_disease` and `infant`: either forbids a supplement plan, and
 ///    the plan then counts for nothing below (no total, no largest dose, no windows);
-/// 2. [`recommended_intake`];
-/// 3. with a limit for the age band and no stop: [`share_of_limit`] and [`split_suggested`];
-/// 4. with an allowed plan: [`single_intake`] and [`laxative_form`];
-/// 5. [`pregnancy`], [`medicine_notes`], [`medicine_clashes`] and [`consult`].
+/// 2. `recommended_intake`;
+/// 3. with a limit for the age band and no stop: `share_of_limit` and `split_suggested`;
+/// 4. with an allowed plan: `single_intake` and `laxative_form`;
+/// 5. `pregnancy`, `medicine_notes`, `medicine_clashes` and `consult`.
 ///
 /// The findings are then sorted by level, most serious first; the sort is stable, so findings of
 /// one level keep the order above.
