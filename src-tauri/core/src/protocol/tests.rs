@@ -1,3 +1,8 @@
+//! The protocol as a whole, through [`validate`]: what is accepted, what is refused with which
+//! code, and the safety findings a plan is saved with.
+
+use chrono::NaiveDate;
+
 use super::*;
 use crate::facts::{AgeBand, MedicineClass, Pregnancy, Sex};
 use crate::testkit::safety;
@@ -124,91 +129,20 @@ fn compound_weight_is_converted_with_the_form_percentage_and_the_assumption_show
 #[test]
 fn thresholds_80_percent_and_above_the_limit() {
     // (age band, daily mg, conservative, expected code, expected level)
+    #[rustfmt::skip]
     let table: &[(AgeBand, f64, bool, &str, Level)] = &[
-        (
-            AgeBand::Years31To50,
-            279.0,
-            false,
-            "within_limit",
-            Level::Info,
-        ),
-        (
-            AgeBand::Years31To50,
-            280.0,
-            false,
-            "near_limit",
-            Level::Warning,
-        ),
-        (
-            AgeBand::Years31To50,
-            350.0,
-            false,
-            "near_limit",
-            Level::Warning,
-        ),
-        (
-            AgeBand::Years31To50,
-            351.0,
-            false,
-            "above_limit",
-            Level::Strong,
-        ),
-        (
-            AgeBand::Years31To50,
-            200.0,
-            true,
-            "near_limit",
-            Level::Warning,
-        ),
-        (
-            AgeBand::Years31To50,
-            260.0,
-            true,
-            "above_limit",
-            Level::Strong,
-        ),
-        (
-            AgeBand::Years31To50,
-            199.0,
-            true,
-            "within_limit",
-            Level::Info,
-        ),
-        (
-            AgeBand::Years4To8,
-            88.0,
-            false,
-            "near_limit",
-            Level::Warning,
-        ),
-        (
-            AgeBand::Years4To8,
-            111.0,
-            false,
-            "above_limit",
-            Level::Strong,
-        ),
-        (
-            AgeBand::Years1To3,
-            52.0,
-            false,
-            "near_limit",
-            Level::Warning,
-        ),
-        (
-            AgeBand::Years1To3,
-            66.0,
-            false,
-            "above_limit",
-            Level::Strong,
-        ),
-        (
-            AgeBand::Years9To13,
-            300.0,
-            false,
-            "near_limit",
-            Level::Warning,
-        ),
+        (AgeBand::Years31To50, 279.0, false, "within_limit", Level::Info),
+        (AgeBand::Years31To50, 280.0, false, "near_limit",   Level::Warning),
+        (AgeBand::Years31To50, 350.0, false, "near_limit",   Level::Warning),
+        (AgeBand::Years31To50, 351.0, false, "above_limit",  Level::Strong),
+        (AgeBand::Years31To50, 200.0, true,  "near_limit",   Level::Warning),
+        (AgeBand::Years31To50, 260.0, true,  "above_limit",  Level::Strong),
+        (AgeBand::Years31To50, 199.0, true,  "within_limit", Level::Info),
+        (AgeBand::Years4To8,   88.0,  false, "near_limit",   Level::Warning),
+        (AgeBand::Years4To8,   111.0, false, "above_limit",  Level::Strong),
+        (AgeBand::Years1To3,   52.0,  false, "near_limit",   Level::Warning),
+        (AgeBand::Years1To3,   66.0,  false, "above_limit",  Level::Strong),
+        (AgeBand::Years9To13,  300.0, false, "near_limit",   Level::Warning),
     ];
     for &(age, mg, conservative, code, level) in table {
         let mut i = input(Some(supplement(
@@ -569,40 +503,4 @@ fn optional_and_custom_items_join_the_checklist() {
         validate(&i, today(), 240).unwrap_err().code(),
         "unknown_item"
     );
-}
-
-#[test]
-fn templates_bring_their_items_and_symptoms() {
-    let c = template(Template::Circulation);
-    assert!(c.symptoms.contains(&Symptom::ColdHands) && c.symptoms.contains(&Symptom::ColdFeet));
-    let n = template(Template::Nerve);
-    assert!(n.symptoms.contains(&Symptom::NervePain) && n.symptoms.contains(&Symptom::Numbness));
-    let keys: Vec<&str> = n.optional_items.iter().map(|i| i.key.as_str()).collect();
-    assert_eq!(keys, ["b6", "potassium", "omega3", "ala", "b_complex"]);
-    for t in templates() {
-        let keys: Vec<&str> = t.items.iter().map(|i| i.key.as_str()).collect();
-        assert_eq!(
-            keys,
-            ["food", "water", "movement", "breathing", "sleep"],
-            "{:?}",
-            t.id
-        );
-        assert!(crate::facts::form(t.default_form).is_some());
-        assert!(t.symptoms.contains(&Symptom::Stomach));
-    }
-}
-
-#[test]
-fn every_template_draft_is_a_protocol_the_core_accepts() {
-    let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
-    for t in templates() {
-        let input = default_input(t.id, start);
-        let (spec, report) = validate(&input, start, 240).unwrap();
-        assert!(report.supplement_allowed, "{:?}", t.id);
-        let plan = spec.supplement.unwrap();
-        assert_eq!(plan.daily_mg, t.default_daily_mg, "{:?}", t.id);
-        assert_eq!(plan.doses.len(), t.default_times.len());
-        assert_eq!(spec.start_date, start);
-        assert_eq!(spec.length_days, DEFAULT_LENGTH_DAYS);
-    }
 }

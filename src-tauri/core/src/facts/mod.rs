@@ -1,0 +1,41 @@
+//! The reference numbers the app's rules use, each with its source
+//! (`shared/reference/magnesium-facts.md`). The app is educational: it shows these limits and
+//! warnings; it never diagnoses or prescribes.
+//!
+//! - `sources`: the citations ([`Source`], `SRC_*`).
+//! - `intake`: age bands, recommended intake and upper limits.
+//! - `forms`: magnesium compounds and their elemental share.
+//! - `medicines`: medicine classes and how far to keep them from a dose.
+//!
+//! Every item is re-exported here, so callers write `crate::facts::X`.
+
+mod forms;
+mod intake;
+mod medicines;
+mod sources;
+
+pub use forms::{form, Form, Laxative, FORMS};
+pub use intake::{
+    rda_mg, supplement_limit_mg, ul_mg, AgeBand, Pregnancy, Sex, ABSURD_DAILY_MG,
+    CONSERVATIVE_LIMIT_MG, WARN_FRACTION,
+};
+pub use medicines::{MedicineClass, Separation};
+pub use sources::{
+    Source, SRC_DIARRHEA, SRC_EFSA_BFR, SRC_EMC_LEAFLET, SRC_FORMS, SRC_GUIDES, SRC_INFANT,
+    SRC_IOM_UL, SRC_KIDNEY, SRC_ODS_MEDICINES, SRC_ODS_RDA, SRC_SPLITTING, SRC_TOXICITY,
+};
+
+/// Symptoms that mean stop and seek urgent care (rare toxicity). Source: [`SRC_TOXICITY`].
+pub const URGENT_SYMPTOMS: &[&str] = &[
+    "low blood pressure or feeling faint",
+    "nausea and vomiting",
+    "flushing",
+    "muscle weakness",
+    "trouble breathing",
+    "irregular heartbeat",
+    "confusion",
+    "lethargy",
+];
+
+/// The guides' disclaimer, shown in onboarding and About.
+pub const DISCLAIMER: &str = "Magday is educational and is not medical advice. It does not diagnose, treat or prescribe. Talk to a qualified healthcare provider before starting magnesium, especially if you have kidney disease, a neurological condition or take prescription medicines.";

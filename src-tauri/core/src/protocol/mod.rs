@@ -1,0 +1,43 @@
+//! The user's protocol: a template, a product, a daily dose split into doses at local times,
+//! a start date and a length, the checklist items and the symptoms tracked; and the safety rules
+//! that are applied before any supplement plan is saved.
+//!
+//! - `model`: the types, as entered, as stored and as the safety rules report them.
+//! - `templates`: the templates and the protocol a setup form starts from.
+//! - `plan`: the supplement plan built from what the label says, and mg formatting.
+//! - `safety`: [`evaluate`], one small function per safety rule.
+//! - `keep_apart`: the windows around each dose that a medicine must stay out of.
+//! - `validate`: [`validate()`], which checks an input and refuses what must not be saved.
+//! - `versions`: [`place_version`], when a saved protocol takes effect.
+//!
+//! Every item is re-exported here, so callers write `crate::protocol::X`.
+
+mod keep_apart;
+mod model;
+mod plan;
+mod safety;
+mod templates;
+mod validate;
+mod versions;
+
+pub use keep_apart::keep_apart_windows;
+pub(crate) use model::medicine_name;
+pub use model::{
+    AmountKind, DoseInput, DoseSpec, Finding, ItemKind, ItemSpec, KeepApart, Level, MedicineInput,
+    ProtocolInput, ProtocolSpec, SafetyAnswers, SafetyReport, SupplementInput, SupplementPlan,
+    Symptom, Template,
+};
+pub(crate) use plan::fmt_mg;
+pub use plan::{build_plan, MAX_DOSES, MAX_UNITS};
+pub use safety::evaluate;
+pub use templates::{
+    default_input, template, templates, TemplateInfo, DEFAULT_LENGTH_DAYS, DEFAULT_MG_PER_UNIT,
+    DEFAULT_WATER_GLASSES, DEFAULT_WINDOW_MIN, OPTIONAL_ITEMS, STANDARD_ITEMS,
+};
+pub use validate::{
+    validate, validate_safety, MAX_LENGTH_DAYS, MAX_START_OFFSET_DAYS, MIN_LENGTH_DAYS,
+};
+pub use versions::place_version;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,215 @@
+//! The protocol templates condensed from the two seed guides, and the protocol a setup form
+//! starts from: default form, times, daily amount, course length, water target and window.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::model::{
+    AmountKind, DoseInput, ItemKind, ItemSpec, ProtocolInput, SafetyAnswers, SupplementInput,
+    Symptom, Template,
+};
+use crate::facts::{AgeBand, Pregnancy, Sex};
+
+/// The standard and optional items templates offer: (key, label).
+pub const STANDARD_ITEMS: &[(&str, &str)] = &[
+    ("food", "Magnesium-rich food"),
+    ("water", "Water"),
+    ("movement", "Gentle movement or yoga"),
+    ("breathing", "Breathing practice"),
+    ("sleep", "Sleep: wind down on time"),
+];
+
+/// Optional supplements the nerve guide pairs with magnesium.
+pub const OPTIONAL_ITEMS: &[(&str, &str)] = &[
+    ("b6", "Vitamin B6"),
+    ("potassium", "Potassium-rich food"),
+    ("omega3", "Omega-3"),
+    ("ala", "Alpha-lipoic acid"),
+    ("b_complex", "B-complex"),
+];
+
+/// What a template brings.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct TemplateInfo {
+    pub id: Template,
+    pub name: &'static str,
+    pub summary: &'static str,
+    pub default_form: &'static str,
+    pub default_times: Vec<String>,
+    /// Elemental mg per day the template starts from (two doses of half).
+    pub default_daily_mg: f64,
+    pub items: Vec<ItemSpec>,
+    /// Keys of optional items the user may add.
+    pub optional_items: Vec<ItemSpec>,
+    pub symptoms: Vec<Symptom>,
+    pub breathing_hint: &'static str,
+}
+
+fn item(key: &str, label: &str, water: u32) -> ItemSpec {
+    ItemSpec {
+        key: key.to_string(),
+        label: label.to_string(),
+        kind: if key == "water" {
+            ItemKind::Count { target: water }
+        } else {
+            ItemKind::Check
+        },
+    }
+}
+
+pub const DEFAULT_WATER_GLASSES: u32 = 8;
+pub const DEFAULT_LENGTH_DAYS: u32 = 56;
+pub const DEFAULT_WINDOW_MIN: u32 = 180;
+
+/// The templates, condensed from the two seed guides (design.md §1).
+pub fn templates() -> Vec<TemplateInfo> {
+    [Template::Circulation, Template::Nerve, Template::Custom]
+        .into_iter()
+        .map(template)
+        .collect()
+}
+
+/// One template.
+pub fn template(id: Template) -> TemplateInfo {
+    let standard: Vec<ItemSpec> = STANDARD_ITEMS
+        .iter()
+        .map(|(k, l)| item(k, l, DEFAULT_WATER_GLASSES))
+        .collect();
+    let optional: Vec<ItemSpec> = OPTIONAL_ITEMS
+        .iter()
+        .map(|(k, l)| item(k, l, DEFAULT_WATER_GLASSES))
+        .collect();
+    match id {
+        Template::Circulation => TemplateInfo {
+            id,
+            name: "Warm hands and feet",
+            summary: "Magnesium relaxes the smooth muscle of blood vessels and calms the stress response that narrows them. Daily magnesium, magnesium-rich food, water, gentle daily movement or yoga, and breathing (pranayama).",
+            default_form: "citrate",
+            default_times: vec!["08:00".into(), "19:00".into()],
+            default_daily_mg: 200.0,
+            items: standard,
+            optional_items: vec![],
+            symptoms: vec![Symptom::ColdHands, Symptom::ColdFeet, Symptom::Tingling, Symptom::Stress, Symptom::PoorSleep, Symptom::Stomach],
+            breathing_hint: "Alternate-nostril or slow belly breathing, 5–10 minutes.",
+        },
+        Template::Nerve => TemplateInfo {
+            id,
+            name: "Nerve and muscle recovery",
+            summary: "Circulation and nerves depend on each other. Glycinate and malate absorb well and are gentle; magnesium daily, often split into two doses, the evening one for relaxation; gentle movement; slow breathing with long exhalations. Two months; some effects within days, deeper recovery over weeks.",
+            default_form: "glycinate",
+            default_times: vec!["08:00".into(), "20:00".into()],
+            default_daily_mg: 200.0,
+            items: standard,
+            optional_items: optional,
+            symptoms: vec![Symptom::Numbness, Symptom::Tingling, Symptom::NervePain, Symptom::Cramps, Symptom::Weakness, Symptom::Stress, Symptom::PoorSleep, Symptom::Stomach],
+            breathing_hint: "Slow diaphragmatic breathing with a longer exhale than inhale, 5–10 minutes.",
+        },
+        Template::Custom => TemplateInfo {
+            id,
+            name: "Custom",
+            summary: "Choose your own items and symptoms.",
+            default_form: "glycinate",
+            default_times: vec!["08:00".into(), "20:00".into()],
+            default_daily_mg: 200.0,
+            items: standard,
+            optional_items: optional,
+            symptoms: vec![Symptom::Stomach],
+            breathing_hint: "Any slow breathing practice you like.",
+        },
+    }
+}
+
+/// mg per unit a new plan starts from, until the user reads their label: a product choice (a
+/// round number in the range of common capsules), not a recommendation.
+pub const DEFAULT_MG_PER_UNIT: f64 = 100.0;
+
+/// The protocol a setup form starts from for template `id`, Day 1 on `start`: the template's
+/// form, times and daily amount split evenly, the default course length, water target and
+/// window. The safety answers are placeholders the form asks about.
+pub fn default_input(id: Template, start: NaiveDate) -> ProtocolInput {
+    let t = template(id);
+    let per_dose = t.default_daily_mg / t.default_times.len().max(1) as f64 / DEFAULT_MG_PER_UNIT;
+    ProtocolInput {
+        template: id,
+        name: String::new(),
+        safety: SafetyAnswers {
+            age_band: AgeBand::Years31To50,
+            sex: Sex::Female,
+            pregnancy: Pregnancy::No,
+            kidney_disease: false,
+            medicines: vec![],
+            antacid_laxative_mg: 0.0,
+            conservative_limit: false,
+        },
+        supplement: Some(SupplementInput {
+            form: t.default_form.to_string(),
+            product: String::new(),
+            amount_kind: AmountKind::Elemental,
+            mg_per_unit: DEFAULT_MG_PER_UNIT,
+            doses: t
+                .default_times
+                .iter()
+                .map(|time| DoseInput {
+                    time: time.clone(),
+                    units: per_dose,
+                })
+                .collect(),
+            window_minutes: DEFAULT_WINDOW_MIN,
+        }),
+        start_date: start.format("%Y-%m-%d").to_string(),
+        length_days: DEFAULT_LENGTH_DAYS,
+        water_glasses: DEFAULT_WATER_GLASSES,
+        items_off: vec![],
+        optional_items: vec![],
+        custom_items: vec![],
+        symptoms: t.symptoms.clone(),
+        acknowledge_above_limit: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::validate;
+
+    #[test]
+    fn templates_bring_their_items_and_symptoms() {
+        let c = template(Template::Circulation);
+        assert!(
+            c.symptoms.contains(&Symptom::ColdHands) && c.symptoms.contains(&Symptom::ColdFeet)
+        );
+        let n = template(Template::Nerve);
+        assert!(
+            n.symptoms.contains(&Symptom::NervePain) && n.symptoms.contains(&Symptom::Numbness)
+        );
+        let keys: Vec<&str> = n.optional_items.iter().map(|i| i.key.as_str()).collect();
+        assert_eq!(keys, ["b6", "potassium", "omega3", "ala", "b_complex"]);
+        for t in templates() {
+            let keys: Vec<&str> = t.items.iter().map(|i| i.key.as_str()).collect();
+            assert_eq!(
+                keys,
+                ["food", "water", "movement", "breathing", "sleep"],
+                "{:?}",
+                t.id
+            );
+            assert!(crate::facts::form(t.default_form).is_some());
+            assert!(t.symptoms.contains(&Symptom::Stomach));
+        }
+    }
+
+    #[test]
+    fn every_template_draft_is_a_protocol_the_core_accepts() {
+        let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        for t in templates() {
+            let input = default_input(t.id, start);
+            let (spec, report) = validate(&input, start, 240).unwrap();
+            assert!(report.supplement_allowed, "{:?}", t.id);
+            let plan = spec.supplement.unwrap();
+            assert_eq!(plan.daily_mg, t.default_daily_mg, "{:?}", t.id);
+            assert_eq!(plan.doses.len(), t.default_times.len());
+            assert_eq!(spec.start_date, start);
+            assert_eq!(spec.length_days, DEFAULT_LENGTH_DAYS);
+        }
+    }
+}
