@@ -264,17 +264,13 @@ impl Core {
         let (spec, _) = protocol::validate(input, ctx.today, ctx.settings.day_start_min())?;
         let latest = self.store.latest_version().await?;
         let logged_today = self.store.has_events_on(ctx.today).await?;
-        // TODO(merge): protocol::versions states this rule.
-        let first_open = if logged_today {
-            ctx.today + Duration::days(1)
-        } else {
-            ctx.today
-        };
-        let (course, effective_from) = match (&latest, new_course) {
-            (Some(v), false) => (Some(v.course_id), first_open.max(v.effective_from)),
-            (Some(v), true) => (None, first_open.max(v.effective_from)),
-            (None, _) => (None, spec.start_date.min(ctx.today)),
-        };
+        let (course, effective_from) = protocol::place_version(
+            latest.as_ref().map(|v| (v.course_id, v.effective_from)),
+            new_course,
+            ctx.today,
+            logged_today,
+            spec.start_date,
+        );
         let json = serde_json::to_string(&spec)?;
         let stored = self
             .store

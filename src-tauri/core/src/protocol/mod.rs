@@ -18,7 +18,7 @@ mod plan;
 mod safety;
 mod templates;
 mod validate;
-mod versions;
+pub mod versions;
 
 pub use keep_apart::keep_apart_windows;
 pub(crate) use model::medicine_name;
