@@ -282,14 +282,19 @@ pub fn encode(entry: &Entry) -> Option<(String, &'static str, Option<Value>, Opt
     }
 }
 
-/// A stored row as an entry.
+/// A stored row as an entry (a value whose JSON cannot be read is an unknown entry).
 pub fn record_of(e: &Event) -> Record {
+    let entry = match e.value.as_deref().map(serde_json::from_str::<Value>) {
+        Some(Err(_)) => Entry::Unknown,
+        Some(Ok(v)) => decode(&e.item, &e.action, &Some(v), e.corrects),
+        None => decode(&e.item, &e.action, &None, e.corrects),
+    };
     Record {
         id: e.id,
         day: e.day,
         at: e.at,
         protocol_version: e.protocol_version,
-        entry: decode(&e.item, &e.action, &e.value, e.corrects),
+        entry,
     }
 }
 

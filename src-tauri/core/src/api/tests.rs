@@ -614,3 +614,46 @@ mod the_first_night {
         assert_eq!((p.days[0].doses_taken, p.days[0].doses_planned), (1, 2));
     }
 }
+
+/// Issue 10: an entry this version cannot read (an unknown action, a value of the wrong shape or
+/// not JSON at all) is skipped by every reader, the same way, and the rest of the day stands.
+#[tokio::test]
+async fn unreadable_entries_are_skipped_the_same_way_everywhere() {
+    let core = Core::open_in_memory().await.unwrap();
+    let now = now_at(2026, 11, 21, 9, 0);
+    core.save_protocol(&input("2026-11-21"), false, &now)
+        .await
+        .unwrap();
+    core.tap(None, &Tap::TakeDose { slot: 1, at: None }, &now)
+        .await
+        .unwrap();
+    let before = core.day(None, &now).await.unwrap();
+    for (item, action, value) in [
+        ("dose:1", "undo", Some("{not json")),
+        ("dose:2", "taken", Some("{\"taken_at\": 7}")),
+        ("water", "add", Some("\"one\"")),
+        ("food", "log", Some("{\"name\": \"no mg\"}")),
+        ("dose:1", "teleport", None),
+        ("checkin", "urgent", Some("\"Confusion\"")),
+    ] {
+        sqlx::query(
+            "INSERT INTO events(day, at, item, action, value, device) \
+             VALUES('2026-11-21', '2026-11-21T09:30:00+01:00', ?, ?, ?, 'elsewhere')",
+        )
+        .bind(item)
+        .bind(action)
+        .bind(value)
+        .execute(core.store().pool())
+        .await
+        .unwrap();
+    }
+    let after = core.day(None, &now).await.unwrap();
+    assert_eq!(after.checklist, before.checklist);
+    assert_eq!((after.food_mg, after.advice.len()), (before.food_mg, 0));
+    let food = core.food_day(None, &now).await.unwrap();
+    assert!(food.entries.is_empty());
+    assert!(core.progress(&now).await.is_ok());
+    assert!(core.report(ReportKind::Now, &now).await.is_ok());
+    assert!(core.delivery_report(&now).await.is_ok());
+    assert!(core.due_reminders(&now).await.is_ok());
+}

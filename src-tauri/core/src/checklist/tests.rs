@@ -105,7 +105,7 @@ impl Sim {
                 at: now.with_timezone(&self.clock.tz).fixed_offset(),
                 item,
                 action: action.into(),
-                value,
+                value: value.map(|v| v.to_string()),
                 device: "test".into(),
                 protocol_version: list.protocol_version,
                 corrects,
