@@ -5,15 +5,19 @@
 //! also yields the Tauri handler, the command names the capability grants, and the TypeScript
 //! bindings.
 
-use magday_core::api::{
-    CheckInInput, CheckInResult, DayInput, DayView, DeliveryReport, ExportInput, ExportResult,
-    FoodDayView, FoodIdInput, LogFoodInput, LogWaterInput, ProgressView, ProtocolCheck,
-    ProtocolView, RemoveFoodInput, ReportFormat, SaveProtocolInput, SearchInput, SetupOptions,
-    TapInput,
+use magday_core::checkin::{CheckInInput, CheckInResult};
+use magday_core::food::day::{
+    FoodDayView, FoodIdInput, LogFoodInput, LogWaterInput, RemoveFoodInput, SearchInput,
 };
 use magday_core::food::{FeaturedCategory, Food, SearchHit};
+use magday_core::input::{DayInput, TapInput};
+use magday_core::progress::ProgressView;
 use magday_core::protocol::ProtocolInput;
+use magday_core::reminders::delivery::DeliveryReport;
+use magday_core::report::{ExportInput, ExportResult, ReportFormat};
 use magday_core::settings::Settings;
+use magday_core::setup::{ProtocolCheck, ProtocolView, SaveProtocolInput, SetupOptions};
+use magday_core::today::DayView;
 use magday_core::ApiError;
 use serde::de::DeserializeOwned;
 

@@ -283,8 +283,8 @@ mod tests {
 
     use chrono::{DateTime, NaiveDate, TimeZone, Utc};
     use chrono_tz::Tz;
-    use magday_core::api::SaveProtocolInput;
     use magday_core::reminders::ReminderKind;
+    use magday_core::setup::SaveProtocolInput;
 
     use super::*;
 

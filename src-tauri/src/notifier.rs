@@ -4,8 +4,9 @@
 //! notification a reminder becomes ([`ReminderNotification`]), the dose buttons and what a press
 //! on one records, the permission as the UI sees it, and bringing the window forward.
 
-use magday_core::api::{Core, ReminderAction};
+use magday_core::api::Core;
 use magday_core::reminders::Reminder;
+use magday_core::reminders::ReminderAction;
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_notification::{

@@ -278,7 +278,7 @@ async fn main() {
         .await;
         println!("  Progress (get_progress) {}", stats(progress_q));
         let report_q = time(20, || async {
-            core.report(magday_core::api::ReportKind::Now, &now)
+            core.report(magday_core::report::ReportKind::Now, &now)
                 .await
                 .unwrap();
         })

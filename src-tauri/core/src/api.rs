@@ -2,45 +2,25 @@
 //! ([`Ctx`]: settings, clock, today), loads what it needs from the store, hands it to the domain
 //! modules, and either changes nothing or commits its change before it returns. No rule lives
 //! here: the checklist, reminders, check-ins, food, progress, the report and the protocol each
-//! keep their own.
+//! keep their own, with the types their commands take and return.
 
 use std::path::Path;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use crate::checklist::{self, Checklist, Tap};
-use crate::day::{parse_date, DayClock, Now};
-use crate::error::{ApiError, CoreError, Result};
+use crate::day::{self, parse_date, DayClock, Now};
+use crate::error::{CoreError, Result};
 use crate::log::{self, DayState, NewRecord, Record};
-use crate::protocol::{self, evaluate, ProtocolInput, ProtocolSpec};
+use crate::protocol::{self, ProtocolInput, ProtocolSpec};
 use crate::settings::Settings;
-use crate::setup;
-pub use crate::setup::{AgeBandOption, Labelled, ProtocolCheck, ProtocolView, SetupOptions};
+use crate::setup::{self, ProtocolCheck, ProtocolView, SetupOptions};
 use crate::store::{Store, StoredVersion};
-pub use crate::today::DayView;
-use crate::today::{self, DayParts};
+use crate::today::{self, DayParts, DayView};
 
 mod food;
 mod progress;
 mod reminders;
-
-pub use crate::checkin::{CheckInInput, CheckInResult, Rating};
-pub use crate::food::day::{
-    FoodDayView, FoodEntry, FoodIdInput, LogFoodInput, LogWaterInput, RemoveFoodInput, SearchInput,
-};
-pub use crate::progress::{ProgressView, ScorePoint};
-pub use crate::reminders::delivery::{DeliveryProblem, DeliveryReport, DeliveryView};
-pub use crate::reminders::ReminderAction;
-pub use crate::report::{
-    ExportInput, ExportResult, RenderedReport, ReportFormat, ReportKind, ReportOffer,
-};
-pub use crate::setup::SaveProtocolInput;
-pub use crate::today::{course_info, CourseInfo, CourseStatus, SymptomToday};
-
-/// How far back a day may be viewed or corrected.
-pub const MAX_PAST_DAYS: i64 = 366;
 
 /// The core: storage plus rules.
 #[derive(Clone, Debug)]
@@ -64,7 +44,7 @@ impl Ctx {
             Some(d) => parse_date(d, "day")?,
             None => self.today,
         };
-        Core::check_day(day, self.today)?;
+        day::check_open(day, self.today)?;
         Ok(day)
     }
 
@@ -90,6 +70,30 @@ pub(crate) type Version = (StoredVersion, ProtocolSpec);
 fn parse_spec(v: &StoredVersion) -> Result<ProtocolSpec> {
     serde_json::from_str(&v.spec)
         .map_err(|e| CoreError::Corrupt(format!("protocol version {}: {e}", v.id)))
+}
+
+/// The version governing `day` among `versions` (oldest first, as the store lists those
+/// governing a range): the last to take effect on or before it.
+pub(crate) fn version_on(versions: &[Version], day: NaiveDate) -> Option<&Version> {
+    versions.iter().rev().find(|(v, _)| v.effective_from <= day)
+}
+
+/// Each day of `first..=last` with the version governing it, if any, and its entries.
+pub(crate) fn governed_days<'a>(
+    versions: &'a [Version],
+    records: &'a [Record],
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Vec<(NaiveDate, Option<&'a Version>, Vec<&'a Record>)> {
+    let mut by_day = log::by_day(records);
+    first
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .map(|day| {
+            let log = by_day.remove(&day).unwrap_or_default();
+            (day, version_on(versions, day), log)
+        })
+        .collect()
 }
 
 /// When a version was saved, if that was on the day it took effect (`day`).
@@ -161,11 +165,6 @@ impl Core {
         Ok(s)
     }
 
-    /// The day clock in force now.
-    pub async fn clock(&self, now: &Now) -> Result<DayClock> {
-        Ok(self.settings().await?.clock(now))
-    }
-
     /// Today, by the user's day start and zone.
     pub async fn today(&self, now: &Now) -> Result<NaiveDate> {
         Ok(self.ctx(now).await?.today)
@@ -178,14 +177,8 @@ impl Core {
         Ok(setup::options(ctx.today, Self::first_day_of(&ctx)))
     }
 
-    /// The Day 1 to offer a new course (see [`SetupOptions::first_day`]).
-    pub async fn first_day(&self, now: &Now) -> Result<NaiveDate> {
-        Ok(Self::first_day_of(&self.ctx(now).await?))
-    }
-
     fn first_day_of(ctx: &Ctx) -> NaiveDate {
-        let calendar = ctx.now.with_timezone(&ctx.clock.tz).date_naive();
-        ctx.today.max(calendar)
+        setup::first_day(ctx.today, ctx.now.with_timezone(&ctx.clock.tz).date_naive())
     }
 
     /// The first day of the course that governs `day`, or of the first course when `day` comes
@@ -200,56 +193,21 @@ impl Core {
         })
     }
 
-    /// Nothing is recorded on a day before the course (taps and food alike), and nothing at
-    /// all before a protocol.
+    /// Refuse a record on `day` before the course or before any protocol (see
+    /// [`checklist::ensure_recordable`]).
     pub(crate) async fn ensure_course_has_begun(
         &self,
         day: NaiveDate,
         version: Option<&Version>,
     ) -> Result<()> {
-        match self.course_start_for(version).await? {
-            Some(start) if day < start => Err(CoreError::refused(
-                "before_course",
-                format!(
-                    "Your course starts on {}: nothing is recorded for the days before it.",
-                    start.format("%-d %B %Y")
-                ),
-            )),
-            Some(_) if version.is_some() => Ok(()),
-            _ => Err(CoreError::refused(
-                "no_protocol",
-                "Set up a protocol first: there is no checklist for that day.",
-            )),
-        }
+        let start = self.course_start_for(version).await?;
+        checklist::ensure_recordable(day, start, version.is_some())
     }
 
-    /// Check a protocol without saving it: the safety report and the plan as it would be
-    /// saved, or the input error.
+    /// Check a protocol without saving it (see [`setup::check`]).
     pub async fn check_protocol(&self, input: &ProtocolInput, now: &Now) -> Result<ProtocolCheck> {
         let ctx = self.ctx(now).await?;
-        let day_start = ctx.settings.day_start_min();
-        match protocol::validate(input, ctx.today, day_start) {
-            Ok((spec, report)) => Ok(ProtocolCheck {
-                report,
-                plan: spec.supplement,
-                refusal: None,
-            }),
-            // A plan refused for safety still gets its report, so the user sees why.
-            Err(e @ CoreError::Refused { .. }) => {
-                protocol::validate_safety(&input.safety)?;
-                let plan = input
-                    .supplement
-                    .as_ref()
-                    .map(|s| protocol::build_plan(s, day_start))
-                    .transpose()?;
-                Ok(ProtocolCheck {
-                    report: evaluate(&input.safety, plan.as_ref()),
-                    plan,
-                    refusal: Some(ApiError::from(e)),
-                })
-            }
-            Err(e) => Err(e),
-        }
+        setup::check(input, ctx.today, ctx.settings.day_start_min())
     }
 
     /// Save a protocol: a new course when `new_course` or when there is none yet, else a new
@@ -280,18 +238,8 @@ impl Core {
     }
 
     async fn protocol_view(&self, v: &StoredVersion, today: NaiveDate) -> Result<ProtocolView> {
-        let spec = parse_spec(v)?;
-        let report = evaluate(&spec.safety, spec.supplement.as_ref());
         let count = self.store.version_count_of_course(v.course_id).await?;
-        Ok(ProtocolView {
-            version_id: v.id,
-            course_id: v.course_id,
-            effective_from: v.effective_from,
-            pending: v.effective_from > today,
-            spec,
-            report,
-            version_count: u32::try_from(count).unwrap_or(0),
-        })
+        Ok(setup::protocol_view(v, parse_spec(v)?, today, count))
     }
 
     /// The newest saved protocol, or `None` before setup.
@@ -317,40 +265,22 @@ impl Core {
         }
     }
 
-    /// Every version governing a day of `first..=last`, parsed, oldest first.
-    pub(crate) async fn versions_governing(
+    /// A range `first..=last`: every version governing one of its days (parsed, oldest
+    /// first) and every entry (two queries, however long the range).
+    pub(crate) async fn range(
         &self,
         first: NaiveDate,
         last: NaiveDate,
-    ) -> Result<Vec<Version>> {
-        let mut out = Vec::new();
+    ) -> Result<(Vec<Version>, Vec<Record>)> {
+        let mut versions = Vec::new();
         for v in self.store.versions_governing(first, last).await? {
             let spec = parse_spec(&v)?;
-            out.push((v, spec));
+            versions.push((v, spec));
         }
-        Ok(out)
+        Ok((versions, log::read(&self.store, first, last).await?))
     }
 
     // ---- the checklist -------------------------------------------------------------------
-
-    /// Check that `day` may be viewed or changed: not after today, not more than a year back.
-    pub fn check_day(day: NaiveDate, today: NaiveDate) -> Result<()> {
-        if day > today {
-            return Err(CoreError::invalid(
-                "date_out_of_range",
-                "day",
-                "That day has not come yet.",
-            ));
-        }
-        if (today - day).num_days() > MAX_PAST_DAYS {
-            return Err(CoreError::invalid(
-                "date_out_of_range",
-                "day",
-                "Days more than a year back cannot be opened.",
-            ));
-        }
-        Ok(())
-    }
 
     /// One day's view; `day: None` is today.
     pub async fn day(&self, day: Option<&str>, now: &Now) -> Result<DayView> {
@@ -420,21 +350,6 @@ impl Core {
         records.extend(log::append(&self.store, &new).await?);
         self.day_view(ctx, day, version.as_ref(), &records).await
     }
-}
-
-/// Input for `get_day`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct DayInput {
-    /// "YYYY-MM-DD"; today when absent.
-    pub day: Option<String>,
-}
-
-/// Input for `tap`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct TapInput {
-    /// "YYYY-MM-DD"; today when absent.
-    pub day: Option<String>,
-    pub tap: Tap,
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::day::DayClock;
-use crate::error::Result;
+use crate::error::{CoreError, Result};
 use crate::log::DayState;
 use crate::protocol::{keep_apart_windows, ItemKind, KeepApart, ProtocolSpec};
 
@@ -350,6 +350,30 @@ impl Checklist {
             .filter(|d| d.status == DoseStatus::Taken)
             .map(|d| d.mg)
             .sum()
+    }
+}
+
+/// Whether anything may be recorded on `day` (a tap, food, a check-in is refused otherwise):
+/// not on a day before the course (`course_start`: the first day of the course governing the
+/// day, or of the first course), and not before any protocol governs the day.
+pub fn ensure_recordable(
+    day: NaiveDate,
+    course_start: Option<NaiveDate>,
+    governed: bool,
+) -> Result<()> {
+    match course_start {
+        Some(start) if day < start => Err(CoreError::refused(
+            "before_course",
+            format!(
+                "Your course starts on {}: nothing is recorded for the days before it.",
+                start.format("%-d %B %Y")
+            ),
+        )),
+        Some(_) if governed => Ok(()),
+        _ => Err(CoreError::refused(
+            "no_protocol",
+            "Set up a protocol first: there is no checklist for that day.",
+        )),
     }
 }
 

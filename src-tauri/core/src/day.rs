@@ -12,6 +12,28 @@ use chrono_tz::Tz;
 
 use crate::error::{quoted, CoreError, Result};
 
+/// How far back a day may be viewed or corrected.
+pub const MAX_PAST_DAYS: i64 = 366;
+
+/// Check that `day` may be viewed or changed: not after today, not more than a year back.
+pub fn check_open(day: NaiveDate, today: NaiveDate) -> Result<()> {
+    if day > today {
+        return Err(CoreError::invalid(
+            "date_out_of_range",
+            "day",
+            "That day has not come yet.",
+        ));
+    }
+    if (today - day).num_days() > MAX_PAST_DAYS {
+        return Err(CoreError::invalid(
+            "date_out_of_range",
+            "day",
+            "Days more than a year back cannot be opened.",
+        ));
+    }
+    Ok(())
+}
+
 /// "Now", as the core sees it: an instant and the device's time zone. The shell reads the wall
 /// clock; tests pass fixed values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

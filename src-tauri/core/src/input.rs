@@ -4,6 +4,10 @@
 //! needs a number." rather than serde's "invalid type: null, expected f64".
 
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::checklist::Tap;
 
 use crate::error::{quoted, CoreError, Result};
 
@@ -127,8 +131,9 @@ fn refusal(path: &str, serde_message: &str) -> CoreError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::{LogWaterInput, SaveProtocolInput};
+    use crate::food::day::LogWaterInput;
     use crate::protocol::Template;
+    use crate::setup::SaveProtocolInput;
     use crate::testkit::{date, protocol_input};
     use serde_json::json;
 
@@ -232,4 +237,19 @@ mod tests {
         assert_eq!(api.message.chars().count(), crate::error::MAX_MESSAGE_CHARS);
         assert!(api.message.ends_with('…'));
     }
+}
+
+/// Input for `get_day`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DayInput {
+    /// "YYYY-MM-DD"; today when absent.
+    pub day: Option<String>,
+}
+
+/// Input for `tap`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TapInput {
+    /// "YYYY-MM-DD"; today when absent.
+    pub day: Option<String>,
+    pub tap: Tap,
 }

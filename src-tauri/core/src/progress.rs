@@ -48,6 +48,56 @@ pub struct ProgressView {
     pub reports: Vec<ReportOffer>,
 }
 
+impl ProgressView {
+    /// The Progress screen before any course.
+    pub fn empty(today: NaiveDate) -> ProgressView {
+        ProgressView {
+            today,
+            course: None,
+            days: vec![],
+            weeks: vec![],
+            dose_adherence: None,
+            all_adherence: None,
+            doses_taken: 0,
+            doses_planned: 0,
+            streaks: Streaks::default(),
+            score: None,
+            score_series: vec![],
+            score_half_life_days: SCORE_HALF_LIFE_DAYS,
+            symptoms: vec![],
+            reports: vec![],
+        }
+    }
+}
+
+/// What the Progress screen and the report both show of a range of course days.
+pub struct Summary {
+    pub symptoms: Vec<SymptomSeries>,
+    pub weeks: Vec<WeekProgress>,
+    pub dose_adherence: Option<f64>,
+    pub all_adherence: Option<f64>,
+    pub streaks: Streaks,
+    pub score_series: Vec<ScorePoint>,
+}
+
+/// Summarise course days: symptom trends of the `tracked` symptoms from the range's entries,
+/// weeks, adherence, streaks and the score line.
+pub fn summarize(days: &[DayProgress], records: &[Record], tracked: &[Symptom]) -> Summary {
+    let symptoms = symptom_series(tracked, &ratings(records));
+    let (dose_adherence, all_adherence) = adherence(days);
+    Summary {
+        weeks: weeks(days, &symptoms),
+        symptoms,
+        dose_adherence,
+        all_adherence,
+        streaks: streaks(days),
+        score_series: score_series(days)
+            .into_iter()
+            .map(|(day, score)| ScorePoint { day, score })
+            .collect(),
+    }
+}
+
 /// Every symptom rating in these entries, in the order recorded.
 pub fn ratings(records: &[Record]) -> Vec<(NaiveDate, Symptom, u8)> {
     records

@@ -87,6 +87,21 @@ pub struct Reminder {
 }
 
 impl Reminder {
+    /// The test reminder Settings sends, shown at `now` and recorded under its own key.
+    pub fn test(day: NaiveDate, now: DateTime<Utc>) -> Reminder {
+        Reminder {
+            key: format!("test/{}", now.to_rfc3339()),
+            kind: ReminderKind::Dose,
+            day,
+            slot: 0,
+            n: 0,
+            due: now,
+            expires: now,
+            title: "Magday test reminder".into(),
+            body: "Reminders reach you. You can close this.".into(),
+        }
+    }
+
     /// Whether the reminder can act on a dose (Taken / Snooze buttons).
     pub fn is_about_a_dose(&self) -> bool {
         self.kind != ReminderKind::Separation

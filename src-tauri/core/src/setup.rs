@@ -7,11 +7,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, CoreError, Result};
 use crate::facts::{self, AgeBand, Form, MedicineClass};
 use crate::protocol::{
-    self, ProtocolInput, ProtocolSpec, SafetyReport, SupplementPlan, Symptom, TemplateInfo,
+    self, evaluate, ProtocolInput, ProtocolSpec, SafetyReport, SupplementPlan, Symptom,
+    TemplateInfo,
 };
+use crate::store::StoredVersion;
 
 /// What onboarding offers: templates, forms, age bands, medicine classes, symptoms.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -126,4 +128,55 @@ pub struct SaveProtocolInput {
     pub protocol: ProtocolInput,
     /// Start a new course instead of editing the current one.
     pub new_course: bool,
+}
+
+/// Check a protocol without saving it: the safety report and the plan as it would be saved, or
+/// the input error. A plan refused for safety still gets its report, so the user sees why.
+pub fn check(input: &ProtocolInput, today: NaiveDate, day_start_min: u32) -> Result<ProtocolCheck> {
+    match protocol::validate(input, today, day_start_min) {
+        Ok((spec, report)) => Ok(ProtocolCheck {
+            report,
+            plan: spec.supplement,
+            refusal: None,
+        }),
+        Err(e @ CoreError::Refused { .. }) => {
+            protocol::validate_safety(&input.safety)?;
+            let plan = input
+                .supplement
+                .as_ref()
+                .map(|s| protocol::build_plan(s, day_start_min))
+                .transpose()?;
+            Ok(ProtocolCheck {
+                report: evaluate(&input.safety, plan.as_ref()),
+                plan,
+                refusal: Some(ApiError::from(e)),
+            })
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// A saved version as the protocol screen shows it; `version_count` is its course's.
+pub fn protocol_view(
+    v: &StoredVersion,
+    spec: ProtocolSpec,
+    today: NaiveDate,
+    version_count: i64,
+) -> ProtocolView {
+    ProtocolView {
+        version_id: v.id,
+        course_id: v.course_id,
+        effective_from: v.effective_from,
+        pending: v.effective_from > today,
+        report: evaluate(&spec.safety, spec.supplement.as_ref()),
+        spec,
+        version_count: u32::try_from(version_count).unwrap_or(0),
+    }
+}
+
+/// The Day 1 to offer a new course, given today (by the day start) and the calendar date now:
+/// today, except after midnight and before the day start, when the day still running is nearly
+/// over and Day 1 is the one that begins at the day start (the calendar date).
+pub fn first_day(today: NaiveDate, calendar: NaiveDate) -> NaiveDate {
+    today.max(calendar)
 }

@@ -1,7 +1,7 @@
 //! The core's food commands: search, the featured servings, logging food and mineral water for
 //! a day, removing an entry, and the Food screen. The rules are in [`crate::food`].
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 
 use super::{checklist_of, Core, Ctx};
 use crate::day::Now;
@@ -52,46 +52,21 @@ impl Core {
     async fn food_view(&self, ctx: &Ctx, day: NaiveDate) -> Result<FoodDayView> {
         let records = log::read(&self.store, day, day).await?;
         let state = DayState::replay(&records);
-        let food_mg = state.food_mg();
         let version = self.version_for(day).await?;
         let supplement_mg = match &version {
             Some(v) => checklist_of(ctx, day, Some(v), &state)?.supplement_mg(),
             None => 0.0,
         };
-        let rda = version.as_ref().map(|(_, s)| s.rda_mg);
-        let gap = rda.map(|r| food_day::gap_mg(r, food_mg));
         // What the user eats often (last 30 days), yesterday and today: for variety.
         let past = log::read_food(&self.store, day - Duration::days(FREQUENT_DAYS), day).await?;
-        let history = food_day::history(&past, day);
-        let settings = &ctx.settings;
-        let suggestions = match gap {
-            Some(g) if g > 0.0 => food::suggest(
-                g,
-                &settings.food_exclusions,
-                &history.frequent,
-                &history.yesterday,
-                &history.today,
-                u32::try_from(day.num_days_from_ce()).unwrap_or(0),
-            )?,
-            _ => vec![],
-        };
-        Ok(FoodDayView {
+        food_day::view(food_day::ViewParts {
             day,
             today: ctx.today,
-            is_today: day == ctx.today,
-            rda_mg: rda,
-            food_mg,
+            rda_mg: version.as_ref().map(|(_, s)| s.rda_mg),
+            log: &state,
             supplement_mg,
-            gap_mg: gap,
-            entries: food_day::entries(&state),
-            suggestions,
-            exclusions: settings.food_exclusions.clone(),
-            water_mg_per_litre: settings.water_mg_per_litre,
-            water_note: match settings.water_mg_per_litre {
-                Some(w) => food::water_mg(w, 1.0)?.note,
-                None => None,
-            },
-            source: food::SOURCE.to_string(),
+            history: food_day::history(&past, day),
+            settings: &ctx.settings,
         })
     }
 

@@ -3,27 +3,23 @@
 //! time does not grow with years of history. The rules are in [`crate::checkin`],
 //! [`crate::progress`] and [`crate::report`].
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 
-use super::{checklist_of, Core, Ctx, Version};
+use super::{checklist_of, governed_days, Core, Ctx, Version};
 use crate::checkin::{self, CheckInInput, CheckInResult};
 use crate::day::Now;
 use crate::error::{CoreError, Result};
 use crate::log::{self, DayState, Record};
-use crate::progress::{
-    self, adherence, day_progress, score_series, streaks, symptom_series, DayProgress,
-    ProgressView, ScorePoint, Streaks, SCORE_HALF_LIFE_DAYS,
-};
+use crate::progress::{self, day_progress, DayProgress, ProgressView, SCORE_HALF_LIFE_DAYS};
 use crate::protocol::ProtocolSpec;
 use crate::report::{self, RenderedReport, ReportData, ReportFormat, ReportKind};
-use crate::today::{course_info, CourseInfo};
+use crate::today::course_info;
 
 /// The course shown: the one in force today, or the newest when none is; described by its
 /// newest version (which may take effect tomorrow).
 struct Course {
     course_id: i64,
     spec: ProtocolSpec,
-    info: CourseInfo,
 }
 
 /// A course's days of a range, as progress, with the range's entries and versions.
@@ -44,11 +40,9 @@ impl Core {
         };
         let v = self.store.newest_version_of_course(v.course_id).await?;
         let spec: ProtocolSpec = serde_json::from_str(&v.spec)?;
-        let info = course_info(v.course_id, &spec, today, today);
         Ok(Some(Course {
             course_id: v.course_id,
             spec,
-            info,
         }))
     }
 
@@ -60,31 +54,25 @@ impl Core {
         first: NaiveDate,
         last: NaiveDate,
     ) -> Result<CourseDays> {
-        let versions = self.versions_governing(first, last).await?;
-        let records = log::read(&self.store, first, last).await?;
-        let by_day = log::by_day(&records);
+        let (versions, records) = self.range(first, last).await?;
         let mut days = Vec::new();
-        let mut day = first;
-        while day <= last {
-            let version = versions
-                .iter()
-                .rev()
-                .find(|(v, _)| v.effective_from <= day)
+        for (day, version, log) in governed_days(&versions, &records, first, last) {
+            let version = version
                 .or(versions.first())
                 .filter(|(v, _)| v.course_id == course_id);
-            if let Some(v) = version {
-                if let Some(day_number) = v.1.course_day(day) {
-                    let state = DayState::replay(by_day.get(&day).into_iter().flatten().copied());
-                    let list = checklist_of(ctx, day, Some(v), &state)?;
-                    days.push(day_progress(
-                        &list,
-                        day_number,
-                        state.food_mg(),
-                        day >= ctx.today,
-                    ));
-                }
+            let Some(v @ (_, spec)) = version else {
+                continue;
+            };
+            if let Some(number) = spec.course_day(day) {
+                let state = DayState::replay(log);
+                let list = checklist_of(ctx, day, Some(v), &state)?;
+                days.push(day_progress(
+                    &list,
+                    number,
+                    state.food_mg(),
+                    day >= ctx.today,
+                ));
             }
-            day += chrono::Duration::days(1);
         }
         Ok(CourseDays {
             days,
@@ -98,22 +86,7 @@ impl Core {
         let ctx = self.ctx(now).await?;
         let today = ctx.today;
         let Some(course) = self.current_course(today).await? else {
-            return Ok(ProgressView {
-                today,
-                course: None,
-                days: vec![],
-                weeks: vec![],
-                dose_adherence: None,
-                all_adherence: None,
-                doses_taken: 0,
-                doses_planned: 0,
-                streaks: Streaks::default(),
-                score: None,
-                score_series: vec![],
-                score_half_life_days: SCORE_HALF_LIFE_DAYS,
-                symptoms: vec![],
-                reports: vec![],
-            });
+            return Ok(ProgressView::empty(today));
         };
         let first = course.spec.start_date;
         let last = today.min(course.spec.end_date());
@@ -127,33 +100,24 @@ impl Core {
                 versions: vec![],
             }
         };
-        let symptoms = symptom_series(&course.spec.symptoms, &progress::ratings(&records));
-        let weeks = progress::weeks(&days, &symptoms);
-        let (dose_adherence, all_adherence) = adherence(&days);
+        let sum = progress::summarize(&days, &records, &course.spec.symptoms);
         let counted = days.iter().filter(|d| !d.skipped && !d.open);
         let (taken, planned) =
             counted.fold((0, 0), |(t, p), d| (t + d.doses_taken, p + d.doses_planned));
-        let series: Vec<ScorePoint> = score_series(&days)
-            .into_iter()
-            .map(|(day, score)| ScorePoint { day, score })
-            .collect();
         Ok(ProgressView {
             today,
-            course: Some(CourseInfo {
-                day_number: course.spec.course_day(today),
-                ..course.info
-            }),
-            streaks: streaks(&days),
-            score: series.last().map(|p| p.score),
-            score_series: series,
+            course: Some(course_info(course.course_id, &course.spec, today, today)),
+            streaks: sum.streaks,
+            score: sum.score_series.last().map(|p| p.score),
+            score_series: sum.score_series,
             score_half_life_days: SCORE_HALF_LIFE_DAYS,
             days,
-            weeks,
-            dose_adherence,
-            all_adherence,
+            weeks: sum.weeks,
+            dose_adherence: sum.dose_adherence,
+            all_adherence: sum.all_adherence,
             doses_taken: taken,
             doses_planned: planned,
-            symptoms,
+            symptoms: sum.symptoms,
             reports: report::offers(course.spec.length_days, first, today),
         })
     }
@@ -245,24 +209,21 @@ impl Core {
         } = self
             .course_days(&ctx, course.course_id, first, last)
             .await?;
-        let symptoms = symptom_series(&course.spec.symptoms, &progress::ratings(&records));
-        let weeks = progress::weeks(&days, &symptoms);
-        let (dose_adherence, all_adherence) = adherence(&days);
+        let sum = progress::summarize(&days, &records, &course.spec.symptoms);
         let labels = report::labels(versions.iter().map(|(_, s)| s));
-        let generated: DateTime<Utc> = ctx.now;
         let data = ReportData {
             kind,
-            generated: ctx.local(generated),
+            generated: ctx.local(ctx.now),
             spec: &course.spec,
             first,
             last,
             days: &days,
-            weeks: &weeks,
-            symptoms: &symptoms,
-            dose_adherence,
-            all_adherence,
-            streaks: streaks(&days),
-            score: score_series(&days).last().map(|p| p.1),
+            weeks: &sum.weeks,
+            symptoms: &sum.symptoms,
+            dose_adherence: sum.dose_adherence,
+            all_adherence: sum.all_adherence,
+            streaks: sum.streaks,
+            score: sum.score_series.last().map(|p| p.score),
             notes: report::notes_of(&records, &labels),
         };
         Ok(render(&data))

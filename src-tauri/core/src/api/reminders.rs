@@ -3,15 +3,13 @@
 
 use chrono::{Duration, NaiveDate, Utc};
 
-use super::{Core, Ctx, DayView};
+use super::{governed_days, Core, Ctx, DayView};
 use crate::checklist::{dose_timings, Tap};
 use crate::day::Now;
 use crate::error::{quoted, CoreError, Result};
-use crate::log::{self, DayState};
+use crate::log::DayState;
 use crate::reminders::delivery::{self, CheckedDay, DeliveryReport, DELIVERY_DAYS};
-use crate::reminders::{
-    dose_of_key, plan_day, Reminder, ReminderAction, ReminderKind, MOBILE_WINDOW,
-};
+use crate::reminders::{dose_of_key, plan_day, Reminder, ReminderAction, MOBILE_WINDOW};
 
 impl Core {
     /// Every reminder of `first..=last` (two queries, whatever the span).
@@ -21,14 +19,11 @@ impl Core {
         first: NaiveDate,
         last: NaiveDate,
     ) -> Result<Vec<Reminder>> {
-        let versions = self.versions_governing(first, last).await?;
-        let records = log::read(&self.store, first, last).await?;
-        let by_day = log::by_day(&records);
+        let (versions, records) = self.range(first, last).await?;
         let mut out = Vec::new();
-        let mut day = first;
-        while day <= last {
-            if let Some((_, spec)) = versions.iter().rev().find(|(v, _)| v.effective_from <= day) {
-                let state = DayState::replay(by_day.get(&day).into_iter().flatten().copied());
+        for (day, version, log) in governed_days(&versions, &records, first, last) {
+            if let Some((_, spec)) = version {
+                let state = DayState::replay(log);
                 out.extend(plan_day(
                     day,
                     spec,
@@ -37,7 +32,6 @@ impl Core {
                     &ctx.clock,
                 )?);
             }
-            day += Duration::days(1);
         }
         Ok(out)
     }
@@ -92,18 +86,7 @@ impl Core {
 
     /// Record a test reminder as shown now.
     pub async fn test_reminder_shown(&self, now: &Now, error: Option<&str>) -> Result<Reminder> {
-        let today = self.today(now).await?;
-        let r = Reminder {
-            key: format!("test/{}", now.utc.to_rfc3339()),
-            kind: ReminderKind::Dose,
-            day: today,
-            slot: 0,
-            n: 0,
-            due: now.utc,
-            expires: now.utc,
-            title: "Magday test reminder".into(),
-            body: "Reminders reach you. You can close this.".into(),
-        };
+        let r = Reminder::test(self.today(now).await?, now.utc);
         self.store
             .claim_reminder(&r.key, "test", r.day, 0, r.due, now.utc, "test")
             .await?;
@@ -121,25 +104,14 @@ impl Core {
             .first_version()
             .await?
             .map(|v| v.created_at.with_timezone(&Utc));
-        let versions = self.versions_governing(first, ctx.today).await?;
-        let records = log::read(&self.store, first, ctx.today).await?;
-        let by_day = log::by_day(&records);
+        let (versions, records) = self.range(first, ctx.today).await?;
         let mut days = Vec::new();
-        let mut day = first;
-        while day <= ctx.today {
-            if let Some((_, spec)) = versions.iter().rev().find(|(v, _)| v.effective_from <= day) {
-                days.push(CheckedDay {
-                    day,
-                    timings: dose_timings(spec, day, &ctx.clock)?,
-                    log: by_day
-                        .get(&day)
-                        .into_iter()
-                        .flatten()
-                        .map(|r| (*r).clone())
-                        .collect(),
-                });
+        for (day, version, log) in governed_days(&versions, &records, first, ctx.today) {
+            if let Some((_, spec)) = version {
+                let timings = dose_timings(spec, day, &ctx.clock)?;
+                let log = log.into_iter().cloned().collect();
+                days.push(CheckedDay { day, timings, log });
             }
-            day += Duration::days(1);
         }
         Ok(delivery::report(&days, &rows, since, now.utc, &ctx.clock))
     }
@@ -159,7 +131,7 @@ impl Core {
             )
         })?;
         let ctx = self.ctx(now).await?;
-        Core::check_day(day, ctx.today)?;
+        crate::day::check_open(day, ctx.today)?;
         let tap = match action {
             ReminderAction::Taken => Tap::TakeDose { slot, at: None },
             ReminderAction::Snooze => Tap::SnoozeDose {

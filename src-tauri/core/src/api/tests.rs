@@ -4,6 +4,7 @@ use super::*;
 use crate::checklist::DoseStatus;
 use crate::day::resolve_local;
 use crate::protocol::{DoseInput, Template};
+use crate::report::ReportKind;
 use crate::testkit::{date, now_in, protocol_input};
 use chrono::NaiveTime;
 use chrono_tz::Tz;
@@ -438,7 +439,7 @@ async fn a_new_course_never_takes_over_logged_days() {
 /// Issue 13: a protocol set up in the night, after midnight and before the 04:00 day start.
 mod the_first_night {
     use super::*;
-    use crate::api::{LogFoodInput, LogWaterInput};
+    use crate::food::day::{LogFoodInput, LogWaterInput};
 
     fn nerve(start: NaiveDate) -> ProtocolInput {
         protocol_input(

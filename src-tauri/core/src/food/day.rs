@@ -4,13 +4,15 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Exclusion;
 use super::Suggestion;
+use crate::error::Result;
 use crate::log::{DayState, FoodKind, FoodLog, Record};
+use crate::settings::Settings;
 
 /// How far back the foods a user logs often are looked for, days.
 pub const FREQUENT_DAYS: i64 = 30;
@@ -200,4 +202,52 @@ pub fn water_log(litres: f64, per_litre: f64, mg: f64) -> FoodLog {
 /// What food still lacks to reach `rda`, to a tenth of a mg as every amount is shown.
 pub fn gap_mg(rda: u32, food_mg: f64) -> f64 {
     tenth((f64::from(rda) - food_mg).max(0.0))
+}
+
+/// What the Food screen is built from.
+pub struct ViewParts<'a> {
+    pub day: NaiveDate,
+    pub today: NaiveDate,
+    /// The recommended intake, from the protocol governing the day.
+    pub rda_mg: Option<u32>,
+    pub log: &'a DayState,
+    pub supplement_mg: f64,
+    pub history: History,
+    pub settings: &'a Settings,
+}
+
+/// The Food screen: the day's entries and magnesium against the recommended intake, and
+/// suggestions that close the gap (varied by what the user ate lately and by the day).
+pub fn view(p: ViewParts) -> Result<FoodDayView> {
+    let food_mg = p.log.food_mg();
+    let gap = p.rda_mg.map(|r| gap_mg(r, food_mg));
+    let suggestions = match gap {
+        Some(g) if g > 0.0 => super::suggest(
+            g,
+            &p.settings.food_exclusions,
+            &p.history.frequent,
+            &p.history.yesterday,
+            &p.history.today,
+            u32::try_from(p.day.num_days_from_ce()).unwrap_or(0),
+        )?,
+        _ => vec![],
+    };
+    Ok(FoodDayView {
+        day: p.day,
+        today: p.today,
+        is_today: p.day == p.today,
+        rda_mg: p.rda_mg,
+        food_mg,
+        supplement_mg: p.supplement_mg,
+        gap_mg: gap,
+        entries: entries(p.log),
+        suggestions,
+        exclusions: p.settings.food_exclusions.clone(),
+        water_mg_per_litre: p.settings.water_mg_per_litre,
+        water_note: match p.settings.water_mg_per_litre {
+            Some(w) => super::water_mg(w, 1.0)?.note,
+            None => None,
+        },
+        source: super::SOURCE.to_string(),
+    })
 }

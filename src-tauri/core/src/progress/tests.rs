@@ -1,8 +1,10 @@
 use super::*;
-use crate::api::{CheckInInput, Core, Rating, ReportKind};
+use crate::api::Core;
+use crate::checkin::{CheckInInput, Rating};
 use crate::checklist::Tap;
 use crate::day::Now;
 use crate::protocol::{ProtocolInput, Template};
+use crate::report::ReportKind;
 use crate::testkit::{now_in, protocol_input};
 use chrono::Duration;
 use chrono_tz::Tz;
@@ -540,7 +542,7 @@ async fn a_report_is_written_whole_where_asked() {
     let html = core
         .export_report(
             ReportKind::Now,
-            crate::api::ReportFormat::Html,
+            crate::report::ReportFormat::Html,
             &dir.path().join("report"),
             &now,
         )
@@ -552,7 +554,7 @@ async fn a_report_is_written_whole_where_asked() {
     let csv = core
         .export_report(
             ReportKind::Now,
-            crate::api::ReportFormat::Csv,
+            crate::report::ReportFormat::Csv,
             &dir.path().join("days.csv"),
             &now,
         )
@@ -572,7 +574,7 @@ async fn a_report_is_written_whole_where_asked() {
     let e = core
         .export_report(
             ReportKind::Now,
-            crate::api::ReportFormat::Html,
+            crate::report::ReportFormat::Html,
             &missing,
             &now,
         )

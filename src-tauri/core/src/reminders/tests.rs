@@ -1,7 +1,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::*;
-use crate::api::{Core, ReminderAction};
+use crate::api::Core;
 use crate::checklist::Tap;
 use crate::day::{resolve_local, Now};
 use crate::facts::MedicineClass;

@@ -1,0 +1,187 @@
+//! Protocol versions and courses in the store: saving a version (a new course or a new version
+//! of one) and finding the version that governs a day. Versions are never changed.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use sqlx::sqlite::SqliteRow;
+use sqlx::Row;
+
+use super::{fmt_day, Store};
+use crate::error::{CoreError, Result};
+
+/// A stored protocol version (its spec still as JSON; the domain parses it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredVersion {
+    pub id: i64,
+    pub course_id: i64,
+    pub effective_from: NaiveDate,
+    pub created_at: DateTime<FixedOffset>,
+    pub spec: String,
+}
+
+const VERSION_COLUMNS: &str = "id, course_id, effective_from, created_at, spec";
+
+fn version_from_row(row: &SqliteRow) -> Result<StoredVersion> {
+    let from: String = row.try_get("effective_from")?;
+    let created: String = row.try_get("created_at")?;
+    Ok(StoredVersion {
+        id: row.try_get("id")?,
+        course_id: row.try_get("course_id")?,
+        effective_from: NaiveDate::parse_from_str(&from, "%Y-%m-%d")
+            .map_err(|e| CoreError::Corrupt(format!("version date {from:?}: {e}")))?,
+        created_at: DateTime::parse_from_rfc3339(&created)
+            .map_err(|e| CoreError::Corrupt(format!("version instant {created:?}: {e}")))?,
+        spec: row.try_get("spec")?,
+    })
+}
+
+impl Store {
+    /// Add a protocol version; `course_id: None` starts a new course. Returns the version.
+    pub async fn insert_version(
+        &self,
+        course_id: Option<i64>,
+        effective_from: NaiveDate,
+        created_at: DateTime<FixedOffset>,
+        spec_json: &str,
+    ) -> Result<StoredVersion> {
+        let mut tx = self.pool.begin().await?;
+        let course_id = match course_id {
+            Some(id) => id,
+            None => {
+                sqlx::query_scalar("INSERT INTO courses(created_at) VALUES(?) RETURNING id")
+                    .bind(created_at.to_rfc3339())
+                    .fetch_one(&mut *tx)
+                    .await?
+            }
+        };
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO protocol_versions(course_id, effective_from, created_at, spec) \
+             VALUES(?, ?, ?, ?) RETURNING id",
+        )
+        .bind(course_id)
+        .bind(fmt_day(effective_from))
+        .bind(created_at.to_rfc3339())
+        .bind(spec_json)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(StoredVersion {
+            id,
+            course_id,
+            effective_from,
+            created_at,
+            spec: spec_json.to_string(),
+        })
+    }
+
+    /// The version that governs `day`: the latest whose `effective_from` is on or before it.
+    pub async fn version_in_force(&self, day: NaiveDate) -> Result<Option<StoredVersion>> {
+        let sql = format!(
+            "SELECT {VERSION_COLUMNS} FROM protocol_versions WHERE effective_from <= ? \
+             ORDER BY effective_from DESC, id DESC LIMIT 1"
+        );
+        let row = sqlx::query(&sql)
+            .bind(fmt_day(day))
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(version_from_row).transpose()
+    }
+
+    /// The version that governs the earliest day: the first course's first version.
+    pub async fn first_version(&self) -> Result<Option<StoredVersion>> {
+        let sql = format!(
+            "SELECT {VERSION_COLUMNS} FROM protocol_versions ORDER BY effective_from, id LIMIT 1"
+        );
+        let row = sqlx::query(&sql).fetch_optional(&self.pool).await?;
+        row.as_ref().map(version_from_row).transpose()
+    }
+
+    /// The newest version saved (it may take effect tomorrow).
+    pub async fn latest_version(&self) -> Result<Option<StoredVersion>> {
+        let sql =
+            format!("SELECT {VERSION_COLUMNS} FROM protocol_versions ORDER BY id DESC LIMIT 1");
+        let row = sqlx::query(&sql).fetch_optional(&self.pool).await?;
+        row.as_ref().map(version_from_row).transpose()
+    }
+
+    /// One version by id.
+    pub async fn version(&self, id: i64) -> Result<StoredVersion> {
+        let sql = format!("SELECT {VERSION_COLUMNS} FROM protocol_versions WHERE id = ?");
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or_else(|| CoreError::NotFound {
+                what: format!("protocol version {id}"),
+            })?;
+        version_from_row(&row)
+    }
+
+    /// Every version that governs some day in `first..=last`, oldest first: the one in force
+    /// on `first` and all that take effect after it up to `last`.
+    pub async fn versions_governing(
+        &self,
+        first: NaiveDate,
+        last: NaiveDate,
+    ) -> Result<Vec<StoredVersion>> {
+        let mut out = Vec::new();
+        if let Some(v) = self.version_in_force(first).await? {
+            out.push(v);
+        }
+        let sql = format!(
+            "SELECT {VERSION_COLUMNS} FROM protocol_versions \
+             WHERE effective_from > ? AND effective_from <= ? ORDER BY effective_from, id"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(fmt_day(first))
+            .bind(fmt_day(last))
+            .fetch_all(&self.pool)
+            .await?;
+        for r in &rows {
+            out.push(version_from_row(r)?);
+        }
+        Ok(out)
+    }
+
+    /// How many versions course `course_id` has had.
+    pub async fn version_count_of_course(&self, course_id: i64) -> Result<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT count(*) FROM protocol_versions WHERE course_id = ?")
+                .bind(course_id)
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
+    /// The newest version saved for course `course_id` (it may take effect tomorrow).
+    pub async fn newest_version_of_course(&self, course_id: i64) -> Result<StoredVersion> {
+        let sql = format!(
+            "SELECT {VERSION_COLUMNS} FROM protocol_versions WHERE course_id = ? \
+             ORDER BY id DESC LIMIT 1"
+        );
+        let row = sqlx::query(&sql)
+            .bind(course_id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or_else(|| CoreError::NotFound {
+                what: format!("course {course_id}"),
+            })?;
+        version_from_row(&row)
+    }
+
+    /// The number of protocol versions saved.
+    pub async fn version_count(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT count(*) FROM protocol_versions")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    /// Whether any event is recorded for `day`.
+    pub async fn has_events_on(&self, day: NaiveDate) -> Result<bool> {
+        let n: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM (SELECT 1 FROM events WHERE day = ? LIMIT 1)")
+                .bind(fmt_day(day))
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(n > 0)
+    }
+}
