@@ -11,6 +11,7 @@ use magday_core::food::day::{
 };
 use magday_core::food::{FeaturedCategory, Food, SearchHit};
 use magday_core::input::{DayInput, TapInput};
+use magday_core::pause::ResumeInput;
 use magday_core::progress::ProgressView;
 use magday_core::protocol::ProtocolInput;
 use magday_core::reminders::delivery::DeliveryReport;
@@ -156,14 +157,24 @@ commands! {
         st.core.progress(&now).await
     }
 
-    /// Record a symptom check-in and say what follows from it.
+    /// Record a symptom check-in and say what follows from it (an urgent sign pauses the plan:
+    /// phones drop their schedule at once).
     fn check_in(st, now, input: CheckInInput) -> CheckInResult {
-        st.core.check_in(&input, &now).await
+        let result = st.core.check_in(&input, &now).await?;
+        st.notifier.plan_changed();
+        Ok(result)
+    }
+
+    /// End a safety pause once the user confirms a clinician has cleared them.
+    fn resume_after_pause(st, now, input: ResumeInput) -> DayView {
+        let day = st.core.resume_after_pause(&input, &now).await?;
+        st.notifier.plan_changed();
+        Ok(day)
     }
 
     /// Save a course report where the user picks (the system's save dialog).
     fn export_report(st, now, input: ExportInput) -> ExportResult {
-        let stem = st.core.report(input.kind, &now).await?.file_stem;
+        let stem = st.core.report_file_stem(input.kind, &now).await?;
         let (filter, ext) = match input.format {
             ReportFormat::Html => ("Printable report (HTML)", "html"),
             ReportFormat::Csv => ("Spreadsheet (CSV)", "csv"),

@@ -12,6 +12,7 @@ use crate::checklist::{self, Checklist, Tap};
 use crate::day::{self, parse_date, DayClock, Now};
 use crate::error::{CoreError, Result};
 use crate::log::{self, DayState, NewRecord, Record};
+use crate::pause::{self, Pause, ResumeInput};
 use crate::protocol::{self, ProtocolInput, ProtocolSpec};
 use crate::settings::Settings;
 use crate::setup::{self, ProtocolCheck, ProtocolView, SetupOptions};
@@ -28,12 +29,14 @@ pub struct Core {
     store: Store,
 }
 
-/// What a command resolves once: the settings, the day clock they give, and today.
+/// What a command resolves once: the settings, the day clock they give, today, and the safety
+/// pauses (they span days, so every view needs them).
 pub(crate) struct Ctx {
     pub settings: Settings,
     pub clock: DayClock,
     pub today: NaiveDate,
     pub now: DateTime<Utc>,
+    pub pauses: Vec<Pause>,
 }
 
 impl Ctx {
@@ -113,6 +116,7 @@ pub(crate) fn checklist_of(
         version.map(|(v, s)| (v.id, s)),
         version.and_then(|(v, _)| saved_on(v, day)),
         log,
+        &ctx.pauses,
         ctx.now,
         &ctx.clock,
     )
@@ -145,6 +149,7 @@ impl Core {
             clock,
             settings,
             now: now.utc,
+            pauses: pause::pauses(&log::read_safety(&self.store).await?),
         })
     }
 
@@ -324,6 +329,7 @@ impl Core {
                 has_protocol,
                 course_start,
                 log: &log,
+                pause: pause::current(&ctx.pauses),
                 tomorrow: tomorrow.as_ref().map(|(_, s)| (day + Duration::days(1), s)),
             },
             list,
@@ -335,6 +341,19 @@ impl Core {
         let ctx = self.ctx(now).await?;
         let day = ctx.day(day)?;
         self.tap_on(&ctx, day, tap).await
+    }
+
+    /// End the safety pause once the user confirms a clinician's clearance; returns Today.
+    pub async fn resume_after_pause(&self, input: &ResumeInput, now: &Now) -> Result<DayView> {
+        let mut ctx = self.ctx(now).await?;
+        let entry = pause::resume(pause::current(&ctx.pauses), input)?;
+        let version = self.version_for(ctx.today).await?;
+        let record = ctx.record(ctx.today, version.as_ref().map(|(v, _)| v.id), entry);
+        log::append(&self.store, &[record]).await?;
+        ctx.pauses = pause::pauses(&log::read_safety(&self.store).await?);
+        let records = log::read(&self.store, ctx.today, ctx.today).await?;
+        self.day_view(&ctx, ctx.today, version.as_ref(), &records)
+            .await
     }
 
     pub(crate) async fn tap_on(&self, ctx: &Ctx, day: NaiveDate, tap: &Tap) -> Result<DayView> {

@@ -13,6 +13,7 @@ use ts_rs::TS;
 use crate::day::DayClock;
 use crate::error::{CoreError, Result};
 use crate::log::DayState;
+use crate::pause::{paused_at, Pause};
 use crate::protocol::{keep_apart_windows, ItemKind, KeepApart, ProtocolSpec};
 
 mod taps;
@@ -60,7 +61,8 @@ pub enum DoseStatus {
     Missed,
     /// Skipped on purpose.
     Skipped,
-    /// The whole day is a skip day.
+    /// The whole day is a skip day, or a safety pause was in force when it came due (it is
+    /// then not expected: see [`crate::pause`]).
     Paused,
     /// Its window had closed before the plan was saved (the first day of a protocol set up
     /// late in the day): not expected, not missed. It can still be recorded as taken.
@@ -201,12 +203,13 @@ fn local(t: DateTime<Utc>, clock: &DayClock) -> String {
 /// Derive a day's checklist from its protocol version and the replay of its entries. `saved_at`
 /// is when that version was saved, when that was on this very day: doses whose window had
 /// closed by then were never expected. The food item is done once the day's food magnesium
-/// reaches the recommended intake.
+/// reaches the recommended intake. A dose that comes due during one of `pauses` is paused.
 pub fn derive(
     day: NaiveDate,
     version: Option<(i64, &ProtocolSpec)>,
     saved_at: Option<DateTime<Utc>>,
     log: &DayState,
+    pauses: &[Pause],
     now: DateTime<Utc>,
     clock: &DayClock,
 ) -> Result<Checklist> {
@@ -228,6 +231,7 @@ pub fn derive(
     };
     let is_skipped = skipped.is_some();
     let mut doses = Vec::new();
+    let mut safety_paused = 0;
     let timings = dose_timings(spec, day, clock)?;
     for (d, t) in spec.doses_on(day).iter().zip(&timings) {
         let state = log.dose(d.slot);
@@ -242,6 +246,9 @@ pub fn derive(
         } else if dose_skipped {
             DoseStatus::Skipped
         } else if is_skipped {
+            DoseStatus::Paused
+        } else if paused_at(pauses, t.due) {
+            safety_paused += 1;
             DoseStatus::Paused
         } else if now < t.due {
             DoseStatus::Upcoming
@@ -310,7 +317,8 @@ pub fn derive(
     let expected = doses
         .iter()
         .filter(|d| d.status != DoseStatus::BeforeStart)
-        .count();
+        .count()
+        - safety_paused;
     let score = DayScore {
         doses_taken,
         doses_planned: expected as u32,

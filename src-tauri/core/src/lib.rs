@@ -19,6 +19,7 @@ pub mod facts;
 pub mod food;
 pub mod input;
 pub mod log;
+pub mod pause;
 pub mod progress;
 pub mod protocol;
 pub mod reminders;

@@ -122,6 +122,11 @@ pub enum Entry {
     Rated { symptom: Symptom, value: u8 },
     /// The answer to "any of these signs now?" at a check-in (empty: none).
     UrgentAnswer { signs: Vec<String> },
+    /// **A safety pause** begins: a check-in reported signs of too much magnesium. No dose
+    /// reminders, repeats or dose cards until [`Entry::SafetyResumed`] (see [`crate::pause`]).
+    SafetyPaused { signs: Vec<String> },
+    /// The user confirmed that a clinician has cleared them to continue: the pause ends.
+    SafetyResumed,
     /// Not understood by this version (see the module doc): kept, and skipped by every reader.
     Unknown,
 }
@@ -146,6 +151,9 @@ pub struct NewRecord {
     pub entry: Entry,
 }
 
+/// The item safety pauses are stored under.
+pub const SAFETY: &str = "safety";
+
 pub(crate) fn dose_key(slot: u32) -> String {
     format!("dose:{slot}")
 }
@@ -156,6 +164,14 @@ fn text(v: &Option<Value>) -> Option<String> {
 
 fn instant(v: &Option<Value>, field: &str) -> Option<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(v.as_ref()?.get(field)?.as_str()?).ok()
+}
+
+fn strings(v: &Option<Value>) -> Option<Vec<String>> {
+    v.as_ref()?
+        .as_array()?
+        .iter()
+        .map(|s| s.as_str().map(str::to_string))
+        .collect()
 }
 
 fn food_log(v: &Value) -> Option<FoodLog> {
@@ -202,11 +218,9 @@ pub fn decode(item: &str, action: &str, value: &Option<Value>, corrects: Option<
         ("day", "unskip", _) => Some(Entry::DayUnskipped),
         ("food", "log", _) => value.as_ref().and_then(food_log).map(Entry::FoodLogged),
         ("food", "remove", _) => corrects.map(|entry| Entry::FoodRemoved { entry }),
-        ("checkin", "urgent", _) => value
-            .as_ref()
-            .and_then(Value::as_array)
-            .and_then(|a| a.iter().map(|s| s.as_str().map(str::to_string)).collect())
-            .map(|signs| Entry::UrgentAnswer { signs }),
+        ("checkin", "urgent", _) => strings(value).map(|signs| Entry::UrgentAnswer { signs }),
+        ("safety", "pause", _) => strings(value).map(|signs| Entry::SafetyPaused { signs }),
+        ("safety", "resume", _) => Some(Entry::SafetyResumed),
         (_, "rate", _) => {
             let symptom = item.strip_prefix("symptom:").and_then(Symptom::from_key);
             let v = value.as_ref().and_then(Value::as_u64);
@@ -217,7 +231,7 @@ pub fn decode(item: &str, action: &str, value: &Option<Value>, corrects: Option<
                 _ => None,
             }
         }
-        (_, _, Some(_)) | ("day" | "checkin", _, _) => None,
+        (_, _, Some(_)) | ("day" | "checkin" | "safety", _, _) => None,
         (key, "done", None) => Some(Entry::ItemDone { key: key.into() }),
         (key, "undo", None) => Some(Entry::ItemUndone { key: key.into() }),
         (key, "add", None) => value
@@ -278,6 +292,8 @@ pub fn encode(entry: &Entry) -> Option<(String, &'static str, Option<Value>, Opt
             Some(json!(value)),
         ),
         Entry::UrgentAnswer { signs } => r("checkin".into(), "urgent", Some(json!(signs))),
+        Entry::SafetyPaused { signs } => r(SAFETY.into(), "pause", Some(json!(signs))),
+        Entry::SafetyResumed => r(SAFETY.into(), "resume", None),
         Entry::Unknown => None,
     }
 }
@@ -302,6 +318,16 @@ pub fn record_of(e: &Event) -> Record {
 pub async fn read(store: &Store, first: NaiveDate, last: NaiveDate) -> Result<Vec<Record>> {
     Ok(store
         .events_between(first, last)
+        .await?
+        .iter()
+        .map(record_of)
+        .collect())
+}
+
+/// Every safety pause and resumption, oldest first (one indexed query, however long the log).
+pub async fn read_safety(store: &Store) -> Result<Vec<Record>> {
+    Ok(store
+        .events_of_item(SAFETY)
         .await?
         .iter()
         .map(record_of)
@@ -450,7 +476,8 @@ impl DayState {
                     s.checked_in = true;
                 }
                 Entry::UrgentAnswer { signs } => s.urgent = Some(signs.clone()),
-                Entry::Unknown => {}
+                // Pauses span days: [`crate::pause`] reads them across the log.
+                Entry::SafetyPaused { .. } | Entry::SafetyResumed | Entry::Unknown => {}
             }
         }
         s.food.retain(|f| !removed.contains(&f.id));

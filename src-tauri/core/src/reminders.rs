@@ -16,6 +16,7 @@ use crate::day::{parse_hhmm, DayClock};
 use crate::error::Result;
 use crate::facts::MedicineClass;
 use crate::log::DayState;
+use crate::pause::{paused_at, Pause};
 use crate::protocol::{fmt_mg, medicine_name, ProtocolSpec};
 use crate::settings::ReminderSettings;
 
@@ -134,13 +135,14 @@ fn units_text(units: f64) -> String {
     }
 }
 
-/// Every reminder `day` holds, given its log so far. Doses already taken or skipped, and
+/// Every reminder `day` holds, given its log so far; none while a safety pause lasts. Doses already taken or skipped, and
 /// skip days, have none; nags stop at the end of the dose's window and never fall before a
 /// snooze ends.
 pub fn plan_day(
     day: NaiveDate,
     spec: &ProtocolSpec,
     log: &DayState,
+    pauses: &[Pause],
     settings: &ReminderSettings,
     clock: &DayClock,
 ) -> Result<Vec<Reminder>> {
@@ -273,6 +275,8 @@ pub fn plan_day(
             });
         }
     }
+    // A safety pause silences every reminder that would come while it lasts.
+    out.retain(|r| !paused_at(pauses, r.due));
     out.sort_by(|a, b| a.due.cmp(&b.due).then(a.key.cmp(&b.key)));
     Ok(out)
 }

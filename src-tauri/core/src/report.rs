@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use crate::facts::DISCLAIMER;
 use crate::log::{Entry, NoteOn, Record};
+use crate::pause::Pause;
 use crate::progress::{DayProgress, Streaks, SymptomSeries, WeekProgress, SCORE_HALF_LIFE_DAYS};
 use crate::protocol::{fmt_mg, medicine_name, ProtocolSpec, Symptom};
 
@@ -191,6 +192,8 @@ pub struct ReportData<'a> {
     pub streaks: Streaks,
     pub score: Option<f64>,
     pub notes: Vec<ReportNote>,
+    /// Safety pauses that overlap the report's days (reference §7).
+    pub pauses: Vec<Pause>,
 }
 
 fn esc(text: &str) -> String {
@@ -409,7 +412,29 @@ pub fn html(d: &ReportData) -> String {
             None => h.push_str("<td>–</td></tr>\n"),
         }
     }
-    h.push_str("</tbody></table>\n<h2>Notes</h2>\n");
+    h.push_str("</tbody></table>\n<h2>Safety pauses</h2>\n");
+    if d.pauses.is_empty() {
+        h.push_str("<p class=\"small\">No urgent signs were reported.</p>\n");
+    } else {
+        h.push_str("<ul>\n");
+        for p in &d.pauses {
+            let end = match p.until {
+                Some(u) => format!(
+                    "resumed {} after the user confirmed a clinician's clearance",
+                    date(u.date_naive())
+                ),
+                None => "still paused".into(),
+            };
+            let _ = writeln!(
+                h,
+                "<li data-pause>{} · reported {}: magnesium paused, {end}</li>",
+                date(p.day),
+                esc(&p.signs.join(", "))
+            );
+        }
+        h.push_str("</ul>\n");
+    }
+    h.push_str("<h2>Notes</h2>\n");
     if d.notes.is_empty() {
         h.push_str("<p class=\"small\">No notes.</p>\n");
     } else {

@@ -280,6 +280,18 @@ impl Store {
         .await
     }
 
+    /// Every event of `item` (all days), in the order recorded.
+    pub(crate) async fn events_of_item(&self, item: &str) -> Result<Vec<Event>> {
+        let day = |s| NaiveDate::from_ymd_opt(s, 1, 1).unwrap_or_default();
+        self.events_where(
+            "item = ?3 AND day BETWEEN ?1 AND ?2",
+            day(1),
+            day(9999),
+            item,
+        )
+        .await
+    }
+
     /// The events matching `filter`, as one row: SQLite packs them into a JSON array, so a day's
     /// or a course's events cost one round trip to the database thread instead of one per row
     /// (a tap reads its day's events; issue 10 measured the per-row hand-over as its largest

@@ -9,6 +9,7 @@ use ts_rs::TS;
 use crate::checklist::{self, Checklist, NextDose};
 use crate::day::DayClock;
 use crate::log::DayState;
+use crate::pause::{self, Pause, PauseView};
 use crate::protocol::{Finding, ProtocolSpec, Symptom, Template};
 
 /// Where the course stands.
@@ -91,6 +92,9 @@ pub struct DayView {
     pub symptoms: Vec<SymptomToday>,
     /// What the day's check-ins call for (stop and seek care; loose-stools advice).
     pub advice: Vec<Finding>,
+    /// The safety pause in force now, whatever the day shown: no dose reminders until the user
+    /// confirms a clinician's clearance.
+    pub safety_pause: Option<PauseView>,
     /// When this view next changes by itself (a dose comes due, a window closes, a snooze ends,
     /// the day ends), RFC 3339: the screen refreshes then rather than polling.
     pub refresh_at: Option<String>,
@@ -120,6 +124,8 @@ pub struct DayParts<'a> {
     /// The first day of the course governing the day, or of the first course.
     pub course_start: Option<NaiveDate>,
     pub log: &'a DayState,
+    /// The safety pause in force now.
+    pub pause: Option<&'a Pause>,
     /// Tomorrow and the version governing it, looked up only when today has no dose left.
     pub tomorrow: Option<(NaiveDate, &'a ProtocolSpec)>,
 }
@@ -127,7 +133,7 @@ pub struct DayParts<'a> {
 /// Put the day view together from its checklist (already derived from the same parts).
 pub fn view(p: DayParts, list: Checklist) -> crate::error::Result<DayView> {
     let is_today = p.day == p.today;
-    let next_dose = if is_today {
+    let next_dose = if is_today && p.pause.is_none() {
         checklist::next_dose(&list, p.tomorrow, p.clock)?
     } else {
         None
@@ -152,6 +158,7 @@ pub fn view(p: DayParts, list: Checklist) -> crate::error::Result<DayView> {
         supplement_mg: list.supplement_mg(),
         refresh_at: is_today.then(|| local(checklist::refresh_at(&list, p.now, p.clock))),
         advice: crate::checkin::advice(p.log),
+        safety_pause: p.pause.map(pause::view),
         checked_in: p.log.checked_in,
         symptoms: spec
             .map(|spec| {

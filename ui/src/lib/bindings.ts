@@ -189,6 +189,11 @@ symptoms: Array<SymptomToday>,
  */
 advice: Array<Finding>, 
 /**
+ * The safety pause in force now, whatever the day shown: no dose reminders until the user
+ * confirms a clinician's clearance.
+ */
+safety_pause: PauseView | null, 
+/**
  * When this view next changes by itself (a dose comes due, a window closes, a snooze ends,
  * the day ends), RFC 3339: the screen refreshes then rather than polling.
  */
@@ -577,6 +582,15 @@ time: string | null, };
 export type NextDose = { day: string, slot: number, time: string, due_at: string, };
 
 /**
+ * The pause as Today shows it: why, and what to do.
+ */
+export type PauseView = { 
+/**
+ * When it began (RFC 3339, local offset).
+ */
+since: string, day: string, signs: Array<string>, message: string, source: Source, };
+
+/**
  * Whether notifications may be shown.
  */
 export type Permission = "granted" | "denied" | "prompt";
@@ -731,6 +745,15 @@ export type ReportOffer = { kind: ReportKind, label: string,
  * True once its weeks are over (the "so far" report is always ready).
  */
 ready: boolean, };
+
+/**
+ * Input for `resume_after_pause`.
+ */
+export type ResumeInput = { 
+/**
+ * The user confirms that a clinician has cleared them to continue.
+ */
+cleared_by_clinician: boolean, };
 
 /**
  * The safety questions, answered before any supplement plan.
@@ -1037,8 +1060,11 @@ export const commands = {
   requestNotificationPermission: () => invoke<PermissionView>("request_notification_permission"),
   /** Progress over the current course: adherence, streaks, score, symptom trends, reports. */
   getProgress: () => invoke<ProgressView>("get_progress"),
-  /** Record a symptom check-in and say what follows from it. */
+  /** Record a symptom check-in and say what follows from it (an urgent sign pauses the plan: */
+  /** phones drop their schedule at once). */
   checkIn: (input: CheckInInput) => invoke<CheckInResult>("check_in", { input }),
+  /** End a safety pause once the user confirms a clinician has cleared them. */
+  resumeAfterPause: (input: ResumeInput) => invoke<DayView>("resume_after_pause", { input }),
   /** Save a course report where the user picks (the system's save dialog). */
   exportReport: (input: ExportInput) => invoke<ExportResult>("export_report", { input }),
   /** The Food screen for a day: food magnesium against the recommended intake, what was */

@@ -186,4 +186,33 @@ describe("Today refreshes itself", () => {
     await vi.advanceTimersByTimeAsync(3600_000);
     expect(calls.filter((c) => c.cmd === "get_day").length).toBe(3);
   });
+
+  it("a safety pause says why and what to do, and resumes only with the clinician's clearance", async () => {
+    const v = dayView();
+    v.next_dose = null;
+    v.checklist.doses = [dose({ status: "paused" })];
+    v.safety_pause = {
+      since: "2026-11-21T07:30:00+01:00",
+      day: "2026-11-21",
+      signs: ["confusion"],
+      message: "Magnesium is paused: on 21 November you reported confusion. Do not take magnesium, and seek medical care now.",
+      source: { id: "toxicity", citation: "NIH ODS" },
+    };
+    const resumed = dayView();
+    answer((cmd) =>
+      cmd === "get_day" ? v : cmd === "resume_after_pause" ? resumed : cmd === "get_notification_permission" ? granted : settings,
+    );
+    render(Today, { day: null });
+    const banner = await screen.findByTestId("safety-pause");
+    expect(banner.getAttribute("role")).toBe("alert");
+    expect(screen.getByTestId("safety-pause-message").textContent).toContain("seek medical care now");
+    expect(screen.getByTestId("dose-1-status").textContent).toBe("paused for safety");
+    const resume = screen.getByTestId("safety-resume") as HTMLButtonElement;
+    expect(resume.disabled).toBe(true);
+    await fireEvent.click(screen.getByTestId("safety-cleared"));
+    expect(resume.disabled).toBe(false);
+    await fireEvent.click(resume);
+    await waitFor(() => expect(screen.queryByTestId("safety-pause")).toBeNull());
+    expect(calls.find((c) => c.cmd === "resume_after_pause")?.args).toEqual({ input: { cleared_by_clinician: true } });
+  });
 });

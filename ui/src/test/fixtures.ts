@@ -71,6 +71,7 @@ export function dayView(over: Partial<DayView> = {}): DayView {
     checked_in: false,
     refresh_at: "2026-11-21T08:00:00+01:00",
     advice: [],
+    safety_pause: null,
     symptoms: [
       { symptom: "cold_hands", label: "Cold hands", value: null },
       { symptom: "stomach", label: "Stomach upset or loose stools", value: null },

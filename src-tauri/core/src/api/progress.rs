@@ -10,6 +10,7 @@ use crate::checkin::{self, CheckInInput, CheckInResult};
 use crate::day::Now;
 use crate::error::{CoreError, Result};
 use crate::log::{self, DayState, Record};
+use crate::pause;
 use crate::progress::{self, day_progress, DayProgress, ProgressView, SCORE_HALF_LIFE_DAYS};
 use crate::protocol::ProtocolSpec;
 use crate::report::{self, RenderedReport, ReportData, ReportFormat, ReportKind};
@@ -124,7 +125,7 @@ impl Core {
 
     /// Record a symptom check-in on a day (today when absent) and say what follows from it.
     pub async fn check_in(&self, input: &CheckInInput, now: &Now) -> Result<CheckInResult> {
-        let ctx = self.ctx(now).await?;
+        let mut ctx = self.ctx(now).await?;
         let day = ctx.day(input.day.as_deref())?;
         let Some(version) = self.version_for(day).await? else {
             return Err(CoreError::refused(
@@ -132,12 +133,22 @@ impl Core {
                 "Set up a protocol first: it names the symptoms to track.",
             ));
         };
-        let new: Vec<_> = checkin::entries(input, &version.1)?
+        let mut entries = checkin::entries(input, &version.1)?;
+        // An urgent sign pauses the plan until a clinician clears the user (reference §7).
+        entries.extend(pause::begin(pause::current(&ctx.pauses), &input.urgent));
+        let new: Vec<_> = entries
             .into_iter()
             .map(|e| ctx.record(day, Some(version.0.id), e))
             .collect();
         let mut records = log::read(&self.store, day, day).await?;
-        records.extend(log::append(&self.store, &new).await?);
+        let added = log::append(&self.store, &new).await?;
+        if added
+            .iter()
+            .any(|r| matches!(r.entry, log::Entry::SafetyPaused { .. }))
+        {
+            ctx.pauses = pause::pauses(&log::read_safety(&self.store).await?);
+        }
+        records.extend(added);
         let day = self.day_view(&ctx, day, Some(&version), &records).await?;
         Ok(CheckInResult {
             advice: day.advice.clone(),
@@ -177,6 +188,11 @@ impl Core {
             csv: report::csv(data),
         })
         .await
+    }
+
+    /// The file name a report is offered under (its data gathered, nothing rendered).
+    pub async fn report_file_stem(&self, kind: ReportKind, now: &Now) -> Result<String> {
+        self.with_report(kind, now, report::file_stem).await
     }
 
     /// Gather a report's data once and hand it to `render`.
@@ -225,6 +241,12 @@ impl Core {
             streaks: sum.streaks,
             score: sum.score_series.last().map(|p| p.score),
             notes: report::notes_of(&records, &labels),
+            pauses: ctx
+                .pauses
+                .iter()
+                .filter(|p| p.day <= last && p.until.is_none_or(|u| u.date_naive() >= first))
+                .cloned()
+                .collect(),
         };
         Ok(render(&data))
     }

@@ -24,13 +24,8 @@ impl Core {
         for (day, version, log) in governed_days(&versions, &records, first, last) {
             if let Some((_, spec)) = version {
                 let state = DayState::replay(log);
-                out.extend(plan_day(
-                    day,
-                    spec,
-                    &state,
-                    &ctx.settings.reminders,
-                    &ctx.clock,
-                )?);
+                let s = &ctx.settings.reminders;
+                out.extend(plan_day(day, spec, &state, &ctx.pauses, s, &ctx.clock)?);
             }
         }
         Ok(out)
@@ -113,7 +108,14 @@ impl Core {
                 days.push(CheckedDay { day, timings, log });
             }
         }
-        Ok(delivery::report(&days, &rows, since, now.utc, &ctx.clock))
+        Ok(delivery::report(
+            &days,
+            &rows,
+            &ctx.pauses,
+            since,
+            now.utc,
+            &ctx.clock,
+        ))
     }
 
     /// A button pressed on a dose reminder: record the dose taken, or snooze it.

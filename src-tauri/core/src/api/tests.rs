@@ -658,3 +658,114 @@ async fn unreadable_entries_are_skipped_the_same_way_everywhere() {
     assert!(core.delivery_report(&now).await.is_ok());
     assert!(core.due_reminders(&now).await.is_ok());
 }
+
+/// Issue 12 (reference §7): an urgent sign at a check-in pauses the plan until the user
+/// confirms a clinician's clearance. Nothing reminds in between, on desktop (nothing due) or on a
+/// phone (nothing to schedule); doses show as paused and are not expected by the delivery check;
+/// a later check-in without signs does not lift it; the report lists it.
+#[tokio::test]
+async fn an_urgent_sign_pauses_the_plan_until_a_clinician_clears_the_user() {
+    use crate::checkin::CheckInInput;
+    use crate::pause::ResumeInput;
+    let core = Core::open_in_memory().await.unwrap();
+    let start = now_at(2026, 11, 20, 7, 0);
+    core.save_protocol(&input("2026-11-20"), false, &start)
+        .await
+        .unwrap();
+    let check_in = |urgent: Vec<String>| CheckInInput {
+        day: None,
+        ratings: vec![],
+        urgent,
+        note: "checking in".into(),
+    };
+    // 07:30 on the 21st: before dose 1 (08:00), the user reports confusion.
+    let t = now_at(2026, 11, 21, 7, 30);
+    let r = core
+        .check_in(&check_in(vec!["confusion".into()]), &t)
+        .await
+        .unwrap();
+    let p = r.day.safety_pause.clone().expect("paused");
+    assert!(p.message.contains("confusion") && p.message.contains("clinician has cleared"));
+    assert_eq!(r.day.next_dose, None);
+    // Nothing is due at 08:00 nor at 20:30 (a nag would come then), nothing to schedule.
+    for (h, m) in [(8, 0), (8, 30), (20, 0), (20, 30)] {
+        assert!(core
+            .due_reminders(&now_at(2026, 11, 21, h, m))
+            .await
+            .unwrap()
+            .is_empty());
+    }
+    assert!(core.upcoming_reminders(&t, 7).await.unwrap().is_empty());
+    // The next day too, and a check-in without signs does not lift it.
+    let next = now_at(2026, 11, 22, 9, 0);
+    let r = core.check_in(&check_in(vec![]), &next).await.unwrap();
+    assert!(r.day.safety_pause.is_some());
+    let statuses: Vec<_> = r.day.checklist.doses.iter().map(|d| d.status).collect();
+    assert_eq!(statuses, [DoseStatus::Paused, DoseStatus::Paused]);
+    assert_eq!(
+        r.day.checklist.score.doses_planned, 0,
+        "paused doses are not expected"
+    );
+    assert!(core.due_reminders(&next).await.unwrap().is_empty());
+    // Resuming without the confirmation is refused and changes nothing.
+    let no = core
+        .resume_after_pause(
+            &ResumeInput {
+                cleared_by_clinician: false,
+            },
+            &next,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(no.code(), "clearance_required");
+    assert!(core.day(None, &next).await.unwrap().safety_pause.is_some());
+    // Cleared at 09:00 on the 22nd: dose 2 (20:00) is reminded again; dose 1 stays paused.
+    let v = core
+        .resume_after_pause(
+            &ResumeInput {
+                cleared_by_clinician: true,
+            },
+            &next,
+        )
+        .await
+        .unwrap();
+    assert!(v.safety_pause.is_none());
+    let statuses: Vec<_> = v.checklist.doses.iter().map(|d| d.status).collect();
+    assert_eq!(statuses, [DoseStatus::Paused, DoseStatus::Upcoming]);
+    let due = core
+        .due_reminders(&now_at(2026, 11, 22, 20, 0))
+        .await
+        .unwrap();
+    assert_eq!(
+        due.iter().map(|r| r.key.as_str()).collect::<Vec<_>>(),
+        ["2026-11-22/dose:2"]
+    );
+    let again = core
+        .resume_after_pause(
+            &ResumeInput {
+                cleared_by_clinician: true,
+            },
+            &next,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(again.code(), "not_paused");
+    // The delivery check expects none of the paused doses (21st: both; 22nd: dose 1).
+    let late = now_at(2026, 11, 22, 23, 0);
+    let d = core.delivery_report(&late).await.unwrap();
+    let expected: Vec<_> = d
+        .recent
+        .iter()
+        .map(|v| (v.day.to_string(), v.slot))
+        .collect();
+    assert!(!expected.contains(&("2026-11-21".into(), 1)));
+    assert!(!expected.contains(&("2026-11-21".into(), 2)));
+    assert!(!expected.contains(&("2026-11-22".into(), 1)));
+    assert!(expected.contains(&("2026-11-22".into(), 2)));
+    // The clinician report shows the pause and its end.
+    let report = core.report(ReportKind::Now, &late).await.unwrap();
+    assert!(report.html.contains("<h2>Safety pauses</h2>"));
+    assert!(report
+        .html
+        .contains("reported confusion: magnesium paused, resumed 22 Nov 2026"));
+}

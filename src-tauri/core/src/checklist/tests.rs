@@ -87,6 +87,7 @@ impl Sim {
             Some((1, &self.spec)),
             None,
             &state(&evs),
+            &[],
             now,
             &self.clock,
         )
@@ -634,7 +635,16 @@ fn a_day_is_rebuilt_from_its_events_alone() {
     let live = s.list(day, now);
     // Rebuild from a copy of the stored events only, in a fresh derivation.
     let copy: Vec<Event> = s.events.clone();
-    let rebuilt = derive(day, Some((1, &s.spec)), None, &state(&copy), now, &s.clock).unwrap();
+    let rebuilt = derive(
+        day,
+        Some((1, &s.spec)),
+        None,
+        &state(&copy),
+        &[],
+        now,
+        &s.clock,
+    )
+    .unwrap();
     assert_eq!(live, rebuilt);
     assert_eq!(rebuilt.doses[0].status, DoseStatus::Taken);
     assert_eq!(rebuilt.doses[1].status, DoseStatus::Missed);
@@ -677,6 +687,7 @@ fn doses_before_the_plan_was_saved_are_not_missed() {
         Some((1, &s.spec)),
         Some(saved),
         &DayState::default(),
+        &[],
         now,
         &s.clock,
     )
@@ -691,6 +702,7 @@ fn doses_before_the_plan_was_saved_are_not_missed() {
         Some((1, &s.spec)),
         Some(early),
         &DayState::default(),
+        &[],
         now,
         &s.clock,
     )
@@ -714,6 +726,7 @@ fn doses_before_the_plan_was_saved_are_not_missed() {
         Some((1, &s2.spec)),
         Some(saved),
         &state(&evs),
+        &[],
         now,
         &s2.clock,
     )
@@ -727,13 +740,23 @@ fn the_food_item_follows_what_was_logged() {
     let s = Sim::new(&["08:00"]);
     let day = d(2026, 11, 10);
     let now = s.at(day, 12, 0);
-    let under = derive(day, Some((1, &s.spec)), None, &fed(200.0), now, &s.clock).unwrap();
+    let under = derive(
+        day,
+        Some((1, &s.spec)),
+        None,
+        &fed(200.0),
+        &[],
+        now,
+        &s.clock,
+    )
+    .unwrap();
     assert!(!under.items.iter().find(|i| i.key == "food").unwrap().done);
     let met = derive(
         day,
         Some((1, &s.spec)),
         None,
         &fed(f64::from(s.spec.rda_mg)),
+        &[],
         now,
         &s.clock,
     )

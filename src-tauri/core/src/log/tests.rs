@@ -83,6 +83,10 @@ fn every_kind() -> Vec<Entry> {
             signs: vec!["Muscle weakness".into()],
         },
         Entry::UrgentAnswer { signs: vec![] },
+        Entry::SafetyPaused {
+            signs: vec!["Confusion".into()],
+        },
+        Entry::SafetyResumed,
     ]
 }
 
@@ -203,6 +207,8 @@ fn unknown_and_malformed_entries_are_unknown_everywhere() {
         ("checkin", "urgent", Some(json!([1, 2])), None),
         ("water", "note", Some(json!(5)), None),
         ("water", "mystery", None, None),
+        ("safety", "pause", Some(json!("Confusion")), None),
+        ("safety", "done", None, None),
     ];
     for (item, action, value, corrects) in bad {
         assert_eq!(

@@ -20,7 +20,8 @@ use crate::facts::{
 ///
 /// The rules, in the order they run:
 /// 1. the stop rules, `kidney_disease` and `infant`: either forbids a supplement plan, and
-///    the plan then counts for nothing below (no total, no largest dose, no windows);
+///    the plan then counts for nothing below (no total, no largest dose, no windows); with
+///    kidney disease, `kidney_with_antacids` still weighs declared antacids and laxatives;
 /// 2. `recommended_intake`;
 /// 3. with a limit for the age band and no stop: `share_of_limit` and `split_suggested`;
 /// 4. with an allowed plan: `single_intake` and `laxative_form`;
@@ -34,6 +35,10 @@ pub fn evaluate(safety: &SafetyAnswers, plan: Option<&SupplementPlan>) -> Safety
         .flatten()
         .collect();
     let allowed = stops.is_empty();
+    let stops: Vec<Finding> = stops
+        .into_iter()
+        .chain(kidney_with_antacids(safety))
+        .collect();
     let plan = plan.filter(|_| allowed);
     let rda_mg = facts::rda_mg(safety.age_band, safety.sex, safety.pregnancy);
     let (limit_mg, limit_source) = limit_in_force(safety);
@@ -83,6 +88,22 @@ fn kidney_disease(safety: &SafetyAnswers) -> Option<Finding> {
         level: Level::Stop,
         code: "kidney_disease",
         message: "With kidney disease or reduced kidney function, magnesium supplements can build up to harmful levels. Magday will not build a supplement plan: talk to your clinician first. Food, water, movement, breathing and the rest of the checklist stay available.".into(),
+        source: SRC_KIDNEY,
+    })
+}
+
+/// Stop: kidney disease plus magnesium from antacids or laxatives, the classic path to
+/// hypermagnesemia (reference §3: IOM p.243). With kidney disease no supplement plan is built,
+/// but the declared antacids and laxatives still count, and any regular use is a stop-level
+/// finding. Source: [`SRC_KIDNEY`].
+fn kidney_with_antacids(safety: &SafetyAnswers) -> Option<Finding> {
+    (safety.kidney_disease && safety.antacid_laxative_mg > 0.0).then(|| Finding {
+        level: Level::Stop,
+        code: "kidney_antacid",
+        message: format!(
+            "With kidney disease, the {} mg a day of magnesium from antacids or laxatives can build up to a dangerous level: this is the most common way people come to harm from magnesium. Talk to your clinician about it now, and ask whether a product without magnesium would suit you.",
+            fmt_mg(safety.antacid_laxative_mg)
+        ),
         source: SRC_KIDNEY,
     })
 }

@@ -4,7 +4,8 @@
 //! neither taken nor skipped, on a day that is not a skip day, after the first protocol was
 //! saved (Magday cannot remind before it has a plan). It was on time when it was shown at most
 //! [`ON_TIME_SECS`] (2 minutes) after the dose's time; shown later, it was late; never shown, it
-//! was not sent (the app was not running, or the window closed first). A hand-over the system
+//! was not sent (the app was not running, or the window closed first); one due during a safety
+//! pause was not expected (see [`crate::pause`]). A hand-over the system
 //! refused is failed; one handed to a phone's scheduler is scheduled (the phone reports nothing
 //! back). See [`outcome`].
 
@@ -16,6 +17,7 @@ use super::dose_reminder_key;
 use crate::checklist::DoseTiming;
 use crate::day::DayClock;
 use crate::log::{state_before, DayState, Record};
+use crate::pause::{paused_at, Pause};
 use crate::store::DeliveryRow;
 
 /// How long a delivery may lag its plan and still be on time.
@@ -111,6 +113,7 @@ pub struct CheckedDay {
 pub fn report(
     days: &[CheckedDay],
     rows: &[DeliveryRow],
+    pauses: &[Pause],
     since: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
     clock: &DayClock,
@@ -147,7 +150,7 @@ pub fn report(
     for d in days {
         let skip_day = DayState::replay(&d.log).skipped.is_some();
         for t in &d.timings {
-            if t.due > now || since.is_some_and(|s| t.due < s) {
+            if t.due > now || since.is_some_and(|s| t.due < s) || paused_at(pauses, t.due) {
                 continue;
             }
             // A skip day expects nothing; a dose taken or skipped before its time needs no

@@ -70,6 +70,7 @@ fn one_dose_reminder_per_dose_with_title_and_body() {
         d(2026, 11, 10),
         &s,
         &DayState::default(),
+        &[],
         &ReminderSettings::default(),
         &clock,
     )
@@ -267,7 +268,15 @@ fn nags_stop_at_the_window_and_pre_alerts_come_first() {
         nag_max: 12,
         ..ReminderSettings::default()
     };
-    let rs = plan_day(d(2026, 11, 10), &s, &DayState::default(), &settings, &clock).unwrap();
+    let rs = plan_day(
+        d(2026, 11, 10),
+        &s,
+        &DayState::default(),
+        &[],
+        &settings,
+        &clock,
+    )
+    .unwrap();
     let keys: Vec<&str> = rs.iter().map(|r| r.key.as_str()).collect();
     assert_eq!(
         keys,
@@ -306,6 +315,7 @@ fn separation_reminders_at_the_medicine_time() {
         d(2026, 11, 10),
         &s,
         &DayState::default(),
+        &[],
         &ReminderSettings::default(),
         &clock,
     )
@@ -326,7 +336,7 @@ fn separation_reminders_at_the_medicine_time() {
         ..ReminderSettings::default()
     };
     assert!(
-        plan_day(d(2026, 11, 10), &s, &DayState::default(), &off, &clock)
+        plan_day(d(2026, 11, 10), &s, &DayState::default(), &[], &off, &clock)
             .unwrap()
             .iter()
             .all(|r| r.kind != ReminderKind::Separation)
@@ -373,7 +383,7 @@ fn notification_ids_are_unique_over_a_year_of_keys() {
     let mut ids: BTreeMap<i32, String> = BTreeMap::new();
     for offset in 0..56 {
         let day = d(2026, 1, 1) + Duration::days(offset);
-        for r in plan_day(day, &s, &DayState::default(), &settings, &clock).unwrap() {
+        for r in plan_day(day, &s, &DayState::default(), &[], &settings, &clock).unwrap() {
             if let Some(prev) = ids.insert(r.notification_id(), r.key.clone()) {
                 panic!("{} and {} share an id", prev, r.key);
             }
@@ -396,6 +406,7 @@ fn dst_days_remind_each_dose_once() {
             day,
             &s,
             &DayState::default(),
+            &[],
             &ReminderSettings::default(),
             &clock,
         )
@@ -433,7 +444,7 @@ proptest! {
         while t < end {
             let today = clock.day_of(t);
             for day in [today, today + Duration::days(1)] {
-                for r in plan_day(day, &s, &DayState::default(), &settings, &clock).unwrap() {
+                for r in plan_day(day, &s, &DayState::default(), &[], &settings, &clock).unwrap() {
                     if r.is_due(t) && !claimed.contains_key(&r.key) {
                         claimed.insert(r.key.clone(), 1);
                     }
@@ -461,6 +472,7 @@ fn times_resolve_in_the_zone_in_force() {
         d(2026, 11, 10),
         &s,
         &DayState::default(),
+        &[],
         &ReminderSettings::default(),
         &home,
     )
@@ -474,6 +486,7 @@ fn times_resolve_in_the_zone_in_force() {
         d(2026, 11, 10),
         &s,
         &DayState::default(),
+        &[],
         &ReminderSettings::default(),
         &local,
     )

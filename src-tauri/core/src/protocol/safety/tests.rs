@@ -279,5 +279,41 @@ fn a_stopped_plan_counts_for_nothing_but_declared_antacids_still_do() {
     assert_eq!((r.supplemental_total_mg, r.largest_dose_mg), (40.0, 0.0));
     assert!(r.keep_apart.is_empty());
     let codes: Vec<&str> = r.findings.iter().map(|f| f.code).collect();
-    assert_eq!(codes, ["kidney_disease", "medicine", "rda", "consult"]);
+    // Issue 12: the antacids now also get their own stop (they used to pass silently).
+    assert_eq!(
+        codes,
+        [
+            "kidney_disease",
+            "kidney_antacid",
+            "medicine",
+            "rda",
+            "consult"
+        ]
+    );
+}
+
+/// Issue 12 (reference §3, IOM p.243): kidney disease with magnesium antacids or laxatives is a
+/// stop-level finding; without them, or without kidney disease, there is none.
+#[test]
+fn kidney_disease_with_antacids_is_a_stop() {
+    let cases: [(bool, f64, bool); 4] = [
+        (true, 1000.0, true),
+        (true, 50.0, true),
+        (true, 0.0, false),
+        (false, 1000.0, false),
+    ];
+    for (kidney, antacid, stop) in cases {
+        let mut s = crate::testkit::safety();
+        s.kidney_disease = kidney;
+        s.antacid_laxative_mg = antacid;
+        let r = evaluate(&s, None);
+        let f = r.findings.iter().find(|f| f.code == "kidney_antacid");
+        assert_eq!(f.is_some(), stop, "{kidney} {antacid}");
+        if let Some(f) = f {
+            assert_eq!(f.level, Level::Stop);
+            assert_eq!(f.source.id, SRC_KIDNEY.id);
+            assert!(f.message.contains(&format!("{} mg", fmt_mg(antacid))));
+        }
+        assert_eq!(r.supplement_allowed, !kidney);
+    }
 }

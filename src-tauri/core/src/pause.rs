@@ -1,0 +1,214 @@
+//! The safety pause (reference §7): a check-in that reports a sign of too much magnesium (low
+//! blood pressure, nausea and vomiting, flushing, urine retention, no bowel movement, lethargy,
+//! muscle weakness, trouble breathing, irregular heartbeat, confusion ...) stops the plan, not
+//! only the day's advice. From that moment until the user confirms that a clinician has cleared
+//! them:
+//! - no dose reminder, pre-alert, repeat or snooze reminder is planned, on any platform (the
+//!   desktop loop finds none due; a phone's schedule is replaced by an empty one);
+//! - doses that come due show as paused, never as due or missed, and do not count against
+//!   adherence, the score or the delivery check;
+//! - Today shows why, what to do, and how to resume.
+//!
+//! A later check-in without signs does not lift it (it lifts only that day's "seek care"
+//! advice): only [`Entry::SafetyResumed`], which the user gives by confirming that a clinician
+//! has cleared them, does. Both are entries in the log and both appear in the clinician report.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{CoreError, Result};
+use crate::facts::{Source, SRC_TOXICITY};
+use crate::log::{Entry, Record};
+
+/// One safety pause: when it began, on which day, the signs reported, and when it ended.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pause {
+    pub since: DateTime<FixedOffset>,
+    pub day: NaiveDate,
+    pub signs: Vec<String>,
+    /// When the user confirmed a clinician's clearance; `None` while it lasts.
+    pub until: Option<DateTime<FixedOffset>>,
+}
+
+impl Pause {
+    /// Whether the pause was in force at `t`.
+    pub fn covers(&self, t: DateTime<Utc>) -> bool {
+        self.since.with_timezone(&Utc) <= t && self.until.is_none_or(|u| t < u.with_timezone(&Utc))
+    }
+}
+
+/// The pauses in these safety entries (oldest first). A pause while one is in force, or a
+/// resumption while none is, changes nothing.
+pub fn pauses(records: &[Record]) -> Vec<Pause> {
+    let mut out: Vec<Pause> = Vec::new();
+    for r in records {
+        let open = out.last().is_some_and(|p| p.until.is_none());
+        match &r.entry {
+            Entry::SafetyPaused { signs } if !open => out.push(Pause {
+                since: r.at,
+                day: r.day,
+                signs: signs.clone(),
+                until: None,
+            }),
+            Entry::SafetyResumed if open => {
+                if let Some(p) = out.last_mut() {
+                    p.until = Some(r.at);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The pause in force now, if any.
+pub fn current(pauses: &[Pause]) -> Option<&Pause> {
+    pauses.last().filter(|p| p.until.is_none())
+}
+
+/// Whether any of `pauses` covers `t`.
+pub fn paused_at(pauses: &[Pause], t: DateTime<Utc>) -> bool {
+    pauses.iter().any(|p| p.covers(t))
+}
+
+/// The pause as Today shows it: why, and what to do.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PauseView {
+    /// When it began (RFC 3339, local offset).
+    pub since: String,
+    pub day: NaiveDate,
+    pub signs: Vec<String>,
+    pub message: String,
+    pub source: Source,
+}
+
+/// What Today says about a pause.
+pub fn view(p: &Pause) -> PauseView {
+    PauseView {
+        since: p.since.to_rfc3339(),
+        day: p.day,
+        signs: p.signs.clone(),
+        message: format!(
+            "Magnesium is paused: on {} you reported {}, which can be signs of too much magnesium. \
+             Do not take magnesium, and seek medical care now; if it feels severe, call emergency \
+             services. No dose reminders come until you confirm that a clinician has cleared you \
+             to continue.",
+            p.day.format("%-d %B"),
+            p.signs.join(", ")
+        ),
+        source: SRC_TOXICITY,
+    }
+}
+
+/// Input for `resume_after_pause`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ResumeInput {
+    /// The user confirms that a clinician has cleared them to continue.
+    pub cleared_by_clinician: bool,
+}
+
+/// The entry that ends the pause in force, or why it cannot end.
+pub fn resume(current: Option<&Pause>, input: &ResumeInput) -> Result<Entry> {
+    if current.is_none() {
+        return Err(CoreError::refused(
+            "not_paused",
+            "Magnesium is not paused: there is nothing to resume.",
+        ));
+    }
+    if !input.cleared_by_clinician {
+        return Err(CoreError::invalid(
+            "clearance_required",
+            "cleared_by_clinician",
+            "Resume only once a clinician has cleared you to continue: confirm that they have.",
+        ));
+    }
+    Ok(Entry::SafetyResumed)
+}
+
+/// The entry that begins a pause for a check-in reporting `signs`, unless one is in force.
+pub fn begin(current: Option<&Pause>, signs: &[String]) -> Option<Entry> {
+    (current.is_none() && !signs.is_empty()).then(|| Entry::SafetyPaused {
+        signs: signs.to_vec(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(d: u32, h: u32) -> DateTime<FixedOffset> {
+        FixedOffset::east_opt(0)
+            .unwrap()
+            .with_ymd_and_hms(2026, 11, d, h, 0, 0)
+            .unwrap()
+    }
+
+    fn rec(id: i64, d: u32, h: u32, entry: Entry) -> Record {
+        Record {
+            id,
+            day: NaiveDate::from_ymd_opt(2026, 11, d).unwrap(),
+            at: at(d, h),
+            protocol_version: Some(1),
+            entry,
+        }
+    }
+
+    fn paused(signs: &[&str]) -> Entry {
+        Entry::SafetyPaused {
+            signs: signs.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_pause_lasts_until_resumed_across_days() {
+        let log = vec![
+            rec(1, 3, 9, paused(&["Confusion"])),
+            // A second report while paused starts nothing new.
+            rec(2, 4, 9, paused(&["Nausea"])),
+            rec(3, 6, 12, Entry::SafetyResumed),
+            // A resumption with no pause changes nothing.
+            rec(4, 7, 12, Entry::SafetyResumed),
+            rec(5, 9, 8, paused(&["Muscle weakness"])),
+        ];
+        let ps = pauses(&log);
+        assert_eq!(ps.len(), 2);
+        assert_eq!(ps[0].signs, ["Confusion"]);
+        assert_eq!(ps[0].until, Some(at(6, 12)));
+        let utc = |d, h| at(d, h).with_timezone(&Utc);
+        assert!(!paused_at(&ps, utc(3, 8)));
+        assert!(paused_at(&ps, utc(3, 9)));
+        assert!(paused_at(&ps, utc(5, 20)), "the next days stay paused");
+        assert!(!paused_at(&ps, utc(6, 12)), "resumed");
+        assert!(
+            paused_at(&ps, utc(30, 0)),
+            "the second pause is still in force"
+        );
+        assert_eq!(
+            current(&ps).map(|p| p.day.to_string()),
+            Some("2026-11-09".into())
+        );
+    }
+
+    #[test]
+    fn resuming_needs_a_pause_and_a_clinicians_clearance() {
+        let ps = pauses(&[rec(1, 3, 9, paused(&["Confusion"]))]);
+        let yes = ResumeInput {
+            cleared_by_clinician: true,
+        };
+        let no = ResumeInput {
+            cleared_by_clinician: false,
+        };
+        assert_eq!(resume(current(&ps), &yes).unwrap(), Entry::SafetyResumed);
+        assert_eq!(
+            resume(current(&ps), &no).unwrap_err().code(),
+            "clearance_required"
+        );
+        assert_eq!(resume(None, &yes).unwrap_err().code(), "not_paused");
+        assert_eq!(begin(current(&ps), &["Nausea".into()]), None);
+        assert_eq!(begin(None, &[]), None);
+        assert!(begin(None, &["Nausea".into()]).is_some());
+        assert!(view(&ps[0]).message.contains("Confusion"));
+    }
+}

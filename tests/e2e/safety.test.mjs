@@ -1,0 +1,80 @@
+// Issue 12: safety rules that act. An urgent sign checked in through the UI pauses the plan: no
+// notification for the next due dose reaches the test's private D-Bus notification server until
+// the user confirms a clinician's clearance, and reminders come again after that. With kidney
+// disease, 1,000 mg a day of magnesium antacids gets a stop-level finding in the real app.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { startNotificationServer } from './lib/index.mjs';
+import { localHHMM, middayZone, onboard, setValue, text, withMagday } from './magday.mjs';
+
+test('an urgent sign pauses dose reminders until a clinician has cleared the user', { timeout: 420_000 }, async () => {
+  const notes = await startNotificationServer();
+  try {
+    const { tz, offsetHours } = middayZone();
+    // Dose 1 three minutes from now (it falls inside the pause); dose 2 five minutes from now
+    // (after the user resumes).
+    const base = Date.now();
+    const t1 = localHHMM(offsetHours, 3, new Date(base));
+    const t2 = localHHMM(offsetHours, 5, new Date(base));
+    const due1 = Math.floor((base + 3 * 60_000) / 60_000) * 60_000;
+    await withMagday('safety-pause', tz, async (app) => {
+      const s = app.session;
+      await onboard(s, { template: 'nerve', times: [t1, t2], mgPerUnit: 100 });
+      assert.match(await text(s, '[data-testid=next-dose]'), new RegExp(t1));
+
+      // A check-in with one urgent sign.
+      await s.click('[data-testid=urgent-list] summary');
+      const signs = await s.findElements('[data-testid=urgent-sign]');
+      await s.click(signs[0]);
+      await s.click('[data-testid=checkin-save]');
+      await s.waitForElement('[data-testid=advice-seek_care]');
+      const banner = await s.waitForElement('[data-testid=safety-pause]');
+      assert.equal(await s.getAttribute(banner, 'role'), 'alert');
+      assert.match(await text(s, '[data-testid=safety-pause-message]'), /Do not take magnesium, and seek medical care now/);
+      assert.equal(await s.getAttribute('[data-testid=dose-1]', 'data-status'), 'paused');
+      assert.equal((await s.findElements('[data-testid=next-dose]')).length, 0, 'no next dose while paused');
+      // Resuming needs the confirmation.
+      assert.equal(await s.getProperty('[data-testid=safety-resume]', 'disabled'), true);
+
+      // Past dose 1's time plus a full minute of the app's reminder loop: nothing was shown.
+      await new Promise((r) => setTimeout(r, Math.max(0, due1 + 65_000 - Date.now())));
+      assert.deepEqual(notes.all().map((x) => x.summary), [], 'no reminder during the pause');
+      assert.equal(await s.getAttribute('[data-testid=dose-1]', 'data-status'), 'paused');
+
+      // The user confirms a clinician's clearance: the plan is back, and dose 2 is reminded.
+      await s.click('[data-testid=safety-cleared]');
+      await s.click('[data-testid=safety-resume]');
+      await s.waitFor(async () => (await s.findElements('[data-testid=safety-pause]')).length === 0, {
+        message: 'the pause banner goes once resumed',
+      });
+      assert.match(await text(s, '[data-testid=next-dose]'), new RegExp(t2));
+      const n = await notes.waitForNotification({ summary: `Magnesium: dose 2 at ${t2}` }, 200_000);
+      assert.ok(n);
+      const sent = notes.all().map((x) => x.summary);
+      assert.ok(!sent.some((x) => x.includes(`dose 1 at ${t1}`)), `no dose 1 reminder: ${JSON.stringify(sent)}`);
+    });
+  } finally {
+    await notes.stop();
+  }
+});
+
+test('kidney disease plus 1,000 mg of magnesium antacids is a stop-level finding', { timeout: 180_000 }, async () => {
+  const { tz } = middayZone();
+  await withMagday('kidney-antacid', tz, async (app) => {
+    const s = app.session;
+    await onboard(s, {
+      template: 'circulation',
+      kidney: true,
+      onStep: async (n) => {
+        if (n === 1) await setValue(s, '[data-testid=antacid]', '1000');
+        if (n !== 5) return;
+        const stop = await s.waitForElement('[data-testid=finding-kidney_antacid]');
+        assert.equal(await s.getAttribute(stop, 'data-level'), 'stop');
+        assert.match(await s.getText(stop), /1,?000 mg/);
+      },
+    });
+    await s.click('[data-testid=tab-protocol]');
+    const stop = await s.waitForElement('[data-testid=finding-kidney_antacid]');
+    assert.equal(await s.getAttribute(stop, 'data-level'), 'stop');
+  });
+});
