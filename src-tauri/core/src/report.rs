@@ -9,10 +9,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::facts::DISCLAIMER;
+use crate::facts::{Pregnancy, Sex};
 use crate::log::{Entry, NoteOn, Record};
 use crate::pause::Pause;
 use crate::progress::{DayProgress, Streaks, SymptomSeries, WeekProgress, SCORE_HALF_LIFE_DAYS};
-use crate::protocol::{fmt_mg, medicine_name, ProtocolSpec, Symptom};
+use crate::protocol::{evaluate, fmt_mg, medicine_name, Level, ProtocolSpec, Symptom};
 
 /// Which report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -158,6 +159,67 @@ pub fn labels<'a>(specs: impl IntoIterator<Item = &'a ProtocolSpec>) -> BTreeMap
         }
     }
     labels
+}
+
+/// What a clinician needs to see first: the safety answers, the limit and the plan's share of
+/// it, declared antacids and laxatives, an acknowledged plan above the limit, and every
+/// finding above information level.
+fn safety_section(h: &mut String, s: &ProtocolSpec) {
+    let report = evaluate(&s.safety, s.supplement.as_ref());
+    let a = &s.safety;
+    h.push_str("<h2>Safety</h2>\n<ul data-section=\"safety\">\n");
+    let _ = writeln!(
+        h,
+        "<li>Answers: age {}, {}{}; kidney disease: {}; magnesium from antacids or laxatives: {} mg a day{}</li>",
+        esc(a.age_band.label()),
+        match a.sex {
+            Sex::Female => "female",
+            Sex::Male => "male",
+        },
+        match a.pregnancy {
+            Pregnancy::No => "",
+            Pregnancy::Pregnant => ", pregnant",
+            Pregnancy::Lactating => ", breastfeeding",
+        },
+        if a.kidney_disease { "yes" } else { "no" },
+        fmt_mg(a.antacid_laxative_mg),
+        if a.conservative_limit {
+            "; the stricter European limit chosen"
+        } else {
+            ""
+        }
+    );
+    match report.limit_mg {
+        Some(limit) if limit > 0 => {
+            let _ = writeln!(
+                h,
+                "<li>Limit for supplemental magnesium: {limit} mg a day ({}); supplements plus antacids and laxatives: {} mg, {:.0}% of it</li>",
+                esc(report.limit_source.citation),
+                fmt_mg(report.supplemental_total_mg),
+                report.supplemental_total_mg / f64::from(limit) * 100.0
+            );
+        }
+        _ => h.push_str("<li>No supplemental limit applies: no supplement plan was built.</li>\n"),
+    }
+    if let Some(x) = s.above_limit {
+        let _ = writeln!(
+            h,
+            "<li data-above-limit>Kept above the limit on a clinician's advice, as the user confirmed: {} mg a day, {}% of {} mg</li>",
+            fmt_mg(x.total_mg),
+            x.percent,
+            x.limit_mg
+        );
+    }
+    for f in report.findings.iter().filter(|f| f.level > Level::Info) {
+        let _ = writeln!(
+            h,
+            "<li data-finding=\"{}\">{}: {}</li>",
+            f.code,
+            esc(&format!("{:?}", f.level)),
+            esc(&f.message)
+        );
+    }
+    h.push_str("</ul>\n");
 }
 
 /// Render one format of a report.
@@ -325,7 +387,9 @@ pub fn html(d: &ReportData) -> String {
             .collect();
         let _ = writeln!(h, "<li>Medicines: {}</li>", meds.join(", "));
     }
-    h.push_str("</ul>\n<h2>Adherence</h2>\n");
+    h.push_str("</ul>\n");
+    safety_section(&mut h, s);
+    h.push_str("<h2>Adherence</h2>\n");
     let taken: u32 = d
         .days
         .iter()

@@ -10,7 +10,7 @@ use crate::checklist::{self, Checklist, NextDose};
 use crate::day::DayClock;
 use crate::log::DayState;
 use crate::pause::{self, Pause, PauseView};
-use crate::protocol::{Finding, ProtocolSpec, Symptom, Template};
+use crate::protocol::{AboveLimit, Finding, ProtocolSpec, Symptom, Template};
 
 /// Where the course stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -95,6 +95,9 @@ pub struct DayView {
     /// The safety pause in force now, whatever the day shown: no dose reminders until the user
     /// confirms a clinician's clearance.
     pub safety_pause: Option<PauseView>,
+    /// The plan governing the day is above the supplemental limit, kept on a clinician's
+    /// advice as the user acknowledged.
+    pub above_limit: Option<AboveLimit>,
     /// When this view next changes by itself (a dose comes due, a window closes, a snooze ends,
     /// the day ends), RFC 3339: the screen refreshes then rather than polling.
     pub refresh_at: Option<String>,
@@ -159,6 +162,7 @@ pub fn view(p: DayParts, list: Checklist) -> crate::error::Result<DayView> {
         refresh_at: is_today.then(|| local(checklist::refresh_at(&list, p.now, p.clock))),
         advice: crate::checkin::advice(p.log),
         safety_pause: p.pause.map(pause::view),
+        above_limit: spec.and_then(|s| s.above_limit),
         checked_in: p.log.checked_in,
         symptoms: spec
             .map(|spec| {

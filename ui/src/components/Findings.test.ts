@@ -16,6 +16,7 @@ describe("Findings", () => {
         { level: "warning", code: "near_limit", message: "86% of the upper limit.", source: { id: "iom_ul", citation: "IOM 1997 UL" } },
       ],
       keep_apart: [],
+      withheld_items: [],
     };
     render(Findings, { report });
     const f = screen.getByTestId("finding-near_limit");

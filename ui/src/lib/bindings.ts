@@ -4,9 +4,22 @@
 import { invoke } from "@tauri-apps/api/core";
 
 /**
+ * An acknowledged plan above the supplemental limit.
+ */
+export type AboveLimit = { 
+/**
+ * Supplements plus declared antacids and laxatives, mg a day.
+ */
+total_mg: number, limit_mg: number, 
+/**
+ * `total_mg` as a share of the limit, percent (rounded).
+ */
+percent: number, };
+
+/**
  * Age bands of the IOM/ODS tables.
  */
-export type AgeBand = "m0_6" | "m7_12" | "y1_3" | "y4_8" | "y9_13" | "y14_18" | "y19_30" | "y31_50" | "y51_plus";
+export type AgeBand = "m0_6" | "m7_12" | "y1_3" | "y4_8" | "y9_13" | "y14_18" | "y19_30" | "y31_50" | "y51_plus" | "y71_plus";
 
 /**
  * An age band with what follows from it for the setup form.
@@ -193,6 +206,11 @@ advice: Array<Finding>,
  * confirms a clinician's clearance.
  */
 safety_pause: PauseView | null, 
+/**
+ * The plan governing the day is above the supplemental limit, kept on a clinician's
+ * advice as the user acknowledged.
+ */
+above_limit: AboveLimit | null, 
 /**
  * When this view next changes by itself (a dose comes due, a window closes, a snooze ends,
  * the day ends), RFC 3339: the screen refreshes then rather than polling.
@@ -669,7 +687,13 @@ acknowledge_above_limit: boolean, };
 /**
  * A validated protocol, as stored in each version.
  */
-export type ProtocolSpec = { template: Template, name: string, safety: SafetyAnswers, supplement: SupplementPlan | null, start_date: string, length_days: number, items: Array<ItemSpec>, symptoms: Array<Symptom>, rda_mg: number, };
+export type ProtocolSpec = { template: Template, name: string, safety: SafetyAnswers, supplement: SupplementPlan | null, start_date: string, length_days: number, items: Array<ItemSpec>, symptoms: Array<Symptom>, rda_mg: number, 
+/**
+ * The user kept a plan above the supplemental limit, saying it is on a clinician's advice:
+ * stored with how far above it was, and shown on Today and in the report. Versions saved
+ * before this was recorded read as `None`.
+ */
+above_limit: AboveLimit | null, };
 
 /**
  * The saved protocol, as the protocol screen shows it.
@@ -787,7 +811,12 @@ supplemental_total_mg: number,
 /**
  * The largest single intake, mg.
  */
-largest_dose_mg: number, findings: Array<Finding>, keep_apart: Array<KeepApart>, };
+largest_dose_mg: number, findings: Array<Finding>, keep_apart: Array<KeepApart>, 
+/**
+ * Optional items not offered with these answers (potassium with kidney disease or a
+ * potassium-sparing diuretic): the setup form leaves them out.
+ */
+withheld_items: Array<string>, };
 
 /**
  * Input for `save_protocol`.

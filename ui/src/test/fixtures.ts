@@ -72,6 +72,7 @@ export function dayView(over: Partial<DayView> = {}): DayView {
     refresh_at: "2026-11-21T08:00:00+01:00",
     advice: [],
     safety_pause: null,
+    above_limit: null,
     symptoms: [
       { symptom: "cold_hands", label: "Cold hands", value: null },
       { symptom: "stomach", label: "Stomach upset or loose stools", value: null },
@@ -197,6 +198,7 @@ const standardItems = items([
 ]);
 const optionalItems = items([
   ["b6", "Vitamin B6"],
+  ["potassium", "Potassium-rich food"],
   ["omega3", "Omega-3"],
 ]);
 
@@ -317,6 +319,7 @@ export function safetyReport(over: Partial<SafetyReport> = {}): SafetyReport {
     largest_dose_mg: 100,
     findings: [{ level: "info", code: "rda", message: "Recommended intake for 31–50 years: 320 mg a day.", source }],
     keep_apart: [],
+    withheld_items: [],
     ...over,
   };
 }

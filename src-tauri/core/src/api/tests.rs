@@ -769,3 +769,47 @@ async fn an_urgent_sign_pauses_the_plan_until_a_clinician_clears_the_user() {
         .html
         .contains("reported confusion: magnesium paused, resumed 22 Nov 2026"));
 }
+
+/// Issue 12: an acknowledged plan above the limit is stored with its percentage and shown on
+/// Today and in the report's safety section (with the answers, the limit and the share of it);
+/// a plan above twice the limit is refused even when acknowledged, and saves nothing.
+#[tokio::test]
+async fn an_acknowledged_plan_above_the_limit_is_kept_with_its_share_and_reported() {
+    let core = Core::open_in_memory().await.unwrap();
+    let now = now_at(2026, 11, 21, 9, 0);
+    let mut i = input("2026-11-21");
+    i.safety.antacid_laxative_mg = 50.0;
+    i.supplement.as_mut().unwrap().mg_per_unit = 200.0; // 400 mg + 50 mg = 450 mg: 129% of 350
+    assert_eq!(
+        core.save_protocol(&i, false, &now)
+            .await
+            .unwrap_err()
+            .code(),
+        "above_limit_unacknowledged"
+    );
+    i.acknowledge_above_limit = true;
+    let mut twice = i.clone();
+    twice.supplement.as_mut().unwrap().mg_per_unit = 400.0; // 850 mg
+    assert_eq!(
+        core.save_protocol(&twice, false, &now)
+            .await
+            .unwrap_err()
+            .code(),
+        "above_twice_limit"
+    );
+    assert_eq!(version_count(&core).await, 0);
+    let saved = core.save_protocol(&i, false, &now).await.unwrap();
+    let above = saved.spec.above_limit.expect("stored");
+    assert_eq!(
+        (above.percent, above.limit_mg, above.total_mg),
+        (129, 350, 450.0)
+    );
+    let today = core.day(None, &now).await.unwrap();
+    assert_eq!(today.above_limit, Some(above));
+    let html = core.report(ReportKind::Now, &now).await.unwrap().html;
+    assert!(html.contains("<h2>Safety</h2>"));
+    assert!(html.contains("kidney disease: no; magnesium from antacids or laxatives: 50 mg a day"));
+    assert!(html.contains("supplements plus antacids and laxatives: 450 mg, 129% of it"));
+    assert!(html.contains("Kept above the limit on a clinician's advice, as the user confirmed: 450 mg a day, 129% of 350 mg"));
+    assert!(html.contains("data-finding=\"above_limit\""));
+}

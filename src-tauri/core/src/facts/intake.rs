@@ -24,12 +24,15 @@ pub enum AgeBand {
     Years19To30,
     #[serde(rename = "y31_50")]
     Years31To50,
+    /// 51 to 70 (its id predates the 71+ band: "y51_plus").
     #[serde(rename = "y51_plus")]
     Years51Plus,
+    #[serde(rename = "y71_plus")]
+    Years71Plus,
 }
 
 impl AgeBand {
-    pub const ALL: [AgeBand; 9] = [
+    pub const ALL: [AgeBand; 10] = [
         AgeBand::Months0To6,
         AgeBand::Months7To12,
         AgeBand::Years1To3,
@@ -39,6 +42,7 @@ impl AgeBand {
         AgeBand::Years19To30,
         AgeBand::Years31To50,
         AgeBand::Years51Plus,
+        AgeBand::Years71Plus,
     ];
 
     pub fn label(self) -> &'static str {
@@ -51,12 +55,23 @@ impl AgeBand {
             AgeBand::Years14To18 => "14–18 years",
             AgeBand::Years19To30 => "19–30 years",
             AgeBand::Years31To50 => "31–50 years",
-            AgeBand::Years51Plus => "51 years or older",
+            AgeBand::Years51Plus => "51–70 years",
+            AgeBand::Years71Plus => "71 years or older",
         }
     }
 
     pub fn is_infant(self) -> bool {
         matches!(self, AgeBand::Months0To6 | AgeBand::Months7To12)
+    }
+
+    /// From 51 (reference §4c): absorption falls, kidneys clear less, antacids and laxatives are
+    /// commoner. `Some(true)` from 71, where the caution is stronger.
+    pub fn older(self) -> Option<bool> {
+        match self {
+            AgeBand::Years51Plus => Some(false),
+            AgeBand::Years71Plus => Some(true),
+            _ => None,
+        }
     }
 
     /// Pregnancy and lactation values exist for 14–50.
@@ -108,8 +123,8 @@ pub fn rda_mg(age: AgeBand, sex: Sex, pregnancy: Pregnancy) -> u32 {
         (Years14To18, Sex::Female) => 360,
         (Years19To30, Sex::Male) => 400,
         (Years19To30, Sex::Female) => 310,
-        (Years31To50 | Years51Plus, Sex::Male) => 420,
-        (Years31To50 | Years51Plus, Sex::Female) => 320,
+        (Years31To50 | Years51Plus | Years71Plus, Sex::Male) => 420,
+        (Years31To50 | Years51Plus | Years71Plus, Sex::Female) => 320,
     }
 }
 
@@ -144,7 +159,9 @@ pub fn supplement_limit_mg(age: AgeBand, conservative: bool) -> Option<u32> {
 /// A warning starts at this share of the limit (80%).
 pub const WARN_FRACTION: f64 = 0.8;
 
-/// The most a daily plan may hold before it is refused as absurd, mg elemental.
+/// The most a daily plan may hold before it is refused as absurd, mg elemental: an input cap
+/// and a product choice (over 14 times the adult UL, reference §2: surely a typo), not a limit
+/// to aim at; plans above twice the limit are refused anyway.
 pub const ABSURD_DAILY_MG: f64 = 5000.0;
 
 #[cfg(test)]
@@ -177,6 +194,8 @@ mod tests {
             (Years31To50, Female, Lactating, 320),
             (Years51Plus, Male, No, 420),
             (Years51Plus, Female, No, 320),
+            (Years71Plus, Male, No, 420),
+            (Years71Plus, Female, No, 320),
         ];
         for &(age, sex, preg, want) in table {
             assert_eq!(rda_mg(age, sex, preg), want, "{age:?} {sex:?} {preg:?}");
@@ -196,6 +215,7 @@ mod tests {
             (Years19To30, Some(350)),
             (Years31To50, Some(350)),
             (Years51Plus, Some(350)),
+            (Years71Plus, Some(350)),
         ];
         for &(age, want) in table {
             assert_eq!(ul_mg(age), want, "{age:?}");

@@ -22,10 +22,13 @@ pub use intake::{
 pub use medicines::{MedicineClass, Separation};
 pub use sources::{
     Source, SRC_DIARRHEA, SRC_EFSA_BFR, SRC_EMC_LEAFLET, SRC_FORMS, SRC_GUIDES, SRC_INFANT,
-    SRC_IOM_UL, SRC_KIDNEY, SRC_ODS_MEDICINES, SRC_ODS_RDA, SRC_SPLITTING, SRC_TOXICITY,
+    SRC_IOM_UL, SRC_KIDNEY, SRC_ODS_MEDICINES, SRC_ODS_RDA, SRC_OLDER_ADULTS, SRC_POTASSIUM,
+    SRC_SPLITTING, SRC_TOXICITY,
 };
 
-/// Symptoms that mean stop and seek urgent care (rare toxicity). Source: [`SRC_TOXICITY`].
+/// Symptoms that mean stop and seek urgent care (rare toxicity; the full list of reference §7:
+/// low blood pressure, nausea, vomiting, flushing, urine retention, ileus, depression, lethargy,
+/// muscle weakness, trouble breathing, irregular heartbeat, confusion). Source: [`SRC_TOXICITY`].
 pub const URGENT_SYMPTOMS: &[&str] = &[
     "low blood pressure or feeling faint",
     "nausea and vomiting",
@@ -35,6 +38,9 @@ pub const URGENT_SYMPTOMS: &[&str] = &[
     "irregular heartbeat",
     "confusion",
     "lethargy",
+    "not passing urine",
+    "no bowel movement or a swollen belly",
+    "depression",
 ];
 
 /// The guides' disclaimer, shown in onboarding and About.

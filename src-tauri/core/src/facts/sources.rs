@@ -59,3 +59,11 @@ pub const SRC_GUIDES: Source = Source {
     id: "guides",
     citation: "Magday's seed guides (warm hands and feet; nerve and muscle recovery): consult a qualified healthcare provider before starting",
 };
+pub const SRC_OLDER_ADULTS: Source = Source {
+    id: "older_adults",
+    citation: "NIH ODS Magnesium fact sheet, \"Groups at risk of magnesium inadequacy: older adults\" and \"Health risks from excessive magnesium\"",
+};
+pub const SRC_POTASSIUM: Source = Source {
+    id: "potassium",
+    citation: "NIH ODS Potassium fact sheet (kidney disease, potassium-sparing diuretics, ACE inhibitors and ARBs)",
+};

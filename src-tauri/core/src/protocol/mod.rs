@@ -23,9 +23,9 @@ pub mod versions;
 pub use keep_apart::keep_apart_windows;
 pub(crate) use model::medicine_name;
 pub use model::{
-    AmountKind, DoseInput, DoseSpec, Finding, ItemKind, ItemSpec, KeepApart, Level, MedicineInput,
-    ProtocolInput, ProtocolSpec, SafetyAnswers, SafetyReport, SupplementInput, SupplementPlan,
-    Symptom, Template,
+    AboveLimit, AmountKind, DoseInput, DoseSpec, Finding, ItemKind, ItemSpec, KeepApart, Level,
+    MedicineInput, ProtocolInput, ProtocolSpec, SafetyAnswers, SafetyReport, SupplementInput,
+    SupplementPlan, Symptom, Template,
 };
 pub(crate) use plan::fmt_mg;
 pub use plan::{build_plan, MAX_DOSES, MAX_UNITS};

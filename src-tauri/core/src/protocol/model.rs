@@ -246,6 +246,21 @@ pub struct ProtocolSpec {
     pub items: Vec<ItemSpec>,
     pub symptoms: Vec<Symptom>,
     pub rda_mg: u32,
+    /// The user kept a plan above the supplemental limit, saying it is on a clinician's advice:
+    /// stored with how far above it was, and shown on Today and in the report. Versions saved
+    /// before this was recorded read as `None`.
+    #[serde(default)]
+    pub above_limit: Option<AboveLimit>,
+}
+
+/// An acknowledged plan above the supplemental limit.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+pub struct AboveLimit {
+    /// Supplements plus declared antacids and laxatives, mg a day.
+    pub total_mg: f64,
+    pub limit_mg: u32,
+    /// `total_mg` as a share of the limit, percent (rounded).
+    pub percent: u32,
 }
 
 impl ProtocolSpec {
@@ -319,6 +334,9 @@ pub struct SafetyReport {
     pub largest_dose_mg: f64,
     pub findings: Vec<Finding>,
     pub keep_apart: Vec<KeepApart>,
+    /// Optional items not offered with these answers (potassium with kidney disease or a
+    /// potassium-sparing diuretic): the setup form leaves them out.
+    pub withheld_items: Vec<String>,
 }
 
 impl SafetyReport {

@@ -9,7 +9,8 @@ use crate::day::{fmt_hhmm, parse_hhmm};
 use crate::error::{quoted, CoreError, Result};
 use crate::facts::{self, ABSURD_DAILY_MG};
 
-/// Most doses a day.
+/// Most doses a day: a product choice (the guides split the day's amount into two; the BfR
+/// advises at least two intakes, reference §6).
 pub const MAX_DOSES: usize = 4;
 /// Most units per dose (a scoop or capsule count); more is surely a typo.
 pub const MAX_UNITS: f64 = 20.0;

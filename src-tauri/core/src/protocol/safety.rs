@@ -11,9 +11,9 @@ use super::model::{
 };
 use super::plan::{fmt_mg, round1};
 use crate::facts::{
-    self, Laxative, Pregnancy, Source, CONSERVATIVE_LIMIT_MG, SRC_DIARRHEA, SRC_EFSA_BFR,
-    SRC_GUIDES, SRC_INFANT, SRC_IOM_UL, SRC_KIDNEY, SRC_ODS_MEDICINES, SRC_ODS_RDA, SRC_SPLITTING,
-    WARN_FRACTION,
+    self, Laxative, MedicineClass, Pregnancy, Source, CONSERVATIVE_LIMIT_MG, SRC_DIARRHEA,
+    SRC_EFSA_BFR, SRC_GUIDES, SRC_INFANT, SRC_IOM_UL, SRC_KIDNEY, SRC_ODS_MEDICINES, SRC_ODS_RDA,
+    SRC_OLDER_ADULTS, SRC_POTASSIUM, SRC_SPLITTING, WARN_FRACTION,
 };
 
 /// Safety evaluation of answers and an optional plan.
@@ -25,7 +25,8 @@ use crate::facts::{
 /// 2. `recommended_intake`;
 /// 3. with a limit for the age band and no stop: `share_of_limit` and `split_suggested`;
 /// 4. with an allowed plan: `single_intake` and `laxative_form`;
-/// 5. `pregnancy`, `medicine_notes`, `medicine_clashes` and `consult`.
+/// 5. `pregnancy`, `older_adult`, `potassium`, `medicine_notes`, `medicine_clashes` and
+///    `consult`.
 ///
 /// The findings are then sorted by level, most serious first; the sort is stable, so findings of
 /// one level keep the order above.
@@ -62,6 +63,8 @@ pub fn evaluate(safety: &SafetyAnswers, plan: Option<&SupplementPlan>) -> Safety
         findings.extend(laxative_form(p));
     }
     findings.extend(pregnancy(safety));
+    findings.extend(older_adult(safety));
+    findings.extend(potassium(safety));
     findings.extend(medicine_notes(safety));
     findings.extend(medicine_clashes(safety, &keep_apart));
     findings.push(consult());
@@ -79,6 +82,11 @@ pub fn evaluate(safety: &SafetyAnswers, plan: Option<&SupplementPlan>) -> Safety
         largest_dose_mg: largest,
         findings,
         keep_apart,
+        withheld_items: if potassium_not_advised(safety) {
+            vec!["potassium".into()]
+        } else {
+            vec![]
+        },
     }
 }
 
@@ -106,6 +114,48 @@ fn kidney_with_antacids(safety: &SafetyAnswers) -> Option<Finding> {
         ),
         source: SRC_KIDNEY,
     })
+}
+
+/// Caution from 51, a warning from 71, in both directions (reference §4c): older adults absorb
+/// less and excrete more, and more often have reduced kidney function and take magnesium
+/// antacids or laxatives. Source: [`SRC_OLDER_ADULTS`].
+fn older_adult(safety: &SafetyAnswers) -> Option<Finding> {
+    let stronger = safety.age_band.older()?;
+    Some(Finding {
+        level: if stronger { Level::Warning } else { Level::Caution },
+        code: "older_adult",
+        message: format!(
+            "{} the body absorbs less magnesium and the kidneys clear it less well, so both too little and too much are likelier. Count any antacids or laxatives that contain magnesium, start low, and {}.",
+            if stronger { "From 71," } else { "From 51," },
+            if stronger {
+                "have your clinician check your kidney function before you start"
+            } else {
+                "ask your clinician whether your kidney function has been checked"
+            }
+        ),
+        source: SRC_OLDER_ADULTS,
+    })
+}
+
+/// Potassium stays off the checklist with kidney disease or a potassium-sparing diuretic unless
+/// a clinician advises it (reference §4a). Source: [`SRC_POTASSIUM`].
+fn potassium(safety: &SafetyAnswers) -> Option<Finding> {
+    potassium_not_advised(safety).then(|| Finding {
+        level: Level::Caution,
+        code: "potassium",
+        message: "With kidney disease or a potassium-sparing diuretic, potassium can build up: Magday does not offer the potassium item. Eat potassium-rich food only as your clinician advises.".into(),
+        source: SRC_POTASSIUM,
+    })
+}
+
+/// Whether potassium (the optional item) is not offered: kidney disease or a potassium-sparing
+/// diuretic (reference §4a).
+pub fn potassium_not_advised(safety: &SafetyAnswers) -> bool {
+    safety.kidney_disease
+        || safety
+            .medicines
+            .iter()
+            .any(|m| m.class == MedicineClass::PotassiumSparingDiuretic)
 }
 
 /// Stop: under 1 year no upper limit is established. Source: [`SRC_INFANT`].

@@ -58,9 +58,18 @@ fn item(key: &str, label: &str, water: u32) -> ItemSpec {
     }
 }
 
+/// Glasses of water a day the checklist starts from: a product choice (the common "8 glasses"
+/// habit target; both guides say "water" without a number), editable from 0 to 20.
 pub const DEFAULT_WATER_GLASSES: u32 = 8;
+/// The course length: both guides' protocol runs two months, 8 weeks (reference §7).
 pub const DEFAULT_LENGTH_DAYS: u32 = 56;
+/// Minutes after a dose's time before it counts as missed: a product choice (long enough for a
+/// meal that runs late), editable.
 pub const DEFAULT_WINDOW_MIN: u32 = 180;
+/// Elemental mg a day every template starts from: a product choice, within the upper limit for
+/// ages 9 and up (350 mg, reference §2) and split over two intakes as the BfR advises (reference
+/// §2 and §6); the user sets their own from the label.
+pub const DEFAULT_DAILY_MG: f64 = 200.0;
 
 /// The templates, condensed from the two seed guides (design.md §1).
 pub fn templates() -> Vec<TemplateInfo> {
@@ -87,7 +96,7 @@ pub fn template(id: Template) -> TemplateInfo {
             summary: "Magnesium relaxes the smooth muscle of blood vessels and calms the stress response that narrows them. Daily magnesium, magnesium-rich food, water, gentle daily movement or yoga, and breathing (pranayama).",
             default_form: "citrate",
             default_times: vec!["08:00".into(), "19:00".into()],
-            default_daily_mg: 200.0,
+            default_daily_mg: DEFAULT_DAILY_MG,
             items: standard,
             optional_items: vec![],
             symptoms: vec![Symptom::ColdHands, Symptom::ColdFeet, Symptom::Tingling, Symptom::Stress, Symptom::PoorSleep, Symptom::Stomach],
@@ -99,7 +108,7 @@ pub fn template(id: Template) -> TemplateInfo {
             summary: "Circulation and nerves depend on each other. Glycinate and malate absorb well and are gentle; magnesium daily, often split into two doses, the evening one for relaxation; gentle movement; slow breathing with long exhalations. Two months; some effects within days, deeper recovery over weeks.",
             default_form: "glycinate",
             default_times: vec!["08:00".into(), "20:00".into()],
-            default_daily_mg: 200.0,
+            default_daily_mg: DEFAULT_DAILY_MG,
             items: standard,
             optional_items: optional,
             symptoms: vec![Symptom::Numbness, Symptom::Tingling, Symptom::NervePain, Symptom::Cramps, Symptom::Weakness, Symptom::Stress, Symptom::PoorSleep, Symptom::Stomach],
@@ -111,7 +120,7 @@ pub fn template(id: Template) -> TemplateInfo {
             summary: "Choose your own items and symptoms.",
             default_form: "glycinate",
             default_times: vec!["08:00".into(), "20:00".into()],
-            default_daily_mg: 200.0,
+            default_daily_mg: DEFAULT_DAILY_MG,
             items: standard,
             optional_items: optional,
             symptoms: vec![Symptom::Stomach],

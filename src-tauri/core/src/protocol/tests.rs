@@ -504,3 +504,39 @@ fn optional_and_custom_items_join_the_checklist() {
         "unknown_item"
     );
 }
+
+/// Issue 12: above twice the limit a plan is refused even when acknowledged, and the potassium
+/// item is refused with kidney disease or a potassium-sparing diuretic; neither saves anything.
+#[test]
+fn twice_the_limit_and_potassium_with_kidney_disease_are_refused() {
+    let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    let mut i = crate::testkit::protocol_input(
+        Template::Nerve,
+        "glycinate",
+        400.0,
+        &["08:00", "20:00"],
+        start,
+    );
+    i.acknowledge_above_limit = true;
+    // 800 mg: above 2 × 350.
+    assert_eq!(
+        validate(&i, start, 240).unwrap_err().code(),
+        "above_twice_limit"
+    );
+    // 700 mg: exactly twice, acknowledged: kept.
+    i.supplement.as_mut().unwrap().mg_per_unit = 350.0;
+    assert!(validate(&i, start, 240).is_ok());
+    let mut k =
+        crate::testkit::protocol_input(Template::Nerve, "glycinate", 100.0, &["08:00"], start);
+    k.optional_items = vec!["potassium".into()];
+    assert!(validate(&k, start, 240).is_ok());
+    k.safety.medicines = vec![MedicineInput {
+        class: MedicineClass::PotassiumSparingDiuretic,
+        name: String::new(),
+        time: None,
+    }];
+    assert_eq!(
+        validate(&k, start, 240).unwrap_err().code(),
+        "potassium_not_advised"
+    );
+}

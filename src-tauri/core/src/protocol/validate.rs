@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 
 use super::model::{
-    ItemKind, ItemSpec, Level, ProtocolInput, ProtocolSpec, SafetyAnswers, SafetyReport, Symptom,
+    AboveLimit, ItemKind, ItemSpec, Level, ProtocolInput, ProtocolSpec, SafetyAnswers,
+    SafetyReport, Symptom,
 };
 use super::plan::build_plan;
 use super::safety::evaluate;
@@ -61,6 +62,20 @@ pub fn validate_safety(s: &SafetyAnswers) -> Result<()> {
     Ok(())
 }
 
+/// How far above its limit a plan is, when it is.
+pub fn above_limit(report: &SafetyReport) -> Option<AboveLimit> {
+    let limit = report.limit_mg.filter(|l| *l > 0)?;
+    let total = report.supplemental_total_mg;
+    (report.supplement_allowed && total > f64::from(limit)).then(|| AboveLimit {
+        total_mg: total,
+        limit_mg: limit,
+        percent: (total / f64::from(limit) * 100.0).round() as u32,
+    })
+}
+
+/// A plan above this multiple of the supplemental limit is refused even when acknowledged.
+pub const MAX_LIMIT_MULTIPLE: f64 = 2.0;
+
 /// Validate an input against today and the day start; returns the spec to store and its report.
 /// Refuses (and so saves nothing) on bad input, on a supplement plan where one must not be
 /// built, and on a plan above the limit that the user has not acknowledged.
@@ -84,6 +99,19 @@ pub fn validate(
             .map(|f| f.message.clone())
             .unwrap_or_else(|| "Talk to your clinician first.".into());
         return Err(CoreError::refused("clinician_first", stop));
+    }
+    // Above twice the limit no acknowledgement keeps a plan: a product choice (issue 12), so a
+    // typo (2,000 for 200) or a misread label cannot pass as "on a clinician's advice".
+    if let (Some(limit), Some(_)) = (report.limit_mg, &plan) {
+        if report.supplemental_total_mg > MAX_LIMIT_MULTIPLE * f64::from(limit) {
+            return Err(CoreError::refused(
+                "above_twice_limit",
+                format!(
+                    "This plan comes to {} mg a day, more than twice the limit of {limit} mg for supplemental magnesium. Magday does not save a plan this high: check the amount on the label and the number of units, and lower the dose.",
+                    super::plan::fmt_mg(report.supplemental_total_mg)
+                ),
+            ));
+        }
     }
     if report.worst() == Some(Level::Strong) && plan.is_some() && !input.acknowledge_above_limit {
         return Err(CoreError::refused(
@@ -155,6 +183,12 @@ pub fn validate(
                 format!("{} is not an optional item of this template.", quoted(k)),
             ));
         };
+        if opt.key == "potassium" && super::safety::potassium_not_advised(&input.safety) {
+            return Err(CoreError::refused(
+                "potassium_not_advised",
+                "With kidney disease or a potassium-sparing diuretic, Magday does not offer the potassium item: take it off, and eat potassium-rich food only as your clinician advises.",
+            ));
+        }
         if !items.iter().any(|i| i.key == opt.key) {
             items.push(opt.clone());
         }
@@ -218,6 +252,7 @@ pub fn validate(
         length_days: input.length_days,
         items,
         symptoms,
+        above_limit: above_limit(&report).filter(|_| input.acknowledge_above_limit),
     };
     Ok((spec, report))
 }

@@ -279,12 +279,14 @@ fn a_stopped_plan_counts_for_nothing_but_declared_antacids_still_do() {
     assert_eq!((r.supplemental_total_mg, r.largest_dose_mg), (40.0, 0.0));
     assert!(r.keep_apart.is_empty());
     let codes: Vec<&str> = r.findings.iter().map(|f| f.code).collect();
-    // Issue 12: the antacids now also get their own stop (they used to pass silently).
+    // Issue 12: the antacids now also get their own stop (they used to pass silently), and the
+    // potassium item is not offered with kidney disease.
     assert_eq!(
         codes,
         [
             "kidney_disease",
             "kidney_antacid",
+            "potassium",
             "medicine",
             "rda",
             "consult"
@@ -315,5 +317,71 @@ fn kidney_disease_with_antacids_is_a_stop() {
             assert!(f.message.contains(&format!("{} mg", fmt_mg(antacid))));
         }
         assert_eq!(r.supplement_allowed, !kidney);
+    }
+}
+
+/// Issue 12 (reference §4c, ODS "older adults"): a caution from 51, a warning from 71, in both
+/// directions; none below 51.
+#[test]
+fn older_adults_get_a_caution_that_grows_at_71() {
+    let cases = [
+        (AgeBand::Years31To50, None),
+        (AgeBand::Years51Plus, Some(Level::Caution)),
+        (AgeBand::Years71Plus, Some(Level::Warning)),
+    ];
+    for (band, want) in cases {
+        let mut s = safety();
+        s.age_band = band;
+        let f = older_adult(&s);
+        assert_eq!(f.as_ref().map(|f| f.level), want, "{band:?}");
+        if let Some(f) = f {
+            assert_eq!(f.source.id, SRC_OLDER_ADULTS.id);
+            assert!(f.message.contains("both too little and too much"));
+        }
+    }
+}
+
+/// Issue 12 (reference §4a, ODS Potassium): no potassium item with kidney disease or a
+/// potassium-sparing diuretic.
+#[test]
+fn potassium_is_not_offered_with_kidney_disease_or_a_potassium_sparing_diuretic() {
+    let cases = [
+        (false, None, false),
+        (true, None, true),
+        (false, Some(MedicineClass::PotassiumSparingDiuretic), true),
+        (false, Some(MedicineClass::LoopOrThiazideDiuretic), false),
+    ];
+    for (kidney, med, not_advised) in cases {
+        let mut s = safety();
+        s.kidney_disease = kidney;
+        s.medicines = med.into_iter().map(|c| medicine(c, "", None)).collect();
+        assert_eq!(potassium_not_advised(&s), not_advised, "{kidney} {med:?}");
+        let f = potassium(&s);
+        assert_eq!(f.is_some(), not_advised);
+        if let Some(f) = f {
+            assert_eq!(f.source.id, SRC_POTASSIUM.id);
+        }
+    }
+}
+
+/// Issue 12: the toxicity list is reference §7's in full.
+#[test]
+fn the_urgent_signs_are_the_full_toxicity_list() {
+    let all = crate::facts::URGENT_SYMPTOMS.join(" | ");
+    for sign in [
+        "low blood pressure",
+        "nausea",
+        "vomiting",
+        "flushing",
+        "not passing urine",
+        "no bowel movement",
+        "depression",
+        "lethargy",
+        "muscle weakness",
+        "trouble breathing",
+        "irregular heartbeat",
+        "confusion",
+    ] {
+        assert!(all.contains(sign), "{sign}");
     }
 }
