@@ -41,6 +41,7 @@ fn input(start: NaiveDate) -> ProtocolInput {
             medicines: vec![],
             antacid_laxative_mg: 0.0,
             conservative_limit: false,
+            wider_windows: false,
         },
         supplement: Some(SupplementInput {
             form: "glycinate".into(),

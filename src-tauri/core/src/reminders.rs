@@ -14,7 +14,6 @@ use ts_rs::TS;
 use crate::checklist::dose_timings;
 use crate::day::{parse_hhmm, DayClock};
 use crate::error::Result;
-use crate::facts::MedicineClass;
 use crate::log::DayState;
 use crate::pause::{paused_at, Pause};
 use crate::protocol::{fmt_mg, medicine_name, ProtocolSpec};
@@ -116,7 +115,8 @@ impl Reminder {
         let slot = i32::try_from(self.slot.min(20)).unwrap_or(0);
         let n = i32::try_from(self.n.min(19)).unwrap_or(0);
         let within = match self.kind {
-            ReminderKind::Separation => slot,
+            // The medicine and its intake (at most MAX_INTAKES a day).
+            ReminderKind::Separation => slot * 5 + n.min(4),
             _ => slot * 20 + n,
         };
         day * 1000 + self.kind.code() * 100 + within.min(99)
@@ -241,38 +241,30 @@ pub fn plan_day(
     if settings.separation_reminders && !doses.is_empty() {
         let times: Vec<&str> = doses.iter().map(|d| d.time.as_str()).collect();
         for (i, m) in spec.safety.medicines.iter().enumerate() {
-            let (Some(time), Some(sep)) = (
-                m.time.as_deref(),
-                m.class.separation(spec.safety.conservative_limit),
-            ) else {
+            let Some(sep) = m.separation(spec.safety.wider_windows) else {
                 continue;
             };
-            let Ok(t) = parse_hhmm(time, "time") else {
-                continue;
-            };
-            let at = clock.instant(day, t);
-            let rule = match m.class {
-                MedicineClass::Tetracycline | MedicineClass::Quinolone => format!(
-                    "Take it at least {} h before or {} h after magnesium.",
-                    sep.before_min / 60,
-                    sep.after_min / 60
-                ),
-                _ => format!(
-                    "Keep it at least {} h away from magnesium.",
-                    sep.before_min.max(sep.after_min) / 60
-                ),
-            };
-            out.push(Reminder {
-                key: format!("{day}/med:{i}"),
-                kind: ReminderKind::Separation,
-                day,
-                slot: u32::try_from(i).unwrap_or(0),
-                n: 0,
-                due: at,
-                expires: at + Duration::minutes(60),
-                title: format!("Time for {}", medicine_name(m)),
-                body: format!("{rule} Magnesium today: {}.", times.join(", ")),
-            });
+            // Each intake of the day gets its reminder: the first keeps the key "med:i".
+            for (j, time) in m.times().enumerate() {
+                let Ok(t) = parse_hhmm(time, "time") else {
+                    continue;
+                };
+                let at = clock.instant(day, t);
+                out.push(Reminder {
+                    key: match j {
+                        0 => format!("{day}/med:{i}"),
+                        _ => format!("{day}/med:{i}/{j}"),
+                    },
+                    kind: ReminderKind::Separation,
+                    day,
+                    slot: u32::try_from(i).unwrap_or(0),
+                    n: u32::try_from(j).unwrap_or(0),
+                    due: at,
+                    expires: at + Duration::minutes(60),
+                    title: format!("Time for {}", medicine_name(m)),
+                    body: format!("{} Magnesium today: {}.", sep.rule(), times.join(", ")),
+                });
+            }
         }
     }
     // A safety pause silences every reminder that would come while it lasts.

@@ -19,6 +19,7 @@ pub(crate) fn safety() -> SafetyAnswers {
         medicines: vec![],
         antacid_laxative_mg: 0.0,
         conservative_limit: false,
+        wider_windows: false,
     }
 }
 

@@ -592,7 +592,17 @@ name: string,
 /**
  * When the user usually takes it, "HH:MM"; enables separation reminders.
  */
-time: string | null, };
+time: string | null, 
+/**
+ * Further intakes the same day ("HH:MM"; antibiotics twice or three times a day): each
+ * gets its window and its reminder.
+ */
+more_times: Array<string>, 
+/**
+ * For another prescription medicine: minutes to keep it from magnesium on either side
+ * (2 h when unset, reference §4).
+ */
+window_min: number | null, };
 
 /**
  * The next dose due.
@@ -790,7 +800,12 @@ antacid_laxative_mg: number,
 /**
  * Use the stricter European 250 mg limit.
  */
-conservative_limit: boolean, };
+conservative_limit: boolean, 
+/**
+ * The wider windows of the UK leaflet (2–3 h from medicines in general, 3–4 h from iron
+ * and bisphosphonates): a setting of its own, separate from `conservative_limit`.
+ */
+wider_windows: boolean, };
 
 /**
  * What the safety rules say about a plan.

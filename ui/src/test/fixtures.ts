@@ -234,6 +234,7 @@ export function draftInput(t: TemplateInfo, start = "2026-11-21", over: Partial<
       medicines: [],
       antacid_laxative_mg: 0,
       conservative_limit: false,
+      wider_windows: false,
     },
     supplement: {
       form: t.default_form,

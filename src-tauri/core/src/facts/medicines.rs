@@ -122,6 +122,55 @@ impl MedicineClass {
     }
 }
 
+/// The window a medicine of class [`MedicineClass::Other`] gets unless the user sets another:
+/// 2 h either side (reference §4: "offer a 2 h default window, editable"; UK SmPC 2–3 h).
+pub const DEFAULT_OTHER_WINDOW_MIN: u32 = 120;
+/// The window the user may set for another medicine, minutes (a product choice: half an hour to
+/// eight hours, the widest label window).
+pub const MIN_OTHER_WINDOW_MIN: u32 = 30;
+pub const MAX_OTHER_WINDOW_MIN: u32 = 480;
+
+/// The window for one medicine the user takes: its label's window when they name a medicine
+/// that has one (it wins over the class rule, reference §4), else its class rule; another
+/// prescription medicine gets `window_min` (2 h by default) either side. `wider` is the
+/// conservative option of the UK leaflet (2–3 h from medicines in general, 3–4 h from iron and
+/// bisphosphonates), a setting of its own, separate from the EU 250 mg limit: it widens a window
+/// to at least the leaflet's, never narrows one.
+pub fn separation_for(
+    class: MedicineClass,
+    name: &str,
+    window_min: Option<u32>,
+    wider: bool,
+) -> Option<Separation> {
+    let base = match super::label_window(name) {
+        Some(l) => Some(Separation {
+            before_min: l.before_min,
+            after_min: l.after_min,
+            source: l.source,
+        }),
+        None if class == MedicineClass::Other => {
+            let w = window_min.unwrap_or(DEFAULT_OTHER_WINDOW_MIN);
+            Some(Separation {
+                before_min: w,
+                after_min: w,
+                source: SRC_EMC_LEAFLET,
+            })
+        }
+        None => class.separation(false),
+    };
+    if !wider {
+        return base;
+    }
+    match (base, class.separation(true)) {
+        (Some(b), Some(w)) => Some(Separation {
+            before_min: b.before_min.max(w.before_min),
+            after_min: b.after_min.max(w.after_min),
+            source: b.source,
+        }),
+        (b, w) => b.or(w),
+    }
+}
+
 /// How far a medicine must stay from each magnesium dose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 pub struct Separation {
@@ -130,6 +179,30 @@ pub struct Separation {
     /// ... nor within this many minutes after it.
     pub after_min: u32,
     pub source: Source,
+}
+
+fn span(min: u32) -> String {
+    if min.is_multiple_of(60) {
+        format!("{} h", min / 60)
+    } else {
+        format!("{min} min")
+    }
+}
+
+impl Separation {
+    /// The rule in words: "Take it at least 2 h before or 6 h after magnesium."
+    pub fn rule(&self) -> String {
+        match (self.before_min, self.after_min) {
+            (b, a) if b == a => format!("Keep it at least {} away from magnesium.", span(b)),
+            (0, a) => format!("Take it at least {} after magnesium.", span(a)),
+            (b, 0) => format!("Take it at least {} before magnesium.", span(b)),
+            (b, a) => format!(
+                "Take it at least {} before or {} after magnesium.",
+                span(b),
+                span(a)
+            ),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -151,5 +224,40 @@ mod tests {
             .separation(false)
             .is_none());
         assert!(MedicineClass::Other.separation(false).is_none());
+    }
+
+    /// Issue 12 (reference §4): a named medicine's label window wins over its class; another
+    /// prescription medicine gets 2 h by default, or the user's own; the wider (UK leaflet)
+    /// option only ever widens.
+    #[test]
+    fn the_window_for_a_medicine_the_user_names() {
+        use MedicineClass::*;
+        type Case<'a> = (
+            MedicineClass,
+            &'a str,
+            Option<u32>,
+            bool,
+            Option<(u32, u32)>,
+        );
+        let cases: &[Case] = &[
+            (Quinolone, "", None, false, Some((120, 240))),
+            (Quinolone, "Ciprofloxacin", None, false, Some((120, 360))),
+            (Quinolone, "moxifloxacin", None, false, Some((240, 480))),
+            (Quinolone, "Levofloxacin", None, false, Some((120, 120))),
+            (Quinolone, "Levofloxacin", None, true, Some((120, 360))),
+            (Other, "Levothyroxine", None, false, Some((240, 240))),
+            (Other, "Tivicay", None, false, Some((120, 360))),
+            (Other, "gabapentin", None, false, Some((0, 120))),
+            (Other, "", None, false, Some((120, 120))),
+            (Other, "my pill", Some(90), false, Some((90, 90))),
+            (Other, "my pill", Some(90), true, Some((180, 180))),
+            (Iron, "", None, false, Some((180, 180))),
+            (Iron, "", None, true, Some((240, 240))),
+            (ProtonPumpInhibitor, "", None, true, None),
+        ];
+        for &(class, name, w, wider, want) in cases {
+            let got = separation_for(class, name, w, wider).map(|s| (s.before_min, s.after_min));
+            assert_eq!(got, want, "{class:?} {name:?} {w:?} {wider}");
+        }
     }
 }

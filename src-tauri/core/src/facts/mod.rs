@@ -11,6 +11,7 @@
 
 mod forms;
 mod intake;
+mod labels;
 mod medicines;
 mod sources;
 
@@ -19,7 +20,11 @@ pub use intake::{
     rda_mg, supplement_limit_mg, ul_mg, AgeBand, Pregnancy, Sex, ABSURD_DAILY_MG,
     CONSERVATIVE_LIMIT_MG, WARN_FRACTION,
 };
-pub use medicines::{MedicineClass, Separation};
+pub use labels::{label_window, LabelWindow, LABEL_WINDOWS};
+pub use medicines::{
+    separation_for, MedicineClass, Separation, DEFAULT_OTHER_WINDOW_MIN, MAX_OTHER_WINDOW_MIN,
+    MIN_OTHER_WINDOW_MIN,
+};
 pub use sources::{
     Source, SRC_DIARRHEA, SRC_EFSA_BFR, SRC_EMC_LEAFLET, SRC_FORMS, SRC_GUIDES, SRC_INFANT,
     SRC_IOM_UL, SRC_KIDNEY, SRC_ODS_MEDICINES, SRC_ODS_RDA, SRC_OLDER_ADULTS, SRC_POTASSIUM,

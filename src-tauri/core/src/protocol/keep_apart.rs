@@ -36,7 +36,7 @@ pub(super) fn in_window(t: &str, from: &str, until: &str) -> bool {
 pub fn keep_apart_windows(safety: &SafetyAnswers, plan: &SupplementPlan) -> Vec<KeepApart> {
     let mut out = Vec::new();
     for m in &safety.medicines {
-        let Some(sep) = m.class.separation(safety.conservative_limit) else {
+        let Some(sep) = m.separation(safety.wider_windows) else {
             continue;
         };
         for d in &plan.doses {

@@ -125,6 +125,29 @@ pub struct MedicineInput {
     pub name: String,
     /// When the user usually takes it, "HH:MM"; enables separation reminders.
     pub time: Option<String>,
+    /// Further intakes the same day ("HH:MM"; antibiotics twice or three times a day): each
+    /// gets its window and its reminder.
+    #[serde(default)]
+    pub more_times: Vec<String>,
+    /// For another prescription medicine: minutes to keep it from magnesium on either side
+    /// (2 h when unset, reference §4).
+    #[serde(default)]
+    pub window_min: Option<u32>,
+}
+
+impl MedicineInput {
+    /// Every intake of the day, "HH:MM".
+    pub fn times(&self) -> impl Iterator<Item = &str> {
+        self.time
+            .as_deref()
+            .into_iter()
+            .chain(self.more_times.iter().map(String::as_str))
+    }
+
+    /// How far it must stay from a magnesium dose (see [`crate::facts::separation_for`]).
+    pub fn separation(&self, wider: bool) -> Option<crate::facts::Separation> {
+        crate::facts::separation_for(self.class, &self.name, self.window_min, wider)
+    }
 }
 
 /// The name a medicine is shown by: the user's own, else its class.
@@ -149,6 +172,10 @@ pub struct SafetyAnswers {
     pub antacid_laxative_mg: f64,
     /// Use the stricter European 250 mg limit.
     pub conservative_limit: bool,
+    /// The wider windows of the UK leaflet (2–3 h from medicines in general, 3–4 h from iron
+    /// and bisphosphonates): a setting of its own, separate from `conservative_limit`.
+    #[serde(default)]
+    pub wider_windows: bool,
 }
 
 /// One dose as entered.

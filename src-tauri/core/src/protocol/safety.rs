@@ -313,15 +313,21 @@ fn pregnancy(safety: &SafetyAnswers) -> Option<Finding> {
     })
 }
 
-/// One note per medicine, in the order entered: Caution for a class with a separation rule
-/// (source: the rule's), Info for an information-only class (source: [`SRC_ODS_MEDICINES`]).
-/// Numbers and words: [`facts::MedicineClass`].
+/// One note per medicine, in the order entered: Caution for a medicine with a separation rule
+/// (source: the rule's: its own label's when the user names one, reference §4), Info for an
+/// information-only class (source: [`SRC_ODS_MEDICINES`]). Numbers and words:
+/// [`facts::MedicineClass`], [`facts::LABEL_WINDOWS`].
 fn medicine_notes(safety: &SafetyAnswers) -> Vec<Finding> {
     safety
         .medicines
         .iter()
         .map(|m| {
-            let sep = m.class.separation(safety.conservative_limit);
+            let sep = m.separation(safety.wider_windows);
+            // A medicine named with a label of its own: that label's window, in words.
+            let label = facts::label_window(&m.name)
+                .and(sep)
+                .map(|s| format!(" Its label: {}", s.rule()))
+                .unwrap_or_default();
             Finding {
                 level: if sep.is_some() {
                     Level::Caution
@@ -329,7 +335,7 @@ fn medicine_notes(safety: &SafetyAnswers) -> Vec<Finding> {
                     Level::Info
                 },
                 code: "medicine",
-                message: format!("{}: {}", medicine_name(m), m.class.note()),
+                message: format!("{}: {}{label}", medicine_name(m), m.class.note()),
                 source: sep.map_or(SRC_ODS_MEDICINES, |s| s.source),
             }
         })
@@ -346,7 +352,7 @@ fn medicine_clashes(safety: &SafetyAnswers, keep_apart: &[KeepApart]) -> Vec<Fin
                 .medicines
                 .iter()
                 .filter(|m| medicine_name(m) == w.medicine)
-                .filter_map(|m| m.time.as_deref())
+                .flat_map(|m| m.times())
                 .find(|t| in_window(t, &w.from, &w.until))?;
             Some(Finding {
                 level: Level::Warning,

@@ -150,6 +150,7 @@ pub fn default_input(id: Template, start: NaiveDate) -> ProtocolInput {
             medicines: vec![],
             antacid_laxative_mg: 0.0,
             conservative_limit: false,
+            wider_windows: false,
         },
         supplement: Some(SupplementInput {
             form: t.default_form.to_string(),

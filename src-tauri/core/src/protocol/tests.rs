@@ -285,16 +285,22 @@ fn medicine_windows_surround_each_dose() {
             class: MedicineClass::Tetracycline,
             name: "doxycycline".into(),
             time: Some("09:00".into()),
+            more_times: vec![],
+            window_min: None,
         },
         MedicineInput {
             class: MedicineClass::Bisphosphonate,
             name: String::new(),
             time: None,
+            more_times: vec![],
+            window_min: None,
         },
         MedicineInput {
             class: MedicineClass::ProtonPumpInhibitor,
             name: "omeprazole".into(),
             time: None,
+            more_times: vec![],
+            window_min: None,
         },
     ];
     let (_, r) = validate(&i, today(), 240).unwrap();
@@ -335,8 +341,12 @@ fn medicine_windows_surround_each_dose() {
         .findings
         .iter()
         .any(|f| f.code == "medicine" && f.message.starts_with("omeprazole")));
-    // Conservative windows are wider.
+    // Issue 12: the EU 250 mg limit no longer widens the windows; the wider windows are their
+    // own setting.
     i.safety.conservative_limit = true;
+    let (_, r) = validate(&i, today(), 240).unwrap();
+    assert_eq!(r.keep_apart[0].until, "12:00");
+    i.safety.wider_windows = true;
     let (_, r) = validate(&i, today(), 240).unwrap();
     assert_eq!(r.keep_apart[0].until, "14:00");
 }
@@ -458,6 +468,8 @@ fn bad_input_is_refused_with_its_code() {
                 class: MedicineClass::Iron,
                 name: "iron".into(),
                 time: Some("7pm".into()),
+                more_times: vec![],
+                window_min: None,
             })
         }),
         ("unknown_item", |i| i.optional_items.push("unicorn".into())),
@@ -534,9 +546,77 @@ fn twice_the_limit_and_potassium_with_kidney_disease_are_refused() {
         class: MedicineClass::PotassiumSparingDiuretic,
         name: String::new(),
         time: None,
+        more_times: vec![],
+        window_min: None,
     }];
     assert_eq!(
         validate(&k, start, 240).unwrap_err().code(),
         "potassium_not_advised"
+    );
+}
+
+/// Issue 12 (reference §4): a medicine taken several times a day gets a window check and a
+/// reminder at each intake; a named medicine's label window wins over its class's; another
+/// prescription medicine takes the user's window; bad intakes are refused.
+#[test]
+fn each_intake_of_a_named_medicine_gets_its_labels_window() {
+    let mut i = std_input();
+    i.safety.medicines = vec![MedicineInput {
+        class: MedicineClass::Quinolone,
+        name: "Ciprofloxacin 500".into(),
+        time: Some("06:30".into()),
+        more_times: vec!["13:00".into()],
+        window_min: None,
+    }];
+    let (spec, r) = validate(&i, today(), 240).unwrap();
+    // Ciprofloxacin's label: 2 h before or 6 h after each dose (08:00 and 20:00).
+    let w: Vec<(&str, &str)> = r
+        .keep_apart
+        .iter()
+        .map(|w| (w.from.as_str(), w.until.as_str()))
+        .collect();
+    assert_eq!(w, [("06:00", "14:00"), ("18:00", "02:00")]);
+    assert_eq!(r.keep_apart[0].source.id, "label_cipro");
+    // Both intakes fall in the first window: the first one found is named.
+    let clash = finding(&r, "medicine_clash");
+    assert!(clash.message.contains("06:30"), "{}", clash.message);
+    let note = r.findings.iter().find(|f| f.code == "medicine").unwrap();
+    assert!(note
+        .message
+        .contains("Its label: Take it at least 2 h before or 6 h after magnesium."));
+    assert_eq!(spec.safety.medicines[0].more_times, ["13:00"]);
+    // Another medicine with the user's own window.
+    i.safety.medicines = vec![MedicineInput {
+        class: MedicineClass::Other,
+        name: "my tablet".into(),
+        time: Some("12:00".into()),
+        more_times: vec![],
+        window_min: Some(90),
+    }];
+    let (_, r) = validate(&i, today(), 240).unwrap();
+    assert_eq!(
+        (
+            r.keep_apart[0].from.as_str(),
+            r.keep_apart[0].until.as_str()
+        ),
+        ("06:30", "09:30")
+    );
+    // Refused, with nothing saved: a bad time, too many intakes, a window out of range.
+    let mut bad = i.clone();
+    bad.safety.medicines[0].more_times = vec!["25:00".into()];
+    assert_eq!(
+        validate(&bad, today(), 240).unwrap_err().code(),
+        "invalid_time"
+    );
+    bad.safety.medicines[0].more_times = vec!["09:00".into(); 5];
+    assert_eq!(
+        validate(&bad, today(), 240).unwrap_err().code(),
+        "too_many_intakes"
+    );
+    bad.safety.medicines[0].more_times = vec![];
+    bad.safety.medicines[0].window_min = Some(10);
+    assert_eq!(
+        validate(&bad, today(), 240).unwrap_err().code(),
+        "invalid_window"
     );
 }

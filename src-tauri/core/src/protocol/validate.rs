@@ -13,7 +13,7 @@ use super::safety::evaluate;
 use super::templates::template;
 use crate::day::{fmt_hhmm, parse_date, parse_hhmm};
 use crate::error::{quoted, CoreError, Result};
-use crate::facts::{Pregnancy, Sex, ABSURD_DAILY_MG};
+use crate::facts::{Pregnancy, Sex, ABSURD_DAILY_MG, MAX_OTHER_WINDOW_MIN, MIN_OTHER_WINDOW_MIN};
 
 /// Longest course, days.
 pub const MAX_LENGTH_DAYS: u32 = 365;
@@ -21,6 +21,9 @@ pub const MAX_LENGTH_DAYS: u32 = 365;
 pub const MIN_LENGTH_DAYS: u32 = 7;
 /// How far from today a start date may be, days.
 pub const MAX_START_OFFSET_DAYS: i64 = 366;
+
+/// The most times a day one medicine may be taken (each gets its window and reminder).
+pub const MAX_INTAKES: usize = 5;
 
 /// Validate the safety answers alone.
 pub fn validate_safety(s: &SafetyAnswers) -> Result<()> {
@@ -57,6 +60,28 @@ pub fn validate_safety(s: &SafetyAnswers) -> Result<()> {
         }
         if let Some(t) = &m.time {
             parse_hhmm(t, &format!("safety.medicines[{i}].time"))?;
+        }
+        if m.more_times.len() > MAX_INTAKES - 1 {
+            return Err(CoreError::invalid(
+                "too_many_intakes",
+                format!("safety.medicines[{i}].more_times"),
+                format!("A medicine can have at most {MAX_INTAKES} times a day."),
+            ));
+        }
+        for (j, t) in m.more_times.iter().enumerate() {
+            parse_hhmm(t, &format!("safety.medicines[{i}].more_times[{j}]"))?;
+        }
+        if let Some(w) = m.window_min {
+            if !(MIN_OTHER_WINDOW_MIN..=MAX_OTHER_WINDOW_MIN).contains(&w) {
+                return Err(CoreError::invalid(
+                    "invalid_window",
+                    format!("safety.medicines[{i}].window_min"),
+                    format!(
+                        "Keep a medicine {MIN_OTHER_WINDOW_MIN} minutes to {} hours from magnesium.",
+                        MAX_OTHER_WINDOW_MIN / 60
+                    ),
+                ));
+            }
         }
     }
     Ok(())
@@ -232,6 +257,9 @@ pub fn validate(
         m.name = m.name.trim().to_string();
         if let Some(t) = &m.time {
             m.time = Some(fmt_hhmm(parse_hhmm(t, "time")?));
+        }
+        for t in &mut m.more_times {
+            *t = fmt_hhmm(parse_hhmm(t, "time")?);
         }
     }
     let spec = ProtocolSpec {

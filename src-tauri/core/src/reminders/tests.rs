@@ -302,11 +302,15 @@ fn separation_reminders_at_the_medicine_time() {
             class: MedicineClass::Tetracycline,
             name: "doxycycline".into(),
             time: Some("13:00".into()),
+            more_times: vec![],
+            window_min: None,
         },
         MedicineInput {
             class: MedicineClass::ProtonPumpInhibitor,
             name: "omeprazole".into(),
             time: Some("07:00".into()),
+            more_times: vec![],
+            window_min: None,
         },
     ];
     let s = validate(&i, d(2026, 11, 1), 240).unwrap().0;
@@ -568,4 +572,48 @@ async fn doses_due_before_the_protocol_existed_are_not_expected() {
     let next = d(2026, 11, 11);
     let report = core.delivery_report(&now(next, 9, 0)).await.unwrap();
     assert_eq!((report.expected, report.not_sent), (2, 1));
+}
+
+/// Issue 12 (reference §4): an antibiotic taken three times a day gets a reminder at each
+/// intake, with its label's rule in words; each has its own key and notification id.
+#[test]
+fn each_intake_of_a_medicine_gets_its_reminder() {
+    let mut i = input(&["08:00", "20:00"], d(2026, 11, 1));
+    i.safety.medicines = vec![MedicineInput {
+        class: MedicineClass::Quinolone,
+        name: "Ciprofloxacin".into(),
+        time: Some("07:00".into()),
+        more_times: vec!["15:00".into(), "23:00".into()],
+        window_min: None,
+    }];
+    let s = validate(&i, d(2026, 11, 1), 240).unwrap().0;
+    let clock = DayClock::new(BERLIN, 240);
+    let rs = plan_day(
+        d(2026, 11, 10),
+        &s,
+        &DayState::default(),
+        &[],
+        &ReminderSettings::default(),
+        &clock,
+    )
+    .unwrap();
+    let sep: Vec<&Reminder> = rs
+        .iter()
+        .filter(|r| r.kind == ReminderKind::Separation)
+        .collect();
+    let keys: Vec<&str> = sep.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "2026-11-10/med:0",
+            "2026-11-10/med:0/1",
+            "2026-11-10/med:0/2"
+        ]
+    );
+    assert_eq!(sep[1].due, at(BERLIN, d(2026, 11, 10), 15, 0));
+    assert!(sep[0]
+        .body
+        .starts_with("Take it at least 2 h before or 6 h after magnesium."));
+    let ids: BTreeSet<i32> = rs.iter().map(|r| r.notification_id()).collect();
+    assert_eq!(ids.len(), rs.len(), "every reminder has its own id");
 }

@@ -35,6 +35,8 @@ fn medicine(class: MedicineClass, name: &str, time: Option<&str>) -> MedicineInp
         class,
         name: name.into(),
         time: time.map(Into::into),
+        more_times: vec![],
+        window_min: None,
     }
 }
 
