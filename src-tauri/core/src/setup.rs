@@ -47,6 +47,9 @@ pub struct AgeBandOption {
     pub infant: bool,
     /// Pregnancy and breastfeeding values exist for this band (the question is asked).
     pub can_be_pregnant: bool,
+    /// The daily supplement amount a new plan starts from for this band (a child's starts
+    /// within their own limit); `None` where no plan is built.
+    pub start_daily_mg: Option<f64>,
 }
 
 /// A value with its label.
@@ -77,6 +80,7 @@ pub fn options(today: NaiveDate, first_day: NaiveDate) -> SetupOptions {
                 label: a.label().to_string(),
                 infant: a.is_infant(),
                 can_be_pregnant: a.can_be_pregnant(),
+                start_daily_mg: protocol::start_daily_mg(a),
             })
             .collect(),
         medicine_classes: labelled(&MedicineClass::ALL, |m| m.label()),

@@ -32,7 +32,12 @@ infant: boolean,
 /**
  * Pregnancy and breastfeeding values exist for this band (the question is asked).
  */
-can_be_pregnant: boolean, };
+can_be_pregnant: boolean, 
+/**
+ * The daily supplement amount a new plan starts from for this band (a child's starts
+ * within their own limit); `None` where no plan is built.
+ */
+start_daily_mg: number | null, };
 
 /**
  * How the product's strength is stated on its label.

@@ -31,8 +31,8 @@ pub(crate) use plan::fmt_mg;
 pub use plan::{build_plan, MAX_DOSES, MAX_UNITS};
 pub use safety::evaluate;
 pub use templates::{
-    default_input, template, templates, TemplateInfo, DEFAULT_LENGTH_DAYS, DEFAULT_MG_PER_UNIT,
-    DEFAULT_WATER_GLASSES, DEFAULT_WINDOW_MIN, OPTIONAL_ITEMS, STANDARD_ITEMS,
+    default_input, start_daily_mg, template, templates, TemplateInfo, DEFAULT_LENGTH_DAYS,
+    DEFAULT_MG_PER_UNIT, DEFAULT_WATER_GLASSES, DEFAULT_WINDOW_MIN, OPTIONAL_ITEMS, STANDARD_ITEMS,
 };
 pub use validate::{
     validate, validate_safety, MAX_LENGTH_DAYS, MAX_START_OFFSET_DAYS, MIN_LENGTH_DAYS,

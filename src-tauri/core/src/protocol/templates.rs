@@ -71,6 +71,16 @@ pub const DEFAULT_WINDOW_MIN: u32 = 180;
 /// §2 and §6); the user sets their own from the label.
 pub const DEFAULT_DAILY_MG: f64 = 200.0;
 
+/// The daily amount a new plan starts from for an age band: [`DEFAULT_DAILY_MG`], or for a
+/// child whose limit is lower, the largest multiple of 5 mg within 80% of their own limit (the
+/// share from which Magday warns, reference §2), so a child's plan starts within it: 50 mg for
+/// 1–3 years (limit 65 mg), 85 mg for 4–8 (110 mg). `None` under 1 year: no plan is built.
+pub fn start_daily_mg(band: AgeBand) -> Option<f64> {
+    let limit = crate::facts::ul_mg(band)?;
+    let within = (f64::from(limit) * crate::facts::WARN_FRACTION / 5.0).floor() * 5.0;
+    Some(DEFAULT_DAILY_MG.min(within))
+}
+
 /// The templates, condensed from the two seed guides (design.md §1).
 pub fn templates() -> Vec<TemplateInfo> {
     [Template::Circulation, Template::Nerve, Template::Custom]

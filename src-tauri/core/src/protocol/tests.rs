@@ -620,3 +620,28 @@ fn each_intake_of_a_named_medicine_gets_its_labels_window() {
         "invalid_window"
     );
 }
+
+/// Issue 12 (reference §2): a new plan starts within the band's own limit: children start lower,
+/// with no warning; no plan under 1 year.
+#[test]
+fn a_childs_plan_starts_within_its_own_limit() {
+    use crate::facts::{supplement_limit_mg, AgeBand::*, WARN_FRACTION};
+    let cases = [
+        (Months7To12, None),
+        (Years1To3, Some(50.0)),
+        (Years4To8, Some(85.0)),
+        (Years9To13, Some(200.0)),
+        (Years31To50, Some(200.0)),
+        (Years71Plus, Some(200.0)),
+    ];
+    for (band, want) in cases {
+        let got = start_daily_mg(band);
+        assert_eq!(got, want, "{band:?}");
+        if let (Some(mg), Some(limit)) = (got, supplement_limit_mg(band, false)) {
+            assert!(
+                mg < WARN_FRACTION * f64::from(limit) + 1e-9,
+                "{band:?} starts below the warning"
+            );
+        }
+    }
+}
