@@ -257,7 +257,9 @@ export function draftInput(t: TemplateInfo, start = "2026-11-21", over: Partial<
 }
 
 function band(id: AgeBandOption["id"], label: string): AgeBandOption {
-  return { id, label, infant: id === "m0_6" || id === "m7_12", can_be_pregnant: ["y14_18", "y19_30", "y31_50"].includes(id) };
+  const infant = id === "m0_6" || id === "m7_12";
+  const start = infant ? null : id === "y1_3" ? 50 : id === "y4_8" ? 85 : 200;
+  return { id, label, infant, can_be_pregnant: ["y14_18", "y19_30", "y31_50"].includes(id), start_daily_mg: start };
 }
 
 /** What `get_setup_options` answers (condensed: three forms, three medicine classes). */
