@@ -464,6 +464,11 @@ water_mg_per_litre: number | null,
  */
 water_note: string | null, 
 /**
+ * With kidney disease, a high-magnesium water (the usual one, or one logged that day, over
+ * 50 mg/L) is a stop-level finding (reference §3).
+ */
+kidney_water: Finding | null, 
+/**
  * Where the food values come from.
  */
 source: string, };

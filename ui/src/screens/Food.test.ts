@@ -22,6 +22,7 @@ function view(over: Partial<FoodDayView> = {}): FoodDayView {
     exclusions: ["nuts"],
     water_mg_per_litre: null,
     water_note: null,
+    kidney_water: null,
     source: "USDA FoodData Central (SR Legacy)",
     ...over,
   };
@@ -85,5 +86,25 @@ describe("Food", () => {
     render(Food, { day: null });
     await fireEvent.click(await screen.findByTestId("log-water"));
     expect((await screen.findByTestId("food-error")).textContent).toContain("bottle's label");
+  });
+
+  it("with kidney disease a high-magnesium water is a stop, with its source", async () => {
+    answer(() =>
+      view({
+        water_mg_per_litre: 110,
+        kidney_water: {
+          level: "stop",
+          code: "kidney_water",
+          message: "With kidney disease, a mineral water with 110 mg/L of magnesium adds magnesium your kidneys may not clear.",
+          source: { id: "kidney", citation: "IOM 1997" },
+        },
+      }),
+    );
+    render(Food, { day: null });
+    const stop = await screen.findByTestId("kidney-water");
+    expect(stop.getAttribute("role")).toBe("alert");
+    expect(stop.getAttribute("data-level")).toBe("stop");
+    expect(stop.textContent).toContain("110 mg/L");
+    expect(stop.textContent).toContain("IOM 1997");
   });
 });

@@ -67,6 +67,9 @@ impl Core {
             supplement_mg,
             history: food_day::history(&past, day),
             settings: &ctx.settings,
+            kidney: version
+                .as_ref()
+                .is_some_and(|(_, s)| s.safety.kidney_disease),
         })
     }
 

@@ -10,8 +10,11 @@ use ts_rs::TS;
 
 use super::Exclusion;
 use super::Suggestion;
+use super::MAGNESIUM_WATER_MG_PER_L;
 use crate::error::Result;
+use crate::facts::SRC_KIDNEY;
 use crate::log::{DayState, FoodKind, FoodLog, Record};
+use crate::protocol::{Finding, Level};
 use crate::settings::Settings;
 
 /// How far back the foods a user logs often are looked for, days.
@@ -60,6 +63,9 @@ pub struct FoodDayView {
     pub water_mg_per_litre: Option<f64>,
     /// What to know about that water (a strongly laxative one, like Donat Mg).
     pub water_note: Option<String>,
+    /// With kidney disease, a high-magnesium water (the usual one, or one logged that day, over
+    /// 50 mg/L) is a stop-level finding (reference §3).
+    pub kidney_water: Option<Finding>,
     /// Where the food values come from.
     pub source: String,
 }
@@ -214,6 +220,8 @@ pub struct ViewParts<'a> {
     pub supplement_mg: f64,
     pub history: History,
     pub settings: &'a Settings,
+    /// The protocol governing the day says kidney disease (or not sure).
+    pub kidney: bool,
 }
 
 /// The Food screen: the day's entries and magnesium against the recommended intake, and
@@ -249,5 +257,68 @@ pub fn view(p: ViewParts) -> Result<FoodDayView> {
             None => None,
         },
         source: super::SOURCE.to_string(),
+        kidney_water: kidney_water(p.kidney, p.settings.water_mg_per_litre, p.log),
     })
+}
+
+/// Stop: kidney disease and a high-magnesium water, the usual one or one logged that day
+/// (reference §3: with kidney disease the app still counts high-magnesium waters, over 50 mg/L,
+/// and gives a stop-level finding for any regular use). Source: [`SRC_KIDNEY`].
+pub fn kidney_water(kidney: bool, usual: Option<f64>, log: &DayState) -> Option<Finding> {
+    let logged = log.food.iter().filter_map(|f| f.food.mg_per_litre);
+    let highest = usual.into_iter().chain(logged).reduce(f64::max)?;
+    (kidney && highest > MAGNESIUM_WATER_MG_PER_L).then(|| Finding {
+        level: Level::Stop,
+        code: "kidney_water",
+        message: format!(
+            "With kidney disease, a mineral water with {} mg/L of magnesium adds magnesium your kidneys may not clear: talk to your clinician before drinking it regularly, and choose a water under {} mg/L until then.",
+            fmt_amount(highest),
+            fmt_amount(MAGNESIUM_WATER_MG_PER_L)
+        ),
+        source: SRC_KIDNEY,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::log::{DayState, FoodRecord};
+    use chrono::{FixedOffset, TimeZone};
+
+    fn logged(mg_per_litre: f64) -> DayState {
+        let at = FixedOffset::east_opt(0)
+            .and_then(|z| z.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).single())
+            .expect("a time");
+        DayState {
+            food: vec![FoodRecord {
+                id: 1,
+                day: at.date_naive(),
+                at,
+                food: water_log(0.5, mg_per_litre, mg_per_litre / 2.0),
+            }],
+            ..DayState::default()
+        }
+    }
+
+    /// Issue 12 (reference §3): with kidney disease a water over 50 mg/L, the usual one or one
+    /// logged that day, is a stop; without kidney disease, or at 50 mg/L or less, nothing.
+    #[test]
+    fn kidney_disease_and_a_high_magnesium_water_is_a_stop() {
+        let none = DayState::default();
+        let cases: [(bool, Option<f64>, &DayState, bool); 6] = [
+            (true, Some(110.0), &none, true),
+            (true, Some(50.0), &none, false),
+            (true, None, &none, false),
+            (false, Some(1040.0), &none, false),
+            (true, Some(20.0), &logged(119.0), true),
+            (true, None, &logged(30.0), false),
+        ];
+        for (kidney, usual, log, stop) in cases {
+            let f = kidney_water(kidney, usual, log);
+            assert_eq!(f.is_some(), stop, "{kidney} {usual:?}");
+            if let Some(f) = f {
+                assert_eq!((f.level, f.source.id), (Level::Stop, SRC_KIDNEY.id));
+            }
+        }
+    }
 }
