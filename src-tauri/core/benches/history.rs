@@ -41,6 +41,7 @@ fn input(start: NaiveDate) -> ProtocolInput {
             medicines: vec![],
             antacid_laxative_mg: 0.0,
             conservative_limit: false,
+            depletion: vec![],
         },
         supplement: Some(SupplementInput {
             form: "glycinate".into(),
@@ -67,6 +68,7 @@ fn input(start: NaiveDate) -> ProtocolInput {
         custom_items: vec![],
         symptoms: vec![Symptom::Tingling, Symptom::NervePain],
         acknowledge_above_limit: false,
+        b6_mg_per_day: None,
     }
 }
 

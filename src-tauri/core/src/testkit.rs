@@ -19,6 +19,7 @@ pub(crate) fn safety() -> SafetyAnswers {
         medicines: vec![],
         antacid_laxative_mg: 0.0,
         conservative_limit: false,
+        depletion: vec![],
     }
 }
 
@@ -57,6 +58,7 @@ pub(crate) fn protocol_input(
         custom_items: vec![],
         symptoms: vec![],
         acknowledge_above_limit: false,
+        b6_mg_per_day: None,
     }
 }
 
