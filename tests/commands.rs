@@ -195,6 +195,22 @@ fn bad_input_gets_a_typed_error_and_changes_nothing() {
     bad["protocol"]["supplement"]["doses"] =
         json!([{ "time": "08:00", "units": 1.0 }, { "time": "08:00", "units": 1.0 }]);
     assert_eq!(h.err("save_protocol", Some(bad))["code"], "duplicate_time");
+    // Vitamin B6 a day outside 0 to 500 mg, and a depletion factor not on the list.
+    let mut bad = protocol_input(&app_today(&h));
+    bad["protocol"]["b6_mg_per_day"] = json!(600.0);
+    let e = h.err("save_protocol", Some(bad));
+    assert_eq!(
+        (&e["code"], &e["field"]),
+        (&json!("invalid_b6"), &json!("b6_mg_per_day"))
+    );
+    let mut bad = protocol_input(&app_today(&h));
+    bad["protocol"]["safety"]["depletion"] = json!(["unicorns"]);
+    let e = h.err("save_protocol", Some(bad));
+    assert_eq!(e["code"], "invalid_input");
+    assert!(e["message"]
+        .as_str()
+        .unwrap_or("")
+        .ends_with("is not one of the choices for what can lower magnesium."));
     assert_eq!(h.stored(), (0, 0));
     // A malformed field is named in the user's words, with its path.
     let e = h.err(
@@ -349,4 +365,54 @@ fn today_follows_the_day_start_at_any_hour_in_any_zone() {
         Some(json!({ "tap": { "type": "check", "key": "b6" } })),
     );
     assert_eq!(day["day"], today.as_str());
+}
+
+/// Issue 12 point 7 through IPC: both templates offer the optional items with their notes and
+/// the depletion questions; B6 and depletion answers are saved, reported and come back with the
+/// protocol; an input without them (an older UI) still saves.
+#[test]
+fn practices_cross_ipc_and_are_saved_with_the_protocol() {
+    let h = harness();
+    let setup = h.ok("get_setup_options", None);
+    let templates = setup["templates"].as_array().cloned().unwrap_or_default();
+    for t in &templates {
+        let notes: Vec<bool> = t["optional_items"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|i| i["note"]["citation"].is_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(notes, [true; 6], "{}", t["id"]);
+    }
+    assert_eq!(setup["depletion_factors"].as_array().map(Vec::len), Some(7));
+    let mut input = protocol_input(&app_today(&h));
+    input["protocol"]["b6_mg_per_day"] = json!(150.0);
+    input["protocol"]["safety"]["depletion"] = json!(["type2_diabetes"]);
+    let check = h.ok("check_protocol", Some(input["protocol"].clone()));
+    let codes: Vec<&str> = check["report"]["findings"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|f| f["code"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(codes.contains(&"b6_above_iom") && codes.contains(&"depletion_type2_diabetes"));
+    assert_eq!(check["refusal"], Value::Null);
+    let saved = h.ok("save_protocol", Some(input));
+    assert_eq!(saved["spec"]["b6_mg_per_day"], 150.0);
+    assert_eq!(
+        saved["spec"]["safety"]["depletion"],
+        json!(["type2_diabetes"])
+    );
+    let p = h.ok("get_protocol", None);
+    assert_eq!(p["spec"]["b6_mg_per_day"], 150.0);
+    let day = h.ok("get_day", Some(json!({})));
+    let b6 = day["checklist"]["items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|i| i["key"] == "b6"))
+        .cloned()
+        .unwrap_or_default();
+    assert!(b6["guidance"]["text"]
+        .as_str()
+        .unwrap_or("")
+        .contains("peripheral neuropathy"));
 }

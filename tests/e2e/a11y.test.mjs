@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { middayZone, onboard, withMagday } from './magday.mjs';
+import { middayZone, onboard, setValue, withMagday } from './magday.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -72,6 +72,15 @@ test('no serious or critical axe violation on any step or screen, phone and desk
       template: 'circulation',
       times: ['08:00', '20:00'],
       onStep: async (n) => audit(app, `setup step ${n}`, found),
+      // Items with notes, and a B6 amount above 12 mg: its warning is on the course step, the
+      // review and the protocol screen, the notes on Today.
+      onCourseStep: async () => {
+        await s.click('[data-testid=opt-b6]');
+        await s.click('[data-testid=opt-topical]');
+        await setValue(s, '[data-testid=b6-mg]', '25');
+        await s.waitForElement('[data-testid=b6-finding]');
+        await audit(app, 'setup step 4 with B6', found);
+      },
     });
     await audit(app, 'today', found);
     for (const tab of ['food', 'progress', 'protocol', 'settings']) {

@@ -1,6 +1,8 @@
 // Issues 2 and 3: onboarding on a fresh install saves a protocol that survives a restart; the
 // kidney-disease path ends at a checklist with no supplement doses (and no "0 of 0 doses");
-// an amount the core refuses keeps "Next" off (issue 13).
+// an amount the core refuses keeps "Next" off (issue 13); what the guides pair with magnesium
+// (issue 12, point 7): a depletion factor, the optional items' notes in the circulation
+// template, the vitamin B6 a day and its warning, and topical magnesium counting as no intake.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { count, middayZone, onboard, setValue, text, withMagday } from './magday.mjs';
@@ -91,5 +93,63 @@ test('an amount the core refuses keeps "Next" off and says which field, in words
     await s.waitFor(async () => (await count(s, '[data-testid=check-error]')) === 0 && (await nextEnabled()), {
       message: 'Next comes back once the amount is good',
     });
+  });
+});
+
+test('practices: a depletion factor, item notes, B6 above 12 mg and topical magnesium', { timeout: 180_000 }, async () => {
+  const { tz } = middayZone();
+  await withMagday('practices', tz, async (app) => {
+    const s = app.session;
+    let review = '';
+    await onboard(s, {
+      template: 'circulation',
+      onStep: async (n) => {
+        if (n === 1) {
+          // Optional, and older age is not asked again (the age band covers it).
+          assert.doesNotMatch(await text(s, '[data-testid=depletion]'), /older|age 5|age 7/i);
+          await s.click('[data-testid=depletion-alcohol]');
+        }
+        if (n === 5) {
+          await s.waitForElement('[data-testid=finding-b6_above_efsa]');
+          await s.waitForElement('[data-testid=finding-depletion_alcohol]');
+          review = await text(s, '[data-testid=findings]');
+          // A B6 warning asks for no "keep it on a clinician's advice".
+          assert.equal(await count(s, '[data-testid=acknowledge]'), 0);
+        }
+      },
+      onCourseStep: async (s) => {
+        // The circulation template offers the optional items, each with its note.
+        assert.match(await text(s, '[data-testid=opt-b6-note-text]'), /peripheral neuropathy/);
+        assert.match(await text(s, '[data-testid=opt-ala-note-text]'), /lower blood glucose/);
+        assert.match(await text(s, '[data-testid=opt-topical-note-text]'), /never counts toward the supplement limit/);
+        await s.click('[data-testid=opt-b6]');
+        await s.click('[data-testid=opt-topical]');
+        await setValue(s, '[data-testid=b6-mg]', '25');
+        await s.waitForText('[data-testid=b6-finding]', /25 mg of vitamin B6 a day: above the European upper limit of 12 mg/);
+        assert.equal(await s.getAttribute('[data-testid=b6-finding]', 'data-level'), 'warning');
+        await s.executeScript('arguments[0].scrollIntoView({ block: "center" })', [await s.waitForElement('[data-testid=b6-mg]')]);
+        await app.screenshot('course-step-b6'); // artifacts only
+      },
+    });
+    assert.match(review, /above the European upper limit of 12 mg/);
+    assert.match(review, /Alcohol: regular drinking raises the magnesium lost in urine/);
+
+    // Today: the items with their notes; topical magnesium ticked adds nothing to the day's mg.
+    assert.match(await text(s, '[data-testid=item-b6-guidance-text]'), /peripheral neuropathy/);
+    assert.match(await text(s, '[data-testid=item-topical-guidance-text]'), /absorbed through the skin/);
+    await s.executeScript('arguments[0].scrollIntoView({ block: "start" })', [await s.waitForElement('[data-testid=item-b6]')]);
+    await app.screenshot('today-item-notes'); // artifacts only
+    await s.click('[data-testid=item-topical-toggle]');
+    await s.waitFor(async () => (await s.getAttribute('[data-testid=item-topical]', 'data-done')) === 'true', {
+      message: 'topical magnesium ticked',
+    });
+    await s.click('[data-testid=tab-food]');
+    await s.waitForText('[data-testid=food-total]', '0 mg');
+    assert.match(await text(s, '[data-testid=food-supplement]'), /^With supplements taken \(0 mg\): 0 mg in all\./);
+
+    // The saved protocol keeps both findings.
+    await s.click('[data-testid=tab-protocol]');
+    assert.equal(await s.getAttribute(await s.waitForElement('[data-testid=finding-b6_above_efsa]'), 'data-level'), 'warning');
+    assert.equal(await s.getAttribute('[data-testid=finding-depletion_alcohol]', 'data-level'), 'info');
   });
 });

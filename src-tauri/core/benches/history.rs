@@ -42,6 +42,7 @@ fn input(start: NaiveDate) -> ProtocolInput {
             antacid_laxative_mg: 0.0,
             conservative_limit: false,
             wider_windows: false,
+            depletion: vec![],
         },
         supplement: Some(SupplementInput {
             form: "glycinate".into(),
@@ -68,6 +69,7 @@ fn input(start: NaiveDate) -> ProtocolInput {
         custom_items: vec![],
         symptoms: vec![Symptom::Tingling, Symptom::NervePain],
         acknowledge_above_limit: false,
+        b6_mg_per_day: None,
     }
 }
 

@@ -14,7 +14,7 @@ use crate::day::DayClock;
 use crate::error::{CoreError, Result};
 use crate::log::DayState;
 use crate::pause::{paused_at, Pause};
-use crate::protocol::{keep_apart_windows, ItemKind, KeepApart, ProtocolSpec};
+use crate::protocol::{item_note, keep_apart_windows, ItemKind, ItemNote, KeepApart, ProtocolSpec};
 
 mod taps;
 pub use taps::{count_cap, entries_for_tap, MAX_NOTE_CHARS, MAX_SNOOZE_MIN};
@@ -105,7 +105,12 @@ pub struct ItemView {
     pub done: bool,
     /// For counted items: how many so far.
     pub count: u32,
+    /// The user's note on it for the day.
     pub note: Option<String>,
+    /// What to know about the item itself (B6, omega-3, topical magnesium...), with its source:
+    /// the note the version was saved with, or for a version saved before items carried notes,
+    /// the item's note today.
+    pub guidance: Option<ItemNote>,
 }
 
 /// How much of a day was done.
@@ -298,6 +303,7 @@ pub fn derive(
             done,
             count,
             note,
+            guidance: spec_item.note.clone().or_else(|| item_note(&spec_item.key)),
         });
     }
     let doses_taken = doses

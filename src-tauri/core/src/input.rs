@@ -36,6 +36,8 @@ pub fn field_words(name: &str) -> String {
         "sex" => "Sex",
         "pregnancy" => "Pregnant or breastfeeding",
         "kidney_disease" => "Kidney disease",
+        "depletion" => "What can lower magnesium",
+        "b6_mg_per_day" => "Vitamin B6 a day (mg)",
         "grams" => "Amount (g)",
         "litres" => "Amount of water (litres)",
         "mg_per_litre" => "Magnesium in the water (mg per litre)",

@@ -13,7 +13,7 @@ use crate::facts::{Pregnancy, Sex};
 use crate::log::{Entry, NoteOn, Record};
 use crate::pause::Pause;
 use crate::progress::{DayProgress, Streaks, SymptomSeries, WeekProgress, SCORE_HALF_LIFE_DAYS};
-use crate::protocol::{evaluate, fmt_mg, medicine_name, Level, ProtocolSpec, Symptom};
+use crate::protocol::{evaluate_protocol, fmt_mg, medicine_name, Level, ProtocolSpec, Symptom};
 
 /// Which report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -162,10 +162,11 @@ pub fn labels<'a>(specs: impl IntoIterator<Item = &'a ProtocolSpec>) -> BTreeMap
 }
 
 /// What a clinician needs to see first: the safety answers, the limit and the plan's share of
-/// it, declared antacids and laxatives, an acknowledged plan above the limit, and every
-/// finding above information level.
+/// it, declared antacids and laxatives, the vitamin B6 a day and what depletes magnesium as the
+/// user stated them, an acknowledged plan above the limit, and every finding above information
+/// level.
 fn safety_section(h: &mut String, s: &ProtocolSpec) {
-    let report = evaluate(&s.safety, s.supplement.as_ref());
+    let report = evaluate_protocol(&s.safety, s.supplement.as_ref(), s.b6_mg_per_day);
     let a = &s.safety;
     h.push_str("<h2>Safety</h2>\n<ul data-section=\"safety\">\n");
     let _ = writeln!(
@@ -200,6 +201,21 @@ fn safety_section(h: &mut String, s: &ProtocolSpec) {
             );
         }
         _ => h.push_str("<li>No supplemental limit applies: no supplement plan was built.</li>\n"),
+    }
+    if let Some(b6) = s.b6_mg_per_day {
+        let _ = writeln!(
+            h,
+            "<li data-b6>Vitamin B6 (B6 and B-complex together): {} mg a day</li>",
+            fmt_mg(b6)
+        );
+    }
+    if !a.depletion.is_empty() {
+        let named: Vec<&str> = a.depletion.iter().map(|f| f.label()).collect();
+        let _ = writeln!(
+            h,
+            "<li data-depletion>What can lower magnesium, as the user named it: {}</li>",
+            esc(&named.join("; "))
+        );
     }
     if let Some(x) = s.above_limit {
         let _ = writeln!(

@@ -1,5 +1,6 @@
 //! What protocol setup shows and answers: the options onboarding offers (templates with their
-//! starting protocols, forms, age bands with what follows from each, medicines, symptoms), the
+//! starting protocols, forms, age bands with what follows from each, medicines, symptoms, what
+//! depletes magnesium), the
 //! check of a protocol before it is saved, and the saved protocol as the protocol screen shows
 //! it. The rules themselves live in [`crate::protocol`].
 
@@ -8,14 +9,15 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{ApiError, CoreError, Result};
-use crate::facts::{self, AgeBand, Form, MedicineClass};
+use crate::facts::{self, AgeBand, DepletionFactor, Form, MedicineClass};
 use crate::protocol::{
-    self, evaluate, ProtocolInput, ProtocolSpec, SafetyReport, SupplementPlan, Symptom,
+    self, evaluate_protocol, ProtocolInput, ProtocolSpec, SafetyReport, SupplementPlan, Symptom,
     TemplateInfo,
 };
 use crate::store::StoredVersion;
 
-/// What onboarding offers: templates, forms, age bands, medicine classes, symptoms.
+/// What onboarding offers: templates, forms, age bands, medicine classes, symptoms, depletion
+/// factors.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct SetupOptions {
     pub templates: Vec<TemplateInfo>,
@@ -36,6 +38,8 @@ pub struct SetupOptions {
     /// when the day still running is nearly over and Day 1 is the one that begins at the day
     /// start (the calendar date).
     pub first_day: NaiveDate,
+    /// What depletes magnesium, asked optionally with the safety answers (reference §4c).
+    pub depletion_factors: Vec<Labelled<DepletionFactor>>,
 }
 
 /// An age band with what follows from it for the setup form.
@@ -98,6 +102,7 @@ pub fn options(today: NaiveDate, first_day: NaiveDate) -> SetupOptions {
             .collect(),
         today,
         first_day,
+        depletion_factors: labelled(&DepletionFactor::ALL, |f| f.label()),
     }
 }
 
@@ -151,7 +156,7 @@ pub fn check(input: &ProtocolInput, today: NaiveDate, day_start_min: u32) -> Res
                 .map(|s| protocol::build_plan(s, day_start_min))
                 .transpose()?;
             Ok(ProtocolCheck {
-                report: evaluate(&input.safety, plan.as_ref()),
+                report: evaluate_protocol(&input.safety, plan.as_ref(), input.b6_mg_per_day),
                 plan,
                 refusal: Some(ApiError::from(e)),
             })
@@ -172,7 +177,7 @@ pub fn protocol_view(
         course_id: v.course_id,
         effective_from: v.effective_from,
         pending: v.effective_from > today,
-        report: evaluate(&spec.safety, spec.supplement.as_ref()),
+        report: evaluate_protocol(&spec.safety, spec.supplement.as_ref(), spec.b6_mg_per_day),
         spec,
         version_count: u32::try_from(version_count).unwrap_or(0),
     }

@@ -20,6 +20,7 @@ pub(crate) fn safety() -> SafetyAnswers {
         antacid_laxative_mg: 0.0,
         conservative_limit: false,
         wider_windows: false,
+        depletion: vec![],
     }
 }
 
@@ -58,6 +59,7 @@ pub(crate) fn protocol_input(
         custom_items: vec![],
         symptoms: vec![],
         acknowledge_above_limit: false,
+        b6_mg_per_day: None,
     }
 }
 

@@ -292,6 +292,12 @@ delivered_at: string | null, outcome: DeliveryOutcome,
 error: string | null, };
 
 /**
+ * Something that depletes magnesium, asked about (optionally) with the safety answers
+ * (reference §4c). Older age is not asked: the age band covers it.
+ */
+export type DepletionFactor = "chronic_stress" | "high_sugar" | "alcohol" | "diuretics" | "acid_suppressants" | "type2_diabetes" | "gastrointestinal";
+
+/**
  * One dose as entered.
  */
 export type DoseInput = { 
@@ -519,13 +525,27 @@ elemental_percent: number, laxative: Laxative, note: string, };
 export type ItemKind = { "type": "check" } | { "type": "count", target: number, };
 
 /**
+ * A note an item carries (what to know before taking it), with where it comes from.
+ */
+export type ItemNote = { text: string, 
+/**
+ * The source's citation, as [`crate::facts::Source`] gives it.
+ */
+citation: string, };
+
+/**
  * A non-dose checklist item of a protocol.
  */
 export type ItemSpec = { 
 /**
  * Stable key: "food", "water", "movement", "breathing", "sleep", "b6", ..., or "custom:N".
  */
-key: string, label: string, kind: ItemKind, };
+key: string, label: string, kind: ItemKind, 
+/**
+ * What to know before taking it, with its source (the optional items, reference §4a and
+ * §4b). Versions saved before items carried notes read as `None`.
+ */
+note: ItemNote | null, };
 
 /**
  * One non-dose item on a day.
@@ -534,7 +554,17 @@ export type ItemView = { key: string, label: string, kind: ItemKind, done: boole
 /**
  * For counted items: how many so far.
  */
-count: number, note: string | null, };
+count: number, 
+/**
+ * The user's note on it for the day.
+ */
+note: string | null, 
+/**
+ * What to know about the item itself (B6, omega-3, topical magnesium...), with its source:
+ * the note the version was saved with, or for a version saved before items carried notes,
+ * the item's note today.
+ */
+guidance: ItemNote | null, };
 
 /**
  * A "keep apart" window: a medicine should not be taken in it.
@@ -702,7 +732,12 @@ custom_items: Array<string>, symptoms: Array<Symptom>,
 /**
  * The user read the warning that the plan is above the limit and keeps it.
  */
-acknowledge_above_limit: boolean, };
+acknowledge_above_limit: boolean, 
+/**
+ * Vitamin B6 the user takes, mg a day, from the B6 item and B-complex together (optional,
+ * 0 to 500; reference §4a).
+ */
+b6_mg_per_day: number | null, };
 
 /**
  * A validated protocol, as stored in each version.
@@ -713,7 +748,12 @@ export type ProtocolSpec = { template: Template, name: string, safety: SafetyAns
  * stored with how far above it was, and shown on Today and in the report. Versions saved
  * before this was recorded read as `None`.
  */
-above_limit: AboveLimit | null, };
+above_limit: AboveLimit | null, 
+/**
+ * Vitamin B6 the user stated, mg a day (B6 and B-complex together); versions saved before
+ * it was asked read as `None`.
+ */
+b6_mg_per_day: number | null, };
 
 /**
  * The saved protocol, as the protocol screen shows it.
@@ -815,7 +855,12 @@ conservative_limit: boolean,
  * The wider windows of the UK leaflet (2–3 h from medicines in general, 3–4 h from iron
  * and bisphosphonates): a setting of its own, separate from `conservative_limit`.
  */
-wider_windows: boolean, };
+wider_windows: boolean, 
+/**
+ * What depletes magnesium, as the user names it (optional; reference §4c). Answers saved
+ * before it was asked read as none.
+ */
+depletion: Array<DepletionFactor>, };
 
 /**
  * What the safety rules say about a plan.
@@ -897,7 +942,8 @@ water_mg_per_litre: number | null,
 theme: Theme, };
 
 /**
- * What onboarding offers: templates, forms, age bands, medicine classes, symptoms.
+ * What onboarding offers: templates, forms, age bands, medicine classes, symptoms, depletion
+ * factors.
  */
 export type SetupOptions = { templates: Array<TemplateInfo>, forms: Array<Form>, age_bands: Array<AgeBandOption>, medicine_classes: Array<Labelled<MedicineClass>>, symptoms: Array<Labelled<Symptom>>, 
 /**
@@ -914,7 +960,11 @@ drafts: Array<ProtocolInput>, today: string,
  * when the day still running is nearly over and Day 1 is the one that begins at the day
  * start (the calendar date).
  */
-first_day: string, };
+first_day: string, 
+/**
+ * What depletes magnesium, asked optionally with the safety answers (reference §4c).
+ */
+depletion_factors: Array<Labelled<DepletionFactor>>, };
 
 export type Sex = "female" | "male";
 
@@ -1048,7 +1098,7 @@ export type TemplateInfo = { id: Template, name: string, summary: string, defaul
  */
 default_daily_mg: number, items: Array<ItemSpec>, 
 /**
- * Keys of optional items the user may add.
+ * Optional items the user may add, each with its note.
  */
 optional_items: Array<ItemSpec>, symptoms: Array<Symptom>, breathing_hint: string, };
 

@@ -190,6 +190,43 @@ describe("Setup", () => {
     expect(checked().length).toBe(2);
   });
 
+  it("asks what can lower magnesium, optionally, and sends the factors ticked with the safety answers", async () => {
+    core();
+    render(Setup, { mode: "first" });
+    await screen.findByTestId("age-band");
+    const offered = [...screen.getByTestId("depletion").querySelectorAll("input")].map((i) => i.getAttribute("data-testid"));
+    expect(offered).toEqual(["depletion-chronic_stress", "depletion-alcohol", "depletion-type2_diabetes"]);
+    expect(screen.getByTestId("depletion").textContent).toContain("optional");
+    await waitFor(() => expect(checked().at(-1)?.safety.depletion).toEqual([]));
+    await fireEvent.click(screen.getByTestId("depletion-alcohol"));
+    await fireEvent.click(screen.getByTestId("depletion-chronic_stress"));
+    await waitFor(() => expect(checked().at(-1)?.safety.depletion).toEqual(["alcohol", "chronic_stress"]));
+    await fireEvent.click(screen.getByTestId("depletion-alcohol"));
+    await waitFor(() => expect(checked().at(-1)?.safety.depletion).toEqual(["chronic_stress"]));
+    // Kept when the template changes, like the other safety answers; Next is not held back.
+    await next();
+    await fireEvent.click(screen.getByTestId("template-nerve").querySelector("input")!);
+    await waitFor(() => expect(checked().at(-1)?.template).toBe("nerve"));
+    expect(checked().at(-1)?.safety.depletion).toEqual(["chronic_stress"]);
+  });
+
+  it("sends the vitamin B6 a day from the course step, and keeps it across a template change", async () => {
+    core();
+    render(Setup, { mode: "first" });
+    await screen.findByTestId("age-band");
+    await next();
+    await next();
+    await next();
+    expect(stepText()).toBe("Step 4 of 5: Your course");
+    await fireEvent.input(screen.getByTestId("b6-mg"), { target: { value: "30" } });
+    await waitFor(() => expect(checked().at(-1)?.b6_mg_per_day).toBe(30));
+    await back();
+    await back();
+    await fireEvent.click(screen.getByTestId("template-nerve").querySelector("input")!);
+    await waitFor(() => expect(checked().at(-1)?.template).toBe("nerve"));
+    expect(checked().at(-1)?.b6_mg_per_day).toBe(30);
+  });
+
   it("asks about pregnancy only where the band's can_be_pregnant flag says so, and only of women", async () => {
     // A made-up flag on 9–13 years, and none on 31–50: the screen follows the flags.
     core(setupOptions({ age_bands: bands({ y9_13: { can_be_pregnant: true }, y31_50: { can_be_pregnant: false } }) }));

@@ -3,6 +3,7 @@ import type {
   DayProgress,
   DayView,
   DoseView,
+  ItemNote,
   ItemSpec,
   ProgressView,
   ProtocolCheck,
@@ -58,8 +59,8 @@ export function dayView(over: Partial<DayView> = {}): DayView {
       day_note: null,
       doses: [dose(), dose({ slot: 2, time: "20:00", due_at: "2026-11-21T20:00:00+01:00" })],
       items: [
-        { key: "food", label: "Magnesium-rich food", kind: { type: "check" }, done: false, count: 0, note: null },
-        { key: "water", label: "Water", kind: { type: "count", target: 8 }, done: false, count: 3, note: null },
+        { key: "food", label: "Magnesium-rich food", kind: { type: "check" }, done: false, count: 0, note: null, guidance: null },
+        { key: "water", label: "Water", kind: { type: "count", target: 8 }, done: false, count: 3, note: null, guidance: null },
       ],
       keep_apart: [],
       score: { doses_taken: 0, doses_planned: 2, items_done: 0.375, items_total: 4, skipped: false },
@@ -186,8 +187,17 @@ export function progressView(over: Partial<ProgressView> = {}): ProgressView {
 }
 
 function items(pairs: [string, string][]): ItemSpec[] {
-  return pairs.map(([key, label]) => ({ key, label, kind: key === "water" ? { type: "count", target: 8 } : { type: "check" } }));
+  return pairs.map(([key, label]) => ({ key, label, kind: key === "water" ? { type: "count", target: 8 } : { type: "check" }, note: null }));
 }
+
+/** The notes the core gives the optional items (condensed), each with its source. */
+export const itemNotes: Record<string, ItemNote> = {
+  b6: { text: "Too much vitamin B6 causes nerve damage (peripheral neuropathy).", citation: "EFSA Journal 2023;21(5):8006" },
+  potassium: { text: "Potassium from food, not from supplements unless a clinician prescribes them.", citation: "NIH ODS Potassium fact sheet" },
+  omega3: { text: "High doses of omega-3 may add to the effect of anticoagulants.", citation: "NIH ODS Omega-3 fact sheet" },
+  b_complex: { text: "B-complex products often hold 25–100 mg of vitamin B6.", citation: "EFSA Journal 2023;21(5):8006" },
+  topical: { text: "Little magnesium, if any, is absorbed through the skin: it never counts toward the supplement limit.", citation: "Gröber et al., Nutrients 2017;9:813" },
+};
 
 const standardItems = items([
   ["food", "Magnesium-rich food"],
@@ -196,11 +206,14 @@ const standardItems = items([
   ["breathing", "Breathing practice"],
   ["sleep", "Sleep: wind down on time"],
 ]);
+// Every template offers them (condensed: no alpha-lipoic acid).
 const optionalItems = items([
   ["b6", "Vitamin B6"],
   ["potassium", "Potassium-rich food"],
   ["omega3", "Omega-3"],
-]);
+  ["b_complex", "B-complex"],
+  ["topical", "Topical magnesium (Epsom-salt bath, oil or spray)"],
+]).map((i) => ({ ...i, note: itemNotes[i.key] ?? null }));
 
 function template(id: Template, name: string, form: string, times: string[], over: Partial<TemplateInfo> = {}): TemplateInfo {
   return {
@@ -211,8 +224,14 @@ function template(id: Template, name: string, form: string, times: string[], ove
     default_times: times,
     default_daily_mg: 200,
     items: standardItems,
-    optional_items: id === "circulation" ? [] : optionalItems,
-    symptoms: id === "circulation" ? ["cold_hands", "cold_feet", "stomach"] : id === "nerve" ? ["numbness", "cramps", "stomach"] : ["stomach"],
+    optional_items: optionalItems,
+    // Condensed: both guides' cold hands, cold feet and numbness, and one of the template's own.
+    symptoms:
+      id === "circulation"
+        ? ["cold_hands", "cold_feet", "numbness", "stomach"]
+        : id === "nerve"
+          ? ["cold_hands", "cold_feet", "numbness", "cramps", "stomach"]
+          : ["stomach"],
     breathing_hint: "Slow breathing.",
     ...over,
   };
@@ -235,6 +254,7 @@ export function draftInput(t: TemplateInfo, start = "2026-11-21", over: Partial<
       antacid_laxative_mg: 0,
       conservative_limit: false,
       wider_windows: false,
+      depletion: [],
     },
     supplement: {
       form: t.default_form,
@@ -252,6 +272,7 @@ export function draftInput(t: TemplateInfo, start = "2026-11-21", over: Partial<
     custom_items: [],
     symptoms: [...t.symptoms],
     acknowledge_above_limit: false,
+    b6_mg_per_day: null,
     ...over,
   };
 }
@@ -306,6 +327,11 @@ export function setupOptions(over: Partial<SetupOptions> = {}): SetupOptions {
     drafts: templates.map((t) => draftInput(t)),
     today: "2026-11-21",
     first_day: "2026-11-21",
+    depletion_factors: [
+      { id: "chronic_stress", label: "Chronic stress" },
+      { id: "alcohol", label: "Regular alcohol" },
+      { id: "type2_diabetes", label: "Type 2 diabetes" },
+    ],
     ...over,
   };
 }

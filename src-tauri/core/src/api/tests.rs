@@ -813,3 +813,101 @@ async fn an_acknowledged_plan_above_the_limit_is_kept_with_its_share_and_reporte
     assert!(html.contains("Kept above the limit on a clinician's advice, as the user confirmed: 450 mg a day, 129% of 350 mg"));
     assert!(html.contains("data-finding=\"above_limit\""));
 }
+
+/// Reference §4b: topical magnesium ticked on Today adds nothing to any mg total: not to the
+/// day's supplements or food (Today, Food), not to Progress, not to the report's share of the
+/// limit. Its note is on Today's item, with its source.
+#[tokio::test]
+async fn topical_magnesium_ticked_counts_toward_no_mg_total() {
+    let core = Core::open_in_memory().await.unwrap();
+    let now = now_at(2026, 11, 21, 9, 0);
+    let mut i = input("2026-11-21");
+    i.optional_items = vec!["topical".into()];
+    core.save_protocol(&i, false, &now).await.unwrap();
+    core.tap(None, &Tap::TakeDose { slot: 1, at: None }, &now)
+        .await
+        .unwrap();
+    let before = core.day(None, &now).await.unwrap();
+    let food_before = core.food_day(None, &now).await.unwrap();
+    let html_before = core.report(ReportKind::Now, &now).await.unwrap().html;
+    let after = core
+        .tap(
+            None,
+            &Tap::Check {
+                key: "topical".into(),
+            },
+            &now,
+        )
+        .await
+        .unwrap();
+    let topical = after
+        .checklist
+        .items
+        .iter()
+        .find(|x| x.key == "topical")
+        .expect("on the checklist");
+    assert!(topical.done);
+    let note = topical.guidance.as_ref().expect("with its note");
+    assert_eq!(note.citation, crate::facts::SRC_TOPICAL.citation);
+    assert_eq!(
+        (after.supplement_mg, after.food_mg),
+        (before.supplement_mg, before.food_mg)
+    );
+    assert_eq!((after.supplement_mg, after.food_mg), (100.0, 0.0));
+    let food = core.food_day(None, &now).await.unwrap();
+    assert_eq!(
+        (food.food_mg, food.supplement_mg, food.gap_mg),
+        (
+            food_before.food_mg,
+            food_before.supplement_mg,
+            food_before.gap_mg
+        )
+    );
+    let progress = core.progress(&now).await.unwrap();
+    let d = &progress.days[0];
+    assert_eq!((d.supplement_mg, d.food_mg), (100.0, 0.0));
+    let html = core.report(ReportKind::Now, &now).await.unwrap().html;
+    let share = |h: &str| {
+        h.lines()
+            .find(|l| l.contains("Limit for supplemental magnesium"))
+            .map(str::to_string)
+    };
+    assert_eq!(share(&html), share(&html_before));
+    assert!(share(&html).is_some_and(|l| l.contains("200 mg, 57% of it")));
+}
+
+/// Issue 12 point 7: the report's safety section lists the depletion factors the user named
+/// and the vitamin B6 a day, with the B6 warning (EFSA 2023) among the findings.
+#[tokio::test]
+async fn the_report_lists_depletion_factors_and_b6() {
+    use crate::facts::DepletionFactor;
+    let core = Core::open_in_memory().await.unwrap();
+    let now = now_at(2026, 11, 21, 9, 0);
+    let mut i = input("2026-11-21");
+    i.safety.depletion = vec![DepletionFactor::Alcohol, DepletionFactor::ChronicStress];
+    i.optional_items = vec!["b_complex".into()];
+    i.b6_mg_per_day = Some(50.0);
+    let saved = core.save_protocol(&i, false, &now).await.unwrap();
+    assert_eq!(
+        saved.spec.safety.depletion,
+        [DepletionFactor::ChronicStress, DepletionFactor::Alcohol]
+    );
+    assert!(saved
+        .report
+        .findings
+        .iter()
+        .any(|f| f.code == "b6_above_efsa"));
+    let html = core.report(ReportKind::Now, &now).await.unwrap().html;
+    assert!(html.contains(
+        "<li data-depletion>What can lower magnesium, as the user named it: Chronic stress; Regular alcohol</li>"
+    ));
+    assert!(html.contains("<li data-b6>Vitamin B6 (B6 and B-complex together): 50 mg a day</li>"));
+    assert!(html.contains("data-finding=\"b6_above_efsa\""));
+    // Without either, neither line.
+    let core = Core::open_in_memory().await.unwrap();
+    core.save_protocol(&input("2026-11-21"), false, &now)
+        .await
+        .unwrap();
+    let html = core.report(ReportKind::Now, &now).await.unwrap().html;
+    assert!(!html.contains("data-depletion") && !html.contains("data-b6"));
+}

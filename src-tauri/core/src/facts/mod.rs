@@ -6,6 +6,8 @@
 //! - `intake`: age bands, recommended intake and upper limits.
 //! - `forms`: magnesium compounds and their elemental share.
 //! - `medicines`: medicine classes and how far to keep them from a dose.
+//! - `practices`: the notes of the optional items, the vitamin B6 limits and what depletes
+//!   magnesium.
 //!
 //! Every item is re-exported here, so callers write `crate::facts::X`.
 
@@ -13,6 +15,7 @@ mod forms;
 mod intake;
 mod labels;
 mod medicines;
+mod practices;
 mod sources;
 
 pub use forms::{form, Form, Laxative, FORMS};
@@ -25,10 +28,12 @@ pub use medicines::{
     separation_for, MedicineClass, Separation, DEFAULT_OTHER_WINDOW_MIN, MAX_OTHER_WINDOW_MIN,
     MIN_OTHER_WINDOW_MIN,
 };
+pub use practices::{DepletionFactor, B6_UL_EFSA_MG, B6_UL_IOM_MG, ITEM_NOTES, MAX_B6_MG};
 pub use sources::{
-    Source, SRC_DIARRHEA, SRC_EFSA_BFR, SRC_EMC_LEAFLET, SRC_FORMS, SRC_GUIDES, SRC_INFANT,
-    SRC_IOM_UL, SRC_KIDNEY, SRC_ODS_MEDICINES, SRC_ODS_RDA, SRC_OLDER_ADULTS, SRC_POTASSIUM,
-    SRC_SPLITTING, SRC_TOXICITY,
+    Source, SRC_ALA, SRC_B6_EFSA, SRC_B6_IOM, SRC_DEPLETION_GUIDE, SRC_DIARRHEA, SRC_EFSA_BFR,
+    SRC_EMC_LEAFLET, SRC_FORMS, SRC_GUIDES, SRC_INFANT, SRC_IOM_UL, SRC_KIDNEY, SRC_ODS_AT_RISK,
+    SRC_ODS_MEDICINES, SRC_ODS_RDA, SRC_OLDER_ADULTS, SRC_OMEGA3, SRC_POTASSIUM, SRC_SPLITTING,
+    SRC_TOPICAL, SRC_TOXICITY,
 };
 
 /// Symptoms that mean stop and seek urgent care (rare toxicity; the full list of reference §7:

@@ -1,5 +1,5 @@
 //! Where each number and rule comes from: the citations shown to the user beside a limit, a
-//! warning or a keep-apart window (`shared/reference/magnesium-facts.md`).
+//! warning, a keep-apart window or an item's note (`shared/reference/magnesium-facts.md`).
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -66,4 +66,32 @@ pub const SRC_OLDER_ADULTS: Source = Source {
 pub const SRC_POTASSIUM: Source = Source {
     id: "potassium",
     citation: "NIH ODS Potassium fact sheet (kidney disease, potassium-sparing diuretics, ACE inhibitors and ARBs)",
+};
+pub const SRC_B6_EFSA: Source = Source {
+    id: "b6_efsa",
+    citation: "EFSA NDA Panel, Scientific opinion on the tolerable upper intake level for vitamin B6, EFSA Journal 2023;21(5):8006: 12 mg a day for adults, including pregnancy and lactation",
+};
+pub const SRC_B6_IOM: Source = Source {
+    id: "b6_iom",
+    citation: "IOM 1998 Dietary Reference Intakes for thiamin, riboflavin, niacin, vitamin B6 and other B vitamins: tolerable upper intake level for vitamin B6, 100 mg a day for adults (sensory neuropathy)",
+};
+pub const SRC_ALA: Source = Source {
+    id: "ala",
+    citation: "NIH Office of Dietary Supplements and NCCIH, alpha-lipoic acid: it can lower blood glucose; people on diabetes medicines should ask their clinician first",
+};
+pub const SRC_OMEGA3: Source = Source {
+    id: "omega3",
+    citation: "NIH ODS Omega-3 fatty acids fact sheet: high doses may add to the effect of anticoagulant and antiplatelet medicines",
+};
+pub const SRC_TOPICAL: Source = Source {
+    id: "topical",
+    citation: "Gröber et al., Myth or reality: transdermal magnesium? Nutrients 2017;9:813 (evidence that magnesium is absorbed through the skin in meaningful amounts is weak)",
+};
+pub const SRC_DEPLETION_GUIDE: Source = Source {
+    id: "depletion_guide",
+    citation: "Magday's nerve and muscle recovery guide, what depletes magnesium: chronic stress, high sugar intake, alcohol, diuretics, acid-suppressing medicines, type 2 diabetes, gastrointestinal disorders",
+};
+pub const SRC_ODS_AT_RISK: Source = Source {
+    id: "ods_at_risk",
+    citation: "NIH ODS Magnesium fact sheet, \"Groups at risk of magnesium inadequacy\" (gastrointestinal diseases such as Crohn's and celiac disease, type 2 diabetes, alcohol dependence) and \"Interactions with medications\" (diuretics, proton-pump inhibitors)",
 };

@@ -6,6 +6,8 @@
 //! - `templates`: the templates and the protocol a setup form starts from.
 //! - `plan`: the supplement plan built from what the label says, and mg formatting.
 //! - `safety`: [`evaluate`], one small function per safety rule.
+//! - `practices`: what the guides pair with magnesium: the optional items' notes, the vitamin
+//!   B6 limits and what depletes magnesium; [`evaluate_protocol`] is `evaluate` with them.
 //! - `keep_apart`: the windows around each dose that a medicine must stay out of.
 //! - `validate`: [`validate()`], which checks an input and refuses what must not be saved.
 //! - `versions`: [`place_version`], when a saved protocol takes effect.
@@ -15,6 +17,7 @@
 mod keep_apart;
 mod model;
 mod plan;
+mod practices;
 mod safety;
 mod templates;
 mod validate;
@@ -23,12 +26,13 @@ pub mod versions;
 pub use keep_apart::keep_apart_windows;
 pub(crate) use model::medicine_name;
 pub use model::{
-    AboveLimit, AmountKind, DoseInput, DoseSpec, Finding, ItemKind, ItemSpec, KeepApart, Level,
-    MedicineInput, ProtocolInput, ProtocolSpec, SafetyAnswers, SafetyReport, SupplementInput,
-    SupplementPlan, Symptom, Template,
+    AboveLimit, AmountKind, DoseInput, DoseSpec, Finding, ItemKind, ItemNote, ItemSpec, KeepApart,
+    Level, MedicineInput, ProtocolInput, ProtocolSpec, SafetyAnswers, SafetyReport,
+    SupplementInput, SupplementPlan, Symptom, Template,
 };
 pub(crate) use plan::fmt_mg;
 pub use plan::{build_plan, MAX_DOSES, MAX_UNITS};
+pub use practices::{evaluate_protocol, item_note, validate_b6, with_practices};
 pub use safety::evaluate;
 pub use templates::{
     default_input, start_daily_mg, template, templates, TemplateInfo, DEFAULT_LENGTH_DAYS,

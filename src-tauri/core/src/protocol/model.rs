@@ -8,7 +8,9 @@ use ts_rs::TS;
 
 use crate::day::parse_hhmm;
 use crate::error::{CoreError, Result};
-use crate::facts::{AgeBand, MedicineClass, Pregnancy, Sex, Source};
+use crate::facts::{AgeBand, DepletionFactor, MedicineClass, Pregnancy, Sex, Source};
+
+pub use super::practices::ItemNote;
 
 /// The protocol templates from the two seed guides, and a blank one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -105,6 +107,10 @@ pub struct ItemSpec {
     pub key: String,
     pub label: String,
     pub kind: ItemKind,
+    /// What to know before taking it, with its source (the optional items, reference §4a and
+    /// §4b). Versions saved before items carried notes read as `None`.
+    #[serde(default)]
+    pub note: Option<ItemNote>,
 }
 
 /// How the product's strength is stated on its label.
@@ -176,6 +182,10 @@ pub struct SafetyAnswers {
     /// and bisphosphonates): a setting of its own, separate from `conservative_limit`.
     #[serde(default)]
     pub wider_windows: bool,
+    /// What depletes magnesium, as the user names it (optional; reference §4c). Answers saved
+    /// before it was asked read as none.
+    #[serde(default)]
+    pub depletion: Vec<DepletionFactor>,
 }
 
 /// One dose as entered.
@@ -223,6 +233,10 @@ pub struct ProtocolInput {
     pub symptoms: Vec<Symptom>,
     /// The user read the warning that the plan is above the limit and keeps it.
     pub acknowledge_above_limit: bool,
+    /// Vitamin B6 the user takes, mg a day, from the B6 item and B-complex together (optional,
+    /// 0 to 500; reference §4a).
+    #[serde(default)]
+    pub b6_mg_per_day: Option<f64>,
 }
 
 /// A dose as stored.
@@ -278,6 +292,10 @@ pub struct ProtocolSpec {
     /// before this was recorded read as `None`.
     #[serde(default)]
     pub above_limit: Option<AboveLimit>,
+    /// Vitamin B6 the user stated, mg a day (B6 and B-complex together); versions saved before
+    /// it was asked read as `None`.
+    #[serde(default)]
+    pub b6_mg_per_day: Option<f64>,
 }
 
 /// An acknowledged plan above the supplemental limit.

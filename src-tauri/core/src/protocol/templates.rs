@@ -20,13 +20,19 @@ pub const STANDARD_ITEMS: &[(&str, &str)] = &[
     ("sleep", "Sleep: wind down on time"),
 ];
 
-/// Optional supplements the nerve guide pairs with magnesium.
+/// Optional items every template offers, each with its note ([`super::item_note`]): the
+/// supplements the nerve guide pairs with magnesium (reference §4a), and topical magnesium, a
+/// practice of its own that never counts as intake (reference §4b).
 pub const OPTIONAL_ITEMS: &[(&str, &str)] = &[
     ("b6", "Vitamin B6"),
     ("potassium", "Potassium-rich food"),
     ("omega3", "Omega-3"),
     ("ala", "Alpha-lipoic acid"),
     ("b_complex", "B-complex"),
+    (
+        "topical",
+        "Topical magnesium (Epsom-salt bath, oil or spray)",
+    ),
 ];
 
 /// What a template brings.
@@ -40,7 +46,7 @@ pub struct TemplateInfo {
     /// Elemental mg per day the template starts from (two doses of half).
     pub default_daily_mg: f64,
     pub items: Vec<ItemSpec>,
-    /// Keys of optional items the user may add.
+    /// Optional items the user may add, each with its note.
     pub optional_items: Vec<ItemSpec>,
     pub symptoms: Vec<Symptom>,
     pub breathing_hint: &'static str,
@@ -55,6 +61,7 @@ fn item(key: &str, label: &str, water: u32) -> ItemSpec {
         } else {
             ItemKind::Check
         },
+        note: super::practices::item_note(key),
     }
 }
 
@@ -108,8 +115,8 @@ pub fn template(id: Template) -> TemplateInfo {
             default_times: vec!["08:00".into(), "19:00".into()],
             default_daily_mg: DEFAULT_DAILY_MG,
             items: standard,
-            optional_items: vec![],
-            symptoms: vec![Symptom::ColdHands, Symptom::ColdFeet, Symptom::Tingling, Symptom::Stress, Symptom::PoorSleep, Symptom::Stomach],
+            optional_items: optional.clone(),
+            symptoms: vec![Symptom::ColdHands, Symptom::ColdFeet, Symptom::Numbness, Symptom::Tingling, Symptom::Stress, Symptom::PoorSleep, Symptom::Stomach],
             breathing_hint: "Alternate-nostril or slow belly breathing, 5–10 minutes.",
         },
         Template::Nerve => TemplateInfo {
@@ -120,8 +127,8 @@ pub fn template(id: Template) -> TemplateInfo {
             default_times: vec!["08:00".into(), "20:00".into()],
             default_daily_mg: DEFAULT_DAILY_MG,
             items: standard,
-            optional_items: optional,
-            symptoms: vec![Symptom::Numbness, Symptom::Tingling, Symptom::NervePain, Symptom::Cramps, Symptom::Weakness, Symptom::Stress, Symptom::PoorSleep, Symptom::Stomach],
+            optional_items: optional.clone(),
+            symptoms: vec![Symptom::ColdHands, Symptom::ColdFeet, Symptom::Numbness, Symptom::Tingling, Symptom::NervePain, Symptom::Cramps, Symptom::Weakness, Symptom::Stress, Symptom::PoorSleep, Symptom::Stomach],
             breathing_hint: "Slow diaphragmatic breathing with a longer exhale than inhale, 5–10 minutes.",
         },
         Template::Custom => TemplateInfo {
@@ -161,6 +168,7 @@ pub fn default_input(id: Template, start: NaiveDate) -> ProtocolInput {
             antacid_laxative_mg: 0.0,
             conservative_limit: false,
             wider_windows: false,
+            depletion: vec![],
         },
         supplement: Some(SupplementInput {
             form: t.default_form.to_string(),
@@ -185,6 +193,7 @@ pub fn default_input(id: Template, start: NaiveDate) -> ProtocolInput {
         custom_items: vec![],
         symptoms: t.symptoms.clone(),
         acknowledge_above_limit: false,
+        b6_mg_per_day: None,
     }
 }
 
@@ -193,19 +202,34 @@ mod tests {
     use super::*;
     use crate::protocol::validate;
 
+    /// Both guides track cold hands and feet and numbness (reference §7): each template carries
+    /// all three, with its own symptoms beside them.
     #[test]
     fn templates_bring_their_items_and_symptoms() {
-        let c = template(Template::Circulation);
-        assert!(
-            c.symptoms.contains(&Symptom::ColdHands) && c.symptoms.contains(&Symptom::ColdFeet)
+        use Symptom::*;
+        assert_eq!(
+            template(Template::Circulation).symptoms,
+            [ColdHands, ColdFeet, Numbness, Tingling, Stress, PoorSleep, Stomach]
         );
-        let n = template(Template::Nerve);
-        assert!(
-            n.symptoms.contains(&Symptom::NervePain) && n.symptoms.contains(&Symptom::Numbness)
+        assert_eq!(
+            template(Template::Nerve).symptoms,
+            [
+                ColdHands, ColdFeet, Numbness, Tingling, NervePain, Cramps, Weakness, Stress,
+                PoorSleep, Stomach
+            ]
         );
-        let keys: Vec<&str> = n.optional_items.iter().map(|i| i.key.as_str()).collect();
-        assert_eq!(keys, ["b6", "potassium", "omega3", "ala", "b_complex"]);
         for t in templates() {
+            // The optional items, topical magnesium included, in every template, each with its
+            // note (reference §4a, §4b).
+            let keys: Vec<&str> = t.optional_items.iter().map(|i| i.key.as_str()).collect();
+            assert_eq!(
+                keys,
+                ["b6", "potassium", "omega3", "ala", "b_complex", "topical"],
+                "{:?}",
+                t.id
+            );
+            assert!(t.optional_items.iter().all(|i| i.note.is_some()));
+            assert!(t.items.iter().all(|i| i.note.is_none()));
             let keys: Vec<&str> = t.items.iter().map(|i| i.key.as_str()).collect();
             assert_eq!(
                 keys,

@@ -42,6 +42,7 @@ fn input(sup: Option<SupplementInput>) -> ProtocolInput {
         custom_items: vec![],
         symptoms: vec![Symptom::Tingling],
         acknowledge_above_limit: false,
+        b6_mg_per_day: None,
     }
 }
 
@@ -507,10 +508,13 @@ fn optional_and_custom_items_join_the_checklist() {
             "custom:1"
         ]
     );
-    // The circulation template has no optional items.
+    // The circulation template offers the same optional items (issue 12), and only those.
     let mut i = std_input();
     i.template = Template::Circulation;
-    i.optional_items = vec!["b6".into()];
+    i.optional_items = vec!["b6".into(), "topical".into()];
+    let (spec, _) = validate(&i, today(), 240).unwrap();
+    assert!(spec.items.iter().any(|i| i.key == "topical"));
+    i.optional_items = vec!["unicorn".into()];
     assert_eq!(
         validate(&i, today(), 240).unwrap_err().code(),
         "unknown_item"

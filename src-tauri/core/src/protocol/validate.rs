@@ -1,6 +1,8 @@
 //! Validation of a protocol as entered: the safety answers, the supplement plan, dates, length,
-//! items and symptoms; refusing bad input with a code and a message, and refusing a plan the
-//! safety rules forbid or that is above the limit and not acknowledged.
+//! items, symptoms and the vitamin B6 a day; refusing bad input with a code and a message, and
+//! refusing a plan the safety rules forbid or that is above the limit and not acknowledged.
+//! Only the magnesium limit asks for that acknowledgement: the practice findings (B6 above its
+//! limits, what depletes magnesium) are added to the report after the refusals.
 
 use chrono::NaiveDate;
 
@@ -9,6 +11,7 @@ use super::model::{
     SafetyReport, Symptom,
 };
 use super::plan::build_plan;
+use super::practices::{validate_b6, with_practices};
 use super::safety::evaluate;
 use super::templates::template;
 use crate::day::{fmt_hhmm, parse_date, parse_hhmm};
@@ -110,6 +113,7 @@ pub fn validate(
     day_start_min: u32,
 ) -> Result<(ProtocolSpec, SafetyReport)> {
     validate_safety(&input.safety)?;
+    validate_b6(input.b6_mg_per_day)?;
     let plan = input
         .supplement
         .as_ref()
@@ -246,6 +250,7 @@ pub fn validate(
             key: format!("custom:{}", n + 1),
             label: label.to_string(),
             kind: ItemKind::Check,
+            note: None,
         });
     }
     let mut symptoms: Vec<Symptom> = input.symptoms.clone();
@@ -253,6 +258,8 @@ pub fn validate(
     symptoms.sort();
     symptoms.dedup();
     let mut safety = input.safety.clone();
+    safety.depletion.sort();
+    safety.depletion.dedup();
     for m in &mut safety.medicines {
         m.name = m.name.trim().to_string();
         if let Some(t) = &m.time {
@@ -281,6 +288,8 @@ pub fn validate(
         items,
         symptoms,
         above_limit: above_limit(&report).filter(|_| input.acknowledge_above_limit),
+        b6_mg_per_day: input.b6_mg_per_day,
     };
+    let report = with_practices(report, &spec.safety, spec.b6_mg_per_day);
     Ok((spec, report))
 }

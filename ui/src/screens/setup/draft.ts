@@ -7,7 +7,7 @@ export const steps = ["About you", "Template", "Supplement", "Your course", "Rev
 /**
  * The draft for template `t`: the starting protocol the core sends for it (form, strength, doses,
  * course length, water, window and placeholder safety answers). `keep` carries the user's safety
- * answers, start and length over when they switch template.
+ * answers, start, length and vitamin B6 a day over when they switch template.
  */
 export function fromTemplate(t: Template, o: SetupOptions, keep?: ProtocolInput): ProtocolInput {
   const draft = structuredClone(o.drafts.find((d) => d.template === t) ?? o.drafts[0]);
@@ -15,6 +15,7 @@ export function fromTemplate(t: Template, o: SetupOptions, keep?: ProtocolInput)
     draft.safety = keep.safety;
     draft.start_date = keep.start_date;
     draft.length_days = keep.length_days;
+    draft.b6_mg_per_day = keep.b6_mg_per_day;
   }
   return draft;
 }
@@ -47,6 +48,7 @@ export function fromSpec(spec: ProtocolSpec, o: SetupOptions, newCourse: boolean
     custom_items: spec.items.filter((i) => i.key.startsWith("custom:")).map((i) => i.label),
     symptoms: spec.symptoms,
     acknowledge_above_limit: false,
+    b6_mg_per_day: spec.b6_mg_per_day ?? null,
   };
 }
 
