@@ -1,7 +1,8 @@
 //! What protocol setup shows and answers: the options onboarding offers (templates with their
-//! starting protocols, forms, age bands with what follows from each, medicines, symptoms), the
-//! check of a protocol before it is saved, and the saved protocol as the protocol screen shows
-//! it. The rules themselves live in [`crate::protocol`].
+//! starting protocols, their safety questions unanswered, forms, age bands with what follows
+//! from each, medicines, symptoms), the check of a protocol before it is saved (with what it
+//! changes against the saved one), and the saved protocol as the protocol screen shows it. The
+//! rules themselves live in [`crate::protocol`].
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -10,8 +11,8 @@ use ts_rs::TS;
 use crate::error::{ApiError, CoreError, Result};
 use crate::facts::{self, AgeBand, Form, MedicineClass};
 use crate::protocol::{
-    self, evaluate, ProtocolInput, ProtocolSpec, SafetyReport, SupplementPlan, Symptom,
-    TemplateInfo,
+    self, evaluate, ProtocolInput, ProtocolSpec, ReportChanges, SafetyReport, SupplementPlan,
+    Symptom, TemplateInfo,
 };
 use crate::store::StoredVersion;
 
@@ -120,6 +121,10 @@ pub struct ProtocolCheck {
     pub plan: Option<SupplementPlan>,
     /// Why saving it now would be refused (a safety stop, an unacknowledged limit).
     pub refusal: Option<ApiError>,
+    /// With a protocol saved (an edit, or a new course after one): the findings this protocol
+    /// adds and removes compared with the saved one's report (`ProtocolView::report`), so a
+    /// changed safety answer shows what it changes before it is saved. `None` before any.
+    pub changes: Option<ReportChanges>,
 }
 
 /// Input for `save_protocol`.
@@ -131,29 +136,43 @@ pub struct SaveProtocolInput {
 }
 
 /// Check a protocol without saving it: the safety report and the plan as it would be saved, or
-/// the input error. A plan refused for safety still gets its report, so the user sees why.
-pub fn check(input: &ProtocolInput, today: NaiveDate, day_start_min: u32) -> Result<ProtocolCheck> {
-    match protocol::validate(input, today, day_start_min) {
-        Ok((spec, report)) => Ok(ProtocolCheck {
-            report,
-            plan: spec.supplement,
-            refusal: None,
-        }),
+/// the input error (`safety_unanswered` while a safety question is unanswered). A plan refused
+/// for safety still gets its report, so the user sees why. With `saved`, the report of the
+/// protocol saved now, the check also says what changes against it.
+pub fn check(
+    input: &ProtocolInput,
+    today: NaiveDate,
+    day_start_min: u32,
+    saved: Option<&SafetyReport>,
+) -> Result<ProtocolCheck> {
+    let (report, plan, refusal) = match protocol::validate(input, today, day_start_min) {
+        Ok((spec, report)) => (report, spec.supplement, None),
         Err(e @ CoreError::Refused { .. }) => {
-            protocol::validate_safety(&input.safety)?;
+            let safety = protocol::validate_safety(&input.safety)?;
             let plan = input
                 .supplement
                 .as_ref()
                 .map(|s| protocol::build_plan(s, day_start_min))
                 .transpose()?;
-            Ok(ProtocolCheck {
-                report: evaluate(&input.safety, plan.as_ref()),
+            (
+                evaluate(&safety, plan.as_ref()),
                 plan,
-                refusal: Some(ApiError::from(e)),
-            })
+                Some(ApiError::from(e)),
+            )
         }
-        Err(e) => Err(e),
-    }
+        Err(e) => return Err(e),
+    };
+    Ok(ProtocolCheck {
+        changes: saved.map(|s| protocol::report_changes(s, &report)),
+        report,
+        plan,
+        refusal,
+    })
+}
+
+/// What the safety rules say about a saved protocol (its answers and its plan).
+pub fn saved_report(spec: &ProtocolSpec) -> SafetyReport {
+    evaluate(&spec.safety, spec.supplement.as_ref())
 }
 
 /// A saved version as the protocol screen shows it; `version_count` is its course's.
@@ -168,7 +187,7 @@ pub fn protocol_view(
         course_id: v.course_id,
         effective_from: v.effective_from,
         pending: v.effective_from > today,
-        report: evaluate(&spec.safety, spec.supplement.as_ref()),
+        report: saved_report(&spec),
         spec,
         version_count: u32::try_from(version_count).unwrap_or(0),
     }
