@@ -61,12 +61,20 @@ mod tests {
         findings.iter().map(|f| f.code).collect()
     }
 
-    /// Reference §3: changing the kidney answer re-runs every rule; "not sure" stops like yes.
     /// (saved answer, antacids mg, edited answer, added codes, removed codes)
+    type Row = (
+        KidneyAnswer,
+        f64,
+        KidneyAnswer,
+        &'static [&'static str],
+        &'static [&'static str],
+    );
+
+    /// Reference §3: changing the kidney answer re-runs every rule; "not sure" stops like yes.
     #[test]
     fn a_changed_kidney_answer_adds_and_removes_the_stop_findings() {
         use KidneyAnswer::*;
-        let table: [(KidneyAnswer, f64, KidneyAnswer, &[&str], &[&str]); 5] = [
+        let table: [Row; 5] = [
             (No, 0.0, No, &[], &[]),
             (No, 0.0, Yes, &["kidney_disease"], &["within_limit"]),
             (
