@@ -1,5 +1,6 @@
 //! The protocol as a whole, through [`validate`]: what is accepted, what is refused with which
-//! code, and the safety findings a plan is saved with.
+//! code (a safety question left unanswered among them), the safety findings a plan is saved
+//! with, and stored specs of older versions (the kidney answer as a bool) loading.
 
 use chrono::NaiveDate;
 
