@@ -30,7 +30,8 @@ pub struct SetupOptions {
     pub default_length_days: u32,
     pub default_window_minutes: u32,
     /// A starting protocol per template (same order as `templates`): the numbers the setup
-    /// form begins with come from the core, never from the UI.
+    /// form begins with come from the core, never from the UI. Its safety questions are left
+    /// unanswered (null): the user chooses each.
     pub drafts: Vec<ProtocolInput>,
     pub today: NaiveDate,
     /// The Day 1 onboarding offers: today, except after midnight and before the day start,

@@ -900,7 +900,8 @@ export type SetupOptions = { templates: Array<TemplateInfo>, forms: Array<Form>,
 urgent_symptoms: Array<string>, disclaimer: string, default_length_days: number, default_window_minutes: number, 
 /**
  * A starting protocol per template (same order as `templates`): the numbers the setup
- * form begins with come from the core, never from the UI.
+ * form begins with come from the core, never from the UI. Its safety questions are left
+ * unanswered (null): the user chooses each.
  */
 drafts: Array<ProtocolInput>, today: string, 
 /**
