@@ -116,7 +116,7 @@ fn protocol_input(start: &str) -> Value {
                 "age_band": "y31_50",
                 "sex": "male",
                 "pregnancy": "no",
-                "kidney_disease": false,
+                "kidney_disease": "no",
                 "medicines": [],
                 "antacid_laxative_mg": 0.0,
                 "conservative_limit": false
@@ -211,6 +211,27 @@ fn bad_input_gets_a_typed_error_and_changes_nothing() {
         .as_str()
         .unwrap_or("")
         .ends_with("is not one of the choices for what can lower magnesium."));
+    assert_eq!(h.stored(), (0, 0));
+    // The starting protocol the setup options send has every safety question unanswered
+    // (reference §3): checking it is refused with a typed error naming the field, not a crash,
+    // and so is saving it; a kidney answer that is not one of the three choices is malformed.
+    let draft = h.ok("get_setup_options", None)["drafts"][0].clone();
+    assert_eq!(draft["safety"]["kidney_disease"], Value::Null);
+    let e = h.err("check_protocol", Some(draft.clone()));
+    assert_eq!(
+        (&e["code"], &e["field"]),
+        (&json!("safety_unanswered"), &json!("safety.age_band"))
+    );
+    let e = h.err(
+        "save_protocol",
+        Some(json!({ "protocol": draft, "new_course": false })),
+    );
+    assert_eq!(e["code"], "safety_unanswered");
+    let mut bad = protocol_input(&app_today(&h));
+    bad["protocol"]["safety"]["kidney_disease"] = json!("perhaps");
+    let e = h.err("save_protocol", Some(bad));
+    assert_eq!(e["code"], "invalid_input");
+    assert_eq!(e["field"], "protocol.safety.kidney_disease");
     assert_eq!(h.stored(), (0, 0));
     // A malformed field is named in the user's words, with its path.
     let e = h.err(

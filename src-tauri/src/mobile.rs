@@ -463,7 +463,7 @@ mod tests {
                 "name": "",
                 "safety": {
                     "age_band": "y31_50", "sex": "male", "pregnancy": "no",
-                    "kidney_disease": false, "medicines": [], "antacid_laxative_mg": 0.0,
+                    "kidney_disease": "no", "medicines": [], "antacid_laxative_mg": 0.0,
                     "conservative_limit": false
                 },
                 "supplement": {

@@ -35,6 +35,20 @@ async function focused(s) {
   );
 }
 
+/** The value of the form control `testid`, or whether it is checked. */
+async function valueOf(s, testid) {
+  return s.executeScript('const el = document.querySelector(`[data-testid=${arguments[0]}]`); return el.type === "radio" ? el.checked : el.value;', [testid]);
+}
+
+/** Press `k` (an arrow) on the focused control until `testid` reads `want`, at most `max` times. */
+async function pressUntil(s, k, testid, want, max = 12) {
+  for (let i = 0; i <= max; i++) {
+    if ((await valueOf(s, testid)) === want) return;
+    if (i < max) await key(k);
+  }
+  assert.fail(`${testid} is not ${want} after ${max} presses of ${k} (it is ${await valueOf(s, testid)})`);
+}
+
 /** Press Tab until the element matching `css` has the focus; check that its focus shows. */
 async function tabTo(s, css, max = 120) {
   for (let i = 0; i < max; i++) {
@@ -61,9 +75,23 @@ test('keyboard only: onboarding, a tick, a food log and a check-in', { timeout: 
     await tabTo(s, '[data-testid=start-setup]');
     await key('Return');
     await s.waitForText('[data-testid=setup-step]', /Step 1 of 5/);
+    // Nothing is pre-filled: each safety question is answered with the keys. The age select and
+    // the pregnancy select start on an empty choice (arrows move through the answers), the sex and
+    // kidney radios with none checked (Space checks the focused one, arrows move in the group).
+    await tabTo(s, '[data-testid=age-band]');
+    await pressUntil(s, 'Down', 'age-band', 'y31_50');
     await tabTo(s, '[data-testid=sex-female]');
     await key('space');
-    await s.waitFor(async () => s.executeScript('return document.querySelector("[data-testid=sex-female]").checked'));
+    await s.waitFor(async () => valueOf(s, 'sex-female'), { message: 'sex chosen with Space' });
+    await tabTo(s, '[data-testid=pregnancy]');
+    await pressUntil(s, 'Down', 'pregnancy', 'no');
+    // Tab enters the kidney group on its first radio (Yes); Down moves to No and checks it.
+    await tabTo(s, '[data-testid^=kidney-]');
+    await pressUntil(s, 'Down', 'kidney-no', true, 3);
+    assert.equal(await valueOf(s, 'kidney-yes'), false, 'kidney answered No, not Yes');
+    await s.waitFor(async () => s.executeScript('return !document.querySelector("[data-testid=setup-next]").disabled'), {
+      message: 'Next comes on once every question is answered',
+    });
     for (const step of [2, 3, 4, 5]) {
       await tabTo(s, '[data-testid=setup-next]');
       await key('Return');

@@ -54,9 +54,38 @@ async function next(s, step, onStep) {
   if (onStep) await onStep(step);
 }
 
+/** Whether the setup form's "Next" can be pressed. */
+export async function nextEnabled(s) {
+  return (await s.executeScript('return !document.querySelector("[data-testid=setup-next]").disabled')) === true;
+}
+
+/** The bands where the pregnancy question is asked of women (reference §1: 14–50 years). */
+const PREGNANCY_BANDS = ['y14_18', 'y19_30', 'y31_50'];
+
+/**
+ * Answer the safety questions of step 1, every one explicitly (none is pre-filled): the age band
+ * (a select), sex (a radio), pregnancy where it is asked (women of 14–50) and kidney disease (a
+ * radio: 'yes', 'no' or 'not_sure'). "Next" stays off until the last one is answered.
+ */
+export async function answerSafety(s, { ageBand = 'y31_50', sex = 'female', pregnancy = 'no', kidney = 'no' } = {}) {
+  assert.equal(await nextEnabled(s), false, 'Next is off before the safety questions are answered');
+  await setValue(s, '[data-testid=age-band]', ageBand);
+  await s.click(`[data-testid=sex-${sex}]`);
+  const asked = sex === 'female' && PREGNANCY_BANDS.includes(ageBand);
+  if (asked) await setValue(s, '[data-testid=pregnancy]', pregnancy);
+  else assert.equal(await count(s, '[data-testid=pregnancy]'), 0, 'pregnancy is asked only of women of 14–50');
+  assert.equal(await nextEnabled(s), false, 'Next is off until kidney disease is answered');
+  assert.match(await text(s, '[data-testid=unanswered]'), /kidney disease/);
+  await s.click(`[data-testid=kidney-${kidney}]`);
+  await s.waitFor(() => nextEnabled(s), { message: 'Next comes on once every question is answered' });
+  if (kidney !== 'no') assert.match(await text(s, '[data-testid=stop-banner]'), /Talk to your clinician first/);
+}
+
 /**
  * Onboarding on a fresh install, from the welcome card to a saved protocol.
- * options: template ('circulation' | 'nerve'), kidney (bool), times (['HH:MM', ...]),
+ * options: template ('circulation' | 'nerve'), kidney ('no' | 'yes' | 'not_sure'; true and false
+ * read as 'yes' and 'no'), ageBand, sex and pregnancy (answered explicitly: see answerSafety),
+ * times (['HH:MM', ...]),
  * mgPerUnit (number), custom (an item of the user's own), start (the course's first day:
  * 'YYYY-MM-DD', or a number of days from the Day 1 the app offers; that day when absent).
  * Returns { offered, start }: the Day 1 the app offered (its own today, computed by the core
@@ -69,7 +98,10 @@ export async function onboard(
   s,
   {
     template = 'nerve',
-    kidney = false,
+    kidney = 'no',
+    ageBand = 'y31_50',
+    sex = 'female',
+    pregnancy = 'no',
     times = null,
     mgPerUnit = 100,
     custom = null,
@@ -82,15 +114,12 @@ export async function onboard(
   await s.waitForText('[data-testid=setup-step]', /Step 1 of 5/);
   if (onStep) await onStep(1);
   assert.match(await text(s, '[data-testid=disclaimer]'), /not medical advice/);
-  await setValue(s, '[data-testid=age-band]', 'y31_50');
-  await s.click('[data-testid=sex-female]');
-  if (kidney) {
-    await s.click('[data-testid=kidney]');
-    assert.match(await text(s, '[data-testid=stop-banner]'), /Talk to your clinician first/);
-  }
+  if (kidney === true) kidney = 'yes';
+  if (kidney === false) kidney = 'no';
+  await answerSafety(s, { ageBand, sex, pregnancy, kidney });
   await next(s, 2, onStep);
   await s.click(`[data-testid=template-${template}]`);
-  if (kidney) {
+  if (kidney !== 'no') {
     // No supplement step: straight to the course.
     await next(s, 4, onStep);
   } else {

@@ -5,7 +5,7 @@
 // template, the vitamin B6 a day and its warning, and topical magnesium counting as no intake.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { count, middayZone, onboard, setValue, text, withMagday } from './magday.mjs';
+import { answerSafety, count, middayZone, nextEnabled, onboard, setValue, text, withMagday } from './magday.mjs';
 
 test('onboarding saves a protocol that survives a restart', { timeout: 180_000 }, async () => {
   const { tz } = middayZone();
@@ -37,7 +37,7 @@ test('with kidney disease the checklist has no supplement doses', { timeout: 180
     let review = '';
     await onboard(s, {
       template: 'circulation',
-      kidney: true,
+      kidney: 'yes',
       onStep: async (n) => {
         if (n !== 5) return;
         await s.waitForElement('[data-testid=findings]');
@@ -73,24 +73,23 @@ test('an amount the core refuses keeps "Next" off and says which field, in words
   await withMagday('onboarding-invalid', tz, async (app) => {
     const s = app.session;
     await s.click(await s.waitForElement('[data-testid=start-setup]'));
-    await setValue(s, '[data-testid=age-band]', 'y31_50');
-    await s.click('[data-testid=sex-female]');
+    await s.waitForText('[data-testid=setup-step]', /Step 1 of 5/);
+    await answerSafety(s);
     await s.click('[data-testid=setup-next]');
     await s.click('[data-testid=template-nerve]');
     await s.click('[data-testid=setup-next]');
     await s.waitForText('[data-testid=setup-step]', /Step 3 of 5/);
-    const nextEnabled = async () => (await s.executeScript('return !document.querySelector("[data-testid=setup-next]").disabled')) === true;
-    assert.ok(await nextEnabled(), 'Next is on with the default amount');
+    assert.ok(await nextEnabled(s), 'Next is on with the default amount');
     // An empty amount: the field is named as the form names it, not as serde does.
     await setValue(s, '[data-testid=mg-per-unit]', '');
     await s.waitForText('[data-testid=check-error]', /Amount per capsule or scoop \(mg\) needs a number/);
-    assert.equal(await nextEnabled(), false, 'Next is off while the amount is refused');
+    assert.equal(await nextEnabled(s), false, 'Next is off while the amount is refused');
     await setValue(s, '[data-testid=mg-per-unit]', '0');
-    await s.waitFor(async () => !(await nextEnabled()) && (await count(s, '[data-testid=check-error]')) === 1, {
+    await s.waitFor(async () => !(await nextEnabled(s)) && (await count(s, '[data-testid=check-error]')) === 1, {
       message: 'a zero amount is refused too',
     });
     await setValue(s, '[data-testid=mg-per-unit]', '120');
-    await s.waitFor(async () => (await count(s, '[data-testid=check-error]')) === 0 && (await nextEnabled()), {
+    await s.waitFor(async () => (await count(s, '[data-testid=check-error]')) === 0 && (await nextEnabled(s)), {
       message: 'Next comes back once the amount is good',
     });
   });

@@ -2,10 +2,12 @@
 // notification for the next due dose reaches the test's private D-Bus notification server until
 // the user confirms a clinician's clearance, and reminders come again after that. With kidney
 // disease, 1,000 mg a day of magnesium antacids gets a stop-level finding in the real app.
+// "Not sure" about the kidneys stops like yes (reference §3), and changing that answer later
+// shows, before saving, which findings the change adds and removes.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startNotificationServer } from './lib/index.mjs';
-import { localHHMM, middayZone, onboard, setValue, text, withMagday } from './magday.mjs';
+import { count, localHHMM, middayZone, nextEnabled, onboard, setValue, text, withMagday } from './magday.mjs';
 
 test('an urgent sign pauses dose reminders until a clinician has cleared the user', { timeout: 420_000 }, async () => {
   const notes = await startNotificationServer();
@@ -64,7 +66,7 @@ test('kidney disease plus 1,000 mg of magnesium antacids is a stop-level finding
     const s = app.session;
     await onboard(s, {
       template: 'circulation',
-      kidney: true,
+      kidney: 'yes',
       onStep: async (n) => {
         if (n === 1) await setValue(s, '[data-testid=antacid]', '1000');
         if (n !== 5) return;
@@ -76,5 +78,59 @@ test('kidney disease plus 1,000 mg of magnesium antacids is a stop-level finding
     await s.click('[data-testid=tab-protocol]');
     const stop = await s.waitForElement('[data-testid=finding-kidney_antacid]');
     assert.equal(await s.getAttribute(stop, 'data-level'), 'stop');
+  });
+});
+
+test('"not sure" about the kidneys stops like yes, and answering no later shows what changes before saving', { timeout: 240_000 }, async () => {
+  const { tz } = middayZone();
+  await withMagday('kidney-not-sure', tz, async (app) => {
+    const s = app.session;
+    await onboard(s, {
+      template: 'circulation',
+      kidney: 'not_sure',
+      onStep: async (n) => {
+        if (n !== 5) return;
+        const stop = await s.waitForElement('[data-testid=finding-kidney_disease]');
+        assert.equal(await s.getAttribute(stop, 'data-level'), 'stop');
+        assert.match(await s.getText(stop), /Not sure counts as yes until you know/);
+        // A first setup has nothing saved to compare with.
+        assert.equal(await count(s, '[data-testid=changes]'), 0);
+      },
+    });
+    assert.equal(await count(s, '[data-testid^=dose-][data-status]'), 0);
+
+    // Edit: the saved answers come back chosen; "no" now lets a supplement plan be built.
+    await s.click('[data-testid=tab-protocol]');
+    await s.click(await s.waitForElement('[data-testid=edit-protocol]'));
+    await s.waitForText('[data-testid=setup-step]', /Step 1 of 5/);
+    const checked = (id) => s.executeScript('return document.querySelector(`[data-testid=${arguments[0]}]`).checked', [id]);
+    await s.waitFor(() => checked('kidney-not_sure'), { message: 'the saved answer, not sure, is chosen' });
+    assert.ok(await nextEnabled(s));
+    assert.ok(await s.waitForElement('[data-testid=stop-banner]'));
+    await s.click('[data-testid=kidney-no]');
+    await s.waitFor(async () => (await count(s, '[data-testid=stop-banner]')) === 0, { message: 'no stop once answered no' });
+    await s.click('[data-testid=setup-next]');
+    await s.waitForText('[data-testid=setup-step]', /Step 2 of 5/);
+    await s.click('[data-testid=setup-next]');
+    await s.waitForText('[data-testid=setup-step]', /Step 3 of 5/);
+    // The saved protocol had no supplement: the user now adds the template's.
+    const takes = await s.waitForElement('[data-testid=takes-supplement]');
+    assert.equal(await s.getProperty(takes, 'checked'), false);
+    await s.click(takes);
+    await s.waitForText('[data-testid=plan-summary]', /a day/);
+    await s.click('[data-testid=setup-next]');
+    await s.waitForText('[data-testid=setup-step]', /Step 4 of 5/);
+    await s.click('[data-testid=setup-next]');
+    await s.waitForText('[data-testid=setup-step]', /Step 5 of 5/);
+    const changes = await s.waitForElement('[data-testid=changes]');
+    assert.match(await s.getText(changes), /What changes from your saved protocol/);
+    const gone = await s.waitForElement('[data-testid=removed-kidney_disease]');
+    assert.match(await s.getText(gone), /Not sure counts as yes/);
+    assert.ok(await s.waitForElement('[data-testid=added-within_limit]'));
+    await s.click('[data-testid=save-protocol]');
+    await s.waitForElement('[data-testid=course-day], [data-testid=before-course]', { timeout: 15_000 });
+    await s.click('[data-testid=tab-protocol]');
+    assert.match(await text(s, '[data-testid=protocol-supplement]'), /200 mg a day/);
+    assert.equal(await count(s, '[data-testid=finding-kidney_disease]'), 0);
   });
 });

@@ -23,8 +23,8 @@ use magday_core::day::{resolve_local, Now};
 use magday_core::facts::{AgeBand, Pregnancy, Sex};
 use magday_core::log::{self, Entry, FoodKind, FoodLog, NewRecord};
 use magday_core::protocol::{
-    validate, AmountKind, DoseInput, ProtocolInput, SafetyAnswers, SupplementInput, Symptom,
-    Template,
+    validate, AmountKind, DoseInput, KidneyAnswer, ProtocolInput, SafetyInput, SupplementInput,
+    Symptom, Template,
 };
 
 const TZ: chrono_tz::Tz = chrono_tz::Europe::Berlin;
@@ -33,11 +33,11 @@ fn input(start: NaiveDate) -> ProtocolInput {
     ProtocolInput {
         template: Template::Nerve,
         name: String::new(),
-        safety: SafetyAnswers {
-            age_band: AgeBand::Years31To50,
-            sex: Sex::Female,
-            pregnancy: Pregnancy::No,
-            kidney_disease: false,
+        safety: SafetyInput {
+            age_band: Some(AgeBand::Years31To50),
+            sex: Some(Sex::Female),
+            pregnancy: Some(Pregnancy::No),
+            kidney_disease: Some(KidneyAnswer::No),
             medicines: vec![],
             antacid_laxative_mg: 0.0,
             conservative_limit: false,

@@ -209,10 +209,20 @@ impl Core {
         checklist::ensure_recordable(day, start, version.is_some())
     }
 
-    /// Check a protocol without saving it (see [`setup::check`]).
+    /// Check a protocol without saving it (see [`setup::check`]); with a protocol saved, against
+    /// the newest version's report (the one [`Core::protocol`] shows).
     pub async fn check_protocol(&self, input: &ProtocolInput, now: &Now) -> Result<ProtocolCheck> {
         let ctx = self.ctx(now).await?;
-        setup::check(input, ctx.today, ctx.settings.day_start_min())
+        let saved = match self.store.latest_version().await? {
+            Some(v) => Some(setup::saved_report(&parse_spec(&v)?)),
+            None => None,
+        };
+        setup::check(
+            input,
+            ctx.today,
+            ctx.settings.day_start_min(),
+            saved.as_ref(),
+        )
     }
 
     /// Save a protocol: a new course when `new_course` or when there is none yet, else a new

@@ -13,7 +13,9 @@ use crate::facts::{Pregnancy, Sex};
 use crate::log::{Entry, NoteOn, Record};
 use crate::pause::Pause;
 use crate::progress::{DayProgress, Streaks, SymptomSeries, WeekProgress, SCORE_HALF_LIFE_DAYS};
-use crate::protocol::{evaluate_protocol, fmt_mg, medicine_name, Level, ProtocolSpec, Symptom};
+use crate::protocol::{
+    evaluate_protocol, fmt_mg, medicine_name, KidneyAnswer, Level, ProtocolSpec, Symptom,
+};
 
 /// Which report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -182,7 +184,11 @@ fn safety_section(h: &mut String, s: &ProtocolSpec) {
             Pregnancy::Pregnant => ", pregnant",
             Pregnancy::Lactating => ", breastfeeding",
         },
-        if a.kidney_disease { "yes" } else { "no" },
+        match a.kidney_disease {
+            KidneyAnswer::Yes => "yes",
+            KidneyAnswer::No => "no",
+            KidneyAnswer::NotSure => "not sure (counted as yes)",
+        },
         fmt_mg(a.antacid_laxative_mg),
         if a.conservative_limit {
             "; the stricter European limit chosen"

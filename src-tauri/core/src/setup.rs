@@ -1,8 +1,8 @@
 //! What protocol setup shows and answers: the options onboarding offers (templates with their
-//! starting protocols, forms, age bands with what follows from each, medicines, symptoms, what
-//! depletes magnesium), the
-//! check of a protocol before it is saved, and the saved protocol as the protocol screen shows
-//! it. The rules themselves live in [`crate::protocol`].
+//! starting protocols, their safety questions unanswered, forms, age bands with what follows
+//! from each, medicines, symptoms, what depletes magnesium), the check of a protocol before it is saved (with what it
+//! changes against the saved one), and the saved protocol as the protocol screen shows it. The
+//! rules themselves live in [`crate::protocol`].
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -11,8 +11,8 @@ use ts_rs::TS;
 use crate::error::{ApiError, CoreError, Result};
 use crate::facts::{self, AgeBand, DepletionFactor, Form, MedicineClass};
 use crate::protocol::{
-    self, evaluate_protocol, ProtocolInput, ProtocolSpec, SafetyReport, SupplementPlan, Symptom,
-    TemplateInfo,
+    self, evaluate_protocol, ProtocolInput, ProtocolSpec, ReportChanges, SafetyReport,
+    SupplementPlan, Symptom, TemplateInfo,
 };
 use crate::store::StoredVersion;
 
@@ -31,7 +31,8 @@ pub struct SetupOptions {
     pub default_length_days: u32,
     pub default_window_minutes: u32,
     /// A starting protocol per template (same order as `templates`): the numbers the setup
-    /// form begins with come from the core, never from the UI.
+    /// form begins with come from the core, never from the UI. Its safety questions are left
+    /// unanswered (null): the user chooses each.
     pub drafts: Vec<ProtocolInput>,
     pub today: NaiveDate,
     /// The Day 1 onboarding offers: today, except after midnight and before the day start,
@@ -129,6 +130,10 @@ pub struct ProtocolCheck {
     pub plan: Option<SupplementPlan>,
     /// Why saving it now would be refused (a safety stop, an unacknowledged limit).
     pub refusal: Option<ApiError>,
+    /// With a protocol saved (an edit, or a new course after one): the findings this protocol
+    /// adds and removes compared with the saved one's report (`ProtocolView::report`), so a
+    /// changed safety answer shows what it changes before it is saved. `None` before any.
+    pub changes: Option<ReportChanges>,
 }
 
 /// Input for `save_protocol`.
@@ -140,29 +145,43 @@ pub struct SaveProtocolInput {
 }
 
 /// Check a protocol without saving it: the safety report and the plan as it would be saved, or
-/// the input error. A plan refused for safety still gets its report, so the user sees why.
-pub fn check(input: &ProtocolInput, today: NaiveDate, day_start_min: u32) -> Result<ProtocolCheck> {
-    match protocol::validate(input, today, day_start_min) {
-        Ok((spec, report)) => Ok(ProtocolCheck {
-            report,
-            plan: spec.supplement,
-            refusal: None,
-        }),
+/// the input error (`safety_unanswered` while a safety question is unanswered). A plan refused
+/// for safety still gets its report, so the user sees why. With `saved`, the report of the
+/// protocol saved now, the check also says what changes against it.
+pub fn check(
+    input: &ProtocolInput,
+    today: NaiveDate,
+    day_start_min: u32,
+    saved: Option<&SafetyReport>,
+) -> Result<ProtocolCheck> {
+    let (report, plan, refusal) = match protocol::validate(input, today, day_start_min) {
+        Ok((spec, report)) => (report, spec.supplement, None),
         Err(e @ CoreError::Refused { .. }) => {
-            protocol::validate_safety(&input.safety)?;
+            let safety = protocol::validate_safety(&input.safety)?;
             let plan = input
                 .supplement
                 .as_ref()
                 .map(|s| protocol::build_plan(s, day_start_min))
                 .transpose()?;
-            Ok(ProtocolCheck {
-                report: evaluate_protocol(&input.safety, plan.as_ref(), input.b6_mg_per_day),
+            (
+                evaluate_protocol(&safety, plan.as_ref(), input.b6_mg_per_day),
                 plan,
-                refusal: Some(ApiError::from(e)),
-            })
+                Some(ApiError::from(e)),
+            )
         }
-        Err(e) => Err(e),
-    }
+        Err(e) => return Err(e),
+    };
+    Ok(ProtocolCheck {
+        changes: saved.map(|s| protocol::report_changes(s, &report)),
+        report,
+        plan,
+        refusal,
+    })
+}
+
+/// What the safety rules say about a saved protocol (its answers and its plan).
+pub fn saved_report(spec: &ProtocolSpec) -> SafetyReport {
+    evaluate_protocol(&spec.safety, spec.supplement.as_ref(), spec.b6_mg_per_day)
 }
 
 /// A saved version as the protocol screen shows it; `version_count` is its course's.
@@ -177,7 +196,7 @@ pub fn protocol_view(
         course_id: v.course_id,
         effective_from: v.effective_from,
         pending: v.effective_from > today,
-        report: evaluate_protocol(&spec.safety, spec.supplement.as_ref(), spec.b6_mg_per_day),
+        report: saved_report(&spec),
         spec,
         version_count: u32::try_from(version_count).unwrap_or(0),
     }

@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 use crate::day::{resolve_local, Now};
 use crate::facts::{AgeBand, Pregnancy, Sex};
 use crate::protocol::{
-    AmountKind, DoseInput, ProtocolInput, SafetyAnswers, SupplementInput, Template,
+    AmountKind, DoseInput, KidneyAnswer, ProtocolInput, SafetyAnswers, SupplementInput, Template,
 };
 
 /// A woman aged 31–50, not pregnant, no kidney disease, no medicines.
@@ -15,7 +15,7 @@ pub(crate) fn safety() -> SafetyAnswers {
         age_band: AgeBand::Years31To50,
         sex: Sex::Female,
         pregnancy: Pregnancy::No,
-        kidney_disease: false,
+        kidney_disease: KidneyAnswer::No,
         medicines: vec![],
         antacid_laxative_mg: 0.0,
         conservative_limit: false,
@@ -25,7 +25,7 @@ pub(crate) fn safety() -> SafetyAnswers {
 }
 
 /// A 56-day protocol of `template` with one unit of `mg_per_unit` elemental `form` at each of
-/// `times`, starting on `start`.
+/// `times`, starting on `start`, the safety questions answered as [`safety`] says.
 pub(crate) fn protocol_input(
     template: Template,
     form: &str,
@@ -36,7 +36,7 @@ pub(crate) fn protocol_input(
     ProtocolInput {
         template,
         name: String::new(),
-        safety: safety(),
+        safety: safety().into(),
         supplement: Some(SupplementInput {
             form: form.into(),
             product: String::new(),

@@ -580,6 +580,15 @@ from: string, until: string,
 dose_slot: number, source: Source, };
 
 /**
+ * The answer to "Do you have kidney disease, reduced kidney function or dialysis?".
+ * "Not sure" counts as yes in every rule until it is answered (reference §3).
+ *
+ * Written as `"yes"`, `"no"` or `"not_sure"`. Protocols saved before the question had three
+ * answers stored a bool, so a stored `true` still reads as yes and `false` as no.
+ */
+export type KidneyAnswer = "yes" | "no" | "not_sure";
+
+/**
  * A value with its label.
  */
 export type Labelled<T> = { id: T, label: string, };
@@ -703,12 +712,18 @@ plan: SupplementPlan | null,
 /**
  * Why saving it now would be refused (a safety stop, an unacknowledged limit).
  */
-refusal: ApiError | null, };
+refusal: ApiError | null, 
+/**
+ * With a protocol saved (an edit, or a new course after one): the findings this protocol
+ * adds and removes compared with the saved one's report (`ProtocolView::report`), so a
+ * changed safety answer shows what it changes before it is saved. `None` before any.
+ */
+changes: ReportChanges | null, };
 
 /**
  * A protocol as the user sets it up (onboarding) or edits it.
  */
-export type ProtocolInput = { template: Template, name: string, safety: SafetyAnswers, 
+export type ProtocolInput = { template: Template, name: string, safety: SafetyInput, 
 /**
  * `None`: no supplement doses (food, water, movement and the rest only).
  */
@@ -812,6 +827,19 @@ separation_reminders: boolean, };
 export type RemoveFoodInput = { day: string | null, entry_id: number, };
 
 /**
+ * The findings an edit adds and removes, each list in its report's order (most serious first).
+ */
+export type ReportChanges = { 
+/**
+ * In the edited protocol's report and not in the saved one's.
+ */
+added: Array<Finding>, 
+/**
+ * In the saved protocol's report and no longer in the edited one's.
+ */
+removed: Array<Finding>, };
+
+/**
  * Which file a report is saved as.
  */
 export type ReportFormat = "html" | "csv";
@@ -840,9 +868,9 @@ export type ResumeInput = {
 cleared_by_clinician: boolean, };
 
 /**
- * The safety questions, answered before any supplement plan.
+ * The safety questions as answered, as stored in each version and as the rules read them.
  */
-export type SafetyAnswers = { age_band: AgeBand, sex: Sex, pregnancy: Pregnancy, kidney_disease: boolean, medicines: Array<MedicineInput>, 
+export type SafetyAnswers = { age_band: AgeBand, sex: Sex, pregnancy: Pregnancy, kidney_disease: KidneyAnswer, medicines: Array<MedicineInput>, 
 /**
  * Elemental mg a day from magnesium antacids or laxatives the user takes (counts toward the UL).
  */
@@ -859,6 +887,34 @@ wider_windows: boolean,
 /**
  * What depletes magnesium, as the user names it (optional; reference §4c). Answers saved
  * before it was asked read as none.
+ */
+depletion: Array<DepletionFactor>, };
+
+/**
+ * The safety questions as the setup form sends them. Nothing is pre-filled (reference §3): age
+ * band, sex, pregnancy and kidney disease are `None` (null) until the user chooses, and
+ * `protocol::validate_safety` refuses one left unanswered with `safety_unanswered`, naming
+ * its field.
+ */
+export type SafetyInput = { age_band: AgeBand | null, sex: Sex | null, 
+/**
+ * Asked only of women in a band where pregnancy applies; elsewhere `None` means no.
+ */
+pregnancy: Pregnancy | null, kidney_disease: KidneyAnswer | null, medicines: Array<MedicineInput>, 
+/**
+ * Elemental mg a day from magnesium antacids or laxatives the user takes (counts toward the UL).
+ */
+antacid_laxative_mg: number, 
+/**
+ * Use the stricter European 250 mg limit.
+ */
+conservative_limit: boolean, 
+/**
+ * The UK leaflet's wider windows around medicines (see [`SafetyAnswers::wider_windows`]).
+ */
+wider_windows: boolean, 
+/**
+ * What depletes magnesium (optional; see [`SafetyAnswers::depletion`]).
  */
 depletion: Array<DepletionFactor>, };
 
@@ -952,7 +1008,8 @@ export type SetupOptions = { templates: Array<TemplateInfo>, forms: Array<Form>,
 urgent_symptoms: Array<string>, disclaimer: string, default_length_days: number, default_window_minutes: number, 
 /**
  * A starting protocol per template (same order as `templates`): the numbers the setup
- * form begins with come from the core, never from the UI.
+ * form begins with come from the core, never from the UI. Its safety questions are left
+ * unanswered (null): the user chooses each.
  */
 drafts: Array<ProtocolInput>, today: string, 
 /**

@@ -8,6 +8,8 @@ import type {
   ProgressView,
   ProtocolCheck,
   ProtocolInput,
+  ReportChanges,
+  SafetyInput,
   SafetyReport,
   SetupOptions,
   Template,
@@ -237,25 +239,32 @@ function template(id: Template, name: string, form: string, times: string[], ove
   };
 }
 
+/** Safety answers as a user has chosen them: a woman aged 31–50, not pregnant, no kidney disease. */
+export function answeredSafety(over: Partial<SafetyInput> = {}): SafetyInput {
+  return {
+    age_band: "y31_50",
+    sex: "female",
+    pregnancy: "no",
+    kidney_disease: "no",
+    medicines: [],
+    antacid_laxative_mg: 0,
+    conservative_limit: false,
+    wider_windows: false,
+    depletion: [],
+    ...over,
+  };
+}
+
 /**
  * The starting protocol the core sends for a template, as `protocol::default_input` builds it:
- * the template's form and times, 100 mg a unit, the daily amount split evenly, 56 days, 8 glasses.
+ * the template's form and times, 100 mg a unit, the daily amount split evenly, 56 days, 8 glasses,
+ * and the safety questions unanswered (nothing is pre-filled).
  */
 export function draftInput(t: TemplateInfo, start = "2026-11-21", over: Partial<ProtocolInput> = {}): ProtocolInput {
   return {
     template: t.id,
     name: "",
-    safety: {
-      age_band: "y31_50",
-      sex: "female",
-      pregnancy: "no",
-      kidney_disease: false,
-      medicines: [],
-      antacid_laxative_mg: 0,
-      conservative_limit: false,
-      wider_windows: false,
-      depletion: [],
-    },
+    safety: answeredSafety({ age_band: null, sex: null, pregnancy: null, kidney_disease: null }),
     supplement: {
       form: t.default_form,
       product: "",
@@ -355,9 +364,9 @@ export function safetyReport(over: Partial<SafetyReport> = {}): SafetyReport {
 
 /**
  * What `check_protocol` answers for `input`: its plan in elemental mg (the label's amount taken
- * as elemental), and a report that allows it.
+ * as elemental), a report that allows it, and `changes` against a saved protocol (none by default).
  */
-export function protocolCheck(input: ProtocolInput, over: Partial<SafetyReport> = {}): ProtocolCheck {
+export function protocolCheck(input: ProtocolInput, over: Partial<SafetyReport> = {}, changes: ReportChanges | null = null): ProtocolCheck {
   const s = input.supplement;
   const report = safetyReport(over);
   const plan =
@@ -375,5 +384,5 @@ export function protocolCheck(input: ProtocolInput, over: Partial<SafetyReport> 
           daily_mg: s.doses.reduce((sum, d) => sum + d.units * s.mg_per_unit, 0),
         }
       : null;
-  return { report, plan, refusal: null };
+  return { report, plan, refusal: null, changes };
 }

@@ -69,7 +69,7 @@ impl Core {
             settings: &ctx.settings,
             kidney: version
                 .as_ref()
-                .is_some_and(|(_, s)| s.safety.kidney_disease),
+                .is_some_and(|(_, s)| s.safety.kidney_disease.counts_as_yes()),
         })
     }
 

@@ -3,7 +3,7 @@
 use super::*;
 use crate::checklist::DoseStatus;
 use crate::day::resolve_local;
-use crate::protocol::{DoseInput, Template};
+use crate::protocol::{DoseInput, KidneyAnswer, Template};
 use crate::report::ReportKind;
 use crate::testkit::{date, now_in, protocol_input};
 use chrono::NaiveTime;
@@ -153,7 +153,7 @@ async fn bad_input_saves_nothing() {
         "date_out_of_range"
     );
     let mut kidney = input("2026-11-21");
-    kidney.safety.kidney_disease = true;
+    kidney.safety.kidney_disease = Some(KidneyAnswer::Yes);
     assert_eq!(
         core.save_protocol(&kidney, false, &now)
             .await
@@ -183,7 +183,7 @@ async fn the_kidney_path_saves_a_checklist_without_doses() {
     let core = Core::open_in_memory().await.unwrap();
     let now = now_at(2026, 11, 21, 9, 0);
     let mut kidney = input("2026-11-21");
-    kidney.safety.kidney_disease = true;
+    kidney.safety.kidney_disease = Some(KidneyAnswer::Yes);
     kidney.supplement = None;
     let p = core.save_protocol(&kidney, false, &now).await.unwrap();
     assert!(p.spec.supplement.is_none());
@@ -910,4 +910,94 @@ async fn the_report_lists_depletion_factors_and_b6() {
         .unwrap();
     let html = core.report(ReportKind::Now, &now).await.unwrap().html;
     assert!(!html.contains("data-depletion") && !html.contains("data-b6"));
+}
+
+/// Reference §3: nothing is pre-filled. The starting protocol the setup options send is checked
+/// without a crash and refused with `safety_unanswered`, naming the first unanswered field, and
+/// saving it changes nothing.
+#[tokio::test]
+async fn an_unanswered_protocol_is_refused_and_changes_nothing() {
+    let core = Core::open_in_memory().await.unwrap();
+    let now = now_at(2026, 11, 21, 9, 0);
+    let draft = core.setup_options(&now).await.unwrap().drafts[0].clone();
+    let e = core.check_protocol(&draft, &now).await.unwrap_err();
+    assert_eq!(e.code(), "safety_unanswered");
+    let api = crate::error::ApiError::from(e);
+    assert_eq!(api.field.as_deref(), Some("safety.age_band"));
+    let e = core.save_protocol(&draft, false, &now).await.unwrap_err();
+    assert_eq!(e.code(), "safety_unanswered");
+    assert_eq!(version_count(&core).await, 0);
+    let mut answered = input("2026-11-21");
+    answered.safety.kidney_disease = None;
+    let e = core.check_protocol(&answered, &now).await.unwrap_err();
+    assert_eq!(
+        crate::error::ApiError::from(e).field.as_deref(),
+        Some("safety.kidney_disease")
+    );
+}
+
+/// Issue 12: changing a safety answer later re-runs every rule, and the check says what it
+/// changes against the saved protocol's report (the one `protocol()` shows) before saving.
+#[tokio::test]
+async fn an_edit_is_checked_against_the_saved_report() {
+    let core = Core::open_in_memory().await.unwrap();
+    let now = now_at(2026, 11, 21, 9, 0);
+    let first = input("2026-11-21");
+    assert_eq!(
+        core.check_protocol(&first, &now).await.unwrap().changes,
+        None
+    );
+    core.save_protocol(&first, false, &now).await.unwrap();
+    let saved = core.protocol(&now).await.unwrap().unwrap().report;
+    let same = core.check_protocol(&first, &now).await.unwrap();
+    assert_eq!(same.report, saved);
+    assert!(same.changes.is_some_and(|c| c.is_empty()));
+    let mut edit = first.clone();
+    edit.safety.kidney_disease = Some(KidneyAnswer::NotSure);
+    edit.safety.antacid_laxative_mg = 50.0;
+    edit.supplement = None;
+    let c = core
+        .check_protocol(&edit, &now)
+        .await
+        .unwrap()
+        .changes
+        .unwrap();
+    let codes = |f: &[protocol::Finding]| f.iter().map(|f| f.code).collect::<Vec<_>>();
+    assert_eq!(
+        codes(&c.added),
+        ["kidney_disease", "kidney_antacid", "potassium"]
+    );
+    assert_eq!(codes(&c.removed), ["within_limit", "laxative_form"]);
+    assert!(c.added[0].message.starts_with("Not sure counts as yes"));
+}
+
+/// A protocol saved before the kidney question had three answers holds a bool in its stored
+/// spec: it still loads (true → yes, so its stop still holds), and Today still opens.
+#[tokio::test]
+async fn a_version_stored_with_the_old_kidney_bool_still_loads() {
+    let core = Core::open_in_memory().await.unwrap();
+    let now = now_at(2026, 11, 21, 9, 0);
+    for (stored, want, allowed) in [
+        (false, KidneyAnswer::No, true),
+        (true, KidneyAnswer::Yes, false),
+    ] {
+        let mut i = input("2026-11-21");
+        i.supplement = None;
+        let (spec, _) = protocol::validate(&i, day(2026, 11, 21), 240).unwrap();
+        let mut json = serde_json::to_value(&spec).unwrap();
+        json["safety"]["kidney_disease"] = serde_json::json!(stored);
+        core.store()
+            .insert_version(
+                None,
+                day(2026, 11, 21),
+                now.utc.fixed_offset(),
+                &json.to_string(),
+            )
+            .await
+            .unwrap();
+        let p = core.protocol(&now).await.unwrap().unwrap();
+        assert_eq!(p.spec.safety.kidney_disease, want, "{stored}");
+        assert_eq!(p.report.supplement_allowed, allowed, "{stored}");
+        assert!(core.day(None, &now).await.unwrap().has_protocol);
+    }
 }

@@ -47,7 +47,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 fn spec_with(times: &[&str], start: NaiveDate, day_start_min: u32) -> ProtocolSpec {
     let mut input = protocol_input(Template::Nerve, "glycinate", 50.0, times, start);
-    input.safety.sex = Sex::Male;
+    input.safety.sex = Some(Sex::Male);
     validate(&input, start, day_start_min).unwrap().0
 }
 

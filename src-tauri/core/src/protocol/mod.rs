@@ -9,11 +9,14 @@
 //! - `practices`: what the guides pair with magnesium: the optional items' notes, the vitamin
 //!   B6 limits and what depletes magnesium; [`evaluate_protocol`] is `evaluate` with them.
 //! - `keep_apart`: the windows around each dose that a medicine must stay out of.
-//! - `validate`: [`validate()`], which checks an input and refuses what must not be saved.
+//! - `validate`: [`validate()`], which checks an input and refuses what must not be saved, and
+//!   [`validate_safety`], which refuses a safety question left unanswered.
+//! - `changes`: [`report_changes`], the findings an edit adds and removes.
 //! - `versions`: [`place_version`], when a saved protocol takes effect.
 //!
 //! Every item is re-exported here, so callers write `crate::protocol::X`.
 
+mod changes;
 mod keep_apart;
 mod model;
 mod plan;
@@ -23,12 +26,13 @@ mod templates;
 mod validate;
 pub mod versions;
 
+pub use changes::{report_changes, ReportChanges};
 pub use keep_apart::keep_apart_windows;
 pub(crate) use model::medicine_name;
 pub use model::{
     AboveLimit, AmountKind, DoseInput, DoseSpec, Finding, ItemKind, ItemNote, ItemSpec, KeepApart,
-    Level, MedicineInput, ProtocolInput, ProtocolSpec, SafetyAnswers, SafetyReport,
-    SupplementInput, SupplementPlan, Symptom, Template,
+    KidneyAnswer, Level, MedicineInput, ProtocolInput, ProtocolSpec, SafetyAnswers, SafetyInput,
+    SafetyReport, SupplementInput, SupplementPlan, Symptom, Template,
 };
 pub(crate) use plan::fmt_mg;
 pub use plan::{build_plan, MAX_DOSES, MAX_UNITS};

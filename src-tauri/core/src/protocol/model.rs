@@ -1,9 +1,12 @@
-//! The protocol's data: what the user enters ([`ProtocolInput`] and its parts), what is stored
-//! in each version ([`ProtocolSpec`], [`SupplementPlan`], [`DoseSpec`]), and what the safety rules
-//! report ([`SafetyReport`], [`Finding`], [`KeepApart`]).
+//! The protocol's data: what the user enters ([`ProtocolInput`] and its parts, the safety
+//! questions unanswered until chosen in [`SafetyInput`]), what is stored in each version
+//! ([`ProtocolSpec`], [`SafetyAnswers`] with its [`KidneyAnswer`], [`SupplementPlan`],
+//! [`DoseSpec`]), and what the safety rules report ([`SafetyReport`], [`Finding`], [`KeepApart`]).
 
 use chrono::{Duration, NaiveDate, NaiveTime};
-use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use serde::{de, Deserialize, Deserializer, Serialize};
 use ts_rs::TS;
 
 use crate::day::parse_hhmm;
@@ -166,13 +169,68 @@ pub(crate) fn medicine_name(m: &MedicineInput) -> String {
     }
 }
 
-/// The safety questions, answered before any supplement plan.
+/// The answer to "Do you have kidney disease, reduced kidney function or dialysis?".
+/// "Not sure" counts as yes in every rule until it is answered (reference §3).
+///
+/// Written as `"yes"`, `"no"` or `"not_sure"`. Protocols saved before the question had three
+/// answers stored a bool, so a stored `true` still reads as yes and `false` as no.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum KidneyAnswer {
+    Yes,
+    No,
+    NotSure,
+}
+
+impl KidneyAnswer {
+    /// The answers as written, in the order the form offers them.
+    pub const KEYS: &'static [&'static str] = &["yes", "no", "not_sure"];
+
+    /// Whether the kidney rules apply: yes, and not sure until it is answered.
+    pub fn counts_as_yes(self) -> bool {
+        self != KidneyAnswer::No
+    }
+}
+
+impl<'de> Deserialize<'de> for KidneyAnswer {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Answer;
+        impl de::Visitor<'_> for Answer {
+            type Value = KidneyAnswer;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("yes, no or not_sure")
+            }
+
+            /// A protocol saved before "not sure" existed.
+            fn visit_bool<E: de::Error>(self, v: bool) -> std::result::Result<KidneyAnswer, E> {
+                Ok(if v {
+                    KidneyAnswer::Yes
+                } else {
+                    KidneyAnswer::No
+                })
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<KidneyAnswer, E> {
+                match v {
+                    "yes" => Ok(KidneyAnswer::Yes),
+                    "no" => Ok(KidneyAnswer::No),
+                    "not_sure" => Ok(KidneyAnswer::NotSure),
+                    _ => Err(E::unknown_variant(v, KidneyAnswer::KEYS)),
+                }
+            }
+        }
+        d.deserialize_any(Answer)
+    }
+}
+
+/// The safety questions as answered, as stored in each version and as the rules read them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SafetyAnswers {
     pub age_band: AgeBand,
     pub sex: Sex,
     pub pregnancy: Pregnancy,
-    pub kidney_disease: bool,
+    pub kidney_disease: KidneyAnswer,
     pub medicines: Vec<MedicineInput>,
     /// Elemental mg a day from magnesium antacids or laxatives the user takes (counts toward the UL).
     pub antacid_laxative_mg: f64,
@@ -186,6 +244,47 @@ pub struct SafetyAnswers {
     /// before it was asked read as none.
     #[serde(default)]
     pub depletion: Vec<DepletionFactor>,
+}
+
+/// The safety questions as the setup form sends them. Nothing is pre-filled (reference §3): age
+/// band, sex, pregnancy and kidney disease are `None` (null) until the user chooses, and
+/// `protocol::validate_safety` refuses one left unanswered with `safety_unanswered`, naming
+/// its field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SafetyInput {
+    pub age_band: Option<AgeBand>,
+    pub sex: Option<Sex>,
+    /// Asked only of women in a band where pregnancy applies; elsewhere `None` means no.
+    pub pregnancy: Option<Pregnancy>,
+    pub kidney_disease: Option<KidneyAnswer>,
+    pub medicines: Vec<MedicineInput>,
+    /// Elemental mg a day from magnesium antacids or laxatives the user takes (counts toward the UL).
+    pub antacid_laxative_mg: f64,
+    /// Use the stricter European 250 mg limit.
+    pub conservative_limit: bool,
+    /// The UK leaflet's wider windows around medicines (see [`SafetyAnswers::wider_windows`]).
+    #[serde(default)]
+    pub wider_windows: bool,
+    /// What depletes magnesium (optional; see [`SafetyAnswers::depletion`]).
+    #[serde(default)]
+    pub depletion: Vec<DepletionFactor>,
+}
+
+impl From<SafetyAnswers> for SafetyInput {
+    /// Answers already chosen (a saved protocol, edited): every question answered.
+    fn from(a: SafetyAnswers) -> Self {
+        SafetyInput {
+            age_band: Some(a.age_band),
+            sex: Some(a.sex),
+            pregnancy: Some(a.pregnancy),
+            kidney_disease: Some(a.kidney_disease),
+            medicines: a.medicines,
+            antacid_laxative_mg: a.antacid_laxative_mg,
+            conservative_limit: a.conservative_limit,
+            wider_windows: a.wider_windows,
+            depletion: a.depletion,
+        }
+    }
 }
 
 /// One dose as entered.
@@ -217,7 +316,7 @@ pub struct SupplementInput {
 pub struct ProtocolInput {
     pub template: Template,
     pub name: String,
-    pub safety: SafetyAnswers,
+    pub safety: SafetyInput,
     /// `None`: no supplement doses (food, water, movement and the rest only).
     pub supplement: Option<SupplementInput>,
     /// "YYYY-MM-DD".

@@ -7,7 +7,8 @@ use std::cmp::Reverse;
 
 use super::keep_apart::{in_window, keep_apart_windows};
 use super::model::{
-    medicine_name, Finding, KeepApart, Level, SafetyAnswers, SafetyReport, SupplementPlan,
+    medicine_name, Finding, KeepApart, KidneyAnswer, Level, SafetyAnswers, SafetyReport,
+    SupplementPlan,
 };
 use super::plan::{fmt_mg, round1};
 use crate::facts::{
@@ -19,9 +20,10 @@ use crate::facts::{
 /// Safety evaluation of answers and an optional plan.
 ///
 /// The rules, in the order they run:
-/// 1. the stop rules, `kidney_disease` and `infant`: either forbids a supplement plan, and
-///    the plan then counts for nothing below (no total, no largest dose, no windows); with
-///    kidney disease, `kidney_with_antacids` still weighs declared antacids and laxatives;
+/// 1. the stop rules, `kidney_disease` (yes, or not sure until answered) and `infant`: either
+///    forbids a supplement plan, and the plan then counts for nothing below (no total, no
+///    largest dose, no windows); with kidney disease, `kidney_with_antacids` still weighs
+///    declared antacids and laxatives;
 /// 2. `recommended_intake`;
 /// 3. with a limit for the age band and no stop: `share_of_limit` and `split_suggested`;
 /// 4. with an allowed plan: `single_intake` and `laxative_form`;
@@ -90,26 +92,41 @@ pub fn evaluate(safety: &SafetyAnswers, plan: Option<&SupplementPlan>) -> Safety
     }
 }
 
-/// Stop: kidney disease. Supplements can build up to harmful levels. Source: [`SRC_KIDNEY`].
+/// What a "not sure" answer to the kidney question adds in front of a kidney finding: it counts
+/// as yes until the user knows (reference §3).
+fn not_sure_prefix(safety: &SafetyAnswers) -> &'static str {
+    if safety.kidney_disease == KidneyAnswer::NotSure {
+        "Not sure counts as yes until you know: ask your clinician whether your kidneys work normally. "
+    } else {
+        ""
+    }
+}
+
+/// Stop: kidney disease, or not sure (counted as yes until answered). Supplements can build up
+/// to harmful levels (reference §3). Source: [`SRC_KIDNEY`].
 fn kidney_disease(safety: &SafetyAnswers) -> Option<Finding> {
-    safety.kidney_disease.then(|| Finding {
+    safety.kidney_disease.counts_as_yes().then(|| Finding {
         level: Level::Stop,
         code: "kidney_disease",
-        message: "With kidney disease or reduced kidney function, magnesium supplements can build up to harmful levels. Magday will not build a supplement plan: talk to your clinician first. Food, water, movement, breathing and the rest of the checklist stay available.".into(),
+        message: format!(
+            "{}With kidney disease or reduced kidney function, magnesium supplements can build up to harmful levels. Magday will not build a supplement plan: talk to your clinician first. Food, water, movement, breathing and the rest of the checklist stay available.",
+            not_sure_prefix(safety)
+        ),
         source: SRC_KIDNEY,
     })
 }
 
-/// Stop: kidney disease plus magnesium from antacids or laxatives, the classic path to
-/// hypermagnesemia (reference §3: IOM p.243). With kidney disease no supplement plan is built,
-/// but the declared antacids and laxatives still count, and any regular use is a stop-level
-/// finding. Source: [`SRC_KIDNEY`].
+/// Stop: kidney disease (or not sure) plus magnesium from antacids or laxatives, the classic
+/// path to hypermagnesemia (reference §3: IOM p.243). With kidney disease no supplement plan is
+/// built, but the declared antacids and laxatives still count, and any regular use is a
+/// stop-level finding. Source: [`SRC_KIDNEY`].
 fn kidney_with_antacids(safety: &SafetyAnswers) -> Option<Finding> {
-    (safety.kidney_disease && safety.antacid_laxative_mg > 0.0).then(|| Finding {
+    (safety.kidney_disease.counts_as_yes() && safety.antacid_laxative_mg > 0.0).then(|| Finding {
         level: Level::Stop,
         code: "kidney_antacid",
         message: format!(
-            "With kidney disease, the {} mg a day of magnesium from antacids or laxatives can build up to a dangerous level: this is the most common way people come to harm from magnesium. Talk to your clinician about it now, and ask whether a product without magnesium would suit you.",
+            "{}With kidney disease, the {} mg a day of magnesium from antacids or laxatives can build up to a dangerous level: this is the most common way people come to harm from magnesium. Talk to your clinician about it now, and ask whether a product without magnesium would suit you.",
+            not_sure_prefix(safety),
             fmt_mg(safety.antacid_laxative_mg)
         ),
         source: SRC_KIDNEY,
@@ -151,7 +168,7 @@ fn potassium(safety: &SafetyAnswers) -> Option<Finding> {
 /// Whether potassium (the optional item) is not offered: kidney disease or a potassium-sparing
 /// diuretic (reference §4a).
 pub fn potassium_not_advised(safety: &SafetyAnswers) -> bool {
-    safety.kidney_disease
+    safety.kidney_disease.counts_as_yes()
         || safety
             .medicines
             .iter()

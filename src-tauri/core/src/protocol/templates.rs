@@ -6,10 +6,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::model::{
-    AmountKind, DoseInput, ItemKind, ItemSpec, ProtocolInput, SafetyAnswers, SupplementInput,
+    AmountKind, DoseInput, ItemKind, ItemSpec, ProtocolInput, SafetyInput, SupplementInput,
     Symptom, Template,
 };
-use crate::facts::{AgeBand, Pregnancy, Sex};
 
 /// The standard and optional items templates offer: (key, label).
 pub const STANDARD_ITEMS: &[(&str, &str)] = &[
@@ -82,7 +81,7 @@ pub const DEFAULT_DAILY_MG: f64 = 200.0;
 /// child whose limit is lower, the largest multiple of 5 mg within 80% of their own limit (the
 /// share from which Magday warns, reference §2), so a child's plan starts within it: 50 mg for
 /// 1–3 years (limit 65 mg), 85 mg for 4–8 (110 mg). `None` under 1 year: no plan is built.
-pub fn start_daily_mg(band: AgeBand) -> Option<f64> {
+pub fn start_daily_mg(band: crate::facts::AgeBand) -> Option<f64> {
     let limit = crate::facts::ul_mg(band)?;
     let within = (f64::from(limit) * crate::facts::WARN_FRACTION / 5.0).floor() * 5.0;
     Some(DEFAULT_DAILY_MG.min(within))
@@ -152,18 +151,19 @@ pub const DEFAULT_MG_PER_UNIT: f64 = 100.0;
 
 /// The protocol a setup form starts from for template `id`, Day 1 on `start`: the template's
 /// form, times and daily amount split evenly, the default course length, water target and
-/// window. The safety answers are placeholders the form asks about.
+/// window. The safety questions are left unanswered (reference §3: never pre-filled): the user
+/// must choose age band, sex, pregnancy and kidney disease before the core accepts it.
 pub fn default_input(id: Template, start: NaiveDate) -> ProtocolInput {
     let t = template(id);
     let per_dose = t.default_daily_mg / t.default_times.len().max(1) as f64 / DEFAULT_MG_PER_UNIT;
     ProtocolInput {
         template: id,
         name: String::new(),
-        safety: SafetyAnswers {
-            age_band: AgeBand::Years31To50,
-            sex: Sex::Female,
-            pregnancy: Pregnancy::No,
-            kidney_disease: false,
+        safety: SafetyInput {
+            age_band: None,
+            sex: None,
+            pregnancy: None,
+            kidney_disease: None,
             medicines: vec![],
             antacid_laxative_mg: 0.0,
             conservative_limit: false,
@@ -242,11 +242,23 @@ mod tests {
         }
     }
 
+    /// Reference §3: the safety answers are never pre-filled. A draft as sent is refused until
+    /// each question is answered; answered, every draft is a protocol the core accepts.
     #[test]
-    fn every_template_draft_is_a_protocol_the_core_accepts() {
+    fn every_template_draft_asks_every_safety_question_and_is_accepted_once_answered() {
         let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
         for t in templates() {
-            let input = default_input(t.id, start);
+            let mut input = default_input(t.id, start);
+            let s = &input.safety;
+            assert_eq!(
+                (s.age_band, s.sex, s.pregnancy, s.kidney_disease),
+                (None, None, None, None),
+                "{:?}",
+                t.id
+            );
+            let e = validate(&input, start, 240).unwrap_err();
+            assert_eq!(e.code(), "safety_unanswered", "{:?}", t.id);
+            input.safety = crate::testkit::safety().into();
             let (spec, report) = validate(&input, start, 240).unwrap();
             assert!(report.supplement_allowed, "{:?}", t.id);
             let plan = spec.supplement.unwrap();

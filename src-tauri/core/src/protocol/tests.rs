@@ -1,9 +1,11 @@
 //! The protocol as a whole, through [`validate`]: what is accepted, what is refused with which
-//! code, and the safety findings a plan is saved with.
+//! code (a safety question left unanswered among them), the safety findings a plan is saved
+//! with, and stored specs of older versions (the kidney answer as a bool) loading.
 
 use chrono::NaiveDate;
 
 use super::*;
+use crate::error::CoreError;
 use crate::facts::{AgeBand, MedicineClass, Pregnancy, Sex};
 use crate::testkit::safety;
 
@@ -32,7 +34,7 @@ fn input(sup: Option<SupplementInput>) -> ProtocolInput {
     ProtocolInput {
         template: Template::Nerve,
         name: String::new(),
-        safety: safety(),
+        safety: safety().into(),
         supplement: sup,
         start_date: "2026-11-21".into(),
         length_days: 56,
@@ -152,7 +154,7 @@ fn thresholds_80_percent_and_above_the_limit() {
             mg,
             &[("08:00", 1.0)],
         )));
-        i.safety.age_band = age;
+        i.safety.age_band = Some(age);
         i.safety.conservative_limit = conservative;
         i.acknowledge_above_limit = true;
         let (_, r) = validate(&i, today(), 240).unwrap();
@@ -200,14 +202,17 @@ fn above_the_limit_needs_acknowledgement() {
 
 #[test]
 fn kidney_disease_and_infants_stop_the_supplement_plan_but_not_the_app() {
+    use KidneyAnswer::*;
     for (age, kidney, code) in [
-        (AgeBand::Years31To50, true, "kidney_disease"),
-        (AgeBand::Months0To6, false, "infant"),
-        (AgeBand::Months7To12, false, "infant"),
+        (AgeBand::Years31To50, Yes, "kidney_disease"),
+        (AgeBand::Years31To50, NotSure, "kidney_disease"),
+        (AgeBand::Months0To6, No, "infant"),
+        (AgeBand::Months7To12, No, "infant"),
     ] {
         let mut i = std_input();
-        i.safety.age_band = age;
-        i.safety.kidney_disease = kidney;
+        i.safety.age_band = Some(age);
+        i.safety.kidney_disease = Some(kidney);
+        let kidney = kidney.counts_as_yes();
         let e = validate(&i, today(), 240).unwrap_err();
         assert_eq!(e.code(), "clinician_first", "{age:?}");
         assert!(e.to_string().contains("clinician"));
@@ -453,12 +458,12 @@ fn bad_input_is_refused_with_its_code() {
         ("invalid_length", |i| i.length_days = 1000),
         ("invalid_water", |i| i.water_glasses = 50),
         ("invalid_pregnancy", |i| {
-            i.safety.sex = Sex::Male;
-            i.safety.pregnancy = Pregnancy::Pregnant;
+            i.safety.sex = Some(Sex::Male);
+            i.safety.pregnancy = Some(Pregnancy::Pregnant);
         }),
         ("invalid_pregnancy", |i| {
-            i.safety.age_band = AgeBand::Years51Plus;
-            i.safety.pregnancy = Pregnancy::Lactating;
+            i.safety.age_band = Some(AgeBand::Years51Plus);
+            i.safety.pregnancy = Some(Pregnancy::Lactating);
         }),
         ("invalid_antacid", |i| i.safety.antacid_laxative_mg = -5.0),
         ("invalid_antacid", |i| {
@@ -648,4 +653,161 @@ fn a_childs_plan_starts_within_its_own_limit() {
             );
         }
     }
+}
+
+/// Reference §3: "Safety answers are never pre-filled: age band, sex, pregnancy and kidney
+/// disease must each be chosen before any plan is shown." Each left unanswered is refused with
+/// `safety_unanswered` naming its field; pregnancy is asked only of women in a band where it
+/// applies, and elsewhere unanswered means no.
+#[test]
+fn every_safety_question_must_be_answered() {
+    type Edit = fn(&mut SafetyInput);
+    // (what is left unanswered, refused field or None when accepted)
+    let table: &[(Edit, Option<&str>)] = &[
+        (|_| {}, None),
+        (|s| s.age_band = None, Some("safety.age_band")),
+        (|s| s.sex = None, Some("safety.sex")),
+        (|s| s.pregnancy = None, Some("safety.pregnancy")),
+        (|s| s.kidney_disease = None, Some("safety.kidney_disease")),
+        (
+            |s| {
+                s.sex = Some(Sex::Male);
+                s.pregnancy = None;
+            },
+            None,
+        ),
+        (
+            |s| {
+                s.age_band = Some(AgeBand::Years51Plus);
+                s.pregnancy = None;
+            },
+            None,
+        ),
+        // All unanswered: the first in the form's order is named.
+        (
+            |s| {
+                s.age_band = None;
+                s.sex = None;
+                s.pregnancy = None;
+                s.kidney_disease = None;
+            },
+            Some("safety.age_band"),
+        ),
+        (
+            |s| {
+                s.pregnancy = None;
+                s.kidney_disease = None;
+            },
+            Some("safety.pregnancy"),
+        ),
+    ];
+    for (n, (edit, refused)) in table.iter().enumerate() {
+        let mut i = std_input();
+        edit(&mut i.safety);
+        match (validate(&i, today(), 240), refused) {
+            (Ok((spec, _)), None) => assert_eq!(spec.safety.pregnancy, Pregnancy::No, "row {n}"),
+            (
+                Err(CoreError::Invalid {
+                    code,
+                    field,
+                    message,
+                }),
+                Some(want),
+            ) => {
+                assert_eq!(
+                    (code, field.as_str()),
+                    ("safety_unanswered", *want),
+                    "row {n}"
+                );
+                assert!(!message.is_empty());
+            }
+            (got, want) => panic!("row {n}: {got:?}, wanted {want:?}"),
+        }
+    }
+}
+
+/// Reference §3 ("Not sure" is treated like yes until answered): a protocol with "not sure"
+/// saves without a supplement, is refused one, and is stored as "not_sure".
+#[test]
+fn not_sure_about_the_kidneys_is_stored_and_stops_like_yes() {
+    let mut i = std_input();
+    i.safety.kidney_disease = Some(KidneyAnswer::NotSure);
+    assert_eq!(
+        validate(&i, today(), 240).unwrap_err().code(),
+        "clinician_first"
+    );
+    i.supplement = None;
+    let (spec, r) = validate(&i, today(), 240).unwrap();
+    assert_eq!(spec.safety.kidney_disease, KidneyAnswer::NotSure);
+    assert!(!r.supplement_allowed);
+    let json = serde_json::to_value(&spec).unwrap();
+    assert_eq!(json["safety"]["kidney_disease"], "not_sure");
+}
+
+/// Protocols saved before "not sure" existed hold `"kidney_disease": true/false` in their
+/// stored JSON: they still load (true → yes, false → no), and saving again writes the answer
+/// as a word. Any other value is refused. (Reference §3: a yes keeps its stop.)
+#[test]
+fn stored_specs_with_the_old_kidney_bool_still_load() {
+    let (spec, _) = validate(&std_input(), today(), 240).unwrap();
+    // (stored value, read as, written back as)
+    let table: &[(serde_json::Value, Option<KidneyAnswer>, &str)] = &[
+        (serde_json::json!(true), Some(KidneyAnswer::Yes), "yes"),
+        (serde_json::json!(false), Some(KidneyAnswer::No), "no"),
+        (serde_json::json!("yes"), Some(KidneyAnswer::Yes), "yes"),
+        (serde_json::json!("no"), Some(KidneyAnswer::No), "no"),
+        (
+            serde_json::json!("not_sure"),
+            Some(KidneyAnswer::NotSure),
+            "not_sure",
+        ),
+        (serde_json::json!("maybe"), None, ""),
+        (serde_json::json!(1), None, ""),
+        (serde_json::Value::Null, None, ""),
+    ];
+    for (stored, read, written) in table {
+        let mut old = serde_json::to_value(&spec).unwrap();
+        old["safety"]["kidney_disease"] = stored.clone();
+        let text = old.to_string();
+        let loaded = serde_json::from_str::<ProtocolSpec>(&text);
+        match (loaded, read) {
+            (Ok(got), Some(want)) => {
+                assert_eq!(got.safety.kidney_disease, *want, "{stored}");
+                let again = serde_json::to_value(&got).unwrap();
+                assert_eq!(again["safety"]["kidney_disease"], *written, "{stored}");
+                let r = evaluate(&got.safety, got.supplement.as_ref());
+                assert_eq!(r.supplement_allowed, *want == KidneyAnswer::No, "{stored}");
+            }
+            (Err(_), None) => {}
+            (got, want) => panic!("{stored}: {got:?}, wanted {want:?}"),
+        }
+    }
+    // A whole version as an older Magday stored it: kidney disease ticked.
+    let old = r#"{"template":"custom","name":"Custom","safety":{"age_band":"y51_plus","sex":"male","pregnancy":"no","kidney_disease":true,"medicines":[],"antacid_laxative_mg":0.0,"conservative_limit":false},"supplement":null,"start_date":"2026-11-21","length_days":56,"items":[{"key":"food","label":"Magnesium-rich food","kind":{"type":"check"}}],"symptoms":["stomach"],"rda_mg":420}"#;
+    let got: ProtocolSpec = serde_json::from_str(old).unwrap();
+    assert_eq!(got.safety.kidney_disease, KidneyAnswer::Yes);
+    assert_eq!(got.safety.age_band, AgeBand::Years51Plus);
+}
+
+/// The kidney answer as a command receives it: the words, or an old client's bool; anything
+/// else is refused with the field named in the user's words.
+#[test]
+fn the_kidney_answer_in_an_input_is_a_word() {
+    let mut v = serde_json::to_value(std_input()).unwrap();
+    for (given, want) in [
+        (serde_json::json!("not_sure"), Some(KidneyAnswer::NotSure)),
+        (serde_json::json!(null), None),
+        (serde_json::json!(true), Some(KidneyAnswer::Yes)),
+    ] {
+        v["safety"]["kidney_disease"] = given;
+        let i: ProtocolInput = crate::input::parse(v.clone()).unwrap();
+        assert_eq!(i.safety.kidney_disease, want);
+    }
+    v["safety"]["kidney_disease"] = serde_json::json!("perhaps");
+    let e = crate::input::parse::<ProtocolInput>(v).unwrap_err();
+    assert_eq!(e.code(), "invalid_input");
+    assert_eq!(
+        e.to_string(),
+        "\"perhaps\" is not one of the choices for kidney disease."
+    );
 }

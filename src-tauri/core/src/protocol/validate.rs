@@ -1,13 +1,14 @@
-//! Validation of a protocol as entered: the safety answers, the supplement plan, dates, length,
-//! items, symptoms and the vitamin B6 a day; refusing bad input with a code and a message, and
-//! refusing a plan the safety rules forbid or that is above the limit and not acknowledged.
-//! Only the magnesium limit asks for that acknowledgement: the practice findings (B6 above its
-//! limits, what depletes magnesium) are added to the report after the refusals.
+//! Validation of a protocol as entered: the safety answers (each one chosen, none pre-filled),
+//! the supplement plan, dates, length, items, symptoms and the vitamin B6 a day; refusing bad
+//! input with a code and a message, and refusing a plan the safety rules forbid or that is
+//! above the limit and not acknowledged. Only the magnesium limit asks for that
+//! acknowledgement: the practice findings (B6 above its limits, what depletes magnesium) are
+//! added to the report after the refusals.
 
 use chrono::NaiveDate;
 
 use super::model::{
-    AboveLimit, ItemKind, ItemSpec, Level, ProtocolInput, ProtocolSpec, SafetyAnswers,
+    AboveLimit, ItemKind, ItemSpec, Level, ProtocolInput, ProtocolSpec, SafetyAnswers, SafetyInput,
     SafetyReport, Symptom,
 };
 use super::plan::build_plan;
@@ -28,9 +29,52 @@ pub const MAX_START_OFFSET_DAYS: i64 = 366;
 /// The most times a day one medicine may be taken (each gets its window and reminder).
 pub const MAX_INTAKES: usize = 5;
 
-/// Validate the safety answers alone.
-pub fn validate_safety(s: &SafetyAnswers) -> Result<()> {
-    if s.pregnancy != Pregnancy::No && (s.sex != Sex::Female || !s.age_band.can_be_pregnant()) {
+/// The error for a safety question left unanswered: `safety_unanswered` on its field.
+fn unanswered(field: &str, message: &str) -> CoreError {
+    CoreError::invalid("safety_unanswered", format!("safety.{field}"), message)
+}
+
+/// Validate the safety answers alone; returns them as the rules read them. Every question must
+/// have been chosen (reference §3: safety answers are never pre-filled), in the form's order:
+/// age band, sex, pregnancy (asked only of women in a band where it applies, else no) and
+/// kidney disease; the first left unanswered is refused with `safety_unanswered`.
+pub fn validate_safety(input: &SafetyInput) -> Result<SafetyAnswers> {
+    let age_band = input.age_band.ok_or_else(|| {
+        unanswered(
+            "age_band",
+            "Choose your age: the recommended intake and the limit depend on it.",
+        )
+    })?;
+    let sex = input
+        .sex
+        .ok_or_else(|| unanswered("sex", "Choose your sex: the reference tables differ."))?;
+    let asked = sex == Sex::Female && age_band.can_be_pregnant();
+    let pregnancy = match input.pregnancy {
+        Some(p) => p,
+        None if !asked => Pregnancy::No,
+        None => return Err(unanswered(
+            "pregnancy",
+            "Say whether you are pregnant or breastfeeding: the recommended intake depends on it.",
+        )),
+    };
+    let kidney_disease = input.kidney_disease.ok_or_else(|| {
+        unanswered(
+            "kidney_disease",
+            "Answer the kidney disease question: yes, no or not sure.",
+        )
+    })?;
+    let s = SafetyAnswers {
+        age_band,
+        sex,
+        pregnancy,
+        kidney_disease,
+        medicines: input.medicines.clone(),
+        antacid_laxative_mg: input.antacid_laxative_mg,
+        conservative_limit: input.conservative_limit,
+        wider_windows: input.wider_windows,
+        depletion: input.depletion.clone(),
+    };
+    if s.pregnancy != Pregnancy::No && !asked {
         return Err(CoreError::invalid(
             "invalid_pregnancy",
             "safety.pregnancy",
@@ -87,7 +131,28 @@ pub fn validate_safety(s: &SafetyAnswers) -> Result<()> {
             }
         }
     }
-    Ok(())
+    Ok(normalized(s))
+}
+
+/// The answers as stored: medicine names trimmed, their times as "HH:MM" (already checked),
+/// each depletion factor once.
+fn normalized(mut s: SafetyAnswers) -> SafetyAnswers {
+    s.depletion.sort();
+    s.depletion.dedup();
+    for m in &mut s.medicines {
+        m.name = m.name.trim().to_string();
+        if let Some(t) = &m.time {
+            if let Ok(t) = parse_hhmm(t, "time") {
+                m.time = Some(fmt_hhmm(t));
+            }
+        }
+        for t in &mut m.more_times {
+            if let Ok(p) = parse_hhmm(t, "time") {
+                *t = fmt_hhmm(p);
+            }
+        }
+    }
+    s
 }
 
 /// How far above its limit a plan is, when it is.
@@ -112,14 +177,14 @@ pub fn validate(
     today: NaiveDate,
     day_start_min: u32,
 ) -> Result<(ProtocolSpec, SafetyReport)> {
-    validate_safety(&input.safety)?;
+    let safety = validate_safety(&input.safety)?;
     validate_b6(input.b6_mg_per_day)?;
     let plan = input
         .supplement
         .as_ref()
         .map(|s| build_plan(s, day_start_min))
         .transpose()?;
-    let report = evaluate(&input.safety, plan.as_ref());
+    let report = evaluate(&safety, plan.as_ref());
     if plan.is_some() && !report.supplement_allowed {
         let stop = report
             .findings
@@ -212,7 +277,7 @@ pub fn validate(
                 format!("{} is not an optional item of this template.", quoted(k)),
             ));
         };
-        if opt.key == "potassium" && super::safety::potassium_not_advised(&input.safety) {
+        if opt.key == "potassium" && super::safety::potassium_not_advised(&safety) {
             return Err(CoreError::refused(
                 "potassium_not_advised",
                 "With kidney disease or a potassium-sparing diuretic, Magday does not offer the potassium item: take it off, and eat potassium-rich food only as your clinician advises.",
@@ -257,18 +322,6 @@ pub fn validate(
     symptoms.push(Symptom::Stomach);
     symptoms.sort();
     symptoms.dedup();
-    let mut safety = input.safety.clone();
-    safety.depletion.sort();
-    safety.depletion.dedup();
-    for m in &mut safety.medicines {
-        m.name = m.name.trim().to_string();
-        if let Some(t) = &m.time {
-            m.time = Some(fmt_hhmm(parse_hhmm(t, "time")?));
-        }
-        for t in &mut m.more_times {
-            *t = fmt_hhmm(parse_hhmm(t, "time")?);
-        }
-    }
     let spec = ProtocolSpec {
         template: input.template,
         name: if name.is_empty() {

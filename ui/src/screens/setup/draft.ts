@@ -1,13 +1,15 @@
-// The setup form's draft: where it starts (a template, or the saved protocol) and which step
-// each of its fields belongs to. Pure functions, so the steps and the tests share them.
-import type { ProtocolInput, ProtocolSpec, SetupOptions, Template } from "../../lib/bindings";
+// The setup form's draft: where it starts (a template, or the saved protocol), which safety
+// questions are still unanswered, and which step each of its fields belongs to. Pure functions,
+// so the steps and the tests share them.
+import type { ProtocolInput, ProtocolSpec, SafetyInput, SetupOptions, Template } from "../../lib/bindings";
 
 export const steps = ["About you", "Template", "Supplement", "Your course", "Review"];
 
 /**
  * The draft for template `t`: the starting protocol the core sends for it (form, strength, doses,
- * course length, water, window and placeholder safety answers). `keep` carries the user's safety
- * answers, start, length and vitamin B6 a day over when they switch template.
+ * course length, water, window, and the safety questions unanswered: nothing is pre-filled).
+ * `keep` carries the user's safety answers, start, length and vitamin B6 a day over when they
+ * switch template.
  */
 export function fromTemplate(t: Template, o: SetupOptions, keep?: ProtocolInput): ProtocolInput {
   const draft = structuredClone(o.drafts.find((d) => d.template === t) ?? o.drafts[0]);
@@ -58,4 +60,18 @@ export function stepOf(field: string | null): number {
   if (field === "template" || field === "name") return 1;
   if (field.startsWith("supplement")) return 2;
   return 3;
+}
+
+/**
+ * The safety questions not answered yet, in the form's order, as the form names them: age, sex,
+ * pregnancy (only when `pregnancyAsked`) and kidney disease. Each must be chosen before "Next"
+ * (the core refuses an unanswered one with `safety_unanswered`).
+ */
+export function unanswered(s: SafetyInput, pregnancyAsked: boolean): string[] {
+  const missing: string[] = [];
+  if (s.age_band === null) missing.push("age");
+  if (s.sex === null) missing.push("sex");
+  if (pregnancyAsked && s.pregnancy === null) missing.push("pregnancy or breastfeeding");
+  if (s.kidney_disease === null) missing.push("kidney disease");
+  return missing;
 }

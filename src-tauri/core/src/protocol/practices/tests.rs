@@ -347,7 +347,8 @@ fn potassium_is_withheld_in_every_template_citing_the_ods_potassium_fact_sheet()
             more_times: vec![],
             window_min: None,
         }];
-        let report = evaluate_protocol(&i.safety, None, None);
+        let safety = crate::protocol::validate_safety(&i.safety).unwrap();
+        let report = evaluate_protocol(&safety, None, None);
         assert_eq!(report.withheld_items, ["potassium"], "{t:?}");
         assert!(report
             .findings

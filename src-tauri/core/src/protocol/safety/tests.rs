@@ -42,13 +42,15 @@ fn medicine(class: MedicineClass, name: &str, time: Option<&str>) -> MedicineInp
 
 #[test]
 fn kidney_disease_and_infancy_each_stop_the_plan() {
+    use KidneyAnswer::*;
     // (age band, kidney disease, kidney stop, infant stop)
     let table = [
-        (AgeBand::Years31To50, false, false, false),
-        (AgeBand::Years31To50, true, true, false),
-        (AgeBand::Months0To6, false, false, true),
-        (AgeBand::Months7To12, true, true, true),
-        (AgeBand::Years1To3, false, false, false),
+        (AgeBand::Years31To50, No, false, false),
+        (AgeBand::Years31To50, Yes, true, false),
+        (AgeBand::Years31To50, NotSure, true, false),
+        (AgeBand::Months0To6, No, false, true),
+        (AgeBand::Months7To12, Yes, true, true),
+        (AgeBand::Years1To3, No, false, false),
     ];
     for (age, kidney, want_kidney, want_infant) in table {
         let mut s = safety();
@@ -56,8 +58,8 @@ fn kidney_disease_and_infancy_each_stop_the_plan() {
         s.kidney_disease = kidney;
         let k = kidney_disease(&s);
         let i = infant(&s);
-        assert_eq!(k.is_some(), want_kidney, "{age:?} {kidney}");
-        assert_eq!(i.is_some(), want_infant, "{age:?} {kidney}");
+        assert_eq!(k.is_some(), want_kidney, "{age:?} {kidney:?}");
+        assert_eq!(i.is_some(), want_infant, "{age:?} {kidney:?}");
         for (f, source) in [(k, SRC_KIDNEY), (i, SRC_INFANT)] {
             if let Some(f) = f {
                 assert_eq!((f.level, f.source), (Level::Stop, source));
@@ -273,7 +275,7 @@ fn the_findings_run_most_serious_first_and_in_rule_order_within_a_level() {
 #[test]
 fn a_stopped_plan_counts_for_nothing_but_declared_antacids_still_do() {
     let mut s = safety();
-    s.kidney_disease = true;
+    s.kidney_disease = KidneyAnswer::Yes;
     s.antacid_laxative_mg = 40.04;
     s.medicines = vec![medicine(MedicineClass::Iron, "iron", Some("08:00"))];
     let r = evaluate(&s, Some(&plan("oxide", &[("08:00", 300.0)])));
@@ -296,29 +298,61 @@ fn a_stopped_plan_counts_for_nothing_but_declared_antacids_still_do() {
     );
 }
 
-/// Issue 12 (reference §3, IOM p.243): kidney disease with magnesium antacids or laxatives is a
-/// stop-level finding; without them, or without kidney disease, there is none.
+/// Issue 12, reference §3 ("Who must not just start"; IOM p.243, ODS): kidney disease with
+/// magnesium antacids or laxatives is a stop-level finding; without them, or without kidney
+/// disease, there is none. "Not sure" is treated like yes until answered, in every rule, and its
+/// findings say so.
 #[test]
-fn kidney_disease_with_antacids_is_a_stop() {
-    let cases: [(bool, f64, bool); 4] = [
-        (true, 1000.0, true),
-        (true, 50.0, true),
-        (true, 0.0, false),
-        (false, 1000.0, false),
+fn kidney_yes_no_and_not_sure_with_and_without_antacids() {
+    use KidneyAnswer::*;
+    // (kidney answer, antacids mg/day, kidney stop, antacid stop)
+    let table: [(KidneyAnswer, f64, bool, bool); 9] = [
+        (Yes, 1000.0, true, true),
+        (Yes, 50.0, true, true),
+        (Yes, 0.0, true, false),
+        (NotSure, 1000.0, true, true),
+        (NotSure, 50.0, true, true),
+        (NotSure, 0.0, true, false),
+        (No, 1000.0, false, false),
+        (No, 50.0, false, false),
+        (No, 0.0, false, false),
     ];
-    for (kidney, antacid, stop) in cases {
-        let mut s = crate::testkit::safety();
+    for (kidney, antacid, kidney_stop, antacid_stop) in table {
+        let mut s = safety();
         s.kidney_disease = kidney;
         s.antacid_laxative_mg = antacid;
-        let r = evaluate(&s, None);
-        let f = r.findings.iter().find(|f| f.code == "kidney_antacid");
-        assert_eq!(f.is_some(), stop, "{kidney} {antacid}");
-        if let Some(f) = f {
-            assert_eq!(f.level, Level::Stop);
-            assert_eq!(f.source.id, SRC_KIDNEY.id);
-            assert!(f.message.contains(&format!("{} mg", fmt_mg(antacid))));
+        let r = evaluate(&s, Some(&plan("glycinate", &[("08:00", 100.0)])));
+        let case = format!("{kidney:?} {antacid}");
+        assert_eq!(r.supplement_allowed, !kidney_stop, "{case}");
+        for (code, want) in [
+            ("kidney_disease", kidney_stop),
+            ("kidney_antacid", antacid_stop),
+        ] {
+            let f = r.findings.iter().find(|f| f.code == code);
+            assert_eq!(f.is_some(), want, "{case}: {code}");
+            let Some(f) = f else { continue };
+            assert_eq!((f.level, f.source), (Level::Stop, SRC_KIDNEY), "{case}");
+            assert_eq!(
+                f.message
+                    .starts_with("Not sure counts as yes until you know: ask your clinician"),
+                kidney == NotSure,
+                "{case}: {}",
+                f.message
+            );
+            if code == "kidney_antacid" {
+                assert!(
+                    f.message.contains(&format!("{} mg", fmt_mg(antacid))),
+                    "{case}"
+                );
+            }
         }
-        assert_eq!(r.supplement_allowed, !kidney);
+        // With a stop, neither the supplement nor its limit is weighed; the antacids still are.
+        if kidney_stop {
+            assert_eq!(r.supplemental_total_mg, antacid, "{case}");
+            assert!(!r.findings.iter().any(|f| f.code == "within_limit"));
+        } else {
+            assert_eq!(r.supplemental_total_mg, 100.0 + antacid, "{case}");
+        }
     }
 }
 
@@ -348,16 +382,25 @@ fn older_adults_get_a_caution_that_grows_at_71() {
 #[test]
 fn potassium_is_not_offered_with_kidney_disease_or_a_potassium_sparing_diuretic() {
     let cases = [
-        (false, None, false),
-        (true, None, true),
-        (false, Some(MedicineClass::PotassiumSparingDiuretic), true),
-        (false, Some(MedicineClass::LoopOrThiazideDiuretic), false),
+        (KidneyAnswer::No, None, false),
+        (KidneyAnswer::Yes, None, true),
+        (KidneyAnswer::NotSure, None, true),
+        (
+            KidneyAnswer::No,
+            Some(MedicineClass::PotassiumSparingDiuretic),
+            true,
+        ),
+        (
+            KidneyAnswer::No,
+            Some(MedicineClass::LoopOrThiazideDiuretic),
+            false,
+        ),
     ];
     for (kidney, med, not_advised) in cases {
         let mut s = safety();
         s.kidney_disease = kidney;
         s.medicines = med.into_iter().map(|c| medicine(c, "", None)).collect();
-        assert_eq!(potassium_not_advised(&s), not_advised, "{kidney} {med:?}");
+        assert_eq!(potassium_not_advised(&s), not_advised, "{kidney:?} {med:?}");
         let f = potassium(&s);
         assert_eq!(f.is_some(), not_advised);
         if let Some(f) = f {
