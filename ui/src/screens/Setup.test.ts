@@ -403,4 +403,20 @@ describe("Setup", () => {
     expect((await screen.findByTestId("no-changes")).textContent).toContain("stay as they are");
     expect(screen.queryByTestId("added-kidney_disease")).toBeNull();
   });
+
+  it("starts a child's plan within the band's own limit, from the core's starting amount", async () => {
+    core();
+    render(Setup, { mode: "first" });
+    await screen.findByTestId("age-band");
+    await answerAll();
+    await waitFor(() => expect(checked().at(-1)?.supplement?.doses[0].units).toBe(1));
+    await fireEvent.change(screen.getByTestId("age-band"), { target: { value: "y1_3" } });
+    // 50 mg a day (the fixture's start for 1-3 years) in two doses of a 100 mg unit.
+    await waitFor(() => expect(checked().at(-1)?.safety.age_band).toBe("y1_3"));
+    expect(checked().at(-1)?.supplement?.doses.map((d) => d.units)).toEqual([0.25, 0.25]);
+    // An adult band again: the template's own draft.
+    await fireEvent.change(screen.getByTestId("age-band"), { target: { value: "y31_50" } });
+    await waitFor(() => expect(checked().at(-1)?.safety.age_band).toBe("y31_50"));
+    expect(checked().at(-1)?.supplement?.doses.map((d) => d.units)).toEqual([1, 1]);
+  });
 });
