@@ -519,4 +519,38 @@ mod tests {
         assert!(fake.pending.lock().unwrap().is_empty());
         assert!(fake.scheduled.lock().unwrap().is_empty());
     }
+
+    /// Issue 12 (reference §7): an urgent sign at a check-in empties the phone's schedule (the
+    /// pending reminders are cancelled and none is scheduled) until the user confirms a
+    /// clinician's clearance; then the window fills again.
+    #[tokio::test]
+    async fn a_safety_pause_empties_the_phones_schedule_until_resumed() {
+        let core = core().await;
+        let input = protocol("2026-11-21");
+        core.save_protocol(&input.protocol, input.new_course, &now())
+            .await
+            .expect("saved");
+        let fake = Fake::default();
+        reschedule(&fake, &core, &now()).await;
+        let before: Vec<i32> = fake.pending.lock().unwrap().clone();
+        assert!(!before.is_empty());
+        let check_in = magday_core::checkin::CheckInInput {
+            day: None,
+            ratings: vec![],
+            urgent: vec!["confusion".into()],
+            note: String::new(),
+        };
+        core.check_in(&check_in, &now()).await.expect("checked in");
+        reschedule(&fake, &core, &now()).await;
+        assert!(fake.pending.lock().unwrap().is_empty(), "nothing pending");
+        assert_eq!(fake.cancelled.lock().unwrap().last(), Some(&before));
+        let resume = magday_core::pause::ResumeInput {
+            cleared_by_clinician: true,
+        };
+        core.resume_after_pause(&resume, &now())
+            .await
+            .expect("resumed");
+        reschedule(&fake, &core, &now()).await;
+        assert_eq!(*fake.pending.lock().unwrap(), before);
+    }
 }

@@ -23,6 +23,12 @@ const fn src(id: &'static str, citation: &'static str) -> Source {
     Source { id, citation }
 }
 
+/// The general precaution of the UK SmPC for magnesium antacids, for the medicines it names.
+const SMPC_ANTACID: Source = src(
+    "smpc_antacid",
+    "UK SmPC for magnesium-containing antacids (emc 25343): 2–3 h apart",
+);
+
 /// The label windows of reference §4. The class rule (ODS) covers tetracyclines (2 h before or
 /// 4 h after); the general precaution of the UK SmPC for magnesium antacids (2–3 h) covers
 /// penicillamine, mycophenolate and digoxin.
@@ -132,30 +138,21 @@ pub const LABEL_WINDOWS: &[LabelWindow] = &[
         aliases: &["penicillamine"],
         before_min: 120,
         after_min: 120,
-        source: src(
-            "smpc_antacid",
-            "UK SmPC for magnesium-containing antacids (emc 25343): 2–3 h apart",
-        ),
+        source: SMPC_ANTACID,
     },
     LabelWindow {
         name: "Mycophenolate",
         aliases: &["mycophenolate", "cellcept", "myfortic"],
         before_min: 120,
         after_min: 120,
-        source: src(
-            "smpc_antacid",
-            "UK SmPC for magnesium-containing antacids (emc 25343): 2–3 h apart",
-        ),
+        source: SMPC_ANTACID,
     },
     LabelWindow {
         name: "Digoxin",
         aliases: &["digoxin", "lanoxin"],
         before_min: 120,
         after_min: 120,
-        source: src(
-            "smpc_antacid",
-            "UK SmPC for magnesium-containing antacids (emc 25343): 2–3 h apart",
-        ),
+        source: SMPC_ANTACID,
     },
 ];
 
