@@ -1,5 +1,5 @@
 //! The core's face to the shell: one method per command. Each resolves its context once
-//! ([`Ctx`]: settings, clock, today), loads what it needs from the store, hands it to the domain
+//! ([`Ctx`]: settings, clock, today, safety pauses), loads what it needs from the store, hands it to the domain
 //! modules, and either changes nothing or commits its change before it returns. No rule lives
 //! here: the checklist, reminders, check-ins, food, progress, the report and the protocol each
 //! keep their own, with the types their commands take and return.
@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
 
 use crate::checklist::{self, Checklist, Tap};
 use crate::day::{self, parse_date, DayClock, Now};
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use crate::log::{self, DayState, NewRecord, Record};
 use crate::pause::{self, Pause, ResumeInput};
 use crate::protocol::{self, ProtocolInput, ProtocolSpec};
@@ -70,40 +70,6 @@ impl Ctx {
 /// A stored version with its spec.
 pub(crate) type Version = (StoredVersion, ProtocolSpec);
 
-fn parse_spec(v: &StoredVersion) -> Result<ProtocolSpec> {
-    serde_json::from_str(&v.spec)
-        .map_err(|e| CoreError::Corrupt(format!("protocol version {}: {e}", v.id)))
-}
-
-/// The version governing `day` among `versions` (oldest first, as the store lists those
-/// governing a range): the last to take effect on or before it.
-pub(crate) fn version_on(versions: &[Version], day: NaiveDate) -> Option<&Version> {
-    versions.iter().rev().find(|(v, _)| v.effective_from <= day)
-}
-
-/// Each day of `first..=last` with the version governing it, if any, and its entries.
-pub(crate) fn governed_days<'a>(
-    versions: &'a [Version],
-    records: &'a [Record],
-    first: NaiveDate,
-    last: NaiveDate,
-) -> Vec<(NaiveDate, Option<&'a Version>, Vec<&'a Record>)> {
-    let mut by_day = log::by_day(records);
-    first
-        .iter_days()
-        .take_while(|d| *d <= last)
-        .map(|day| {
-            let log = by_day.remove(&day).unwrap_or_default();
-            (day, version_on(versions, day), log)
-        })
-        .collect()
-}
-
-/// When a version was saved, if that was on the day it took effect (`day`).
-pub(crate) fn saved_on(v: &StoredVersion, day: NaiveDate) -> Option<DateTime<Utc>> {
-    (v.effective_from == day).then(|| v.created_at.with_timezone(&Utc))
-}
-
 /// A day's checklist from the version governing it and its log.
 pub(crate) fn checklist_of(
     ctx: &Ctx,
@@ -114,7 +80,7 @@ pub(crate) fn checklist_of(
     checklist::derive(
         day,
         version.map(|(v, s)| (v.id, s)),
-        version.and_then(|(v, _)| saved_on(v, day)),
+        version.and_then(|(v, _)| v.saved_on(day)),
         log,
         &ctx.pauses,
         ctx.now,
@@ -179,11 +145,11 @@ impl Core {
 
     pub async fn setup_options(&self, now: &Now) -> Result<SetupOptions> {
         let ctx = self.ctx(now).await?;
-        Ok(setup::options(ctx.today, Self::first_day_of(&ctx)))
-    }
-
-    fn first_day_of(ctx: &Ctx) -> NaiveDate {
-        setup::first_day(ctx.today, ctx.now.with_timezone(&ctx.clock.tz).date_naive())
+        let calendar = ctx.now.with_timezone(&ctx.clock.tz).date_naive();
+        Ok(setup::options(
+            ctx.today,
+            setup::first_day(ctx.today, calendar),
+        ))
     }
 
     /// The first day of the course that governs `day`, or of the first course when `day` comes
@@ -192,7 +158,7 @@ impl Core {
         Ok(match version {
             Some((_, spec)) => Some(spec.start_date),
             None => match self.store.first_version().await? {
-                Some(v) => Some(parse_spec(&v)?.start_date),
+                Some(v) => Some(v.spec::<ProtocolSpec>()?.start_date),
                 None => None,
             },
         })
@@ -213,10 +179,13 @@ impl Core {
     /// the newest version's report (the one [`Core::protocol`] shows).
     pub async fn check_protocol(&self, input: &ProtocolInput, now: &Now) -> Result<ProtocolCheck> {
         let ctx = self.ctx(now).await?;
-        let saved = match self.store.latest_version().await? {
-            Some(v) => Some(setup::saved_report(&parse_spec(&v)?)),
-            None => None,
-        };
+        let saved = self
+            .store
+            .latest_version()
+            .await?
+            .map(|v| v.spec())
+            .transpose()?;
+        let saved = saved.map(|s: ProtocolSpec| setup::saved_report(&s));
         setup::check(
             input,
             ctx.today,
@@ -254,7 +223,7 @@ impl Core {
 
     async fn protocol_view(&self, v: &StoredVersion, today: NaiveDate) -> Result<ProtocolView> {
         let count = self.store.version_count_of_course(v.course_id).await?;
-        Ok(setup::protocol_view(v, parse_spec(v)?, today, count))
+        Ok(setup::protocol_view(v, v.spec()?, today, count))
     }
 
     /// The newest saved protocol, or `None` before setup.
@@ -273,7 +242,7 @@ impl Core {
     ) -> Result<Option<(StoredVersion, ProtocolSpec)>> {
         match self.store.version_in_force(day).await? {
             Some(v) => {
-                let spec = parse_spec(&v)?;
+                let spec = v.spec()?;
                 Ok(Some((v, spec)))
             }
             None => Ok(None),
@@ -289,7 +258,7 @@ impl Core {
     ) -> Result<(Vec<Version>, Vec<Record>)> {
         let mut versions = Vec::new();
         for v in self.store.versions_governing(first, last).await? {
-            let spec = parse_spec(&v)?;
+            let spec = v.spec()?;
             versions.push((v, spec));
         }
         Ok((versions, log::read(&self.store, first, last).await?))
@@ -335,7 +304,7 @@ impl Core {
                 now: ctx.now,
                 clock: &ctx.clock,
                 day_start: &ctx.settings.day_start,
-                version: version.map(|(v, s)| (v.id, v.course_id, s, saved_on(v, day))),
+                version: version.map(|(v, s)| (v.id, v.course_id, s, v.saved_on(day))),
                 has_protocol,
                 course_start,
                 log: &log,
@@ -355,15 +324,11 @@ impl Core {
 
     /// End the safety pause once the user confirms a clinician's clearance; returns Today.
     pub async fn resume_after_pause(&self, input: &ResumeInput, now: &Now) -> Result<DayView> {
-        let mut ctx = self.ctx(now).await?;
+        let ctx = self.ctx(now).await?;
         let entry = pause::resume(pause::current(&ctx.pauses), input)?;
-        let version = self.version_for(ctx.today).await?;
-        let record = ctx.record(ctx.today, version.as_ref().map(|(v, _)| v.id), entry);
-        log::append(&self.store, &[record]).await?;
-        ctx.pauses = pause::pauses(&log::read_safety(&self.store).await?);
-        let records = log::read(&self.store, ctx.today, ctx.today).await?;
-        self.day_view(&ctx, ctx.today, version.as_ref(), &records)
-            .await
+        let version = self.store.version_in_force(ctx.today).await?.map(|v| v.id);
+        log::append(&self.store, &[ctx.record(ctx.today, version, entry)]).await?;
+        self.day(None, now).await
     }
 
     pub(crate) async fn tap_on(&self, ctx: &Ctx, day: NaiveDate, tap: &Tap) -> Result<DayView> {

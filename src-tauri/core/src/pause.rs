@@ -62,6 +62,15 @@ pub fn pauses(records: &[Record]) -> Vec<Pause> {
     out
 }
 
+/// The pauses that overlap the days `first..=last` (for a report).
+pub fn overlapping(pauses: &[Pause], first: NaiveDate, last: NaiveDate) -> Vec<Pause> {
+    pauses
+        .iter()
+        .filter(|p| p.day <= last && p.until.is_none_or(|u| u.date_naive() >= first))
+        .cloned()
+        .collect()
+}
+
 /// The pause in force now, if any.
 pub fn current(pauses: &[Pause]) -> Option<&Pause> {
     pauses.last().filter(|p| p.until.is_none())

@@ -8,7 +8,7 @@ use crate::day::Now;
 use crate::error::{CoreError, Result};
 use crate::food::day::{
     self as food_day, FoodDayView, LogFoodInput, LogWaterInput, RemoveFoodInput, FREQUENT_DAYS,
-    MAX_LABEL_CHARS, MAX_RESULTS,
+    MAX_LABEL_CHARS,
 };
 use crate::food::{self, FeaturedCategory, Food, SearchHit};
 use crate::log::{self, DayState, Entry, FoodLog};
@@ -16,25 +16,12 @@ use crate::log::{self, DayState, Entry, FoodLog};
 impl Core {
     /// Search every food as you type.
     pub fn search_foods(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
-        if query.chars().count() > 100 {
-            return Err(CoreError::invalid(
-                "invalid_query",
-                "query",
-                "A search can be at most 100 characters.",
-            ));
-        }
-        food::search(query, (limit as usize).clamp(1, MAX_RESULTS))
+        food::search_checked(query, limit)
     }
 
     /// One food with its household portions.
     pub fn food(&self, food_id: u32) -> Result<Food> {
-        food::table()?.get(food_id).cloned().ok_or_else(|| {
-            CoreError::invalid(
-                "unknown_food",
-                "food_id",
-                format!("There is no food {food_id} in the table."),
-            )
-        })
+        food::food(food_id)
     }
 
     /// The guides' featured servings, grouped.

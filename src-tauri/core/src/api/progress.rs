@@ -5,23 +5,16 @@
 
 use chrono::NaiveDate;
 
-use super::{checklist_of, governed_days, Core, Ctx, Version};
+use super::{checklist_of, Core, Ctx, Version};
 use crate::checkin::{self, CheckInInput, CheckInResult};
 use crate::day::Now;
 use crate::error::{CoreError, Result};
 use crate::log::{self, DayState, Record};
 use crate::pause;
 use crate::progress::{self, day_progress, DayProgress, ProgressView, SCORE_HALF_LIFE_DAYS};
-use crate::protocol::ProtocolSpec;
+use crate::protocol::{self, ProtocolSpec};
 use crate::report::{self, RenderedReport, ReportData, ReportFormat, ReportKind};
 use crate::today::course_info;
-
-/// The course shown: the one in force today, or the newest when none is; described by its
-/// newest version (which may take effect tomorrow).
-struct Course {
-    course_id: i64,
-    spec: ProtocolSpec,
-}
 
 /// A course's days of a range, as progress, with the range's entries and versions.
 struct CourseDays {
@@ -31,20 +24,17 @@ struct CourseDays {
 }
 
 impl Core {
-    async fn current_course(&self, today: NaiveDate) -> Result<Option<Course>> {
-        let v = match self.store.version_in_force(today).await? {
-            Some(v) => v,
-            None => match self.store.latest_version().await? {
-                Some(v) => v,
-                None => return Ok(None),
-            },
+    /// The course shown: the one in force today, or the newest when none is; described by its
+    /// newest version (which may take effect tomorrow).
+    async fn current_course(&self, today: NaiveDate) -> Result<Option<Version>> {
+        let shown = match self.store.version_in_force(today).await? {
+            Some(v) => Some(v),
+            None => self.store.latest_version().await?,
         };
-        let v = self.store.newest_version_of_course(v.course_id).await?;
-        let spec: ProtocolSpec = serde_json::from_str(&v.spec)?;
-        Ok(Some(Course {
-            course_id: v.course_id,
-            spec,
-        }))
+        let Some(shown) = shown else { return Ok(None) };
+        let v = self.store.newest_version_of_course(shown.course_id).await?;
+        let spec: ProtocolSpec = v.spec()?;
+        Ok(Some((v, spec)))
     }
 
     /// Days `first..=last` of a course, as progress (two queries for the whole range).
@@ -57,7 +47,9 @@ impl Core {
     ) -> Result<CourseDays> {
         let (versions, records) = self.range(first, last).await?;
         let mut days = Vec::new();
-        for (day, version, log) in governed_days(&versions, &records, first, last) {
+        for (day, version, log) in
+            protocol::versions::days(&versions, |(v, _)| v.effective_from, &records, first, last)
+        {
             let version = version
                 .or(versions.first())
                 .filter(|(v, _)| v.course_id == course_id);
@@ -89,10 +81,10 @@ impl Core {
         let Some(course) = self.current_course(today).await? else {
             return Ok(ProgressView::empty(today));
         };
-        let first = course.spec.start_date;
-        let last = today.min(course.spec.end_date());
+        let first = course.1.start_date;
+        let last = today.min(course.1.end_date());
         let CourseDays { days, records, .. } = if last >= first {
-            self.course_days(&ctx, course.course_id, first, last)
+            self.course_days(&ctx, course.0.course_id, first, last)
                 .await?
         } else {
             CourseDays {
@@ -101,13 +93,13 @@ impl Core {
                 versions: vec![],
             }
         };
-        let sum = progress::summarize(&days, &records, &course.spec.symptoms);
+        let sum = progress::summarize(&days, &records, &course.1.symptoms);
         let counted = days.iter().filter(|d| !d.skipped && !d.open);
         let (taken, planned) =
             counted.fold((0, 0), |(t, p), d| (t + d.doses_taken, p + d.doses_planned));
         Ok(ProgressView {
             today,
-            course: Some(course_info(course.course_id, &course.spec, today, today)),
+            course: Some(course_info(course.0.course_id, &course.1, today, today)),
             streaks: sum.streaks,
             score: sum.score_series.last().map(|p| p.score),
             score_series: sum.score_series,
@@ -119,7 +111,7 @@ impl Core {
             doses_taken: taken,
             doses_planned: planned,
             symptoms: sum.symptoms,
-            reports: report::offers(course.spec.length_days, first, today),
+            reports: report::offers(course.1.length_days, first, today),
         })
     }
 
@@ -142,12 +134,7 @@ impl Core {
             .collect();
         let mut records = log::read(&self.store, day, day).await?;
         let added = log::append(&self.store, &new).await?;
-        if added
-            .iter()
-            .any(|r| matches!(r.entry, log::Entry::SafetyPaused { .. }))
-        {
-            ctx.pauses = pause::pauses(&log::read_safety(&self.store).await?);
-        }
+        ctx.pauses = pause::pauses(&log::read_safety(&self.store).await?);
         records.extend(added);
         let day = self.day_view(&ctx, day, Some(&version), &records).await?;
         Ok(CheckInResult {
@@ -209,8 +196,8 @@ impl Core {
                 "There is no course to report on yet.",
             ));
         };
-        let first = course.spec.start_date;
-        let end = course.spec.end_date();
+        let first = course.1.start_date;
+        let end = course.1.end_date();
         let last = kind.planned_last(first, end).min(end).min(ctx.today);
         if last < first {
             return Err(CoreError::refused(
@@ -223,14 +210,14 @@ impl Core {
             records,
             versions,
         } = self
-            .course_days(&ctx, course.course_id, first, last)
+            .course_days(&ctx, course.0.course_id, first, last)
             .await?;
-        let sum = progress::summarize(&days, &records, &course.spec.symptoms);
+        let sum = progress::summarize(&days, &records, &course.1.symptoms);
         let labels = report::labels(versions.iter().map(|(_, s)| s));
         let data = ReportData {
             kind,
             generated: ctx.local(ctx.now),
-            spec: &course.spec,
+            spec: &course.1,
             first,
             last,
             days: &days,
@@ -241,12 +228,7 @@ impl Core {
             streaks: sum.streaks,
             score: sum.score_series.last().map(|p| p.score),
             notes: report::notes_of(&records, &labels),
-            pauses: ctx
-                .pauses
-                .iter()
-                .filter(|p| p.day <= last && p.until.is_none_or(|u| u.date_naive() >= first))
-                .cloned()
-                .collect(),
+            pauses: pause::overlapping(&ctx.pauses, first, last),
         };
         Ok(render(&data))
     }

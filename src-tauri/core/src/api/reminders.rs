@@ -3,11 +3,12 @@
 
 use chrono::{Duration, NaiveDate, Utc};
 
-use super::{governed_days, Core, Ctx, DayView};
+use super::{Core, Ctx, DayView};
 use crate::checklist::{dose_timings, Tap};
 use crate::day::Now;
 use crate::error::{quoted, CoreError, Result};
 use crate::log::DayState;
+use crate::protocol;
 use crate::reminders::delivery::{self, CheckedDay, DeliveryReport, DELIVERY_DAYS};
 use crate::reminders::{dose_of_key, plan_day, Reminder, ReminderAction, MOBILE_WINDOW};
 
@@ -21,7 +22,9 @@ impl Core {
     ) -> Result<Vec<Reminder>> {
         let (versions, records) = self.range(first, last).await?;
         let mut out = Vec::new();
-        for (day, version, log) in governed_days(&versions, &records, first, last) {
+        for (day, version, log) in
+            protocol::versions::days(&versions, |(v, _)| v.effective_from, &records, first, last)
+        {
             if let Some((_, spec)) = version {
                 let state = DayState::replay(log);
                 let s = &ctx.settings.reminders;
@@ -101,7 +104,13 @@ impl Core {
             .map(|v| v.created_at.with_timezone(&Utc));
         let (versions, records) = self.range(first, ctx.today).await?;
         let mut days = Vec::new();
-        for (day, version, log) in governed_days(&versions, &records, first, ctx.today) {
+        for (day, version, log) in protocol::versions::days(
+            &versions,
+            |(v, _)| v.effective_from,
+            &records,
+            first,
+            ctx.today,
+        ) {
             if let Some((_, spec)) = version {
                 let timings = dose_timings(spec, day, &ctx.clock)?;
                 let log = log.into_iter().cloned().collect();

@@ -150,6 +150,33 @@ pub fn search(query: &str, limit: usize) -> Result<Vec<SearchHit>> {
     Ok(table()?.search(query, limit))
 }
 
+/// The longest search, characters.
+pub const MAX_QUERY_CHARS: usize = 100;
+
+/// Search as the Food screen asks: a query of at most [`MAX_QUERY_CHARS`] (else `invalid_query`),
+/// and between 1 and [`day::MAX_RESULTS`] results.
+pub fn search_checked(query: &str, limit: u32) -> Result<Vec<SearchHit>> {
+    if query.chars().count() > MAX_QUERY_CHARS {
+        return Err(CoreError::invalid(
+            "invalid_query",
+            "query",
+            format!("A search can be at most {MAX_QUERY_CHARS} characters."),
+        ));
+    }
+    search(query, (limit as usize).clamp(1, day::MAX_RESULTS))
+}
+
+/// One food with its household portions, or `unknown_food`.
+pub fn food(food_id: u32) -> Result<Food> {
+    table()?.get(food_id).cloned().ok_or_else(|| {
+        CoreError::invalid(
+            "unknown_food",
+            "food_id",
+            format!("There is no food {food_id} in the table."),
+        )
+    })
+}
+
 /// Magnesium in `grams` of a food; see [`FoodTable::mg_for`].
 pub fn mg_for(food_id: u32, grams: f64) -> Result<f64> {
     table()?.mg_for(food_id, grams)

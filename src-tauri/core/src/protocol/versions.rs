@@ -56,6 +56,35 @@ pub fn place_version(
     }
 }
 
+/// The version governing `day` among `versions` listed oldest first (as the store lists those
+/// governing a range): the last to take effect on or before it, the newest on a tie.
+pub fn governing<V>(
+    versions: &[V],
+    effective_from: impl Fn(&V) -> NaiveDate,
+    day: NaiveDate,
+) -> Option<&V> {
+    versions.iter().rev().find(|v| effective_from(v) <= day)
+}
+
+/// Each day of `first..=last` with the version governing it, if any, and its entries.
+pub fn days<'a, V>(
+    versions: &'a [V],
+    effective_from: impl Fn(&V) -> NaiveDate + Copy,
+    records: &'a [crate::log::Record],
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Vec<(NaiveDate, Option<&'a V>, Vec<&'a crate::log::Record>)> {
+    let mut by_day = crate::log::by_day(records);
+    first
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .map(|day| {
+            let log = by_day.remove(&day).unwrap_or_default();
+            (day, governing(versions, effective_from, day), log)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

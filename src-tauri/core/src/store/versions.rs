@@ -34,6 +34,20 @@ fn version_from_row(row: &SqliteRow) -> Result<StoredVersion> {
     })
 }
 
+impl StoredVersion {
+    /// When it was saved, if that was on the day it took effect (`day`): doses whose window had
+    /// closed by then were never expected.
+    pub fn saved_on(&self, day: NaiveDate) -> Option<chrono::DateTime<chrono::Utc>> {
+        (self.effective_from == day).then(|| self.created_at.with_timezone(&chrono::Utc))
+    }
+
+    /// The spec, parsed as `T` (the protocol's `ProtocolSpec`); unreadable JSON is `Corrupt`.
+    pub fn spec<T: serde::de::DeserializeOwned>(&self) -> Result<T> {
+        serde_json::from_str(&self.spec)
+            .map_err(|e| CoreError::Corrupt(format!("protocol version {}: {e}", self.id)))
+    }
+}
+
 impl Store {
     /// Add a protocol version; `course_id: None` starts a new course. Returns the version.
     pub async fn insert_version(

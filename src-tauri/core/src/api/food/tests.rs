@@ -316,7 +316,7 @@ async fn search_and_featured_reach_the_whole_table() {
     let hits = core.search_foods("spinach boiled", 10).unwrap();
     assert!(hits.iter().any(|h| h.id == 11458), "{hits:?}");
     let almonds = core.search_foods("ALMOND", 500).unwrap();
-    assert!(almonds.len() <= MAX_RESULTS && almonds.len() > 5);
+    assert!(almonds.len() <= crate::food::day::MAX_RESULTS && almonds.len() > 5);
     assert!(
         almonds[0].name.to_lowercase().contains("almond"),
         "{:?}",
