@@ -108,14 +108,15 @@ impl Core {
     }
 
     pub(crate) async fn ctx(&self, now: &Now) -> Result<Ctx> {
-        let settings = self.settings().await?;
+        let (settings, safety) = log::read_settings_and_safety(&self.store).await?;
+        let settings = settings.unwrap_or_default();
         let clock = settings.clock(now);
         Ok(Ctx {
             today: clock.day_of(now.utc),
             clock,
             settings,
             now: now.utc,
-            pauses: pause::pauses(&log::read_safety(&self.store).await?),
+            pauses: pause::pauses(&safety),
         })
     }
 
@@ -235,18 +236,25 @@ impl Core {
         }
     }
 
+    /// The version governing `day` (parsed) and the day's entries, in one round trip.
+    pub(crate) async fn read_day(&self, day: NaiveDate) -> Result<(Option<Version>, Vec<Record>)> {
+        let (version, records) = log::read_day(&self.store, day).await?;
+        Ok((self.parsed(version)?, records))
+    }
+
+    /// A stored version with its spec (parsed once, then from the store's cache).
+    fn parsed(&self, v: Option<StoredVersion>) -> Result<Option<Version>> {
+        let Some(v) = v else { return Ok(None) };
+        let spec: ProtocolSpec = self.store.spec_of(&v)?;
+        Ok(Some((v, spec)))
+    }
+
     /// The protocol version that governs `day`, parsed.
     pub async fn version_for(
         &self,
         day: NaiveDate,
     ) -> Result<Option<(StoredVersion, ProtocolSpec)>> {
-        match self.store.version_in_force(day).await? {
-            Some(v) => {
-                let spec = v.spec()?;
-                Ok(Some((v, spec)))
-            }
-            None => Ok(None),
-        }
+        self.parsed(self.store.version_in_force(day).await?)
     }
 
     /// A range `first..=last`: every version governing one of its days (parsed, oldest
@@ -270,8 +278,7 @@ impl Core {
     pub async fn day(&self, day: Option<&str>, now: &Now) -> Result<DayView> {
         let ctx = self.ctx(now).await?;
         let day = ctx.day(day)?;
-        let version = self.version_for(day).await?;
-        let records = log::read(&self.store, day, day).await?;
+        let (version, records) = self.read_day(day).await?;
         self.day_view(&ctx, day, version.as_ref(), &records).await
     }
 
@@ -332,9 +339,8 @@ impl Core {
     }
 
     pub(crate) async fn tap_on(&self, ctx: &Ctx, day: NaiveDate, tap: &Tap) -> Result<DayView> {
-        let version = self.version_for(day).await?;
+        let (version, mut records) = self.read_day(day).await?;
         self.ensure_course_has_begun(day, version.as_ref()).await?;
-        let mut records = log::read(&self.store, day, day).await?;
         let list = checklist_of(ctx, day, version.as_ref(), &DayState::replay(&records))?;
         let entries = checklist::entries_for_tap(tap, &list, ctx.now, &ctx.clock)?;
         let new: Vec<NewRecord> = entries

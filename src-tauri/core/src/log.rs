@@ -324,6 +324,14 @@ pub async fn read(store: &Store, first: NaiveDate, last: NaiveDate) -> Result<Ve
         .collect())
 }
 
+/// The settings and every safety pause and resumption (oldest first), in one round trip.
+pub async fn read_settings_and_safety(
+    store: &Store,
+) -> Result<(Option<crate::settings::Settings>, Vec<Record>)> {
+    let (settings, events) = store.setting_and_item("settings", SAFETY).await?;
+    Ok((settings, events.iter().map(record_of).collect()))
+}
+
 /// Every safety pause and resumption, oldest first (one indexed query, however long the log).
 pub async fn read_safety(store: &Store) -> Result<Vec<Record>> {
     Ok(store
@@ -332,6 +340,15 @@ pub async fn read_safety(store: &Store) -> Result<Vec<Record>> {
         .iter()
         .map(record_of)
         .collect())
+}
+
+/// The version governing `day` (as stored) and the day's entries, in one round trip.
+pub async fn read_day(
+    store: &Store,
+    day: NaiveDate,
+) -> Result<(Option<crate::store::StoredVersion>, Vec<Record>)> {
+    let (version, events) = store.day_rows(day).await?;
+    Ok((version, events.iter().map(record_of).collect()))
 }
 
 /// Every food entry (logged or removed) of `first..=last`.

@@ -22,7 +22,12 @@ pub struct Store {
     pool: SqlitePool,
     /// This installation's id, read once at open (it never changes).
     device: String,
+    /// Protocol specs already parsed, by version id: versions are never changed, so a parsed
+    /// spec stays true (a tap no longer parses its day's spec every time).
+    specs: std::sync::Arc<std::sync::Mutex<SpecCache>>,
 }
+
+type SpecCache = std::collections::HashMap<i64, std::sync::Arc<dyn std::any::Any + Send + Sync>>;
 
 /// One entry of the append-only log, as stored (the log module gives it meaning).
 #[derive(Clone, Debug, PartialEq)]
@@ -84,6 +89,13 @@ fn event_from(row: EventRow) -> Result<Event> {
     })
 }
 
+/// Events as SQLite packs them: a JSON array of `json_array(EVENT_COLUMNS)`.
+fn events_from_packed(packed: &str) -> Result<Vec<Event>> {
+    let rows: Vec<EventRow> =
+        serde_json::from_str(packed).map_err(|e| CoreError::Corrupt(format!("events: {e}")))?;
+    rows.into_iter().map(event_from).collect()
+}
+
 pub(crate) fn fmt_day(day: NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()
 }
@@ -136,7 +148,11 @@ impl Store {
             Some(v) => serde_json::from_str(&v)?,
             None => return Err(CoreError::Corrupt("the device id is missing".into())),
         };
-        Ok(Store { pool, device })
+        Ok(Store {
+            pool,
+            device,
+            specs: Default::default(),
+        })
     }
 
     #[cfg(test)]
@@ -313,9 +329,35 @@ impl Store {
             .bind(prefix)
             .fetch_one(&self.pool)
             .await?;
+        events_from_packed(&packed)
+    }
+
+    /// A setting and every event of `item`, in one round trip: what every command reads first
+    /// (the settings and the safety pauses), so a tap pays for one query, not two.
+    pub(crate) async fn setting_and_item<T: DeserializeOwned>(
+        &self,
+        key: &str,
+        item: &str,
+    ) -> Result<(Option<T>, Vec<Event>)> {
+        let sql = format!(
+            "SELECT (SELECT value FROM settings WHERE key = ?1), \
+             (SELECT json_group_array(json_array({EVENT_COLUMNS})) FROM \
+              (SELECT {EVENT_COLUMNS} FROM events WHERE item = ?2 ORDER BY day, id))"
+        );
+        let (setting, packed): (Option<String>, String) = sqlx::query_as(&sql)
+            .bind(key)
+            .bind(item)
+            .fetch_one(&self.pool)
+            .await?;
+        let setting = setting
+            .map(|v| serde_json::from_str(&v).map_err(CoreError::from))
+            .transpose()?;
         let rows: Vec<EventRow> = serde_json::from_str(&packed)
             .map_err(|e| CoreError::Corrupt(format!("events: {e}")))?;
-        rows.into_iter().map(event_from).collect()
+        Ok((
+            setting,
+            rows.into_iter().map(event_from).collect::<Result<_>>()?,
+        ))
     }
 
     /// The number of events in the log.

@@ -37,9 +37,8 @@ impl Core {
     }
 
     async fn food_view(&self, ctx: &Ctx, day: NaiveDate) -> Result<FoodDayView> {
-        let records = log::read(&self.store, day, day).await?;
+        let (version, records) = self.read_day(day).await?;
         let state = DayState::replay(&records);
-        let version = self.version_for(day).await?;
         let supplement_mg = match &version {
             Some(v) => checklist_of(ctx, day, Some(v), &state)?.supplement_mg(),
             None => 0.0,

@@ -34,6 +34,72 @@ fn version_from_row(row: &SqliteRow) -> Result<StoredVersion> {
     })
 }
 
+/// A version as `json_array(VERSION_COLUMNS)` packs it.
+type VersionRow = (i64, i64, String, String, String);
+
+fn version_from(row: VersionRow) -> Result<StoredVersion> {
+    let (id, course_id, from, created, spec) = row;
+    Ok(StoredVersion {
+        id,
+        course_id,
+        effective_from: NaiveDate::parse_from_str(&from, "%Y-%m-%d")
+            .map_err(|e| CoreError::Corrupt(format!("version date {from:?}: {e}")))?,
+        created_at: DateTime::parse_from_rfc3339(&created)
+            .map_err(|e| CoreError::Corrupt(format!("version instant {created:?}: {e}")))?,
+        spec,
+    })
+}
+
+impl Store {
+    /// The version governing `day` and every event of that day, in one round trip: what a tap
+    /// and a day's view read.
+    pub(crate) async fn day_rows(
+        &self,
+        day: NaiveDate,
+    ) -> Result<(Option<StoredVersion>, Vec<super::Event>)> {
+        let sql = format!(
+            "SELECT (SELECT json_array({VERSION_COLUMNS}) FROM protocol_versions \
+               WHERE effective_from <= ?1 ORDER BY effective_from DESC, id DESC LIMIT 1), \
+             (SELECT json_group_array(json_array({})) FROM \
+               (SELECT {} FROM events WHERE day = ?1 ORDER BY id))",
+            super::EVENT_COLUMNS,
+            super::EVENT_COLUMNS
+        );
+        let (version, events): (Option<String>, String) = sqlx::query_as(&sql)
+            .bind(fmt_day(day))
+            .fetch_one(&self.pool)
+            .await?;
+        let version = match version {
+            Some(v) => Some(version_from(
+                serde_json::from_str(&v)
+                    .map_err(|e| CoreError::Corrupt(format!("version: {e}")))?,
+            )?),
+            None => None,
+        };
+        Ok((version, super::events_from_packed(&events)?))
+    }
+}
+
+impl Store {
+    /// A version's spec parsed as `T`, from the cache after the first time (see
+    /// [`StoredVersion::spec`]).
+    pub fn spec_of<T>(&self, v: &StoredVersion) -> Result<T>
+    where
+        T: serde::de::DeserializeOwned + Clone + Send + Sync + 'static,
+    {
+        if let Ok(cache) = self.specs.lock() {
+            if let Some(spec) = cache.get(&v.id).and_then(|s| s.downcast_ref::<T>()) {
+                return Ok(spec.clone());
+            }
+        }
+        let spec: T = v.spec()?;
+        if let Ok(mut cache) = self.specs.lock() {
+            cache.insert(v.id, std::sync::Arc::new(spec.clone()));
+        }
+        Ok(spec)
+    }
+}
+
 impl StoredVersion {
     /// When it was saved, if that was on the day it took effect (`day`): doses whose window had
     /// closed by then were never expected.
