@@ -9,6 +9,17 @@ import { test } from 'node:test';
 import { startNotificationServer } from './lib/index.mjs';
 import { count, localHHMM, middayZone, nextEnabled, onboard, setValue, text, withMagday } from './magday.mjs';
 
+/** Scroll `css` to the top and screenshot the window into the artifacts as `label`. */
+async function shot(app, css, label) {
+  const el = await app.session.waitForElement(css);
+  await app.session.executeScript('arguments[0].scrollIntoView({ block: "start" })', [el]);
+  await app.session.executeAsyncScript(
+    'const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 150)));',
+    [],
+  );
+  await app.screenshot(label);
+}
+
 test('an urgent sign pauses dose reminders until a clinician has cleared the user', { timeout: 420_000 }, async () => {
   const notes = await startNotificationServer();
   try {
@@ -37,6 +48,10 @@ test('an urgent sign pauses dose reminders until a clinician has cleared the use
       assert.equal((await s.findElements('[data-testid=next-dose]')).length, 0, 'no next dose while paused');
       // Resuming needs the confirmation.
       assert.equal(await s.getProperty('[data-testid=safety-resume]', 'disabled'), true);
+      // What the user sees, at desktop and phone sizes (artifacts).
+      await shot(app, '[data-testid=safety-pause]', 'pause-desktop');
+      await s.setWindowRect({ width: 390, height: 844 });
+      await shot(app, '[data-testid=safety-pause]', 'pause-phone');
 
       // Past dose 1's time plus a full minute of the app's reminder loop: nothing was shown.
       await new Promise((r) => setTimeout(r, Math.max(0, due1 + 65_000 - Date.now())));
@@ -69,6 +84,9 @@ test('kidney disease plus 1,000 mg of magnesium antacids is a stop-level finding
       kidney: 'yes',
       onStep: async (n) => {
         if (n === 1) await setValue(s, '[data-testid=antacid]', '1000');
+        if (n === 1) {
+          await shot(app, '[data-testid=medicine-class]', 'about-you-desktop');
+        }
         if (n !== 5) return;
         const stop = await s.waitForElement('[data-testid=finding-kidney_antacid]');
         assert.equal(await s.getAttribute(stop, 'data-level'), 'stop');
