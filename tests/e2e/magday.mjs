@@ -40,6 +40,18 @@ export async function setValue(s, selector, value) {
   );
 }
 
+/** Scroll `css` to the top of the window and screenshot it into the artifacts as `label`. */
+export async function shot(app, css, label) {
+  const el = await app.session.waitForElement(css);
+  await app.session.executeScript('arguments[0].scrollIntoView({ block: "start" })', [el]);
+  // Let the scroll paint before the picture is taken.
+  await app.session.executeAsyncScript(
+    'const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 150)));',
+    [],
+  );
+  await app.screenshot(label);
+}
+
 export async function text(s, selector) {
   return (await s.getText(await s.waitForElement(selector))).trim();
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { run } from './lib/index.mjs';
-import { addDays, middayZone, onboard, setValue, text, withMagday } from './magday.mjs';
+import { addDays, middayZone, onboard, setValue, shot, text, withMagday } from './magday.mjs';
 
 async function courseDay(s, n) {
   await s.waitForText('[data-testid=course-day]', `Day ${n} of 56`);
@@ -46,18 +46,6 @@ async function saveInDialog(path) {
   await run('xdotool', ['key', '--clearmodifiers', 'ctrl+a']);
   await run('xdotool', ['type', '--delay', '15', path], { timeoutMs: 30_000 });
   await run('xdotool', ['key', 'Return']);
-}
-
-/** A screenshot with `css` scrolled to the top of the window (artifacts only). */
-async function shot(app, css, label) {
-  const el = await app.session.waitForElement(css);
-  await app.session.executeScript('arguments[0].scrollIntoView({ block: "start" })', [el]);
-  // Let the scroll paint before the picture is taken.
-  await app.session.executeAsyncScript(
-    'const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 150)));',
-    [],
-  );
-  await app.screenshot(label);
 }
 
 test('a seeded week shows on Progress, and the report is saved as HTML and CSV', { timeout: 300_000 }, async () => {

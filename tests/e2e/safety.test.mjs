@@ -7,18 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startNotificationServer } from './lib/index.mjs';
-import { count, localHHMM, middayZone, nextEnabled, onboard, setValue, text, withMagday } from './magday.mjs';
-
-/** Scroll `css` to the top and screenshot the window into the artifacts as `label`. */
-async function shot(app, css, label) {
-  const el = await app.session.waitForElement(css);
-  await app.session.executeScript('arguments[0].scrollIntoView({ block: "start" })', [el]);
-  await app.session.executeAsyncScript(
-    'const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 150)));',
-    [],
-  );
-  await app.screenshot(label);
-}
+import { count, localHHMM, middayZone, nextEnabled, onboard, setValue, shot, text, withMagday } from './magday.mjs';
 
 test('an urgent sign pauses dose reminders until a clinician has cleared the user', { timeout: 420_000 }, async () => {
   const notes = await startNotificationServer();
