@@ -12,12 +12,14 @@ use magday_core::food::day::{
 use magday_core::food::{FeaturedCategory, Food, SearchHit};
 use magday_core::input::{DayInput, TapInput};
 use magday_core::pause::ResumeInput;
+use magday_core::practice::BreathingOptions;
 use magday_core::progress::ProgressView;
 use magday_core::protocol::ProtocolInput;
 use magday_core::reminders::delivery::DeliveryReport;
 use magday_core::report::{ExportInput, ExportResult, ReportFormat};
 use magday_core::settings::Settings;
 use magday_core::setup::{ProtocolCheck, ProtocolView, SaveProtocolInput, SetupOptions};
+use magday_core::stock::StockInput;
 use magday_core::today::DayView;
 use magday_core::ApiError;
 use serde::de::DeserializeOwned;
@@ -225,6 +227,18 @@ commands! {
     /// Log mineral water for a day.
     fn log_water(st, now, input: LogWaterInput) -> FoodDayView {
         st.core.log_water(&input, &now).await
+    }
+
+    /// What the guided breathing session offers, with the protocol's own pace.
+    fn get_breathing_options(st, now) -> BreathingOptions {
+        st.core.breathing_options(&now).await
+    }
+
+    /// Count the supply on hand, or add a refill; returns Today with the supply.
+    fn update_stock(st, now, input: StockInput) -> DayView {
+        let day = st.core.update_stock(&input, &now).await?;
+        st.notifier.plan_changed();
+        Ok(day)
     }
 
     /// Take a logged food back.

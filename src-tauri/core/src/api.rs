@@ -20,6 +20,7 @@ use crate::store::{Store, StoredVersion};
 use crate::today::{self, DayParts, DayView};
 
 mod food;
+mod practice;
 mod progress;
 mod reminders;
 
@@ -304,7 +305,12 @@ impl Core {
         } else {
             None
         };
-        today::view(
+        let stock = if day == ctx.today {
+            self.stock_view(ctx, &list).await?
+        } else {
+            None
+        };
+        let mut view = today::view(
             DayParts {
                 day,
                 today: ctx.today,
@@ -319,7 +325,9 @@ impl Core {
                 tomorrow: tomorrow.as_ref().map(|(_, s)| (day + Duration::days(1), s)),
             },
             list,
-        )
+        )?;
+        view.stock = stock;
+        Ok(view)
     }
 
     /// Apply one tap to `day` (today when `None`) and return the day as it now stands.

@@ -14,6 +14,7 @@ use crate::day::DayClock;
 use crate::error::{CoreError, Result};
 use crate::log::DayState;
 use crate::pause::{paused_at, Pause};
+use crate::practice::{BreathingInput, MovementKind};
 use crate::protocol::{item_note, keep_apart_windows, ItemKind, ItemNote, KeepApart, ProtocolSpec};
 
 mod taps;
@@ -46,6 +47,11 @@ pub enum Tap {
     SkipDay { reason: String },
     /// Take the skip back.
     UnskipDay,
+    /// A guided breathing session finished, or stopped after at least a minute: ticks the
+    /// breathing item with its minutes (see [`crate::practice`]).
+    Breathe { session: BreathingInput },
+    /// Minutes of movement of a kind: ticks the movement item with them.
+    Move { kind: MovementKind, minutes: u32 },
 }
 
 /// Where a dose stands.
@@ -111,6 +117,8 @@ pub struct ItemView {
     /// the note the version was saved with, or for a version saved before items carried notes,
     /// the item's note today.
     pub guidance: Option<ItemNote>,
+    /// Minutes recorded on the item today (breathing sessions, movement).
+    pub minutes: u32,
 }
 
 /// How much of a day was done.
@@ -288,7 +296,7 @@ pub fn derive(
     let mut items = Vec::new();
     for spec_item in &spec.items {
         let state = log.item(&spec_item.key);
-        let (done, count, note) = (state.done, state.count, state.note);
+        let (done, count, note, minutes) = (state.done, state.count, state.note, state.minutes);
         let count = u32::try_from(count.max(0)).unwrap_or(0);
         let done = match &spec_item.kind {
             ItemKind::Check => {
@@ -304,6 +312,7 @@ pub fn derive(
             count,
             note,
             guidance: spec_item.note.clone().or_else(|| item_note(&spec_item.key)),
+            minutes,
         });
     }
     let doses_taken = doses

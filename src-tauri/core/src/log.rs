@@ -19,7 +19,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde_json::{json, Value};
 
 use crate::error::Result;
+use crate::practice::{BreathingSession, MovementKind, BREATHING, MOVEMENT};
 use crate::protocol::Symptom;
+use crate::stock::{StockUnit, STOCK};
 use crate::store::{Event, NewEvent, Store};
 
 /// What a note is attached to.
@@ -127,6 +129,15 @@ pub enum Entry {
     SafetyPaused { signs: Vec<String> },
     /// The user confirmed that a clinician has cleared them to continue: the pause ends.
     SafetyResumed,
+    /// A guided breathing session finished or stopped after a minute: ticks the breathing item
+    /// with its minutes (see [`crate::practice`]).
+    Breathed(BreathingSession),
+    /// Minutes of movement of a kind: ticks the movement item with them.
+    Moved { kind: MovementKind, minutes: u32 },
+    /// The supply counted: `units` on hand now (see [`crate::stock`]).
+    StockCounted { units: f64, unit: StockUnit },
+    /// A refill added `units` to the supply.
+    Refilled { units: f64 },
     /// Not understood by this version (see the module doc): kept, and skipped by every reader.
     Unknown,
 }
@@ -193,6 +204,13 @@ fn food_log(v: &Value) -> Option<FoodLog> {
     })
 }
 
+fn units(v: &Option<Value>) -> Option<f64> {
+    v.as_ref()?
+        .get("units")?
+        .as_f64()
+        .filter(|u| u.is_finite() && *u >= 0.0)
+}
+
 /// Read a stored row's entry (the one reader).
 pub fn decode(item: &str, action: &str, value: &Option<Value>, corrects: Option<i64>) -> Entry {
     let dose = item
@@ -221,6 +239,33 @@ pub fn decode(item: &str, action: &str, value: &Option<Value>, corrects: Option<
         ("checkin", "urgent", _) => strings(value).map(|signs| Entry::UrgentAnswer { signs }),
         ("safety", "pause", _) => strings(value).map(|signs| Entry::SafetyPaused { signs }),
         ("safety", "resume", _) => Some(Entry::SafetyResumed),
+        (BREATHING, "session", _) => value
+            .as_ref()
+            .and_then(|v| serde_json::from_value::<BreathingSession>(v.clone()).ok())
+            .filter(|s| s.minutes > 0)
+            .map(Entry::Breathed),
+        (MOVEMENT, "minutes", _) => {
+            let v = value.as_ref();
+            let kind = v
+                .and_then(|v| v.get("kind")?.as_str())
+                .and_then(MovementKind::from_key);
+            let minutes = v
+                .and_then(|v| v.get("minutes")?.as_u64())
+                .and_then(|m| u32::try_from(m).ok())
+                .filter(|m| *m > 0);
+            kind.zip(minutes)
+                .map(|(kind, minutes)| Entry::Moved { kind, minutes })
+        }
+        (STOCK, "count", _) => {
+            let v = value.as_ref();
+            let unit = v
+                .and_then(|v| v.get("unit")?.as_str())
+                .and_then(StockUnit::from_key);
+            units(value)
+                .zip(unit)
+                .map(|(units, unit)| Entry::StockCounted { units, unit })
+        }
+        (STOCK, "refill", _) => units(value).map(|units| Entry::Refilled { units }),
         (_, "rate", _) => {
             let symptom = item.strip_prefix("symptom:").and_then(Symptom::from_key);
             let v = value.as_ref().and_then(Value::as_u64);
@@ -231,7 +276,7 @@ pub fn decode(item: &str, action: &str, value: &Option<Value>, corrects: Option<
                 _ => None,
             }
         }
-        (_, _, Some(_)) | ("day" | "checkin" | "safety", _, _) => None,
+        (_, _, Some(_)) | ("day" | "checkin" | "safety" | STOCK, _, _) => None,
         (key, "done", None) => Some(Entry::ItemDone { key: key.into() }),
         (key, "undo", None) => Some(Entry::ItemUndone { key: key.into() }),
         (key, "add", None) => value
@@ -294,6 +339,22 @@ pub fn encode(entry: &Entry) -> Option<(String, &'static str, Option<Value>, Opt
         Entry::UrgentAnswer { signs } => r("checkin".into(), "urgent", Some(json!(signs))),
         Entry::SafetyPaused { signs } => r(SAFETY.into(), "pause", Some(json!(signs))),
         Entry::SafetyResumed => r(SAFETY.into(), "resume", None),
+        Entry::Breathed(session) => r(
+            BREATHING.into(),
+            "session",
+            serde_json::to_value(session).ok(),
+        ),
+        Entry::Moved { kind, minutes } => r(
+            MOVEMENT.into(),
+            "minutes",
+            Some(json!({ "kind": kind.key(), "minutes": minutes })),
+        ),
+        Entry::StockCounted { units, unit } => r(
+            STOCK.into(),
+            "count",
+            Some(json!({ "units": units, "unit": unit.key() })),
+        ),
+        Entry::Refilled { units } => r(STOCK.into(), "refill", Some(json!({ "units": units }))),
         Entry::Unknown => None,
     }
 }
@@ -406,6 +467,8 @@ pub struct ItemState {
     /// The sum of its counts (may dip below zero only in a damaged log; shown as zero).
     pub count: i64,
     pub note: Option<String>,
+    /// Minutes recorded on it (breathing sessions, movement); an untick withdraws them.
+    pub minutes: u32,
 }
 
 /// One food or water entry still standing (not removed).
@@ -436,6 +499,10 @@ pub struct DayState {
     pub check_in_note: Option<String>,
     /// True when a symptom was rated.
     pub checked_in: bool,
+    /// Breathing sessions standing (an untick of the item withdraws them).
+    pub breathing: Vec<BreathingSession>,
+    /// Movement recorded and standing: kind and minutes.
+    pub movement: Vec<(MovementKind, u32)>,
 }
 
 fn note(text: &str) -> Option<String> {
@@ -469,7 +536,28 @@ impl DayState {
                     s.doses.entry(*slot).or_default().snooze = Some((r.id, *until));
                 }
                 Entry::ItemDone { key } => s.items.entry(key.clone()).or_default().done = true,
-                Entry::ItemUndone { key } => s.items.entry(key.clone()).or_default().done = false,
+                Entry::ItemUndone { key } => {
+                    let item = s.items.entry(key.clone()).or_default();
+                    item.done = false;
+                    item.minutes = 0;
+                    match key.as_str() {
+                        BREATHING => s.breathing.clear(),
+                        MOVEMENT => s.movement.clear(),
+                        _ => {}
+                    }
+                }
+                Entry::Breathed(session) => {
+                    let item = s.items.entry(BREATHING.into()).or_default();
+                    item.done = true;
+                    item.minutes += session.minutes;
+                    s.breathing.push(session.clone());
+                }
+                Entry::Moved { kind, minutes } => {
+                    let item = s.items.entry(MOVEMENT.into()).or_default();
+                    item.done = true;
+                    item.minutes += minutes;
+                    s.movement.push((*kind, *minutes));
+                }
                 Entry::Counted { key, delta } => {
                     s.items.entry(key.clone()).or_default().count += delta;
                 }
@@ -493,8 +581,13 @@ impl DayState {
                     s.checked_in = true;
                 }
                 Entry::UrgentAnswer { signs } => s.urgent = Some(signs.clone()),
-                // Pauses span days: [`crate::pause`] reads them across the log.
-                Entry::SafetyPaused { .. } | Entry::SafetyResumed | Entry::Unknown => {}
+                // Pauses and the supply span days: [`crate::pause`] and [`crate::stock`] read
+                // them across the log.
+                Entry::SafetyPaused { .. }
+                | Entry::SafetyResumed
+                | Entry::StockCounted { .. }
+                | Entry::Refilled { .. }
+                | Entry::Unknown => {}
             }
         }
         s.food.retain(|f| !removed.contains(&f.id));

@@ -46,6 +46,10 @@ pub struct ProgressView {
     pub score_half_life_days: f64,
     pub symptoms: Vec<SymptomSeries>,
     pub reports: Vec<ReportOffer>,
+    /// Breathing and movement minutes per course week, and the change in hand warmth.
+    pub practice: crate::practice::PracticeSummary,
+    /// What to expect in the current week, and the user's trend against their baseline.
+    pub expect: Option<crate::expect::WeekGuide>,
 }
 
 impl ProgressView {
@@ -66,6 +70,8 @@ impl ProgressView {
             score_half_life_days: SCORE_HALF_LIFE_DAYS,
             symptoms: vec![],
             reports: vec![],
+            practice: Default::default(),
+            expect: None,
         }
     }
 }

@@ -18,6 +18,7 @@ use crate::log::DayState;
 use crate::pause::{paused_at, Pause};
 use crate::protocol::{fmt_mg, medicine_name, ProtocolSpec};
 use crate::settings::ReminderSettings;
+use crate::stock::StockView;
 
 /// What a button on a dose reminder does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
@@ -43,6 +44,8 @@ pub enum ReminderKind {
     Snooze,
     /// A medicine to keep apart from magnesium.
     Separation,
+    /// The supply runs low: time to refill (once a day, with the first dose).
+    Refill,
 }
 
 impl ReminderKind {
@@ -53,6 +56,7 @@ impl ReminderKind {
             ReminderKind::Nag => "nag",
             ReminderKind::Snooze => "snooze",
             ReminderKind::Separation => "separation",
+            ReminderKind::Refill => "refill",
         }
     }
 
@@ -63,6 +67,7 @@ impl ReminderKind {
             ReminderKind::Nag => 3,
             ReminderKind::Snooze => 4,
             ReminderKind::Separation => 5,
+            ReminderKind::Refill => 6,
         }
     }
 }
@@ -104,7 +109,7 @@ impl Reminder {
 
     /// Whether the reminder can act on a dose (Taken / Snooze buttons).
     pub fn is_about_a_dose(&self) -> bool {
-        self.kind != ReminderKind::Separation
+        !matches!(self.kind, ReminderKind::Separation | ReminderKind::Refill)
     }
 
     /// A notification id for platforms that want an integer (mobile), unique per key:
@@ -271,6 +276,52 @@ pub fn plan_day(
     out.retain(|r| !paused_at(pauses, r.due));
     out.sort_by(|a, b| a.due.cmp(&b.due).then(a.key.cmp(&b.key)));
     Ok(out)
+}
+
+/// The refill reminder of `day`, when the supply is low (see [`crate::stock`]): once, with the
+/// day's first dose (`first_due`), until the day ends; none while a safety pause lasts.
+pub fn refill_reminder(
+    day: NaiveDate,
+    stock: &StockView,
+    spec: &ProtocolSpec,
+    first_due: DateTime<Utc>,
+    day_end: DateTime<Utc>,
+    pauses: &[Pause],
+) -> Option<Reminder> {
+    if !stock.low || paused_at(pauses, first_due) {
+        return None;
+    }
+    let product = spec
+        .supplement
+        .as_ref()
+        .map(|p| {
+            if p.product.is_empty() {
+                format!("magnesium {}", p.form_name.to_lowercase())
+            } else {
+                p.product.clone()
+            }
+        })
+        .unwrap_or_else(|| "your magnesium".into());
+    let days = match stock.days_left {
+        0 => "none of today's doses".to_string(),
+        1 => "today only".to_string(),
+        n => format!("{n} days"),
+    };
+    Some(Reminder {
+        key: format!("{day}/refill"),
+        kind: ReminderKind::Refill,
+        day,
+        slot: 0,
+        n: 0,
+        due: first_due,
+        expires: day_end,
+        title: "Time to refill your magnesium".into(),
+        body: format!(
+            "{} {} of {product} left: enough for {days}.",
+            fmt_mg(stock.on_hand),
+            stock.unit.key()
+        ),
+    })
 }
 
 /// The key of dose `slot`'s reminder on `day`: "2026-11-21/dose:1" (its repeats, pre-alert and

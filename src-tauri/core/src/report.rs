@@ -278,6 +278,75 @@ pub struct ReportData<'a> {
     pub notes: Vec<ReportNote>,
     /// Safety pauses that overlap the report's days (reference §7).
     pub pauses: Vec<Pause>,
+    /// The product's supply as of today, once counted (see [`crate::stock`]).
+    pub supply: Option<crate::stock::StockView>,
+    /// Breathing and movement minutes per week.
+    pub practice: crate::practice::PracticeSummary,
+}
+
+/// The supply: whether it ran out during the course, and whether it lasts the rest of it.
+fn supply_section(h: &mut String, d: &ReportData) {
+    h.push_str("<h2>Supply</h2>\n");
+    let Some(s) = &d.supply else {
+        h.push_str("<p class=\"small\">The supply was not counted.</p>\n");
+        return;
+    };
+    let end = d.spec.end_date();
+    match s.ran_out_on.filter(|day| *day < end && *day <= d.last) {
+        Some(day) => {
+            let n = d
+                .spec
+                .course_day(day)
+                .map(|n| format!(" (day {n} of {})", d.spec.length_days));
+            let _ = writeln!(
+                h,
+                "<p data-supply=\"ran_out\">The supply ran out mid-course on {}{}: doses after it may have been missed for want of {}.</p>",
+                date(day),
+                n.unwrap_or_default(),
+                s.unit.key()
+            );
+        }
+        None => h.push_str(
+            "<p data-supply=\"lasted\">The supply did not run out during the days reported.</p>\n",
+        ),
+    }
+    let _ = writeln!(
+        h,
+        "<p class=\"small\">On hand now: {} {}{}.</p>",
+        fmt_mg(s.on_hand),
+        s.unit.key(),
+        match s.runs_out_on {
+            Some(day) => format!(
+                ", enough until {} (the course ends {})",
+                date(day - Duration::days(1)),
+                date(end)
+            ),
+            None => ", enough for the rest of the course".into(),
+        }
+    );
+}
+
+/// Breathing and movement minutes per week.
+fn practice_section(h: &mut String, d: &ReportData) {
+    h.push_str("<h2>Breathing and movement</h2>\n<table><thead><tr><th>Week</th><th>Breathing</th><th>Movement</th></tr></thead><tbody>\n");
+    for w in &d.practice.weeks {
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{} min ({} sessions)</td><td>{} min</td></tr>",
+            w.week, w.breathing_minutes, w.breathing_sessions, w.movement_minutes
+        );
+    }
+    h.push_str("</tbody></table>\n");
+    if let Some(w) = &d.practice.warmth {
+        let _ = writeln!(
+            h,
+            "<p class=\"small\">Hand warmth (0 cold to 10 warm) over {} rated sessions: {:.1} before, {:.1} after, {} on average.</p>",
+            w.sessions,
+            w.average_before,
+            w.average_after,
+            signed(w.average_change)
+        );
+    }
 }
 
 fn esc(text: &str) -> String {
@@ -520,6 +589,8 @@ pub fn html(d: &ReportData) -> String {
         }
         h.push_str("</ul>\n");
     }
+    supply_section(&mut h, d);
+    practice_section(&mut h, d);
     h.push_str("<h2>Notes</h2>\n");
     if d.notes.is_empty() {
         h.push_str("<p class=\"small\">No notes.</p>\n");

@@ -72,6 +72,14 @@ pub struct Settings {
     /// Light, dark, or as the system is (settings saved before this existed read as System).
     #[serde(default)]
     pub theme: Theme,
+    /// Warn (on Today and with a reminder) when the supply covers fewer than this many days
+    /// (1 to 60; settings saved before it existed read as 7).
+    #[serde(default = "default_warn_days")]
+    pub refill_warn_days: u32,
+}
+
+fn default_warn_days() -> u32 {
+    crate::stock::DEFAULT_WARN_DAYS
 }
 
 impl Default for Settings {
@@ -83,6 +91,7 @@ impl Default for Settings {
             food_exclusions: vec![],
             water_mg_per_litre: None,
             theme: Theme::System,
+            refill_warn_days: crate::stock::DEFAULT_WARN_DAYS,
         }
     }
 }
@@ -179,6 +188,13 @@ impl Settings {
                     "Magnesium in water is 0 to 2,000 mg per litre: read it from the bottle's label.",
                 ));
             }
+        }
+        if !(1..=60).contains(&self.refill_warn_days) {
+            return Err(CoreError::invalid(
+                "out_of_range",
+                "refill_warn_days",
+                "Warn from 1 to 60 days before the supply runs out.",
+            ));
         }
         Ok(self)
     }

@@ -101,6 +101,8 @@ pub struct DayView {
     /// When this view next changes by itself (a dose comes due, a window closes, a snooze ends,
     /// the day ends), RFC 3339: the screen refreshes then rather than polling.
     pub refresh_at: Option<String>,
+    /// The product's supply as of today (today's view only, once the user counted it).
+    pub stock: Option<crate::stock::StockView>,
 }
 
 /// A tracked symptom on a day.
@@ -177,5 +179,6 @@ pub fn view(p: DayParts, list: Checklist) -> crate::error::Result<DayView> {
             })
             .unwrap_or_default(),
         checklist: list,
+        stock: None,
     })
 }

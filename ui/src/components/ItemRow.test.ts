@@ -5,7 +5,7 @@ import { itemNotes } from "../test/fixtures";
 import type { ItemView } from "../lib/bindings";
 
 function item(over: Partial<ItemView> = {}): ItemView {
-  return { key: "b6", label: "Vitamin B6", kind: { type: "check" }, done: false, count: 0, note: null, guidance: itemNotes.b6, ...over };
+  return { key: "b6", label: "Vitamin B6", kind: { type: "check" }, done: false, count: 0, note: null, guidance: itemNotes.b6, minutes: 0, ...over };
 }
 
 describe("ItemRow", () => {

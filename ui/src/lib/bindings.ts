@@ -62,6 +62,49 @@ message: string,
 field: string | null, };
 
 /**
+ * A finished or stopped breathing session, as the session screen reports it.
+ */
+export type BreathingInput = { pattern: BreathingPattern, 
+/**
+ * The length chosen: 3, 5 or 10 minutes.
+ */
+planned_minutes: number, 
+/**
+ * Seconds actually breathed (pauses left out).
+ */
+seconds: number, 
+/**
+ * Hand warmth before, 0 (very cold) to 10 (warm); optional.
+ */
+warmth_before: number | null, 
+/**
+ * Hand warmth after; optional.
+ */
+warmth_after: number | null, };
+
+/**
+ * What the breathing session offers for the protocol in force.
+ */
+export type BreathingOptions = { patterns: Array<PatternOption>, 
+/**
+ * The template's own pace, selected first.
+ */
+default_pattern: BreathingPattern, minutes: Array<number>, default_minutes: number, 
+/**
+ * A stopped session counts from this many seconds.
+ */
+min_seconds: number, 
+/**
+ * The template's advice on breathing.
+ */
+hint: string, source: Source, };
+
+/**
+ * A breathing pace.
+ */
+export type BreathingPattern = "even" | "longer_exhale";
+
+/**
  * A symptom check-in.
  */
 export type CheckInInput = { 
@@ -220,7 +263,11 @@ above_limit: AboveLimit | null,
  * When this view next changes by itself (a dose comes due, a window closes, a snooze ends,
  * the day ends), RFC 3339: the screen refreshes then rather than polling.
  */
-refresh_at: string | null, };
+refresh_at: string | null, 
+/**
+ * The product's supply as of today (today's view only, once the user counted it).
+ */
+stock: StockView | null, };
 
 /**
  * What became of one expected dose reminder.
@@ -564,7 +611,11 @@ note: string | null,
  * the note the version was saved with, or for a version saved before items carried notes,
  * the item's note today.
  */
-guidance: ItemNote | null, };
+guidance: ItemNote | null, 
+/**
+ * Minutes recorded on the item today (breathing sessions, movement).
+ */
+minutes: number, };
 
 /**
  * A "keep apart" window: a medicine should not be taken in it.
@@ -587,6 +638,11 @@ dose_slot: number, source: Source, };
  * answers stored a bool, so a stored `true` still reads as yes and `false` as no.
  */
 export type KidneyAnswer = "yes" | "no" | "not_sure";
+
+/**
+ * Minutes of one kind.
+ */
+export type KindMinutes = { kind: MovementKind, minutes: number, };
 
 /**
  * A value with its label.
@@ -654,9 +710,19 @@ more_times: Array<string>,
 window_min: number | null, };
 
 /**
+ * A kind of movement.
+ */
+export type MovementKind = "walk" | "yoga" | "stretching" | "other";
+
+/**
  * The next dose due.
  */
 export type NextDose = { day: string, slot: number, time: string, due_at: string, };
+
+/**
+ * One pace as the session screen offers it.
+ */
+export type PatternOption = { pattern: BreathingPattern, label: string, inhale_s: number, exhale_s: number, about: string, };
 
 /**
  * The pause as Today shows it: why, and what to do.
@@ -690,6 +756,20 @@ help: string, };
  */
 export type Portion = { label: string, grams: number, };
 
+/**
+ * Practice over a course.
+ */
+export type PracticeSummary = { weeks: Array<PracticeWeek>, warmth: WarmthChange | null, };
+
+/**
+ * A course week's practice.
+ */
+export type PracticeWeek = { 
+/**
+ * 1-based course week.
+ */
+week: number, movement_minutes: number, movement_by_kind: Array<KindMinutes>, breathing_minutes: number, breathing_sessions: number, };
+
 export type Pregnancy = "no" | "pregnant" | "lactating";
 
 /**
@@ -699,7 +779,15 @@ export type ProgressView = { today: string, course: CourseInfo | null, days: Arr
 /**
  * Over finished days (today is still open).
  */
-dose_adherence: number | null, all_adherence: number | null, doses_taken: number, doses_planned: number, streaks: Streaks, score: number | null, score_series: Array<ScorePoint>, score_half_life_days: number, symptoms: Array<SymptomSeries>, reports: Array<ReportOffer>, };
+dose_adherence: number | null, all_adherence: number | null, doses_taken: number, doses_planned: number, streaks: Streaks, score: number | null, score_series: Array<ScorePoint>, score_half_life_days: number, symptoms: Array<SymptomSeries>, reports: Array<ReportOffer>, 
+/**
+ * Breathing and movement minutes per course week, and the change in hand warmth.
+ */
+practice: PracticeSummary, 
+/**
+ * What to expect in the current week, and the user's trend against their baseline.
+ */
+expect: WeekGuide | null, };
 
 /**
  * What checking a protocol says.
@@ -995,7 +1083,12 @@ water_mg_per_litre: number | null,
 /**
  * Light, dark, or as the system is (settings saved before this existed read as System).
  */
-theme: Theme, };
+theme: Theme, 
+/**
+ * Warn (on Today and with a reminder) when the supply covers fewer than this many days
+ * (1 to 60; settings saved before it existed read as 7).
+ */
+refill_warn_days: number, };
 
 /**
  * What onboarding offers: templates, forms, age bands, medicine classes, symptoms, depletion
@@ -1029,6 +1122,58 @@ export type Sex = "female" | "male";
  * Where a number or a rule comes from, shown to the user beside it.
  */
 export type Source = { id: string, citation: string, };
+
+/**
+ * Count what is on hand, or add a refill.
+ */
+export type StockAction = "count" | "refill";
+
+/**
+ * A count or a refill as entered.
+ */
+export type StockInput = { action: StockAction, units: number, 
+/**
+ * What the product comes in (a count names it; a refill keeps the counted one).
+ */
+unit: StockUnit | null, };
+
+/**
+ * What the product comes in.
+ */
+export type StockUnit = "capsules" | "tablets" | "scoops" | "sachets" | "gummies";
+
+/**
+ * The supply as Today and the Protocol screen show it.
+ */
+export type StockView = { unit: StockUnit, 
+/**
+ * Units on hand (never below zero).
+ */
+on_hand: number, 
+/**
+ * More was taken than was counted: count again.
+ */
+short: boolean, 
+/**
+ * Units a day at the plan in force today.
+ */
+per_day: number, 
+/**
+ * Days from today whose doses are covered in full.
+ */
+days_left: number, 
+/**
+ * The first day not covered; `None` when the supply lasts the course.
+ */
+runs_out_on: string | null, 
+/**
+ * Fewer than `warn_days` days remain before the supply runs out during the course.
+ */
+low: boolean, warn_days: number, counted_on: string, 
+/**
+ * The first day that ended with nothing left, if one did.
+ */
+ran_out_on: string | null, };
 
 /**
  * Current and best runs of kept days; skip days and an unfinished today freeze them.
@@ -1123,6 +1268,15 @@ export type SymptomToday = { symptom: Symptom, label: string,
 value: number | null, };
 
 /**
+ * One symptom against its baseline.
+ */
+export type SymptomTrend = { symptom: Symptom, label: string, baseline: number | null, 
+/**
+ * The average of the ratings of the last seven days (the baseline day left out).
+ */
+recent_average: number | null, verdict: TrendVerdict, sentence: string, };
+
+/**
  * A symptom's week: its average rating and the change from the baseline.
  */
 export type SymptomWeek = { symptom: Symptom, average: number | null, change: number | null, };
@@ -1130,7 +1284,7 @@ export type SymptomWeek = { symptom: Symptom, average: number | null, change: nu
 /**
  * One thing the user does on the checklist.
  */
-export type Tap = { "type": "take_dose", slot: number, at: string | null, } | { "type": "skip_dose", slot: number, } | { "type": "undo_dose", slot: number, } | { "type": "snooze_dose", slot: number, minutes: number, } | { "type": "check", key: string, } | { "type": "uncheck", key: string, } | { "type": "count", key: string, delta: number, } | { "type": "note", item: string, text: string, } | { "type": "skip_day", reason: string, } | { "type": "unskip_day" };
+export type Tap = { "type": "take_dose", slot: number, at: string | null, } | { "type": "skip_dose", slot: number, } | { "type": "undo_dose", slot: number, } | { "type": "snooze_dose", slot: number, minutes: number, } | { "type": "check", key: string, } | { "type": "uncheck", key: string, } | { "type": "count", key: string, delta: number, } | { "type": "note", item: string, text: string, } | { "type": "skip_day", reason: string, } | { "type": "unskip_day" } | { "type": "breathe", session: BreathingInput, } | { "type": "move", kind: MovementKind, minutes: number, };
 
 /**
  * Input for `tap`.
@@ -1168,6 +1322,29 @@ export type Theme = "system" | "light" | "dark";
  * Which clock dose times follow.
  */
 export type TimeZoneMode = { "mode": "follow_device" } | { "mode": "keep_home", tz: string, };
+
+/**
+ * How a symptom compares with its baseline.
+ */
+export type TrendVerdict = "better" | "about_the_same" | "worse" | "not_enough";
+
+/**
+ * The average change in hand warmth over sessions rated before and after.
+ */
+export type WarmthChange = { sessions: number, average_before: number, average_after: number, 
+/**
+ * After minus before (positive: warmer).
+ */
+average_change: number, };
+
+/**
+ * The current week of the course, explained.
+ */
+export type WeekGuide = { 
+/**
+ * 1-based week of the course.
+ */
+week: number, of_weeks: number, title: string, text: string, sources: Array<Source>, trends: Array<SymptomTrend>, disclaimer: string, };
 
 /**
  * A week of the course.
@@ -1241,6 +1418,10 @@ export const commands = {
   logFood: (input: LogFoodInput) => invoke<FoodDayView>("log_food", { input }),
   /** Log mineral water for a day. */
   logWater: (input: LogWaterInput) => invoke<FoodDayView>("log_water", { input }),
+  /** What the guided breathing session offers, with the protocol's own pace. */
+  getBreathingOptions: () => invoke<BreathingOptions>("get_breathing_options"),
+  /** Count the supply on hand, or add a refill; returns Today with the supply. */
+  updateStock: (input: StockInput) => invoke<DayView>("update_stock", { input }),
   /** Take a logged food back. */
   removeFood: (input: RemoveFoodInput) => invoke<FoodDayView>("remove_food", { input }),
 };

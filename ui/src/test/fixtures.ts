@@ -61,8 +61,8 @@ export function dayView(over: Partial<DayView> = {}): DayView {
       day_note: null,
       doses: [dose(), dose({ slot: 2, time: "20:00", due_at: "2026-11-21T20:00:00+01:00" })],
       items: [
-        { key: "food", label: "Magnesium-rich food", kind: { type: "check" }, done: false, count: 0, note: null, guidance: null },
-        { key: "water", label: "Water", kind: { type: "count", target: 8 }, done: false, count: 3, note: null, guidance: null },
+        { key: "food", label: "Magnesium-rich food", kind: { type: "check" }, done: false, count: 0, note: null, guidance: null, minutes: 0 },
+        { key: "water", label: "Water", kind: { type: "count", target: 8 }, done: false, count: 3, note: null, guidance: null, minutes: 0 },
       ],
       keep_apart: [],
       score: { doses_taken: 0, doses_planned: 2, items_done: 0.375, items_total: 4, skipped: false },
@@ -76,6 +76,7 @@ export function dayView(over: Partial<DayView> = {}): DayView {
     advice: [],
     safety_pause: null,
     above_limit: null,
+    stock: null,
     symptoms: [
       { symptom: "cold_hands", label: "Cold hands", value: null },
       { symptom: "stomach", label: "Stomach upset or loose stools", value: null },
@@ -184,6 +185,8 @@ export function progressView(over: Partial<ProgressView> = {}): ProgressView {
       { kind: "week8", label: "Week 8 report", ready: false },
       { kind: "now", label: "Report so far", ready: true },
     ],
+    practice: { weeks: [], warmth: null },
+    expect: null,
     ...over,
   };
 }

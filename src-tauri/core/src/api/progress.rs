@@ -9,8 +9,10 @@ use super::{checklist_of, Core, Ctx, Version};
 use crate::checkin::{self, CheckInInput, CheckInResult};
 use crate::day::Now;
 use crate::error::{CoreError, Result};
+use crate::expect;
 use crate::log::{self, DayState, Record};
 use crate::pause;
+use crate::practice;
 use crate::progress::{self, day_progress, DayProgress, ProgressView, SCORE_HALF_LIFE_DAYS};
 use crate::protocol::{self, ProtocolSpec};
 use crate::report::{self, RenderedReport, ReportData, ReportFormat, ReportKind};
@@ -94,6 +96,8 @@ impl Core {
             }
         };
         let sum = progress::summarize(&days, &records, &course.1.symptoms);
+        let weeks = course.1.length_days.max(1).div_ceil(7);
+        let practice = practice::summarize(&records, first, weeks);
         let counted = days.iter().filter(|d| !d.skipped && !d.open);
         let (taken, planned) =
             counted.fold((0, 0), |(t, p), d| (t + d.doses_taken, p + d.doses_planned));
@@ -110,8 +114,10 @@ impl Core {
             all_adherence: sum.all_adherence,
             doses_taken: taken,
             doses_planned: planned,
+            expect: expect::guide(&course.1, today, &sum.symptoms),
             symptoms: sum.symptoms,
             reports: report::offers(course.1.length_days, first, today),
+            practice,
         })
     }
 
@@ -213,6 +219,17 @@ impl Core {
             .course_days(&ctx, course.0.course_id, first, last)
             .await?;
         let sum = progress::summarize(&days, &records, &course.1.symptoms);
+        let last_week = u32::try_from((last - first).num_days() / 7 + 1).unwrap_or(1);
+        let supply = {
+            let (version, today_records) = self.read_day(ctx.today).await?;
+            let list = checklist_of(
+                &ctx,
+                ctx.today,
+                version.as_ref(),
+                &DayState::replay(&today_records),
+            )?;
+            self.stock_view(&ctx, &list).await?
+        };
         let labels = report::labels(versions.iter().map(|(_, s)| s));
         let data = ReportData {
             kind,
@@ -229,6 +246,8 @@ impl Core {
             score: sum.score_series.last().map(|p| p.score),
             notes: report::notes_of(&records, &labels),
             pauses: pause::overlapping(&ctx.pauses, first, last),
+            supply,
+            practice: practice::summarize(&records, first, last_week),
         };
         Ok(render(&data))
     }

@@ -10,7 +10,9 @@ use crate::error::{quoted, CoreError, Result};
 use crate::log::DayState;
 use crate::protocol;
 use crate::reminders::delivery::{self, CheckedDay, DeliveryReport, DELIVERY_DAYS};
-use crate::reminders::{dose_of_key, plan_day, Reminder, ReminderAction, MOBILE_WINDOW};
+use crate::reminders::{
+    dose_of_key, plan_day, refill_reminder, Reminder, ReminderAction, MOBILE_WINDOW,
+};
 
 impl Core {
     /// Every reminder of `first..=last` (two queries, whatever the span).
@@ -34,11 +36,35 @@ impl Core {
         Ok(out)
     }
 
+    /// Today's refill reminder, when the supply is low (see [`crate::stock`]).
+    async fn refill_today(&self, ctx: &Ctx) -> Result<Option<Reminder>> {
+        let (version, records) = self.read_day(ctx.today).await?;
+        let Some(v @ (_, spec)) = version.as_ref() else {
+            return Ok(None);
+        };
+        let list = super::checklist_of(ctx, ctx.today, Some(v), &DayState::replay(&records))?;
+        let Some(first) = list.doses.first() else {
+            return Ok(None);
+        };
+        let Some(stock) = self.stock_view(ctx, &list).await? else {
+            return Ok(None);
+        };
+        Ok(refill_reminder(
+            ctx.today,
+            &stock,
+            spec,
+            first.timing.due,
+            ctx.clock.day_end_instant(ctx.today),
+            &ctx.pauses,
+        ))
+    }
+
     /// Reminders due now that have not been claimed yet: what the desktop loop shows.
     pub async fn due_reminders(&self, now: &Now) -> Result<Vec<Reminder>> {
         let ctx = self.ctx(now).await?;
         let tomorrow = ctx.today + Duration::days(1);
-        let planned = self.plan_days(&ctx, ctx.today, tomorrow).await?;
+        let mut planned = self.plan_days(&ctx, ctx.today, tomorrow).await?;
+        planned.extend(self.refill_today(&ctx).await?);
         let claimed = self.store.claimed_keys(ctx.today, tomorrow).await?;
         Ok(planned
             .into_iter()
@@ -75,6 +101,7 @@ impl Core {
             .plan_days(&ctx, ctx.today, last)
             .await?
             .into_iter()
+            .chain(self.refill_today(&ctx).await?)
             .filter(|r| r.due > now.utc)
             .collect();
         planned.sort_by_key(|r| r.due);

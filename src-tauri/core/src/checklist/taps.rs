@@ -9,6 +9,7 @@ use super::{Checklist, DoseStatus, DoseView, ItemView, Tap};
 use crate::day::{parse_hhmm, DayClock};
 use crate::error::{quoted, CoreError, Result};
 use crate::log::{dose_key, Entry, NoteOn};
+use crate::practice::{self, BREATHING, MOVEMENT};
 use crate::protocol::ItemKind;
 
 /// The longest note.
@@ -236,6 +237,29 @@ pub fn entries_for_tap(
                 ));
             }
             vec![Entry::DayUnskipped]
+        }
+        Tap::Breathe { session } => {
+            let i = item(BREATHING)?;
+            if i.kind != ItemKind::Check {
+                return Err(CoreError::invalid(
+                    "wrong_item_kind",
+                    "key",
+                    format!("\"{}\" is counted, not ticked.", i.label),
+                ));
+            }
+            vec![Entry::Breathed(practice::session(session)?)]
+        }
+        Tap::Move { kind, minutes } => {
+            let i = item(MOVEMENT)?;
+            if i.kind != ItemKind::Check {
+                return Err(CoreError::invalid(
+                    "wrong_item_kind",
+                    "key",
+                    format!("\"{}\" is counted, not ticked.", i.label),
+                ));
+            }
+            let (kind, minutes) = practice::movement(*kind, *minutes)?;
+            vec![Entry::Moved { kind, minutes }]
         }
     };
     Ok(out)

@@ -1,0 +1,178 @@
+//! What to expect, week by week: for the current week of the course, what users can fairly
+//! expect (educational text from the guides, with sources, promising nothing), and how the
+//! user's own symptom ratings over the last seven days compare with their baseline.
+//!
+//! The nerve guide: "some effects are noticed within days, with deeper recovery over weeks";
+//! its protocol runs two months (reference §7, [`SRC_GUIDES`]). Stomach upset is the tolerance
+//! check every protocol tracks (IOM: osmotic diarrhea is the basis of the limit,
+//! [`SRC_DIARRHEA`]).
+
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::facts::{Source, SRC_DIARRHEA, SRC_GUIDES};
+use crate::progress::SymptomSeries;
+use crate::protocol::{ProtocolSpec, Symptom};
+
+/// The days the recent average covers.
+pub const RECENT_DAYS: i64 = 7;
+/// A change of at least this many points (0–10 scale) reads as better or worse.
+pub const CHANGE_POINTS: f64 = 1.0;
+
+/// Shown beside the text, always.
+pub const DISCLAIMER: &str = "Educational, not medical advice. What you notice can come from many things (the weather, activity, sleep, other treatments), and people differ. Talk to your clinician about any change, and before changing your plan.";
+
+/// How a symptom compares with its baseline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TrendVerdict {
+    /// At least a point lower (milder) than the baseline.
+    Better,
+    AboutTheSame,
+    /// At least a point higher.
+    Worse,
+    /// No baseline, or no rating in the last seven days.
+    NotEnough,
+}
+
+/// One symptom against its baseline.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SymptomTrend {
+    pub symptom: Symptom,
+    pub label: String,
+    pub baseline: Option<u8>,
+    /// The average of the ratings of the last seven days (the baseline day left out).
+    pub recent_average: Option<f64>,
+    pub verdict: TrendVerdict,
+    pub sentence: String,
+}
+
+/// The current week of the course, explained.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct WeekGuide {
+    /// 1-based week of the course.
+    pub week: u32,
+    pub of_weeks: u32,
+    pub title: String,
+    pub text: String,
+    pub sources: Vec<Source>,
+    pub trends: Vec<SymptomTrend>,
+    pub disclaimer: String,
+}
+
+/// What the guides let us say of week `week` of `of_weeks`.
+fn week_text(week: u32, of_weeks: u32) -> (String, &'static str, Vec<Source>) {
+    let last = week >= of_weeks;
+    match week {
+        1 => (
+            "Week 1: settling in".into(),
+            "The nerve guide says some effects are noticed within days, and many people notice little in the first week. What matters most now is how your stomach takes it: loose stools or stomach upset mean each dose is too large for you. Lowering it, splitting it or taking it with food helps, and the check-in gives advice.",
+            vec![SRC_GUIDES, SRC_DIARRHEA],
+        ),
+        2 => (
+            "Week 2: early days".into(),
+            "Some people notice easier sleep, calmer muscles or warmer hands within the first weeks; others notice nothing yet, and that is common. Taking magnesium steadily every day matters more than the clock time you take it.",
+            vec![SRC_GUIDES],
+        ),
+        _ if last => (
+            format!("Week {week}: the end of the course"),
+            "The guides' protocol runs two months. Compare this week with your baseline in the course report, and decide with your clinician whether to go on, change or stop.",
+            vec![SRC_GUIDES],
+        ),
+        3 | 4 => (
+            format!("Week {week}: the first month"),
+            "The guides describe deeper recovery over weeks rather than days. Around week 4 is a good moment to look at your trend: the week-4 report puts it on one page for your clinician.",
+            vec![SRC_GUIDES],
+        ),
+        _ => (
+            format!("Week {week}: the second month"),
+            "Nerves and circulation recover slowly: the nerve guide speaks of deeper recovery over weeks, and its protocol runs two months. A flat week now and then is part of it; keep rating your symptoms so the trend shows.",
+            vec![SRC_GUIDES],
+        ),
+    }
+}
+
+/// A symptom's ratings against its baseline: the baseline day left out, the last seven days
+/// up to `today` averaged.
+pub fn trend(series: &SymptomSeries, today: NaiveDate) -> SymptomTrend {
+    let baseline = series.baseline;
+    let since = today - Duration::days(RECENT_DAYS - 1);
+    let recent: Vec<f64> = series
+        .points
+        .iter()
+        .filter(|p| p.day >= since && p.day <= today)
+        .filter(|p| baseline.is_none_or(|b| p.day != b.day))
+        .map(|p| f64::from(p.value))
+        .collect();
+    let average = (!recent.is_empty())
+        .then(|| (recent.iter().sum::<f64>() / recent.len() as f64 * 10.0).round() / 10.0);
+    let label = series.label.clone();
+    let (verdict, sentence) = match (baseline, average) {
+        (Some(b), Some(avg)) => {
+            let change = avg - f64::from(b.value);
+            let verdict = if change <= -CHANGE_POINTS {
+                TrendVerdict::Better
+            } else if change >= CHANGE_POINTS {
+                TrendVerdict::Worse
+            } else {
+                TrendVerdict::AboutTheSame
+            };
+            let words = match verdict {
+                TrendVerdict::Better => "milder than at the start",
+                TrendVerdict::Worse => "stronger than at the start",
+                _ => "about the same as at the start",
+            };
+            (
+                verdict,
+                format!(
+                    "{label}: {} at the start, {avg:.1} on average over the last 7 days: {words}.",
+                    b.value
+                ),
+            )
+        }
+        (None, _) => (
+            TrendVerdict::NotEnough,
+            format!("{label}: not rated yet. A check-in sets your baseline."),
+        ),
+        (Some(b), None) => (
+            TrendVerdict::NotEnough,
+            format!(
+                "{label}: {} at the start, no rating in the last 7 days to compare.",
+                b.value
+            ),
+        ),
+    };
+    SymptomTrend {
+        symptom: series.symptom,
+        label,
+        baseline: baseline.map(|b| b.value),
+        recent_average: average,
+        verdict,
+        sentence,
+    }
+}
+
+/// The guide for `today`'s week of the course; `None` outside it.
+pub fn guide(
+    spec: &ProtocolSpec,
+    today: NaiveDate,
+    symptoms: &[SymptomSeries],
+) -> Option<WeekGuide> {
+    let day = spec.course_day(today)?;
+    let week = (day - 1) / 7 + 1;
+    let of_weeks = spec.length_days.max(1).div_ceil(7);
+    let (title, text, sources) = week_text(week, of_weeks);
+    Some(WeekGuide {
+        week,
+        of_weeks,
+        title,
+        text: text.into(),
+        sources,
+        trends: symptoms.iter().map(|s| trend(s, today)).collect(),
+        disclaimer: DISCLAIMER.into(),
+    })
+}
+
+#[cfg(test)]
+mod tests;
