@@ -116,3 +116,6 @@ impl Core {
         self.day(None, now).await
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -87,6 +87,24 @@ fn every_kind() -> Vec<Entry> {
             signs: vec!["Confusion".into()],
         },
         Entry::SafetyResumed,
+        Entry::Breathed(crate::practice::BreathingSession {
+            pattern: crate::practice::BreathingPattern::Even,
+            planned_minutes: 5,
+            seconds: 130,
+            minutes: 2,
+            finished: false,
+            warmth_before: Some(2),
+            warmth_after: None,
+        }),
+        Entry::Moved {
+            kind: crate::practice::MovementKind::Yoga,
+            minutes: 25,
+        },
+        Entry::StockCounted {
+            units: 59.5,
+            unit: crate::stock::StockUnit::Scoops,
+        },
+        Entry::Refilled { units: 60.0 },
     ]
 }
 
@@ -181,6 +199,39 @@ fn rows_written_by_earlier_versions_read_as_before() {
 fn unknown_and_malformed_entries_are_unknown_everywhere() {
     let bad: Vec<Row> = vec![
         ("dose:1", "teleport", None, None),
+        (
+            "breathing",
+            "session",
+            Some(json!({"pattern": "fast"})),
+            None,
+        ),
+        ("breathing", "session", None, None),
+        (
+            "movement",
+            "minutes",
+            Some(json!({"kind": "run", "minutes": 5})),
+            None,
+        ),
+        (
+            "movement",
+            "minutes",
+            Some(json!({"kind": "walk", "minutes": 0})),
+            None,
+        ),
+        (
+            "stock",
+            "count",
+            Some(json!({"units": -3, "unit": "capsules"})),
+            None,
+        ),
+        (
+            "stock",
+            "count",
+            Some(json!({"units": 3, "unit": "barrels"})),
+            None,
+        ),
+        ("stock", "refill", Some(json!({"units": "many"})), None),
+        ("stock", "done", None, None),
         ("dose:x", "taken", None, None),
         (
             "dose:1",
