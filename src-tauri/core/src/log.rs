@@ -118,8 +118,8 @@ pub enum Entry {
     DayUnskipped,
     /// Food or water logged.
     FoodLogged(FoodLog),
-    /// A logged food taken back: `entry` is the id of its `FoodLogged` entry.
-    FoodRemoved { entry: i64 },
+    /// A logged food taken back: `entry` is the global id of its `FoodLogged` entry.
+    FoodRemoved { entry: String },
     /// A symptom rated, 0 (none) to 10 (worst).
     Rated { symptom: Symptom, value: u8 },
     /// The answer to "any of these signs now?" at a check-in (empty: none).
@@ -145,7 +145,10 @@ pub enum Entry {
 /// An entry in the log.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
+    /// The row's number in this database (what the screens refer back to).
     pub id: i64,
+    /// The global id, the same on every device that holds the entry.
+    pub gid: String,
     pub day: NaiveDate,
     /// When it was recorded, with the local offset then.
     pub at: DateTime<FixedOffset>,
@@ -212,7 +215,7 @@ fn units(v: &Option<Value>) -> Option<f64> {
 }
 
 /// Read a stored row's entry (the one reader).
-pub fn decode(item: &str, action: &str, value: &Option<Value>, corrects: Option<i64>) -> Entry {
+pub fn decode(item: &str, action: &str, value: &Option<Value>, corrects: Option<&str>) -> Entry {
     let dose = item
         .strip_prefix("dose:")
         .and_then(|s| s.parse::<u32>().ok());
@@ -235,7 +238,9 @@ pub fn decode(item: &str, action: &str, value: &Option<Value>, corrects: Option<
         }),
         ("day", "unskip", _) => Some(Entry::DayUnskipped),
         ("food", "log", _) => value.as_ref().and_then(food_log).map(Entry::FoodLogged),
-        ("food", "remove", _) => corrects.map(|entry| Entry::FoodRemoved { entry }),
+        ("food", "remove", _) => corrects.map(|entry| Entry::FoodRemoved {
+            entry: entry.to_string(),
+        }),
         ("checkin", "urgent", _) => strings(value).map(|signs| Entry::UrgentAnswer { signs }),
         ("safety", "pause", _) => strings(value).map(|signs| Entry::SafetyPaused { signs }),
         ("safety", "resume", _) => Some(Entry::SafetyResumed),
@@ -293,7 +298,7 @@ pub fn decode(item: &str, action: &str, value: &Option<Value>, corrects: Option<
 
 /// How an entry is stored: (item, action, value, corrects). `None` for [`Entry::Unknown`],
 /// which is never written.
-pub fn encode(entry: &Entry) -> Option<(String, &'static str, Option<Value>, Option<i64>)> {
+pub fn encode(entry: &Entry) -> Option<(String, &'static str, Option<Value>, Option<String>)> {
     let r = |item: String, action, value| Some((item, action, value, None));
     match entry {
         Entry::DoseTaken { slot, at } => r(
@@ -330,7 +335,7 @@ pub fn encode(entry: &Entry) -> Option<(String, &'static str, Option<Value>, Opt
             }
             r("food".into(), "log", Some(v))
         }
-        Entry::FoodRemoved { entry } => Some(("food".into(), "remove", None, Some(*entry))),
+        Entry::FoodRemoved { entry } => Some(("food".into(), "remove", None, Some(entry.clone()))),
         Entry::Rated { symptom, value } => r(
             format!("symptom:{}", symptom.key()),
             "rate",
@@ -363,11 +368,12 @@ pub fn encode(entry: &Entry) -> Option<(String, &'static str, Option<Value>, Opt
 pub fn record_of(e: &Event) -> Record {
     let entry = match e.value.as_deref().map(serde_json::from_str::<Value>) {
         Some(Err(_)) => Entry::Unknown,
-        Some(Ok(v)) => decode(&e.item, &e.action, &Some(v), e.corrects),
-        None => decode(&e.item, &e.action, &None, e.corrects),
+        Some(Ok(v)) => decode(&e.item, &e.action, &Some(v), e.corrects_gid.as_deref()),
+        None => decode(&e.item, &e.action, &None, e.corrects_gid.as_deref()),
     };
     Record {
         id: e.id,
+        gid: e.gid.clone(),
         day: e.day,
         at: e.at,
         protocol_version: e.protocol_version,
@@ -474,8 +480,10 @@ pub struct ItemState {
 /// One food or water entry still standing (not removed).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FoodRecord {
-    /// The entry's id: what a removal names.
+    /// The entry's row in this database: what the Food screen names to remove it.
     pub id: i64,
+    /// The entry's global id: what a removal records.
+    pub gid: String,
     pub day: NaiveDate,
     pub at: DateTime<FixedOffset>,
     pub food: FoodLog,
@@ -571,11 +579,12 @@ impl DayState {
                 Entry::DayUnskipped => s.skipped = None,
                 Entry::FoodLogged(food) => s.food.push(FoodRecord {
                     id: r.id,
+                    gid: r.gid.clone(),
                     day: r.day,
                     at: r.at,
                     food: food.clone(),
                 }),
-                Entry::FoodRemoved { entry } => removed.push(*entry),
+                Entry::FoodRemoved { entry } => removed.push(entry.clone()),
                 Entry::Rated { symptom, value } => {
                     s.ratings.insert(*symptom, *value);
                     s.checked_in = true;
@@ -590,7 +599,7 @@ impl DayState {
                 | Entry::Unknown => {}
             }
         }
-        s.food.retain(|f| !removed.contains(&f.id));
+        s.food.retain(|f| !removed.contains(&f.gid));
         s
     }
 

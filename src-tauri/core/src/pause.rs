@@ -157,6 +157,7 @@ mod tests {
     fn rec(id: i64, d: u32, h: u32, entry: Entry) -> Record {
         Record {
             id,
+            gid: format!("test:{id}"),
             day: NaiveDate::from_ymd_opt(2026, 11, d).unwrap(),
             at: at(d, h),
             protocol_version: Some(1),

@@ -43,6 +43,12 @@ pub struct Event {
     pub device: String,
     pub protocol_version: Option<i64>,
     pub corrects: Option<i64>,
+    /// The recording device's own sequence number (1, 2, ...).
+    pub seq: i64,
+    /// The global id, the same on every device that holds the event: "<device>:<seq>".
+    pub gid: String,
+    /// The global id of the event it corrects or withdraws.
+    pub corrects_gid: Option<String>,
 }
 
 /// An event to append.
@@ -54,10 +60,12 @@ pub struct NewEvent {
     pub action: String,
     pub value: Option<serde_json::Value>,
     pub protocol_version: Option<i64>,
-    pub corrects: Option<i64>,
+    /// The global id of the event it corrects or withdraws.
+    pub corrects: Option<String>,
 }
 
-const EVENT_COLUMNS: &str = "id, day, at, item, action, value, device, protocol_version, corrects";
+const EVENT_COLUMNS: &str =
+    "id, day, at, item, action, value, device, protocol_version, corrects, seq, gid, corrects_gid";
 
 /// A stored row as the events query returns it (see [`Store::events_between`]).
 type EventRow = (
@@ -70,10 +78,26 @@ type EventRow = (
     String,
     Option<i64>,
     Option<i64>,
+    i64,
+    String,
+    Option<String>,
 );
 
 fn event_from(row: EventRow) -> Result<Event> {
-    let (id, day, at, item, action, value, device, protocol_version, corrects) = row;
+    let (
+        id,
+        day,
+        at,
+        item,
+        action,
+        value,
+        device,
+        protocol_version,
+        corrects,
+        seq,
+        gid,
+        corrects_gid,
+    ) = row;
     Ok(Event {
         id,
         day: NaiveDate::parse_from_str(&day, "%Y-%m-%d")
@@ -86,14 +110,29 @@ fn event_from(row: EventRow) -> Result<Event> {
         device,
         protocol_version,
         corrects,
+        seq,
+        gid,
+        corrects_gid,
     })
 }
 
-/// Events as SQLite packs them: a JSON array of `json_array(EVENT_COLUMNS)`.
+/// Events as SQLite packs them (a JSON array of `json_array(EVENT_COLUMNS)`), in log order.
 fn events_from_packed(packed: &str) -> Result<Vec<Event>> {
     let rows: Vec<EventRow> =
         serde_json::from_str(packed).map_err(|e| CoreError::Corrupt(format!("events: {e}")))?;
-    rows.into_iter().map(event_from).collect()
+    let mut events = rows
+        .into_iter()
+        .map(event_from)
+        .collect::<Result<Vec<_>>>()?;
+    sort_log(&mut events);
+    Ok(events)
+}
+
+/// **The log's order**, the same on every device whatever order rows arrived in: by day, then
+/// by the instant recorded, then by device, then by the device's own sequence. Never by row
+/// number, which differs between devices that merged the same events.
+pub fn sort_log(events: &mut [Event]) {
+    events.sort_by(|a, b| (a.day, a.at, &a.device, a.seq).cmp(&(b.day, b.at, &b.device, b.seq)));
 }
 
 pub(crate) fn fmt_day(day: NaiveDate) -> String {
@@ -101,8 +140,20 @@ pub(crate) fn fmt_day(day: NaiveDate) -> String {
 }
 
 impl Store {
-    /// Open (creating if needed) the database file at `path` and bring it up to date.
+    /// Open (creating if needed) the database file at `path` and bring it up to date; new
+    /// entries are recorded as the database's own device (see [`Store::open_as`]).
     pub async fn open(path: &Path) -> Result<Store> {
+        Self::open_with(path, None).await
+    }
+
+    /// Open the file at `path` as device `device`: the id this installation keeps outside the
+    /// database (so a database copied or restored onto another installation records as that
+    /// installation, never as a clone of the one it came from).
+    pub async fn open_as(path: &Path, device: &str) -> Result<Store> {
+        Self::open_with(path, Some(device.to_string())).await
+    }
+
+    async fn open_with(path: &Path, device: Option<String>) -> Result<Store> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
@@ -117,7 +168,7 @@ impl Store {
             .max_connections(4)
             .connect_with(options)
             .await?;
-        Self::init(pool).await
+        Self::init(pool, device).await
     }
 
     /// A private in-memory database (one connection), for tests and benchmarks.
@@ -129,24 +180,28 @@ impl Store {
             .max_lifetime(None)
             .connect_with(options)
             .await?;
-        Self::init(pool).await
+        Self::init(pool, None).await
     }
 
-    async fn init(pool: SqlitePool) -> Result<Store> {
+    async fn init(pool: SqlitePool, device: Option<String>) -> Result<Store> {
         MIGRATOR.run(&pool).await?;
+        // The database's first device, and whose record it is (a file from another profile is
+        // refused, never merged).
         sqlx::query(
             "INSERT OR IGNORE INTO settings(key, value) \
-             VALUES('device', json_quote(lower(hex(randomblob(8)))))",
+             VALUES('device', json_quote(lower(hex(randomblob(8))))), \
+                   ('profile', json_quote(lower(hex(randomblob(16)))))",
         )
         .execute(&pool)
         .await?;
-        let device: Option<String> =
+        let stored: Option<String> =
             sqlx::query_scalar("SELECT value FROM settings WHERE key = 'device'")
                 .fetch_optional(&pool)
                 .await?;
-        let device: String = match device {
-            Some(v) => serde_json::from_str(&v)?,
-            None => return Err(CoreError::Corrupt("the device id is missing".into())),
+        let device: String = match (device, stored) {
+            (Some(d), _) => d,
+            (None, Some(v)) => serde_json::from_str(&v)?,
+            (None, None) => return Err(CoreError::Corrupt("the device id is missing".into())),
         };
         Ok(Store {
             pool,
@@ -230,13 +285,23 @@ impl Store {
     pub(crate) async fn append(&self, events: &[NewEvent]) -> Result<Vec<Event>> {
         let device = &self.device;
         let mut tx = self.pool.begin().await?;
+        let mut seq: i64 =
+            sqlx::query_scalar("SELECT coalesce(max(seq), 0) FROM events WHERE device = ?")
+                .bind(device)
+                .fetch_one(&mut *tx)
+                .await?;
         let mut out = Vec::with_capacity(events.len());
         for e in events {
+            seq += 1;
+            let gid = format!("{device}:{seq}");
             let value = e.value.as_ref().map(serde_json::to_string).transpose()?;
             let stored = value.clone();
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO events(day, at, item, action, value, device, protocol_version, corrects) \
-                 VALUES(?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            let (id, corrects): (i64, Option<i64>) = sqlx::query_as(
+                "INSERT INTO events(day, at, item, action, value, device, protocol_version, \
+                   corrects, seq, gid, corrects_gid, version_gid) \
+                 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT id FROM events WHERE gid = ?8), ?9, ?10, ?8, \
+                   (SELECT gid FROM protocol_versions WHERE id = ?7)) \
+                 RETURNING id, corrects",
             )
             .bind(fmt_day(e.day))
             .bind(e.at.to_rfc3339())
@@ -245,7 +310,9 @@ impl Store {
             .bind(value)
             .bind(device)
             .bind(e.protocol_version)
-            .bind(e.corrects)
+            .bind(e.corrects.as_deref())
+            .bind(seq)
+            .bind(&gid)
             .fetch_one(&mut *tx)
             .await?;
             out.push(Event {
@@ -257,7 +324,10 @@ impl Store {
                 value: stored,
                 device: device.clone(),
                 protocol_version: e.protocol_version,
-                corrects: e.corrects,
+                corrects,
+                seq,
+                gid,
+                corrects_gid: e.corrects.clone(),
             });
         }
         tx.commit().await?;
@@ -352,12 +422,7 @@ impl Store {
         let setting = setting
             .map(|v| serde_json::from_str(&v).map_err(CoreError::from))
             .transpose()?;
-        let rows: Vec<EventRow> = serde_json::from_str(&packed)
-            .map_err(|e| CoreError::Corrupt(format!("events: {e}")))?;
-        Ok((
-            setting,
-            rows.into_iter().map(event_from).collect::<Result<_>>()?,
-        ))
+        Ok((setting, events_from_packed(&packed)?))
     }
 
     /// The number of events in the log.

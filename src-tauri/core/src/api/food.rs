@@ -111,21 +111,19 @@ impl Core {
         let ctx = self.ctx(now).await?;
         let day = ctx.day(input.day.as_deref())?;
         let records = log::read(&self.store, day, day).await?;
-        if !DayState::replay(&records)
+        let Some(logged) = DayState::replay(&records)
             .food
-            .iter()
-            .any(|f| f.id == input.entry_id)
-        {
+            .into_iter()
+            .find(|f| f.id == input.entry_id)
+        else {
             return Err(CoreError::invalid(
                 "unknown_entry",
                 "entry_id",
                 "That food is not logged on this day (or was already removed).",
             ));
-        }
-        let version = self.store.version_in_force(day).await?.map(|v| v.id);
-        let entry = Entry::FoodRemoved {
-            entry: input.entry_id,
         };
+        let version = self.store.version_in_force(day).await?.map(|v| v.id);
+        let entry = Entry::FoodRemoved { entry: logged.gid };
         log::append(&self.store, &[ctx.record(day, version, entry)]).await?;
         self.food_view(&ctx, day).await
     }

@@ -629,21 +629,26 @@ async fn unreadable_entries_are_skipped_the_same_way_everywhere() {
         .await
         .unwrap();
     let before = core.day(None, &now).await.unwrap();
-    for (item, action, value) in [
+    for (seq, (item, action, value)) in [
         ("dose:1", "undo", Some("{not json")),
         ("dose:2", "taken", Some("{\"taken_at\": 7}")),
         ("water", "add", Some("\"one\"")),
         ("food", "log", Some("{\"name\": \"no mg\"}")),
         ("dose:1", "teleport", None),
         ("checkin", "urgent", Some("\"Confusion\"")),
-    ] {
+    ]
+    .into_iter()
+    .enumerate()
+    {
         sqlx::query(
-            "INSERT INTO events(day, at, item, action, value, device) \
-             VALUES('2026-11-21', '2026-11-21T09:30:00+01:00', ?, ?, ?, 'elsewhere')",
+            "INSERT INTO events(day, at, item, action, value, device, seq, gid) \
+             VALUES('2026-11-21', '2026-11-21T09:30:00+01:00', ?, ?, ?, 'elsewhere', ?, ?)",
         )
         .bind(item)
         .bind(action)
         .bind(value)
+        .bind(seq as i64 + 1)
+        .bind(format!("elsewhere:{}", seq + 1))
         .execute(core.store().pool())
         .await
         .unwrap();

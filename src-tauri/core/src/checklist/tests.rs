@@ -20,6 +20,7 @@ fn state(evs: &[Event]) -> DayState {
 fn fed(mg: f64) -> DayState {
     let r = Record {
         id: 1,
+        gid: "test:1".into(),
         day: d(2026, 11, 10),
         at: chrono::FixedOffset::east_opt(3600)
             .unwrap()
@@ -109,7 +110,10 @@ impl Sim {
                 value: value.map(|v| v.to_string()),
                 device: "test".into(),
                 protocol_version: list.protocol_version,
-                corrects,
+                corrects: None,
+                seq: id,
+                gid: format!("test:{id}"),
+                corrects_gid: corrects,
             });
         }
         Ok(self.list(day, now))

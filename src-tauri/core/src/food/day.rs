@@ -292,6 +292,7 @@ mod tests {
         DayState {
             food: vec![FoodRecord {
                 id: 1,
+                gid: "test:1".into(),
                 day: at.date_naive(),
                 at,
                 food: water_log(0.5, mg_per_litre, mg_per_litre / 2.0),

@@ -13,9 +13,9 @@ fn day() -> NaiveDate {
 }
 
 /// A stored row: (item, action, value, corrects).
-type Row<'a> = (&'a str, &'a str, Option<Value>, Option<i64>);
+type Row<'a> = (&'a str, &'a str, Option<Value>, Option<&'a str>);
 /// A stored row and the entry it reads as.
-type Case<'a> = (&'a str, &'a str, Option<Value>, Option<i64>, Entry);
+type Case<'a> = (&'a str, &'a str, Option<Value>, Option<&'a str>, Entry);
 
 fn every_kind() -> Vec<Entry> {
     vec![
@@ -74,7 +74,9 @@ fn every_kind() -> Vec<Entry> {
             mg: 50.0,
             mg_per_litre: Some(100.0),
         }),
-        Entry::FoodRemoved { entry: 7 },
+        Entry::FoodRemoved {
+            entry: "a1b2:7".into(),
+        },
         Entry::Rated {
             symptom: Symptom::Tingling,
             value: 6,
@@ -113,7 +115,7 @@ fn every_entry_reads_back_as_written() {
     for e in every_kind() {
         let (item, action, value, corrects) = encode(&e).unwrap();
         assert_eq!(
-            decode(&item, action, &value, corrects),
+            decode(&item, action, &value, corrects.as_deref()),
             e,
             "{item} {action}"
         );
@@ -182,8 +184,10 @@ fn rows_written_by_earlier_versions_read_as_before() {
             "food",
             "remove",
             None,
-            Some(3),
-            Entry::FoodRemoved { entry: 3 },
+            Some("a1b2:3"),
+            Entry::FoodRemoved {
+                entry: "a1b2:3".into(),
+            },
         ),
     ];
     for (item, action, value, corrects, want) in cases {
@@ -276,6 +280,7 @@ fn records(entries: Vec<Entry>) -> Vec<Record> {
         .enumerate()
         .map(|(i, entry)| Record {
             id: i as i64 + 1,
+            gid: format!("test:{}", i + 1),
             day: day(),
             at: t(8, i as u32),
             protocol_version: Some(1),
@@ -386,7 +391,9 @@ fn a_removed_food_no_longer_counts() {
     let log = records(vec![
         food(24.0),
         food(80.0),
-        Entry::FoodRemoved { entry: 1 },
+        Entry::FoodRemoved {
+            entry: "test:1".into(),
+        },
     ]);
     let s = DayState::replay(&log);
     assert_eq!(s.food.len(), 1);

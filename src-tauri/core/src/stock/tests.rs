@@ -5,6 +5,7 @@ use chrono::DateTime;
 fn rec(id: i64, day: NaiveDate, entry: Entry) -> Record {
     Record {
         id,
+        gid: format!("test:{id}"),
         day,
         at: DateTime::parse_from_rfc3339(&format!("{day}T12:00:00+01:00")).unwrap(),
         protocol_version: None,

@@ -11,14 +11,24 @@ use crate::error::{CoreError, Result};
 /// A stored protocol version (its spec still as JSON; the domain parses it).
 #[derive(Clone, Debug, PartialEq)]
 pub struct StoredVersion {
+    /// The row in this database.
     pub id: i64,
     pub course_id: i64,
     pub effective_from: NaiveDate,
     pub created_at: DateTime<FixedOffset>,
     pub spec: String,
+    /// The global id ("<device>:<seq>"), the same on every device that holds the version.
+    pub gid: String,
 }
 
-const VERSION_COLUMNS: &str = "id, course_id, effective_from, created_at, spec";
+const VERSION_COLUMNS: &str = "id, course_id, effective_from, created_at, spec, gid";
+
+/// **The versions' order**, the same on every device: by the first day governed, then by when
+/// saved, then by device and the device's sequence (never by row number).
+const NEWEST_FIRST: &str = "effective_from DESC, julianday(created_at) DESC, device DESC, seq DESC";
+const OLDEST_FIRST: &str = "effective_from, julianday(created_at), device, seq";
+/// The newest saved, whatever day it takes effect.
+const LAST_SAVED: &str = "julianday(created_at) DESC, device DESC, seq DESC";
 
 fn version_from_row(row: &SqliteRow) -> Result<StoredVersion> {
     let from: String = row.try_get("effective_from")?;
@@ -31,14 +41,15 @@ fn version_from_row(row: &SqliteRow) -> Result<StoredVersion> {
         created_at: DateTime::parse_from_rfc3339(&created)
             .map_err(|e| CoreError::Corrupt(format!("version instant {created:?}: {e}")))?,
         spec: row.try_get("spec")?,
+        gid: row.try_get("gid")?,
     })
 }
 
 /// A version as `json_array(VERSION_COLUMNS)` packs it.
-type VersionRow = (i64, i64, String, String, String);
+type VersionRow = (i64, i64, String, String, String, String);
 
 fn version_from(row: VersionRow) -> Result<StoredVersion> {
-    let (id, course_id, from, created, spec) = row;
+    let (id, course_id, from, created, spec, gid) = row;
     Ok(StoredVersion {
         id,
         course_id,
@@ -47,6 +58,7 @@ fn version_from(row: VersionRow) -> Result<StoredVersion> {
         created_at: DateTime::parse_from_rfc3339(&created)
             .map_err(|e| CoreError::Corrupt(format!("version instant {created:?}: {e}")))?,
         spec,
+        gid,
     })
 }
 
@@ -59,11 +71,10 @@ impl Store {
     ) -> Result<(Option<StoredVersion>, Vec<super::Event>)> {
         let sql = format!(
             "SELECT (SELECT json_array({VERSION_COLUMNS}) FROM protocol_versions \
-               WHERE effective_from <= ?1 ORDER BY effective_from DESC, id DESC LIMIT 1), \
-             (SELECT json_group_array(json_array({})) FROM \
-               (SELECT {} FROM events WHERE day = ?1 ORDER BY id))",
-            super::EVENT_COLUMNS,
-            super::EVENT_COLUMNS
+               WHERE effective_from <= ?1 ORDER BY {NEWEST_FIRST} LIMIT 1), \
+             (SELECT json_group_array(json_array({cols})) FROM \
+               (SELECT {cols} FROM events WHERE day = ?1))",
+            cols = super::EVENT_COLUMNS,
         );
         let (version, events): (Option<String>, String) = sqlx::query_as(&sql)
             .bind(fmt_day(day))
@@ -123,24 +134,35 @@ impl Store {
         created_at: DateTime<FixedOffset>,
         spec_json: &str,
     ) -> Result<StoredVersion> {
+        let device = &self.device;
         let mut tx = self.pool.begin().await?;
         let course_id = match course_id {
             Some(id) => id,
             None => {
-                sqlx::query_scalar("INSERT INTO courses(created_at) VALUES(?) RETURNING id")
-                    .bind(created_at.to_rfc3339())
-                    .fetch_one(&mut *tx)
-                    .await?
+                sqlx::query_scalar(
+                    "INSERT INTO courses(created_at, device, seq, gid) \
+                     SELECT ?1, ?2, s, ?2 || ':' || s FROM \
+                       (SELECT coalesce(max(seq), 0) + 1 AS s FROM courses WHERE device = ?2) \
+                     RETURNING id",
+                )
+                .bind(created_at.to_rfc3339())
+                .bind(device)
+                .fetch_one(&mut *tx)
+                .await?
             }
         };
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO protocol_versions(course_id, effective_from, created_at, spec) \
-             VALUES(?, ?, ?, ?) RETURNING id",
+        let (id, gid): (i64, String) = sqlx::query_as(
+            "INSERT INTO protocol_versions(course_id, effective_from, created_at, spec, device, \
+               seq, gid, course_gid) \
+             SELECT ?1, ?2, ?3, ?4, ?5, s, ?5 || ':' || s, (SELECT gid FROM courses WHERE id = ?1) \
+             FROM (SELECT coalesce(max(seq), 0) + 1 AS s FROM protocol_versions WHERE device = ?5) \
+             RETURNING id, gid",
         )
         .bind(course_id)
         .bind(fmt_day(effective_from))
         .bind(created_at.to_rfc3339())
         .bind(spec_json)
+        .bind(device)
         .fetch_one(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -150,6 +172,7 @@ impl Store {
             effective_from,
             created_at,
             spec: spec_json.to_string(),
+            gid,
         })
     }
 
@@ -157,7 +180,7 @@ impl Store {
     pub async fn version_in_force(&self, day: NaiveDate) -> Result<Option<StoredVersion>> {
         let sql = format!(
             "SELECT {VERSION_COLUMNS} FROM protocol_versions WHERE effective_from <= ? \
-             ORDER BY effective_from DESC, id DESC LIMIT 1"
+             ORDER BY {NEWEST_FIRST} LIMIT 1"
         );
         let row = sqlx::query(&sql)
             .bind(fmt_day(day))
@@ -169,7 +192,7 @@ impl Store {
     /// The version that governs the earliest day: the first course's first version.
     pub async fn first_version(&self) -> Result<Option<StoredVersion>> {
         let sql = format!(
-            "SELECT {VERSION_COLUMNS} FROM protocol_versions ORDER BY effective_from, id LIMIT 1"
+            "SELECT {VERSION_COLUMNS} FROM protocol_versions ORDER BY {OLDEST_FIRST} LIMIT 1"
         );
         let row = sqlx::query(&sql).fetch_optional(&self.pool).await?;
         row.as_ref().map(version_from_row).transpose()
@@ -177,8 +200,9 @@ impl Store {
 
     /// The newest version saved (it may take effect tomorrow).
     pub async fn latest_version(&self) -> Result<Option<StoredVersion>> {
-        let sql =
-            format!("SELECT {VERSION_COLUMNS} FROM protocol_versions ORDER BY id DESC LIMIT 1");
+        let sql = format!(
+            "SELECT {VERSION_COLUMNS} FROM protocol_versions ORDER BY {LAST_SAVED} LIMIT 1"
+        );
         let row = sqlx::query(&sql).fetch_optional(&self.pool).await?;
         row.as_ref().map(version_from_row).transpose()
     }
@@ -209,7 +233,7 @@ impl Store {
         }
         let sql = format!(
             "SELECT {VERSION_COLUMNS} FROM protocol_versions \
-             WHERE effective_from > ? AND effective_from <= ? ORDER BY effective_from, id"
+             WHERE effective_from > ? AND effective_from <= ? ORDER BY {OLDEST_FIRST}"
         );
         let rows = sqlx::query(&sql)
             .bind(fmt_day(first))
@@ -236,7 +260,7 @@ impl Store {
     pub async fn newest_version_of_course(&self, course_id: i64) -> Result<StoredVersion> {
         let sql = format!(
             "SELECT {VERSION_COLUMNS} FROM protocol_versions WHERE course_id = ? \
-             ORDER BY id DESC LIMIT 1"
+             ORDER BY {LAST_SAVED} LIMIT 1"
         );
         let row = sqlx::query(&sql)
             .bind(course_id)
