@@ -11,6 +11,7 @@
 //! holds every SQL statement and [`api`] only loads, calls and saves.
 
 pub mod api;
+pub mod backup;
 pub mod checkin;
 pub mod checklist;
 pub mod day;
@@ -24,12 +25,14 @@ pub mod pause;
 pub mod practice;
 pub mod progress;
 pub mod protocol;
+pub mod record;
 pub mod reminders;
 pub mod report;
 pub mod settings;
 pub mod setup;
 pub mod stock;
 pub mod store;
+pub mod sync;
 #[cfg(test)]
 pub(crate) mod testkit;
 pub mod today;

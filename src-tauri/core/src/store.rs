@@ -135,6 +135,49 @@ pub fn sort_log(events: &mut [Event]) {
     events.sort_by(|a, b| (a.day, a.at, &a.device, a.seq).cmp(&(b.day, b.at, &b.device, b.seq)));
 }
 
+/// Whether the database holds a record at an older schema than this version's.
+async fn migration_pending(pool: &SqlitePool) -> Result<bool> {
+    let has: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
+    )
+    .fetch_one(pool)
+    .await?;
+    if has == 0 {
+        return Ok(false);
+    }
+    let applied: Option<i64> = sqlx::query_scalar("SELECT max(version) FROM _sqlx_migrations")
+        .fetch_one(pool)
+        .await?;
+    let newest = MIGRATOR.iter().map(|m| m.version).max();
+    Ok(applied < newest)
+}
+
+async fn snapshot_pool(pool: &SqlitePool, dest: &Path) -> Result<(i64, i64)> {
+    let tmp = crate::record::tmp_path(dest);
+    if tmp.exists() {
+        std::fs::remove_file(&tmp)?;
+    }
+    let target = tmp.to_string_lossy().into_owned();
+    sqlx::query("VACUUM INTO ?")
+        .bind(&target)
+        .execute(pool)
+        .await?;
+    std::fs::File::open(&tmp)?.sync_all()?;
+    std::fs::rename(&tmp, dest)?;
+    if let Some(dir) = dest.parent() {
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+    match crate::backup::verify(dest).await {
+        Ok(counts) => Ok(counts),
+        Err(e) => {
+            let _ = std::fs::remove_file(dest);
+            Err(e)
+        }
+    }
+}
+
 pub(crate) fn fmt_day(day: NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()
 }
@@ -153,7 +196,21 @@ impl Store {
         Self::open_with(path, Some(device.to_string())).await
     }
 
+    /// Open as `device`, first snapshotting the file into `backups` when a migration is about
+    /// to change it.
+    pub async fn open_as_with_backups(path: &Path, device: &str, backups: &Path) -> Result<Store> {
+        Self::open_inner(path, Some(device.to_string()), Some(backups)).await
+    }
+
     async fn open_with(path: &Path, device: Option<String>) -> Result<Store> {
+        Self::open_inner(path, device, None).await
+    }
+
+    async fn open_inner(
+        path: &Path,
+        device: Option<String>,
+        backups: Option<&Path>,
+    ) -> Result<Store> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
@@ -168,6 +225,16 @@ impl Store {
             .max_connections(4)
             .connect_with(options)
             .await?;
+        if let Some(dir) = backups {
+            if migration_pending(&pool).await? {
+                std::fs::create_dir_all(dir)?;
+                let name = crate::backup::file_name(
+                    chrono::Utc::now(),
+                    crate::backup::BackupReason::PreMigration,
+                );
+                snapshot_pool(&pool, &dir.join(name)).await?;
+            }
+        }
         Self::init(pool, device).await
     }
 
@@ -208,6 +275,20 @@ impl Store {
             device,
             specs: Default::default(),
         })
+    }
+
+    /// Write a snapshot of the whole database to `dest` (see [`crate::backup`]): `VACUUM INTO` a
+    /// temporary name, flushed, renamed, then opened read-only and checked. Returns the counts
+    /// (events, versions) the check read back; a snapshot that fails its check is removed.
+    pub async fn snapshot(&self, dest: &Path) -> Result<(i64, i64)> {
+        snapshot_pool(&self.pool, dest).await
+    }
+
+    /// Drop the parsed specs (after a merge added versions).
+    pub(crate) fn forget_specs(&self) {
+        if let Ok(mut cache) = self.specs.lock() {
+            cache.clear();
+        }
     }
 
     #[cfg(test)]
@@ -262,12 +343,17 @@ impl Store {
     /// Set a setting.
     pub async fn set_setting<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {
         let json = serde_json::to_string(value)?;
+        // When and where it was written, for merging settings between devices (last writer
+        // wins): UTC with a fixed width, so the text orders as the time does.
         sqlx::query(
-            "INSERT INTO settings(key, value) VALUES(?, ?) \
-             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            "INSERT INTO settings(key, value, updated_at, updated_by) \
+             VALUES(?1, ?2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?3) \
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value, \
+               updated_at = excluded.updated_at, updated_by = excluded.updated_by",
         )
         .bind(key)
         .bind(json)
+        .bind(&self.device)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -433,8 +519,13 @@ impl Store {
     }
 }
 
+mod merge;
 mod reminders;
 mod versions;
 
+pub use merge::{
+    CourseRow, EventRow as RecordEventRow, MergeStats, RecordBody, SettingRow, VersionRow,
+    SYNCED_SETTINGS,
+};
 pub use reminders::DeliveryRow;
 pub use versions::StoredVersion;

@@ -1,0 +1,141 @@
+//! The core's commands for keeping the record: backups, export and import of the whole record,
+//! restoring a backup, and syncing through a shared folder. The rules are in
+//! [`crate::backup`], [`crate::record`] and [`crate::sync`].
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::Core;
+use crate::backup::{self, BackupInfo, BackupReason};
+use crate::day::Now;
+use crate::error::{CoreError, Result};
+use crate::record;
+use crate::store::{MergeStats, Store};
+use crate::sync::{self, SyncReport};
+
+/// What an import or a merged restore added.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ImportResult {
+    pub added: MergeStats,
+    /// The device that wrote the file.
+    pub from_device: String,
+    /// When it was written (RFC 3339).
+    pub written_at: String,
+    /// The backup taken just before, if one was.
+    pub backup: Option<String>,
+}
+
+impl Core {
+    /// Take a backup into `dir` now, then drop the ones no longer kept.
+    pub async fn back_up(&self, dir: &Path, reason: BackupReason, now: &Now) -> Result<BackupInfo> {
+        std::fs::create_dir_all(dir)?;
+        let name = backup::file_name(now.utc, reason);
+        let path = dir.join(&name);
+        let (events, versions) = self.store.snapshot(&path).await?;
+        backup::prune(dir).await?;
+        Ok(BackupInfo {
+            bytes: std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0),
+            name,
+            taken_at: now.utc,
+            reason,
+            events,
+            versions,
+        })
+    }
+
+    /// The backup at start: taken when the newest is over a day old.
+    pub async fn back_up_if_due(&self, dir: &Path, now: &Now) -> Result<Option<BackupInfo>> {
+        if backup::due(&backup::list(dir).await?, now.utc) {
+            Ok(Some(self.back_up(dir, BackupReason::Daily, now).await?))
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// The backups in `dir`, newest first.
+    pub async fn backups(&self, dir: &Path) -> Result<Vec<BackupInfo>> {
+        backup::list(dir).await
+    }
+
+    /// The whole record as a record file at `path` (complete or absent).
+    pub async fn export_record(&self, path: &Path, now: &Now) -> Result<PathBuf> {
+        let mut path = path.to_path_buf();
+        if path.extension().is_none() {
+            path.set_extension(record::EXTENSION);
+        }
+        let bytes = record::export(&self.store, &now.utc.to_rfc3339()).await?;
+        record::write_atomically(&path, &bytes)?;
+        Ok(path)
+    }
+
+    /// Merge the record file at `path` (a backup is taken into `backups` first). Importing the
+    /// same file twice adds nothing; a file that is truncated, damaged, of a newer format or of
+    /// another person's record is refused and nothing changes.
+    pub async fn import_record(&self, path: &Path, backups: &Path, now: &Now) -> Result<ImportResult> {
+        let bytes = std::fs::read(path)?;
+        let file = record::decode(&bytes)?;
+        let taken = self.back_up(backups, BackupReason::PreImport, now).await?;
+        let added = record::merge(&self.store, &file).await?;
+        Ok(ImportResult {
+            added,
+            from_device: file.header.device,
+            written_at: file.header.written_at,
+            backup: Some(taken.name),
+        })
+    }
+
+    /// Restore the backup `name` from `dir` by merging it into the record (nothing is lost;
+    /// a backup of the current record is taken first).
+    pub async fn restore_merge(&self, dir: &Path, name: &str, now: &Now) -> Result<ImportResult> {
+        let source = backup::path_of(dir, name)?;
+        let body = read_backup(&source).await?;
+        let taken = self.back_up(dir, BackupReason::PreRestore, now).await?;
+        let added = self.store.merge(&[&body.0]).await?;
+        Ok(ImportResult {
+            added,
+            from_device: body.1,
+            written_at: name.to_string(),
+            backup: Some(taken.name),
+        })
+    }
+
+    /// Sync through `folder`: write this device's file, merge every other one.
+    pub async fn sync_folder(&self, folder: &Path, now: &Now) -> Result<SyncReport> {
+        sync::sync(&self.store, folder, now.utc).await
+    }
+
+    /// The devices whose files were merged, and when each last wrote.
+    pub async fn sync_devices(&self) -> Result<Vec<sync::DeviceSeen>> {
+        sync::devices(&self.store).await
+    }
+
+    /// This installation's device id.
+    pub fn device_id(&self) -> &str {
+        self.store.device_id()
+    }
+}
+
+/// A backup's record body and device, read from a private copy (the copy is brought up to
+/// date, so a backup made by an earlier version reads too; the backup itself is not touched).
+async fn read_backup(path: &Path) -> Result<(crate::store::RecordBody, String)> {
+    let dir = std::env::temp_dir().join(format!(
+        "magday-restore-{}-{}",
+        std::process::id(),
+        chrono::Utc::now().timestamp_nanos_opt().unwrap_or(0)
+    ));
+    std::fs::create_dir_all(&dir)?;
+    let copy = dir.join("backup.db");
+    std::fs::copy(path, &copy)?;
+    let read = async {
+        let store = Store::open(&copy).await?;
+        let body = store.export_body().await?;
+        let device = store.device_id().to_string();
+        store.close().await;
+        Ok::<_, CoreError>((body, device))
+    }
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+    read
+}

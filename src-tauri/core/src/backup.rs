@@ -1,0 +1,312 @@
+//! **Backups**: snapshots of the whole database in a folder of their own. A snapshot is written
+//! with SQLite's `VACUUM INTO` under a temporary name, flushed to disk, renamed, then opened
+//! read-only and checked (`PRAGMA integrity_check` and its counts) before any older one is
+//! dropped. Kept: the newest of each of the 7 latest days and of each of the 4 latest weeks,
+//! and every one taken before a migration ([`keep`]).
+//!
+//! Taken at start when the newest is over a day old, before every migration, restore and
+//! import, and when the user asks. Also here: checking a database file at start and setting a
+//! damaged one aside (the recovery screen), and replacing the record with a backup.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Utc};
+use serde::Serialize;
+use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+use ts_rs::TS;
+
+use crate::error::{CoreError, Result};
+
+/// Why a backup was taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupReason {
+    /// The automatic one at start.
+    Daily,
+    /// "Back up now".
+    Manual,
+    PreMigration,
+    PreRestore,
+    PreImport,
+}
+
+impl BackupReason {
+    pub const ALL: [BackupReason; 5] = [
+        BackupReason::Daily,
+        BackupReason::Manual,
+        BackupReason::PreMigration,
+        BackupReason::PreRestore,
+        BackupReason::PreImport,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            BackupReason::Daily => "daily",
+            BackupReason::Manual => "manual",
+            BackupReason::PreMigration => "pre-migration",
+            BackupReason::PreRestore => "pre-restore",
+            BackupReason::PreImport => "pre-import",
+        }
+    }
+}
+
+/// One backup.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct BackupInfo {
+    /// The file name (what restore and "save a copy" name).
+    pub name: String,
+    pub taken_at: DateTime<Utc>,
+    pub reason: BackupReason,
+    pub bytes: u64,
+    pub events: i64,
+    pub versions: i64,
+}
+
+const PREFIX: &str = "magday-backup-";
+const STAMP: &str = "%Y%m%dT%H%M%S%.3fZ";
+/// Daily and weekly backups kept.
+pub const KEEP_DAYS: usize = 7;
+pub const KEEP_WEEKS: usize = 4;
+
+/// The file name of a backup taken at `at` for `reason`.
+pub fn file_name(at: DateTime<Utc>, reason: BackupReason) -> String {
+    format!("{PREFIX}{}-{}.db", at.format(STAMP), reason.key())
+}
+
+/// When and why a backup was taken, from its file name.
+pub fn parse_name(name: &str) -> Option<(DateTime<Utc>, BackupReason)> {
+    let rest = name.strip_prefix(PREFIX)?.strip_suffix(".db")?;
+    let (stamp, reason) = rest.split_once('-')?;
+    let reason = BackupReason::ALL.into_iter().find(|r| r.key() == reason)?;
+    let at = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?.and_utc();
+    Some((at, reason))
+}
+
+/// Open `path` read-only and check it: its integrity and its counts (events, versions).
+pub async fn verify(path: &Path) -> Result<(i64, i64)> {
+    let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?
+        .read_only(true)
+        .immutable(true);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options)
+        .await?;
+    let checked: Result<(i64, i64)> = async {
+        let ok: String = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(&pool)
+            .await?;
+        if ok != "ok" {
+            return Err(CoreError::Corrupt(format!("backup check: {ok}")));
+        }
+        Ok(sqlx::query_as(
+            "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM protocol_versions)",
+        )
+        .fetch_one(&pool)
+        .await?)
+    }
+    .await;
+    pool.close().await;
+    checked
+}
+
+/// Every backup in `dir`, newest first (each opened and checked; a damaged one is left out).
+pub async fn list(dir: &Path) -> Result<Vec<BackupInfo>> {
+    let mut out = Vec::new();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+        Err(e) => return Err(e.into()),
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some((taken_at, reason)) = parse_name(&name) else {
+            continue;
+        };
+        let Ok((events, versions)) = verify(&entry.path()).await else {
+            continue;
+        };
+        out.push(BackupInfo {
+            bytes: entry.metadata().map(|m| m.len()).unwrap_or(0),
+            name,
+            taken_at,
+            reason,
+            events,
+            versions,
+        });
+    }
+    out.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then(b.name.cmp(&a.name)));
+    Ok(out)
+}
+
+/// Which of `backups` (newest first) to keep: every pre-migration one, and the newest of each
+/// of the [`KEEP_DAYS`] latest days and of each of the [`KEEP_WEEKS`] latest ISO weeks.
+pub fn keep(backups: &[BackupInfo]) -> Vec<bool> {
+    let mut days = Vec::new();
+    let mut weeks = Vec::new();
+    backups
+        .iter()
+        .map(|b| {
+            if b.reason == BackupReason::PreMigration {
+                return true;
+            }
+            let day = b.taken_at.date_naive();
+            let week = (day.iso_week().year(), day.iso_week().week());
+            let mut kept = false;
+            if !days.contains(&day) && days.len() < KEEP_DAYS {
+                days.push(day);
+                kept = true;
+            }
+            if !weeks.contains(&week) && weeks.len() < KEEP_WEEKS {
+                weeks.push(week);
+                kept = true;
+            }
+            kept
+        })
+        .collect()
+}
+
+/// Drop the backups [`keep`] does not keep; returns the names dropped.
+pub async fn prune(dir: &Path) -> Result<Vec<String>> {
+    let all = list(dir).await?;
+    let mut dropped = Vec::new();
+    for (b, kept) in all.iter().zip(keep(&all)) {
+        if !kept {
+            std::fs::remove_file(dir.join(&b.name))?;
+            dropped.push(b.name.clone());
+        }
+    }
+    Ok(dropped)
+}
+
+/// Whether the newest backup in `backups` (newest first) is over a day old (or there is none).
+pub fn due(backups: &[BackupInfo], now: DateTime<Utc>) -> bool {
+    backups
+        .iter()
+        .find(|b| matches!(b.reason, BackupReason::Daily | BackupReason::Manual))
+        .is_none_or(|b| now - b.taken_at >= Duration::days(1))
+}
+
+/// A backup's path in `dir`, refusing a name that is not one of ours (no path tricks).
+pub fn path_of(dir: &Path, name: &str) -> Result<PathBuf> {
+    if parse_name(name).is_none() || name.contains(['/', '\\']) {
+        return Err(CoreError::invalid(
+            "unknown_backup",
+            "name",
+            "There is no backup by that name.",
+        ));
+    }
+    let p = dir.join(name);
+    if !p.exists() {
+        return Err(CoreError::invalid(
+            "unknown_backup",
+            "name",
+            "There is no backup by that name.",
+        ));
+    }
+    Ok(p)
+}
+
+/// How a database file stands at start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case", tag = "state")]
+pub enum FileHealth {
+    /// No file yet: a first start.
+    Missing,
+    Ok,
+    /// It cannot be opened as a database or fails its check: the recovery screen.
+    Damaged {
+        reason: String,
+    },
+}
+
+/// Check the database file at `path` without changing it.
+pub async fn check_file(path: &Path) -> FileHealth {
+    if !path.exists() {
+        return FileHealth::Missing;
+    }
+    let checked: Result<String> = async {
+        let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?
+            .read_only(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options)
+            .await?;
+        let r: std::result::Result<String, sqlx::Error> = sqlx::query_scalar("PRAGMA quick_check")
+            .fetch_one(&pool)
+            .await;
+        let tables: std::result::Result<i64, sqlx::Error> =
+            sqlx::query_scalar("SELECT count(*) FROM sqlite_master WHERE name = 'events'")
+                .fetch_one(&pool)
+                .await;
+        pool.close().await;
+        match (r?, tables?) {
+            (ok, 1) if ok == "ok" => Ok(ok),
+            (ok, 1) => Ok(ok),
+            // An empty file is a first start that was cut short; anything else is not ours.
+            (_, _) if std::fs::metadata(path).map(|m| m.len()).unwrap_or(0) == 0 => Ok("ok".into()),
+            (_, _) => Ok("it holds no Magday record".into()),
+        }
+    }
+    .await;
+    match checked {
+        Ok(ok) if ok == "ok" => FileHealth::Ok,
+        Ok(reason) => FileHealth::Damaged { reason },
+        Err(e) => FileHealth::Damaged {
+            reason: e.to_string(),
+        },
+    }
+}
+
+/// Move a damaged database (and its journal files) aside, never deleting it: returns where.
+pub fn set_aside(path: &Path, at: DateTime<Utc>) -> Result<PathBuf> {
+    let stamp = at.format("%Y%m%dT%H%M%SZ");
+    let aside = path.with_file_name(format!(
+        "{}.damaged-{stamp}",
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "magday.db".into())
+    ));
+    std::fs::rename(path, &aside)?;
+    for ext in ["-wal", "-shm"] {
+        let side = PathBuf::from(format!("{}{ext}", path.display()));
+        if side.exists() {
+            std::fs::rename(&side, PathBuf::from(format!("{}{ext}", aside.display())))?;
+        }
+    }
+    Ok(aside)
+}
+
+/// Put the backup at `backup` in place of the database at `path` (closed): copied beside it,
+/// flushed, its journal files removed, renamed over it. The caller snapshots the current one
+/// first.
+pub fn replace_with(path: &Path, backup: &Path) -> Result<()> {
+    verify_blocking_free(backup)?;
+    let tmp = crate::record::tmp_path(path);
+    std::fs::copy(backup, &tmp)?;
+    std::fs::File::open(&tmp)?.sync_all()?;
+    for ext in ["-wal", "-shm"] {
+        let side = PathBuf::from(format!("{}{ext}", path.display()));
+        if side.exists() {
+            std::fs::remove_file(side)?;
+        }
+    }
+    std::fs::rename(&tmp, path)?;
+    Ok(())
+}
+
+/// A backup must at least be a file.
+fn verify_blocking_free(backup: &Path) -> Result<()> {
+    if backup.is_file() {
+        Ok(())
+    } else {
+        Err(CoreError::invalid(
+            "unknown_backup",
+            "name",
+            "There is no backup by that name.",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,396 @@
+//! The whole record as rows with their global ids ([`RecordBody`]), read out of the store and
+//! merged into it. A merge is a set union by global id in one transaction (all or nothing):
+//! rows already present are left alone, so merging the same rows twice changes nothing and
+//! merging an older copy loses nothing. Settings merge per key, the last writer winning by
+//! (time written, device). The file format around the rows is [`crate::record`].
+
+use serde::{Deserialize, Serialize};
+
+use super::Store;
+use crate::error::{CoreError, Result};
+
+/// The settings that travel between devices (the device id, the profile and where this device
+/// syncs are its own).
+pub const SYNCED_SETTINGS: &[&str] = &["settings"];
+
+/// A course.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct CourseRow {
+    pub gid: String,
+    pub device: String,
+    pub seq: i64,
+    pub created_at: String,
+}
+
+/// A protocol version.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct VersionRow {
+    pub gid: String,
+    pub device: String,
+    pub seq: i64,
+    pub course_gid: String,
+    pub effective_from: String,
+    pub created_at: String,
+    pub spec: String,
+}
+
+/// An event.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct EventRow {
+    pub gid: String,
+    pub device: String,
+    pub seq: i64,
+    pub day: String,
+    pub at: String,
+    pub item: String,
+    pub action: String,
+    pub value: Option<String>,
+    pub version_gid: Option<String>,
+    pub corrects_gid: Option<String>,
+}
+
+/// A setting with when and where it was last written.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SettingRow {
+    pub key: String,
+    pub value: String,
+    pub updated_at: String,
+    pub updated_by: String,
+}
+
+/// The whole record.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct RecordBody {
+    pub courses: Vec<CourseRow>,
+    pub versions: Vec<VersionRow>,
+    pub events: Vec<EventRow>,
+    pub settings: Vec<SettingRow>,
+}
+
+/// What a merge added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, ts_rs::TS)]
+pub struct MergeStats {
+    pub events: u64,
+    pub versions: u64,
+    pub courses: u64,
+    pub settings: u64,
+}
+
+impl MergeStats {
+    pub fn changed(&self) -> bool {
+        self.events + self.versions + self.courses + self.settings > 0
+    }
+}
+
+impl RecordBody {
+    /// Check what a merge relies on: every id is "<device>:<seq>" of its own device and
+    /// sequence, days and instants are readable. A row that fails refuses the whole file.
+    pub fn check(&self) -> Result<()> {
+        let bad = |what: String| Err(CoreError::refused("corrupted_record", what));
+        let gid_ok = |gid: &str, device: &str, seq: i64| {
+            !device.is_empty() && seq > 0 && gid == format!("{device}:{seq}")
+        };
+        for c in &self.courses {
+            if !gid_ok(&c.gid, &c.device, c.seq) {
+                return bad(format!("course id {:?} is not valid", c.gid));
+            }
+        }
+        for v in &self.versions {
+            if !gid_ok(&v.gid, &v.device, v.seq)
+                || chrono::NaiveDate::parse_from_str(&v.effective_from, "%Y-%m-%d").is_err()
+                || chrono::DateTime::parse_from_rfc3339(&v.created_at).is_err()
+            {
+                return bad(format!("protocol version {:?} is not valid", v.gid));
+            }
+        }
+        for e in &self.events {
+            if !gid_ok(&e.gid, &e.device, e.seq)
+                || chrono::NaiveDate::parse_from_str(&e.day, "%Y-%m-%d").is_err()
+                || chrono::DateTime::parse_from_rfc3339(&e.at).is_err()
+            {
+                return bad(format!("event {:?} is not valid", e.gid));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Every course, version, event and synced setting, in a stable order.
+    pub async fn export_body(&self) -> Result<RecordBody> {
+        let courses: Vec<(String, String, i64, String)> =
+            sqlx::query_as("SELECT gid, device, seq, created_at FROM courses ORDER BY device, seq")
+                .fetch_all(&self.pool)
+                .await?;
+        let versions: Vec<(String, String, i64, String, String, String, String)> = sqlx::query_as(
+            "SELECT gid, device, seq, course_gid, effective_from, created_at, spec \
+                 FROM protocol_versions ORDER BY device, seq",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let packed: String = sqlx::query_scalar(
+            "SELECT json_group_array(json_array(gid, device, seq, day, at, item, action, value, \
+               version_gid, corrects_gid)) FROM (SELECT * FROM events ORDER BY device, seq)",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        type Packed = (
+            String,
+            String,
+            i64,
+            String,
+            String,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        );
+        let rows: Vec<Packed> = serde_json::from_str(&packed)
+            .map_err(|e| CoreError::Corrupt(format!("events: {e}")))?;
+        let mut settings = Vec::new();
+        for key in SYNCED_SETTINGS {
+            let row: Option<(String, Option<String>, Option<String>)> =
+                sqlx::query_as("SELECT value, updated_at, updated_by FROM settings WHERE key = ?")
+                    .bind(key)
+                    .fetch_optional(&self.pool)
+                    .await?;
+            if let Some((value, at, by)) = row {
+                settings.push(SettingRow {
+                    key: (*key).to_string(),
+                    value,
+                    updated_at: at.unwrap_or_default(),
+                    updated_by: by.unwrap_or_default(),
+                });
+            }
+        }
+        Ok(RecordBody {
+            courses: courses
+                .into_iter()
+                .map(|(gid, device, seq, created_at)| CourseRow {
+                    gid,
+                    device,
+                    seq,
+                    created_at,
+                })
+                .collect(),
+            versions: versions
+                .into_iter()
+                .map(
+                    |(gid, device, seq, course_gid, effective_from, created_at, spec)| VersionRow {
+                        gid,
+                        device,
+                        seq,
+                        course_gid,
+                        effective_from,
+                        created_at,
+                        spec,
+                    },
+                )
+                .collect(),
+            events: rows
+                .into_iter()
+                .map(
+                    |(
+                        gid,
+                        device,
+                        seq,
+                        day,
+                        at,
+                        item,
+                        action,
+                        value,
+                        version_gid,
+                        corrects_gid,
+                    )| {
+                        EventRow {
+                            gid,
+                            device,
+                            seq,
+                            day,
+                            at,
+                            item,
+                            action,
+                            value,
+                            version_gid,
+                            corrects_gid,
+                        }
+                    },
+                )
+                .collect(),
+            settings,
+        })
+    }
+
+    /// Merge `bodies` (one file's, or every file of a sync folder) in one transaction: all of
+    /// it or, on any failure, none. Courses first, then versions, then events, so references
+    /// resolve whichever body holds their target.
+    pub async fn merge(&self, bodies: &[&RecordBody]) -> Result<MergeStats> {
+        for b in bodies {
+            b.check()?;
+        }
+        let mut stats = MergeStats::default();
+        let mut tx = self.pool.begin().await?;
+        for c in bodies.iter().flat_map(|b| &b.courses) {
+            stats.courses += sqlx::query(
+                "INSERT OR IGNORE INTO courses(created_at, device, seq, gid) VALUES(?, ?, ?, ?)",
+            )
+            .bind(&c.created_at)
+            .bind(&c.device)
+            .bind(c.seq)
+            .bind(&c.gid)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        }
+        for v in bodies.iter().flat_map(|b| &b.versions) {
+            let done = sqlx::query(
+                "INSERT OR IGNORE INTO protocol_versions(course_id, effective_from, created_at, \
+                   spec, device, seq, gid, course_gid) \
+                 VALUES((SELECT id FROM courses WHERE gid = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?1)",
+            )
+            .bind(&v.course_gid)
+            .bind(&v.effective_from)
+            .bind(&v.created_at)
+            .bind(&v.spec)
+            .bind(&v.device)
+            .bind(v.seq)
+            .bind(&v.gid)
+            .execute(&mut *tx)
+            .await;
+            stats.versions += match done {
+                Ok(r) => r.rows_affected(),
+                // Its course is in no body merged: the file does not hold together.
+                Err(sqlx::Error::Database(e)) if e.message().contains("NOT NULL") => {
+                    return Err(CoreError::refused(
+                        "corrupted_record",
+                        format!("protocol version {:?} names a course the file lacks", v.gid),
+                    ))
+                }
+                Err(e) => return Err(e.into()),
+            };
+        }
+        for e in bodies.iter().flat_map(|b| &b.events) {
+            stats.events += sqlx::query(
+                "INSERT OR IGNORE INTO events(day, at, item, action, value, device, \
+                   protocol_version, corrects, seq, gid, corrects_gid, version_gid) \
+                 VALUES(?1, ?2, ?3, ?4, ?5, ?6, \
+                   (SELECT id FROM protocol_versions WHERE gid = ?7), \
+                   (SELECT id FROM events WHERE gid = ?8), ?9, ?10, ?8, ?7)",
+            )
+            .bind(&e.day)
+            .bind(&e.at)
+            .bind(&e.item)
+            .bind(&e.action)
+            .bind(&e.value)
+            .bind(&e.device)
+            .bind(&e.version_gid)
+            .bind(&e.corrects_gid)
+            .bind(e.seq)
+            .bind(&e.gid)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        }
+        for s in bodies.iter().flat_map(|b| &b.settings) {
+            if !SYNCED_SETTINGS.contains(&s.key.as_str()) {
+                continue;
+            }
+            stats.settings += sqlx::query(
+                "INSERT INTO settings(key, value, updated_at, updated_by) VALUES(?, ?, ?, ?) \
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value, \
+                   updated_at = excluded.updated_at, updated_by = excluded.updated_by \
+                 WHERE (excluded.updated_at, excluded.updated_by) > \
+                   (coalesce(settings.updated_at, ''), coalesce(settings.updated_by, ''))",
+            )
+            .bind(&s.key)
+            .bind(&s.value)
+            .bind(&s.updated_at)
+            .bind(&s.updated_by)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        }
+        tx.commit().await?;
+        if stats.versions > 0 {
+            self.forget_specs();
+        }
+        Ok(stats)
+    }
+
+    /// The profile this record belongs to.
+    pub async fn profile(&self) -> Result<String> {
+        let v: Option<String> =
+            sqlx::query_scalar("SELECT value FROM settings WHERE key = 'profile'")
+                .fetch_optional(&self.pool)
+                .await?;
+        match v {
+            Some(v) => Ok(serde_json::from_str(&v)?),
+            None => Err(CoreError::Corrupt("the profile id is missing".into())),
+        }
+    }
+
+    /// Take on `profile` (a device joining a record it had none of: nothing logged, no protocol).
+    pub async fn adopt_profile(&self, profile: &str) -> Result<()> {
+        let empty: i64 = sqlx::query_scalar(
+            "SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM protocol_versions)",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        if empty > 0 {
+            return Err(CoreError::refused(
+                "foreign_profile",
+                "This file belongs to another person's record: it was not merged.",
+            ));
+        }
+        sqlx::query("UPDATE settings SET value = json_quote(?) WHERE key = 'profile'")
+            .bind(profile)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The file last merged from `device` (its checksum), if any.
+    pub async fn merged_file(&self, device: &str) -> Result<Option<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT sha256 FROM merged_files WHERE device = ?")
+                .bind(device)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Remember the file merged from `device`.
+    pub async fn note_merged_file(
+        &self,
+        device: &str,
+        sha256: &str,
+        written_at: &str,
+        merged_at: &str,
+        events: i64,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO merged_files(device, sha256, written_at, merged_at, events) \
+             VALUES(?, ?, ?, ?, ?) ON CONFLICT(device) DO UPDATE SET sha256 = excluded.sha256, \
+             written_at = excluded.written_at, merged_at = excluded.merged_at, \
+             events = excluded.events",
+        )
+        .bind(device)
+        .bind(sha256)
+        .bind(written_at)
+        .bind(merged_at)
+        .bind(events)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Every device whose file was merged: (device, written_at, merged_at, events).
+    pub async fn merged_files(&self) -> Result<Vec<(String, String, String, i64)>> {
+        Ok(sqlx::query_as(
+            "SELECT device, written_at, merged_at, events FROM merged_files ORDER BY device",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}
