@@ -62,6 +62,7 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
 
@@ -359,6 +360,31 @@ describe("Breathing", () => {
     await wait(180_000);
     expect(state()).toBe("finished");
     expect(release).toHaveBeenCalledTimes(2);
+  });
+
+  it("counts time that passed while the page was hidden and its timers held back, and asks for the wake lock again", async () => {
+    const listeners: (() => void)[] = [];
+    const request = vi.fn(async () => ({
+      release: async () => {},
+      addEventListener: (_: string, f: () => void) => listeners.push(f),
+    }));
+    vi.stubGlobal("navigator", { ...navigator, wakeLock: { request } });
+    await open();
+    await startWith(3);
+    await wait(2000);
+    expect(request).toHaveBeenCalledTimes(1);
+    // Hidden: the system drops the lock, and the clock moves on 61 s with no timer run.
+    for (const f of listeners) f();
+    const clock = performance.now.bind(performance);
+    vi.spyOn(performance, "now").mockImplementation(() => clock() + 61_000);
+    expect(id("breathing-remaining").textContent).toBe("02:58");
+    expect(document.visibilityState).toBe("visible");
+    document.dispatchEvent(new Event("visibilitychange"));
+    await wait(0);
+    // 63 s breathed: 3 s into a breath in, 1:57 left.
+    expect(id("breathing-remaining").textContent).toBe("01:57");
+    expect(phase()).toBe("in");
+    expect(request).toHaveBeenCalledTimes(2);
   });
 
   it("goes on without a wake lock when the request is refused", async () => {
