@@ -1,5 +1,6 @@
 import type {
   AgeBandOption,
+  BreathingOptions,
   DayProgress,
   DayView,
   DoseView,
@@ -388,4 +389,33 @@ export function protocolCheck(input: ProtocolInput, over: Partial<SafetyReport> 
         }
       : null;
   return { report, plan, refusal: null, changes };
+}
+
+/** The breathing session's options as the core gives them for the nerve template. */
+export function breathingOptions(over: Partial<BreathingOptions> = {}): BreathingOptions {
+  return {
+    patterns: [
+      {
+        pattern: "longer_exhale",
+        label: "Longer exhale: 4 seconds in, 6 out",
+        inhale_s: 4,
+        exhale_s: 6,
+        about: "Slow diaphragmatic breathing with an exhale longer than the inhale, as the nerve guide describes.",
+      },
+      {
+        pattern: "even",
+        label: "Slow and even: 5 seconds in, 5 out",
+        inhale_s: 5,
+        exhale_s: 5,
+        about: "Slow belly breathing at an even pace, six breaths a minute.",
+      },
+    ],
+    default_pattern: "longer_exhale",
+    minutes: [3, 5, 10],
+    default_minutes: 5,
+    min_seconds: 60,
+    hint: "Slow diaphragmatic breathing with a longer exhale than inhale, 5–10 minutes.",
+    source: { id: "guides", citation: "Magday's seed guides" },
+    ...over,
+  };
 }
