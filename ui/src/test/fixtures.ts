@@ -12,6 +12,7 @@ import type {
   SafetyInput,
   SafetyReport,
   SetupOptions,
+  StockView,
   Template,
   TemplateInfo,
 } from "../lib/bindings";
@@ -81,6 +82,23 @@ export function dayView(over: Partial<DayView> = {}): DayView {
       { symptom: "cold_hands", label: "Cold hands", value: null },
       { symptom: "stomach", label: "Stomach upset or loose stools", value: null },
     ],
+    ...over,
+  };
+}
+
+/** A counted supply: 42 capsules at 2 a day on day 12 of 56 (runs out in 21 days, before the course ends). */
+export function stockView(over: Partial<StockView> = {}): StockView {
+  return {
+    unit: "capsules",
+    on_hand: 42,
+    short: false,
+    per_day: 2,
+    days_left: 21,
+    runs_out_on: "2026-12-12",
+    low: false,
+    warn_days: 7,
+    counted_on: "2026-11-20",
+    ran_out_on: null,
     ...over,
   };
 }
