@@ -8,9 +8,11 @@ import type {
   ProgressView,
   ProtocolCheck,
   ProtocolInput,
+  ProtocolView,
   ReportChanges,
   SafetyInput,
   SafetyReport,
+  Settings,
   SetupOptions,
   StockView,
   Template,
@@ -406,4 +408,68 @@ export function protocolCheck(input: ProtocolInput, over: Partial<SafetyReport> 
         }
       : null;
   return { report, plan, refusal: null, changes };
+}
+
+/** The saved protocol as `get_protocol` answers: the circulation template, two 100 mg doses. */
+export function protocolView(over: Partial<ProtocolView> = {}): ProtocolView {
+  return {
+    version_id: 1,
+    course_id: 1,
+    effective_from: "2026-11-10",
+    pending: false,
+    spec: {
+      template: "circulation",
+      name: "Warm hands and feet",
+      safety: {
+        age_band: "y31_50",
+        sex: "female",
+        pregnancy: "no",
+        kidney_disease: "no",
+        medicines: [],
+        antacid_laxative_mg: 0,
+        conservative_limit: false,
+        wider_windows: false,
+        depletion: [],
+      },
+      supplement: {
+        form: "citrate",
+        form_name: "Citrate (trimagnesium dicitrate)",
+        product: "",
+        amount_kind: "elemental",
+        mg_per_unit: 100,
+        elemental_mg_per_unit: 100,
+        assumption: null,
+        doses: [
+          { slot: 1, time: "08:00", units: 1, mg: 100 },
+          { slot: 2, time: "19:00", units: 1, mg: 100 },
+        ],
+        window_minutes: 180,
+        daily_mg: 200,
+      },
+      start_date: "2026-11-10",
+      length_days: 56,
+      items: standardItems,
+      symptoms: ["cold_hands", "stomach"],
+      rda_mg: 320,
+      above_limit: null,
+      b6_mg_per_day: null,
+    },
+    report: safetyReport(),
+    version_count: 1,
+    ...over,
+  };
+}
+
+/** What `get_settings` answers: the defaults. */
+export function settings(over: Partial<Settings> = {}): Settings {
+  return {
+    day_start: "04:00",
+    time_zone: { mode: "follow_device" },
+    reminders: { enabled: true, pre_alert_min: null, nag_every_min: null, nag_max: 3, snooze_min: 10, separation_reminders: true },
+    food_exclusions: [],
+    water_mg_per_litre: null,
+    theme: "system",
+    refill_warn_days: 7,
+    ...over,
+  };
 }
