@@ -106,6 +106,18 @@ describe("Protocol: supply", () => {
     expect((await screen.findByTestId("supply-saved")).textContent).toBe("Warning saved.");
   });
 
+  it("says when the supply ran out", async () => {
+    serve({ stock: stockView({ on_hand: 0, short: true, days_left: 0, runs_out_on: "2026-11-21", low: true, counted_on: "2026-11-15", ran_out_on: "2026-11-19" }) });
+    render(Protocol);
+    expect((await screen.findByTestId("stock-line")).textContent).toBe("Capsules: none left");
+    expect(screen.getByTestId("stock-detail").textContent?.replace(/\s+/g, " ").trim()).toBe(
+      `2 capsules a day at your current plan · counted on ${shortDay("2026-11-15")} · ran out on ${shortDay("2026-11-19")}`,
+    );
+    expect(screen.getByTestId("stock-notice").textContent).toContain("More was taken than counted");
+    // The Protocol screen has the forms itself: no link to them.
+    expect(screen.queryByTestId("stock-notice-link")).toBeNull();
+  });
+
   it("warning days outside 1 to 60 are refused before saving", async () => {
     serve({ stock: stockView() });
     render(Protocol);
