@@ -5,6 +5,7 @@ import type {
   DoseView,
   ItemNote,
   ItemSpec,
+  PracticeSummary,
   ProgressView,
   ProtocolCheck,
   ProtocolInput,
@@ -17,6 +18,7 @@ import type {
   StockView,
   Template,
   TemplateInfo,
+  WeekGuide,
 } from "../lib/bindings";
 
 export function dose(over: Partial<DoseView> = {}): DoseView {
@@ -470,6 +472,63 @@ export function settings(over: Partial<Settings> = {}): Settings {
     water_mg_per_litre: null,
     theme: "system",
     refill_warn_days: 7,
+    ...over,
+  };
+}
+
+/** Week 2 of 8 explained, with a trend for each of two symptoms, as `get_progress` gives it. */
+export function weekGuide(over: Partial<WeekGuide> = {}): WeekGuide {
+  return {
+    week: 2,
+    of_weeks: 8,
+    title: "Week 2: the first month",
+    text: "Some people notice changes within days; for others it takes weeks.",
+    sources: [
+      { id: "guides", citation: "Magnesium protocol guides (circulation and nerve)" },
+      { id: "diarrhea", citation: "IOM Dietary Reference Intakes, 1997" },
+    ],
+    trends: [
+      {
+        symptom: "cold_hands",
+        label: "Cold hands",
+        baseline: 7,
+        recent_average: 5.5,
+        verdict: "better",
+        sentence: "Cold hands: 5.5 on average over the last 7 days, 1.5 below your baseline of 7.",
+      },
+      {
+        symptom: "stomach",
+        label: "Stomach upset or loose stools",
+        baseline: 0,
+        recent_average: 1.5,
+        verdict: "worse",
+        sentence: "Stomach upset or loose stools: 1.5 on average over the last 7 days, 1.5 above your baseline of 0.",
+      },
+    ],
+    disclaimer: "Educational, not medical advice. Talk to your clinician about any change.",
+    ...over,
+  };
+}
+
+/** Practice over an 8-week course in its second week: minutes in weeks 1 and 2, none later. */
+export function practiceSummary(over: Partial<PracticeSummary> = {}): PracticeSummary {
+  const empty = (week: number) => ({ week, movement_minutes: 0, movement_by_kind: [], breathing_minutes: 0, breathing_sessions: 0 });
+  return {
+    weeks: [
+      {
+        week: 1,
+        movement_minutes: 120,
+        movement_by_kind: [
+          { kind: "walk", minutes: 90 },
+          { kind: "yoga", minutes: 30 },
+        ],
+        breathing_minutes: 25,
+        breathing_sessions: 5,
+      },
+      { week: 2, movement_minutes: 40, movement_by_kind: [{ kind: "stretching", minutes: 40 }], breathing_minutes: 5, breathing_sessions: 1 },
+      ...[3, 4, 5, 6, 7, 8].map(empty),
+    ],
+    warmth: { sessions: 4, average_before: 3.5, average_after: 5.3, average_change: 1.8 },
     ...over,
   };
 }
