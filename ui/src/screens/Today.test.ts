@@ -298,5 +298,6 @@ describe("Today's movement minutes", () => {
     await fireEvent.input(await screen.findByTestId("movement-minutes"), { target: { value: "30" } });
     await fireEvent.click(screen.getByTestId("movement-add"));
     expect((await screen.findByTestId("error")).textContent).toBe("Enter from 1 to 600 minutes of movement.");
+    expect((screen.getByTestId("movement-minutes") as HTMLInputElement).value).toBe("30");
   });
 });
