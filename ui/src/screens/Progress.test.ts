@@ -3,9 +3,9 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import { describe, expect, it } from "vitest";
 import Progress from "./Progress.svelte";
 import { answer, calls } from "../test/ipc";
-import { progressView } from "../test/fixtures";
+import { practiceSummary, progressView, weekGuide } from "../test/fixtures";
 import type { ProgressView } from "../lib/bindings";
-import { shortDay } from "../lib/format";
+import { addDays, shortDay } from "../lib/format";
 
 function serve(view: ProgressView, exportReport?: (args: Record<string, unknown> | undefined) => unknown) {
   answer((cmd, args) => {
@@ -221,5 +221,89 @@ describe("Progress empty states", () => {
     expect(screen.queryByTestId("symptom-chart-cold_hands")).toBeNull();
     expect(text("symptoms-unrated")).toBe("Not rated yet: Cold hands, Stomach upset or loose stools. Rate them in the check-in on Today.");
     expect(screen.queryByTestId("symptom-table")).toBeNull();
+  });
+});
+
+/** The fixture's course moved on to day 10: week 2 is the current week. */
+function inWeekTwo(over: Partial<ProgressView> = {}): ProgressView {
+  const v = progressView(over);
+  const last = v.days[v.days.length - 1];
+  v.days = [
+    ...v.days.map((d) => ({ ...d, open: false })),
+    ...[8, 9, 10].map((n) => ({ ...last, day: addDays("2026-11-15", n - 1), day_number: n, open: n === 10 })),
+  ];
+  v.course = { ...v.course!, day_number: 10 };
+  return v;
+}
+
+describe("Progress: what to expect", () => {
+  it("explains the week with the user's own trend, its sources and the disclaimer", async () => {
+    serve(progressView({ expect: weekGuide() }));
+    render(Progress);
+    const card = await screen.findByTestId("expect-card");
+    expect(text("expect-title")).toBe("Week 2: the first month");
+    expect(text("expect-text")).toBe("Some people notice changes within days; for others it takes weeks.");
+    expect(text("expect-trend-cold_hands")).toBe("Cold hands: 5.5 on average over the last 7 days, 1.5 below your baseline of 7.");
+    expect(text("expect-trend-stomach")).toBe(
+      "Stomach upset or loose stools: 1.5 on average over the last 7 days, 1.5 above your baseline of 0.",
+    );
+    expect(text("expect-sources")).toBe("Sources: Magnesium protocol guides (circulation and nerve); IOM Dietary Reference Intakes, 1997");
+    expect(text("expect-disclaimer")).toBe("Educational, not medical advice. Talk to your clinician about any change.");
+    // Stated, not alarmed: a worse trend is not marked as an alert.
+    expect(within(card).queryByRole("alert")).toBeNull();
+    expect(screen.getByTestId("expect-trend-stomach").className).toBe(screen.getByTestId("expect-trend-cold_hands").className);
+    // Near the top: before the adherence numbers.
+    const adherence = screen.getByTestId("progress-dose-adherence");
+    expect(card.compareDocumentPosition(adherence) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it("is absent when the core has nothing to say", async () => {
+    serve(progressView());
+    render(Progress);
+    await screen.findByTestId("progress-dose-adherence");
+    expect(screen.queryByTestId("expect-card")).toBeNull();
+  });
+});
+
+describe("Progress: breathing and movement", () => {
+  it("shows each week so far, not the weeks still ahead, and the change in hand warmth", async () => {
+    serve(inWeekTwo({ practice: practiceSummary() }));
+    render(Progress);
+    await screen.findByTestId("practice-section");
+    expect(text("practice-week-1")).toContain("120 min movement · 25 min breathing (5 sessions)");
+    expect(text("practice-week-1")).toContain("walking 90 min, yoga 30 min");
+    expect(text("practice-week-2")).toContain("40 min movement · 5 min breathing (1 session)");
+    expect(screen.queryByTestId("practice-week-3")).toBeNull();
+    expect(screen.queryByTestId("practice-none")).toBeNull();
+    // The busiest week fills the bar.
+    const width = (n: number) => (screen.getByTestId(`practice-week-${n}`).querySelector(".bar > span") as HTMLElement).style.width;
+    expect(width(1)).toBe("100%");
+    expect(width(2)).toBe(`${(40 / 120) * 100}%`);
+    expect(text("practice-warmth")).toBe("Hand warmth over 4 rated sessions: 3.5 before, 5.3 after (+1.8 on average)");
+  });
+
+  it("in week 1, only week 1; without rated sessions, no warmth line", async () => {
+    serve(progressView({ practice: practiceSummary({ warmth: null }) }));
+    render(Progress);
+    await screen.findByTestId("practice-section");
+    expect(text("practice-week-1")).toContain("120 min movement");
+    expect(screen.queryByTestId("practice-week-2")).toBeNull();
+    expect(screen.queryByTestId("practice-warmth")).toBeNull();
+  });
+
+  it("with nothing logged, says where to log it", async () => {
+    serve(inWeekTwo({ practice: { weeks: practiceSummary().weeks.map((w) => ({ ...w, movement_minutes: 0, movement_by_kind: [], breathing_minutes: 0, breathing_sessions: 0 })), warmth: null } }));
+    render(Progress);
+    expect((await screen.findByTestId("practice-none")).textContent).toContain("Log movement minutes and breathing sessions");
+    expect(text("practice-week-2")).toContain("0 min movement · 0 min breathing");
+  });
+
+  it("is not shown before the course starts", async () => {
+    const v = progressView({ days: [], weeks: [], symptoms: [], practice: practiceSummary() });
+    v.course = { ...v.course!, start_date: "2026-11-28", status: "not_started", day_number: null };
+    serve(v);
+    render(Progress);
+    await screen.findByTestId("progress-not-started");
+    expect(screen.queryByTestId("practice-section")).toBeNull();
   });
 });

@@ -3,7 +3,8 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import Today from "./Today.svelte";
 import { answer, calls } from "../test/ipc";
-import { dayView, dose } from "../test/fixtures";
+import { dayView, dose, stockView } from "../test/fixtures";
+import { shortDay } from "../lib/format";
 import type { DayView } from "../lib/bindings";
 
 const settings = { reminders: { snooze_min: 10 } };
@@ -214,5 +215,89 @@ describe("Today refreshes itself", () => {
     await fireEvent.click(resume);
     await waitFor(() => expect(screen.queryByTestId("safety-pause")).toBeNull());
     expect(calls.find((c) => c.cmd === "resume_after_pause")?.args).toEqual({ input: { cleared_by_clinician: true } });
+  });
+});
+
+describe("Today's supply", () => {
+  function serve(v: DayView) {
+    answer((cmd) => (cmd === "get_day" ? v : cmd === "get_notification_permission" ? granted : settings));
+    render(Today, { day: null });
+  }
+
+  it("shows how long the supply lasts, with no notice while it is enough", async () => {
+    serve(dayView({ stock: stockView() }));
+    expect((await screen.findByTestId("stock-line")).textContent).toBe("42 capsules left: enough for 21 days");
+    expect(screen.queryByTestId("stock-notice")).toBeNull();
+  });
+
+  it("lasting the course, it says so", async () => {
+    serve(dayView({ stock: stockView({ on_hand: 1.5, unit: "scoops", per_day: 0.5, runs_out_on: null, days_left: 3 }) }));
+    expect((await screen.findByTestId("stock-line")).textContent).toBe("1.5 scoops left: enough for the rest of the course");
+  });
+
+  it("running low, a notice says how many days are left and to refill, linking to the supply", async () => {
+    serve(dayView({ stock: stockView({ on_hand: 6, days_left: 3, runs_out_on: "2026-11-24", low: true }) }));
+    expect((await screen.findByTestId("stock-line")).textContent).toBe("6 capsules left: enough for 3 days");
+    const notice = screen.getByTestId("stock-notice");
+    expect(notice.getAttribute("role")).toBe("status");
+    expect(notice.textContent).toContain(`Only 3 days left (it runs out on ${shortDay("2026-11-24")}). Time to refill.`);
+    expect(notice.textContent).not.toContain("More was taken");
+    expect(screen.getByTestId("stock-notice-link").getAttribute("href")).toBe("#/protocol/supply");
+  });
+
+  it("one day left reads in the singular", async () => {
+    serve(dayView({ stock: stockView({ on_hand: 1, days_left: 1, runs_out_on: "2026-11-22", low: true, per_day: 1 }) }));
+    expect((await screen.findByTestId("stock-line")).textContent).toBe("1 capsule left: enough for 1 day");
+    expect(screen.getByTestId("stock-notice").textContent).toContain("Only 1 day left");
+  });
+
+  it("more taken than counted: none left, and asks for a new count", async () => {
+    serve(dayView({ stock: stockView({ on_hand: 0, short: true, days_left: 0, runs_out_on: "2026-11-21", low: true }) }));
+    expect((await screen.findByTestId("stock-line")).textContent).toBe("Capsules: none left");
+    const notice = screen.getByTestId("stock-notice");
+    expect(notice.textContent).toContain("More was taken than counted: count what you have again.");
+    expect(notice.textContent).toContain("No days left by the count. Time to refill.");
+  });
+
+  it("short without being low still shows the notice", async () => {
+    serve(dayView({ stock: stockView({ on_hand: 0, short: true, days_left: 0, runs_out_on: null, low: false, per_day: 0 }) }));
+    expect((await screen.findByTestId("stock-notice")).textContent).toContain("More was taken than counted");
+  });
+
+  it("shows nothing before the supply is counted", async () => {
+    serve(dayView());
+    await screen.findByTestId("dose-1");
+    expect(screen.queryByTestId("stock-line")).toBeNull();
+    expect(screen.queryByTestId("stock-notice")).toBeNull();
+  });
+});
+
+describe("Today's movement minutes", () => {
+  it("go to the core as a move tap, and the minutes it answers with show", async () => {
+    const before = dayView();
+    before.checklist.items.push({ key: "movement", label: "Gentle movement or yoga", kind: { type: "check" }, done: false, count: 0, note: null, guidance: null, minutes: 0 });
+    const after: DayView = structuredClone(before);
+    after.checklist.items[2] = { ...after.checklist.items[2], done: true, minutes: 20 };
+    answer((cmd) => (cmd === "get_day" ? before : cmd === "tap" ? after : cmd === "get_notification_permission" ? granted : settings));
+    render(Today, { day: null });
+    await fireEvent.change(await screen.findByTestId("movement-kind"), { target: { value: "stretching" } });
+    await fireEvent.input(screen.getByTestId("movement-minutes"), { target: { value: "20" } });
+    await fireEvent.click(screen.getByTestId("movement-add"));
+    await waitFor(() => expect(screen.getByTestId("item-movement-minutes").textContent).toBe("20 min today"));
+    expect(calls.find((c) => c.cmd === "tap")?.args).toEqual({ input: { day: null, tap: { type: "move", kind: "stretching", minutes: 20 } } });
+  });
+
+  it("a refused move shows the core's message", async () => {
+    const v = dayView();
+    v.checklist.items.push({ key: "movement", label: "Gentle movement or yoga", kind: { type: "check" }, done: false, count: 0, note: null, guidance: null, minutes: 0 });
+    answer((cmd) => {
+      if (cmd === "tap") throw { code: "out_of_range", message: "Enter from 1 to 600 minutes of movement.", field: "minutes" };
+      return cmd === "get_day" ? v : cmd === "get_notification_permission" ? granted : settings;
+    });
+    render(Today, { day: null });
+    await fireEvent.input(await screen.findByTestId("movement-minutes"), { target: { value: "30" } });
+    await fireEvent.click(screen.getByTestId("movement-add"));
+    expect((await screen.findByTestId("error")).textContent).toBe("Enter from 1 to 600 minutes of movement.");
+    expect((screen.getByTestId("movement-minutes") as HTMLInputElement).value).toBe("30");
   });
 });

@@ -6,15 +6,20 @@ import type {
   DoseView,
   ItemNote,
   ItemSpec,
+  PracticeSummary,
   ProgressView,
   ProtocolCheck,
   ProtocolInput,
+  ProtocolView,
   ReportChanges,
   SafetyInput,
   SafetyReport,
+  Settings,
   SetupOptions,
+  StockView,
   Template,
   TemplateInfo,
+  WeekGuide,
 } from "../lib/bindings";
 
 export function dose(over: Partial<DoseView> = {}): DoseView {
@@ -82,6 +87,23 @@ export function dayView(over: Partial<DayView> = {}): DayView {
       { symptom: "cold_hands", label: "Cold hands", value: null },
       { symptom: "stomach", label: "Stomach upset or loose stools", value: null },
     ],
+    ...over,
+  };
+}
+
+/** A counted supply: 42 capsules at 2 a day on day 12 of 56 (runs out in 21 days, before the course ends). */
+export function stockView(over: Partial<StockView> = {}): StockView {
+  return {
+    unit: "capsules",
+    on_hand: 42,
+    short: false,
+    per_day: 2,
+    days_left: 21,
+    runs_out_on: "2026-12-12",
+    low: false,
+    warn_days: 7,
+    counted_on: "2026-11-20",
+    ran_out_on: null,
     ...over,
   };
 }
@@ -416,6 +438,127 @@ export function breathingOptions(over: Partial<BreathingOptions> = {}): Breathin
     min_seconds: 60,
     hint: "Slow diaphragmatic breathing with a longer exhale than inhale, 5–10 minutes.",
     source: { id: "guides", citation: "Magday's seed guides" },
+    ...over,
+  };
+}
+
+/** The saved protocol as `get_protocol` answers: the circulation template, two 100 mg doses. */
+export function protocolView(over: Partial<ProtocolView> = {}): ProtocolView {
+  return {
+    version_id: 1,
+    course_id: 1,
+    effective_from: "2026-11-10",
+    pending: false,
+    spec: {
+      template: "circulation",
+      name: "Warm hands and feet",
+      safety: {
+        age_band: "y31_50",
+        sex: "female",
+        pregnancy: "no",
+        kidney_disease: "no",
+        medicines: [],
+        antacid_laxative_mg: 0,
+        conservative_limit: false,
+        wider_windows: false,
+        depletion: [],
+      },
+      supplement: {
+        form: "citrate",
+        form_name: "Citrate (trimagnesium dicitrate)",
+        product: "",
+        amount_kind: "elemental",
+        mg_per_unit: 100,
+        elemental_mg_per_unit: 100,
+        assumption: null,
+        doses: [
+          { slot: 1, time: "08:00", units: 1, mg: 100 },
+          { slot: 2, time: "19:00", units: 1, mg: 100 },
+        ],
+        window_minutes: 180,
+        daily_mg: 200,
+      },
+      start_date: "2026-11-10",
+      length_days: 56,
+      items: standardItems,
+      symptoms: ["cold_hands", "stomach"],
+      rda_mg: 320,
+      above_limit: null,
+      b6_mg_per_day: null,
+    },
+    report: safetyReport(),
+    version_count: 1,
+    ...over,
+  };
+}
+
+/** What `get_settings` answers: the defaults. */
+export function settings(over: Partial<Settings> = {}): Settings {
+  return {
+    day_start: "04:00",
+    time_zone: { mode: "follow_device" },
+    reminders: { enabled: true, pre_alert_min: null, nag_every_min: null, nag_max: 3, snooze_min: 10, separation_reminders: true },
+    food_exclusions: [],
+    water_mg_per_litre: null,
+    theme: "system",
+    refill_warn_days: 7,
+    ...over,
+  };
+}
+
+/** Week 2 of 8 explained, with a trend for each of two symptoms, as `get_progress` gives it. */
+export function weekGuide(over: Partial<WeekGuide> = {}): WeekGuide {
+  return {
+    week: 2,
+    of_weeks: 8,
+    title: "Week 2: the first month",
+    text: "Some people notice changes within days; for others it takes weeks.",
+    sources: [
+      { id: "guides", citation: "Magnesium protocol guides (circulation and nerve)" },
+      { id: "diarrhea", citation: "IOM Dietary Reference Intakes, 1997" },
+    ],
+    trends: [
+      {
+        symptom: "cold_hands",
+        label: "Cold hands",
+        baseline: 7,
+        recent_average: 5.5,
+        verdict: "better",
+        sentence: "Cold hands: 5.5 on average over the last 7 days, 1.5 below your baseline of 7.",
+      },
+      {
+        symptom: "stomach",
+        label: "Stomach upset or loose stools",
+        baseline: 0,
+        recent_average: 1.5,
+        verdict: "worse",
+        sentence: "Stomach upset or loose stools: 1.5 on average over the last 7 days, 1.5 above your baseline of 0.",
+      },
+    ],
+    disclaimer: "Educational, not medical advice. Talk to your clinician about any change.",
+    ...over,
+  };
+}
+
+/** Practice over an 8-week course in its second week: minutes in weeks 1 and 2, none later. */
+export function practiceSummary(over: Partial<PracticeSummary> = {}): PracticeSummary {
+  const empty = (week: number) => ({ week, movement_minutes: 0, movement_by_kind: [], breathing_minutes: 0, breathing_sessions: 0 });
+  return {
+    weeks: [
+      {
+        week: 1,
+        movement_minutes: 120,
+        movement_by_kind: [
+          { kind: "walk", minutes: 90 },
+          { kind: "yoga", minutes: 30 },
+        ],
+        breathing_minutes: 25,
+        breathing_sessions: 5,
+      },
+      { week: 2, movement_minutes: 40, movement_by_kind: [{ kind: "stretching", minutes: 40 }], breathing_minutes: 5, breathing_sessions: 1 },
+      ...[3, 4, 5, 6, 7, 8].map(empty),
+    ],
+    warmth: { sessions: 4, average_before: 3.5, average_after: 5.3, average_change: 1.8 },
     ...over,
   };
 }
