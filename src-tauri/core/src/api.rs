@@ -22,7 +22,10 @@ use crate::today::{self, DayParts, DayView};
 mod food;
 mod practice;
 mod progress;
+mod record;
 mod reminders;
+
+pub use record::ImportResult;
 
 /// The core: storage plus rules.
 #[derive(Clone, Debug)]
@@ -95,6 +98,19 @@ impl Core {
         Ok(Core {
             store: Store::open(path).await?,
         })
+    }
+
+    /// Open the database file at `path` as device `device` (the id kept outside the file),
+    /// snapshotting it into `backups` first when a migration is about to change it.
+    pub async fn open_as(path: &Path, device: &str, backups: &Path) -> Result<Core> {
+        Ok(Core {
+            store: Store::open_as_with_backups(path, device, backups).await?,
+        })
+    }
+
+    /// A core over an opened store.
+    pub fn from_store(store: Store) -> Core {
+        Core { store }
     }
 
     /// A core over a private in-memory database.

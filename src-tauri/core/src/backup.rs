@@ -2,7 +2,8 @@
 //! with SQLite's `VACUUM INTO` under a temporary name, flushed to disk, renamed, then opened
 //! read-only and checked (`PRAGMA integrity_check` and its counts) before any older one is
 //! dropped. Kept: the newest of each of the 7 latest days and of each of the 4 latest weeks,
-//! and every one taken before a migration ([`keep`]).
+//! every one taken before a migration, and the 5 newest taken before a restore or an import
+//! ([`keep`]).
 //!
 //! Taken at start when the newest is over a day old, before every migration, restore and
 //! import, and when the user asks. Also here: checking a database file at start and setting a
@@ -68,6 +69,8 @@ const STAMP: &str = "%Y%m%dT%H%M%S%.3fZ";
 /// Daily and weekly backups kept.
 pub const KEEP_DAYS: usize = 7;
 pub const KEEP_WEEKS: usize = 4;
+/// Snapshots taken before a restore or an import kept (the newest).
+pub const KEEP_SAFETY: usize = 5;
 
 /// The file name of a backup taken at `at` for `reason`.
 pub fn file_name(at: DateTime<Utc>, reason: BackupReason) -> String {
@@ -139,16 +142,23 @@ pub async fn list(dir: &Path) -> Result<Vec<BackupInfo>> {
     Ok(out)
 }
 
-/// Which of `backups` (newest first) to keep: every pre-migration one, and the newest of each
-/// of the [`KEEP_DAYS`] latest days and of each of the [`KEEP_WEEKS`] latest ISO weeks.
+/// Which of `backups` (newest first) to keep: every pre-migration one; the [`KEEP_SAFETY`]
+/// newest taken before a restore or an import; and of the daily and manual ones, the newest of
+/// each of the [`KEEP_DAYS`] latest days and of each of the [`KEEP_WEEKS`] latest ISO weeks.
 pub fn keep(backups: &[BackupInfo]) -> Vec<bool> {
     let mut days = Vec::new();
     let mut weeks = Vec::new();
+    let mut safety = 0;
     backups
         .iter()
         .map(|b| {
-            if b.reason == BackupReason::PreMigration {
-                return true;
+            match b.reason {
+                BackupReason::PreMigration => return true,
+                BackupReason::PreRestore | BackupReason::PreImport => {
+                    safety += 1;
+                    return safety <= KEEP_SAFETY;
+                }
+                BackupReason::Daily | BackupReason::Manual => {}
             }
             let day = b.taken_at.date_naive();
             let week = (day.iso_week().year(), day.iso_week().week());

@@ -238,6 +238,13 @@ impl Store {
         Self::init(pool, device).await
     }
 
+    /// A private in-memory database recording as `device` (tests of several devices).
+    pub async fn open_as_memory(device: &str) -> Result<Store> {
+        let mut store = Self::open_in_memory().await?;
+        store.device = device.to_string();
+        Ok(store)
+    }
+
     /// A private in-memory database (one connection), for tests and benchmarks.
     pub async fn open_in_memory() -> Result<Store> {
         let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);

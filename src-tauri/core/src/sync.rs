@@ -217,4 +217,6 @@ pub async fn devices(store: &Store) -> Result<Vec<DeviceSeen>> {
 }
 
 #[cfg(test)]
+mod convergence;
+#[cfg(test)]
 mod tests;

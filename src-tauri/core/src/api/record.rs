@@ -73,7 +73,12 @@ impl Core {
     /// Merge the record file at `path` (a backup is taken into `backups` first). Importing the
     /// same file twice adds nothing; a file that is truncated, damaged, of a newer format or of
     /// another person's record is refused and nothing changes.
-    pub async fn import_record(&self, path: &Path, backups: &Path, now: &Now) -> Result<ImportResult> {
+    pub async fn import_record(
+        &self,
+        path: &Path,
+        backups: &Path,
+        now: &Now,
+    ) -> Result<ImportResult> {
         let bytes = std::fs::read(path)?;
         let file = record::decode(&bytes)?;
         let taken = self.back_up(backups, BackupReason::PreImport, now).await?;

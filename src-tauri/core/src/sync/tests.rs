@@ -1,1 +1,170 @@
+//! Syncing through a plain shared folder (no sync engine runs in tests): each device writes its
+//! own file, reads the others', tolerates partial files, stale copies, conflict copies and
+//! other people's files.
 
+use super::*;
+use crate::api::Core;
+use crate::checklist::{DoseStatus, Tap};
+use crate::protocol::Template;
+use crate::reminders::ReminderKind;
+use crate::testkit::{date, now_in, protocol_input};
+
+const TZ: chrono_tz::Tz = chrono_tz::Europe::Berlin;
+
+async fn device(dir: &std::path::Path, name: &str) -> Core {
+    let store = Store::open_as(&dir.join(format!("{name}.db")), name)
+        .await
+        .unwrap();
+    Core::from_store(store)
+}
+
+#[test]
+fn record_files_and_conflict_copies_are_recognised() {
+    for name in [
+        "magday-a1b2.magday",
+        "magday-a1b2.sync-conflict-20261130-101010-ABCDEFG.magday",
+        "magday-a1b2 (conflicted copy 2026-11-30 101010).magday",
+        "magday-a1b2 (Jane's conflicted copy 2026-11-30).magday",
+    ] {
+        assert!(is_record_name(name), "{name}");
+    }
+    for name in [
+        ".magday-a1b2.magday.part",
+        "notes.txt",
+        "magday-a1b2.magday.tmp",
+        "backup.db",
+    ] {
+        assert!(!is_record_name(name), "{name}");
+    }
+}
+
+#[tokio::test]
+async fn a_dose_ticked_on_one_device_shows_and_silences_the_other_after_a_sync() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("shared");
+    std::fs::create_dir_all(&folder).unwrap();
+    let (a, b) = (
+        device(dir.path(), "aaaa").await,
+        device(dir.path(), "bbbb").await,
+    );
+    let now = now_in(TZ, date(2026, 3, 2), 7, 0);
+    let i = protocol_input(
+        Template::Nerve,
+        "glycinate",
+        100.0,
+        &["08:00", "20:00"],
+        date(2026, 3, 2),
+    );
+    a.save_protocol(&i, false, &now).await.unwrap();
+    a.sync_folder(&folder, &now).await.unwrap();
+    // b joins: it takes a's record and profile.
+    let r = b.sync_folder(&folder, &now).await.unwrap();
+    assert_eq!((r.added.versions, r.added.courses), (1, 1));
+    assert_eq!(
+        b.store().profile().await.unwrap(),
+        a.store().profile().await.unwrap()
+    );
+    // b would remind at 08:00; a takes the dose at 08:01.
+    let t = now_in(TZ, date(2026, 3, 2), 8, 1);
+    assert!(b
+        .due_reminders(&t)
+        .await
+        .unwrap()
+        .iter()
+        .any(|r| r.kind == ReminderKind::Dose));
+    a.tap(None, &Tap::TakeDose { slot: 1, at: None }, &t)
+        .await
+        .unwrap();
+    a.sync_folder(&folder, &t).await.unwrap();
+    let r = b.sync_folder(&folder, &t).await.unwrap();
+    assert_eq!(r.added.events, 1);
+    let v = b.day(None, &t).await.unwrap();
+    assert_eq!(v.checklist.doses[0].status, DoseStatus::Taken);
+    assert!(b
+        .due_reminders(&t)
+        .await
+        .unwrap()
+        .iter()
+        .all(|r| r.kind != ReminderKind::Dose));
+    // Undo on b: a shows it after the next exchange.
+    b.tap(None, &Tap::UndoDose { slot: 1 }, &t).await.unwrap();
+    b.sync_folder(&folder, &t).await.unwrap();
+    a.sync_folder(&folder, &t).await.unwrap();
+    assert_eq!(
+        a.day(None, &t).await.unwrap().checklist.doses[0].status,
+        DoseStatus::Due
+    );
+    // Nothing new: every file is recognised as unchanged and nothing is merged.
+    let r = a.sync_folder(&folder, &t).await.unwrap();
+    assert!(!r.added.changed());
+    assert!(
+        r.files.iter().all(|f| f.outcome == FileOutcome::Unchanged),
+        "{:?}",
+        r.files
+    );
+    let seen = a.sync_devices().await.unwrap();
+    assert_eq!(
+        seen.iter().map(|d| d.device.as_str()).collect::<Vec<_>>(),
+        vec!["bbbb"]
+    );
+}
+
+#[tokio::test]
+async fn partial_stale_conflicting_and_foreign_files_are_tolerated() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("shared");
+    std::fs::create_dir_all(&folder).unwrap();
+    let (a, b) = (
+        device(dir.path(), "aaaa").await,
+        device(dir.path(), "bbbb").await,
+    );
+    let now = now_in(TZ, date(2026, 3, 2), 9, 0);
+    let i = protocol_input(
+        Template::Nerve,
+        "glycinate",
+        100.0,
+        &["08:00", "20:00"],
+        date(2026, 3, 2),
+    );
+    a.save_protocol(&i, false, &now).await.unwrap();
+    a.tap(None, &Tap::TakeDose { slot: 1, at: None }, &now)
+        .await
+        .unwrap();
+    a.sync_folder(&folder, &now).await.unwrap();
+    let a_file = own_file(&folder, "aaaa");
+    let full = std::fs::read(&a_file).unwrap();
+    // A half-copied file: skipped, nothing merged.
+    std::fs::write(&a_file, &full[..full.len() / 2]).unwrap();
+    let r = b.sync_folder(&folder, &now).await.unwrap();
+    assert_eq!(r.files[0].outcome, FileOutcome::Skipped);
+    assert!(!r.added.changed());
+    assert_eq!(b.store().event_count().await.unwrap(), 0);
+    // The whole file arrives later, plus a conflict copy holding an extra event.
+    std::fs::write(&a_file, &full).unwrap();
+    let later = now_in(TZ, date(2026, 3, 2), 20, 5);
+    a.tap(None, &Tap::TakeDose { slot: 2, at: None }, &later)
+        .await
+        .unwrap();
+    let newer = crate::record::export(a.store(), "later").await.unwrap();
+    std::fs::write(
+        folder.join("magday-aaaa.sync-conflict-20261130-101010-XYZ.magday"),
+        &newer,
+    )
+    .unwrap();
+    let r = b.sync_folder(&folder, &later).await.unwrap();
+    assert_eq!(r.added.events, 2, "{:?}", r.files);
+    // Someone else's record in the same folder: refused, never merged.
+    let stranger = device(dir.path(), "cccc").await;
+    stranger.save_protocol(&i, false, &now).await.unwrap();
+    stranger.sync_folder(&folder, &now).await.unwrap();
+    let before = b.store().version_count().await.unwrap();
+    let r = b.sync_folder(&folder, &later).await.unwrap();
+    let refused: Vec<_> = r
+        .files
+        .iter()
+        .filter(|f| f.device.as_deref() == Some("cccc"))
+        .collect();
+    assert_eq!(refused.len(), 1);
+    assert_eq!(refused[0].outcome, FileOutcome::Skipped);
+    assert_eq!(b.store().version_count().await.unwrap(), before);
+}
