@@ -286,6 +286,29 @@ async fn upgrade(schema: u32, expected_counts: &[(&str, i64)]) -> Upgraded {
         Vec::<String>::new()
     );
     assert_eq!(pragma(&mut conn, "PRAGMA journal_mode").await, ["wal"]);
+    // Issue 11 (migration 0005): every row has its global id "<device>:<seq>", unique; a
+    // correction names its target's global id, an event its version's, a version its course's.
+    for check in [
+        "SELECT count(*) FROM events WHERE gid IS NULL OR seq IS NULL OR gid != device || ':' || seq",
+        "SELECT count(*) - count(DISTINCT gid) FROM events",
+        "SELECT count(*) FROM events e WHERE e.corrects IS NOT NULL AND e.corrects_gid IS NOT \
+           (SELECT c.gid FROM events c WHERE c.id = e.corrects)",
+        "SELECT count(*) FROM events e WHERE e.protocol_version IS NOT NULL AND e.version_gid IS NOT \
+           (SELECT v.gid FROM protocol_versions v WHERE v.id = e.protocol_version)",
+    ] {
+        let n: i64 = sqlx::query_scalar(check).fetch_one(&mut conn).await.unwrap();
+        assert_eq!(n, 0, "{check}");
+    }
+    if schema >= 2 {
+        for check in [
+            "SELECT count(*) FROM protocol_versions WHERE gid IS NULL OR course_gid IS NOT \
+               (SELECT c.gid FROM courses c WHERE c.id = course_id)",
+            "SELECT count(*) FROM courses WHERE gid IS NULL OR gid != device || ':' || seq",
+        ] {
+            let n: i64 = sqlx::query_scalar(check).fetch_one(&mut conn).await.unwrap();
+            assert_eq!(n, 0, "{check}");
+        }
+    }
     conn.close().await.unwrap();
 
     Upgraded {
