@@ -29,7 +29,17 @@ fn harness_with(dir: tempfile::TempDir) -> Harness {
         app.handle().clone(),
     ));
     let files = std::sync::Arc::new(magday_lib::files::DialogSaver::new(app.handle().clone()));
-    app.manage(AppState::new(core, notifier, files));
+    let record = std::sync::Arc::new(magday_lib::record::RecordState::new(
+        magday_lib::record::Paths::new(dir.path(), &dir.path().join("config")),
+        None,
+    ));
+    app.manage(AppState::new(
+        core,
+        notifier,
+        files,
+        record,
+        std::sync::Arc::new(|| {}),
+    ));
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .expect("window");

@@ -27,7 +27,30 @@ use serde::de::DeserializeOwned;
 use crate::bindings::{CommandSig, TypeCollector};
 use crate::error::ShellError;
 use crate::notifier::PermissionView;
+use crate::record::{
+    self as rec, BackupName, ImportOutcome, RecordStatus, RecoverInput, RecoveryView, RestoreInput,
+    RestoreMode, RestoreOutcome, SavedFile, SyncFolderInput,
+};
 use crate::state::AppState;
+use magday_core::backup::BackupReason;
+
+/// Run a dialog on its own thread (it blocks until the user answers).
+async fn dialog<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, ShellError> + Send + 'static,
+) -> magday_core::Result<T> {
+    Ok(tauri::async_runtime::spawn_blocking(f)
+        .await
+        .map_err(|e| ShellError::Interrupted(e.to_string()))??)
+}
+
+/// Restart the app a moment after the command answered.
+fn restart_soon(st: &AppState) {
+    let restart = std::sync::Arc::clone(&st.restart);
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        restart();
+    });
+}
 
 /// Parse a command's input, refusing a malformed one with a typed error that names the field.
 fn parse_input<T: DeserializeOwned>(input: Option<serde_json::Value>) -> Result<T, ApiError> {
@@ -239,6 +262,144 @@ commands! {
         let day = st.core.update_stock(&input, &now).await?;
         st.notifier.plan_changed();
         Ok(day)
+    }
+
+    /// Backups, this device, the sync folder and the devices seen.
+    fn get_record_status(st, now) -> RecordStatus {
+        let _ = now;
+        rec::status(&st.core, &st.record).await
+    }
+
+    /// A number that changes whenever a sync, an import or a restore changed the record (the
+    /// screens poll it and reload).
+    fn get_record_generation(st, now) -> u32 {
+        let _ = now;
+        Ok(u32::try_from(st.record.generation()).unwrap_or(u32::MAX))
+    }
+
+    /// Back up now.
+    fn back_up_now(st, now) -> RecordStatus {
+        st.core.back_up(&st.record.paths.backups, BackupReason::Manual, &now).await?;
+        rec::status(&st.core, &st.record).await
+    }
+
+    /// Save a copy of a backup where the user picks.
+    fn save_backup_copy(st, now, input: BackupName) -> SavedFile {
+        let _ = now;
+        let source = magday_core::backup::path_of(&st.record.paths.backups, &input.name)?;
+        let files = std::sync::Arc::clone(&st.files);
+        let name = input.name.clone();
+        let picked = dialog(move || files.pick_save("Save a copy of the Magday backup", &name, "Magday backup", "db")).await?;
+        match picked {
+            Some(path) => {
+                let bytes = std::fs::read(&source)?;
+                magday_core::record::write_atomically(&path, &bytes)?;
+                Ok(SavedFile { path: Some(path.display().to_string()) })
+            }
+            None => Ok(SavedFile { path: None }),
+        }
+    }
+
+    /// Restore a backup: merged into the record (nothing lost), or replacing it (after a backup
+    /// of it; the app restarts).
+    fn restore_backup(st, now, input: RestoreInput) -> RestoreOutcome {
+        match input.mode {
+            RestoreMode::Merge => {
+                let merged = st.core.restore_merge(&st.record.paths.backups, &input.name, &now).await?;
+                st.record.changed();
+                st.notifier.plan_changed();
+                Ok(RestoreOutcome { merged: Some(merged), restarting: false })
+            }
+            RestoreMode::Replace => {
+                magday_core::backup::path_of(&st.record.paths.backups, &input.name)?;
+                st.core.back_up(&st.record.paths.backups, BackupReason::PreRestore, &now).await?;
+                st.core.store().close().await;
+                rec::replace_with_backup(&st.record.paths, &input.name)?;
+                restart_soon(&st);
+                Ok(RestoreOutcome { merged: None, restarting: true })
+            }
+        }
+    }
+
+    /// Export the whole record (every entry, protocol version and setting) where the user picks.
+    fn export_record(st, now) -> SavedFile {
+        let files = std::sync::Arc::clone(&st.files);
+        let name = format!("magday-record-{}.{}", now.utc.format("%Y-%m-%d"), magday_core::record::EXTENSION);
+        let picked = dialog(move || files.pick_save("Export the Magday record", &name, "Magday record", magday_core::record::EXTENSION)).await?;
+        match picked {
+            Some(path) => {
+                let written = st.core.export_record(&path, &now).await?;
+                Ok(SavedFile { path: Some(written.display().to_string()) })
+            }
+            None => Ok(SavedFile { path: None }),
+        }
+    }
+
+    /// Import a record file the user picks: merged into this record (a backup first).
+    fn import_record(st, now) -> ImportOutcome {
+        let files = std::sync::Arc::clone(&st.files);
+        let picked = dialog(move || files.pick_open("Import a Magday record", "Magday record", magday_core::record::EXTENSION)).await?;
+        match picked {
+            Some(path) => {
+                let result = st.core.import_record(&path, &st.record.paths.backups, &now).await?;
+                if result.added.changed() {
+                    st.record.changed();
+                    st.notifier.plan_changed();
+                }
+                Ok(ImportOutcome { result: Some(result) })
+            }
+            None => Ok(ImportOutcome { result: None }),
+        }
+    }
+
+    /// Sync through this folder (typed or pasted), or stop syncing; syncs at once.
+    fn set_sync_folder(st, now, input: SyncFolderInput) -> RecordStatus {
+        let _ = now;
+        if st.core.set_sync_folder(input.folder.as_deref()).await?.is_some() {
+            st.record.sync(&st.core).await;
+            st.notifier.plan_changed();
+        }
+        rec::status(&st.core, &st.record).await
+    }
+
+    /// Choose the sync folder in the system's folder dialog; syncs at once.
+    fn choose_sync_folder(st, now) -> RecordStatus {
+        let _ = now;
+        let files = std::sync::Arc::clone(&st.files);
+        if let Some(folder) = dialog(move || files.pick_folder("Choose the folder to sync through")).await? {
+            st.core.set_sync_folder(Some(&folder.display().to_string())).await?;
+            st.record.sync(&st.core).await;
+            st.notifier.plan_changed();
+        }
+        rec::status(&st.core, &st.record).await
+    }
+
+    /// Sync now.
+    fn sync_now(st, now) -> RecordStatus {
+        let _ = now;
+        st.record.sync(&st.core).await;
+        st.notifier.plan_changed();
+        rec::status(&st.core, &st.record).await
+    }
+
+    /// Set when the app started on the recovery screen (the database could not be used).
+    fn get_recovery(st, now) -> Option<RecoveryView> {
+        let _ = now;
+        Ok(st.record.recovery.clone())
+    }
+
+    /// On the recovery screen: restore a backup in place of the damaged record, or start with
+    /// an empty one; the app restarts.
+    fn recover(st, now, input: RecoverInput) -> bool {
+        let _ = now;
+        if st.record.recovery.is_none() {
+            return Err(magday_core::CoreError::refused("not_recovering", "The record is fine: there is nothing to recover."));
+        }
+        if let Some(name) = &input.name {
+            rec::replace_with_backup(&st.record.paths, name)?;
+        }
+        restart_soon(&st);
+        Ok(true)
     }
 
     /// Take a logged food back.

@@ -18,7 +18,34 @@ pub trait FileSaver: Send + Sync {
         suggested_name: &str,
         filter_name: &str,
         extension: &str,
+    ) -> Result<Option<PathBuf>, ShellError> {
+        self.pick_save(
+            "Save the Magday report",
+            suggested_name,
+            filter_name,
+            extension,
+        )
+    }
+
+    /// The same, with the dialog's title.
+    fn pick_save(
+        &self,
+        title: &str,
+        suggested_name: &str,
+        filter_name: &str,
+        extension: &str,
     ) -> Result<Option<PathBuf>, ShellError>;
+
+    /// A file to open, `Ok(None)` when the user cancelled.
+    fn pick_open(
+        &self,
+        title: &str,
+        filter_name: &str,
+        extension: &str,
+    ) -> Result<Option<PathBuf>, ShellError>;
+
+    /// A folder, `Ok(None)` when the user cancelled.
+    fn pick_folder(&self, title: &str) -> Result<Option<PathBuf>, ShellError>;
 }
 
 /// The system's save dialog.
@@ -32,9 +59,50 @@ impl<R: Runtime> DialogSaver<R> {
     }
 }
 
+impl<R: Runtime> DialogSaver<R> {
+    fn dialog(&self, title: &str) -> tauri_plugin_dialog::FileDialogBuilder<R> {
+        let mut dialog = self.app.dialog().file().set_title(title);
+        let paths = self.app.path();
+        if let Some(dir) = start_folder(paths.document_dir().ok(), paths.home_dir().ok()) {
+            dialog = dialog.set_directory(dir);
+        }
+        dialog
+    }
+}
+
 impl<R: Runtime> FileSaver for DialogSaver<R> {
-    fn pick(
+    fn pick_open(
         &self,
+        title: &str,
+        filter_name: &str,
+        extension: &str,
+    ) -> Result<Option<PathBuf>, ShellError> {
+        match self
+            .dialog(title)
+            .add_filter(filter_name, &[extension])
+            .blocking_pick_file()
+        {
+            None => Ok(None),
+            Some(picked) => picked
+                .into_path()
+                .map(Some)
+                .map_err(|_| ShellError::CannotWriteThere),
+        }
+    }
+
+    fn pick_folder(&self, title: &str) -> Result<Option<PathBuf>, ShellError> {
+        match self.dialog(title).blocking_pick_folder() {
+            None => Ok(None),
+            Some(picked) => picked
+                .into_path()
+                .map(Some)
+                .map_err(|_| ShellError::CannotWriteThere),
+        }
+    }
+
+    fn pick_save(
+        &self,
+        title: &str,
         suggested_name: &str,
         filter_name: &str,
         extension: &str,
@@ -43,7 +111,7 @@ impl<R: Runtime> FileSaver for DialogSaver<R> {
             .app
             .dialog()
             .file()
-            .set_title("Save the Magday report")
+            .set_title(title)
             .set_file_name(suggested_name)
             .add_filter(filter_name, &[extension]);
         let paths = self.app.path();

@@ -17,6 +17,7 @@ pub mod files;
 pub mod logging;
 pub mod mobile;
 pub mod notifier;
+pub mod record;
 pub mod state;
 
 #[cfg(desktop)]
@@ -26,7 +27,6 @@ use mobile as platform;
 
 use std::sync::Arc;
 
-use magday_core::api::Core;
 use tauri::Manager;
 
 use crate::state::AppState;
@@ -51,12 +51,27 @@ pub fn run() {
                     table.warm_up();
                 }
             });
-            let dir = app.path().app_data_dir()?;
-            let core = tauri::async_runtime::block_on(Core::open(&dir.join(DB_FILE)))?;
+            let paths =
+                record::Paths::new(&app.path().app_data_dir()?, &app.path().app_config_dir()?);
+            let (core, recovery) = tauri::async_runtime::block_on(record::open(&paths))?;
+            let recovering = recovery.is_some();
             let notifier = platform::notifier(app.handle(), &core);
             let files = Arc::new(files::DialogSaver::new(app.handle().clone()));
-            app.manage(AppState::new(core, notifier, files));
-            platform::start(app.handle())?;
+            let record = Arc::new(record::RecordState::new(paths, recovery));
+            let handle = app.handle().clone();
+            let restart: state::Restart = Arc::new(move || handle.restart());
+            app.manage(AppState::new(
+                core.clone(),
+                notifier,
+                files,
+                Arc::clone(&record),
+                restart,
+            ));
+            // On the recovery screen nothing runs over the empty stand-in record.
+            if !recovering {
+                platform::start(app.handle())?;
+                record::spawn_sync_loop(core, record);
+            }
             Ok(())
         })
         .build(tauri::generate_context!());

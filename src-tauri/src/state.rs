@@ -10,20 +10,35 @@ use magday_core::day::Now;
 
 use crate::files::FileSaver;
 use crate::notifier::Notifier;
+use crate::record::RecordState;
+
+/// Restart the app (after the record was replaced): the UI gets its answer first.
+pub type Restart = Arc<dyn Fn() + Send + Sync>;
 
 /// The app's state, managed by Tauri.
 pub struct AppState {
     pub core: Core,
     pub notifier: Arc<dyn Notifier>,
     pub files: Arc<dyn FileSaver>,
+    /// Backups, sync and recovery.
+    pub record: Arc<RecordState>,
+    pub restart: Restart,
 }
 
 impl AppState {
-    pub fn new(core: Core, notifier: Arc<dyn Notifier>, files: Arc<dyn FileSaver>) -> Self {
+    pub fn new(
+        core: Core,
+        notifier: Arc<dyn Notifier>,
+        files: Arc<dyn FileSaver>,
+        record: Arc<RecordState>,
+        restart: Restart,
+    ) -> Self {
         AppState {
             core,
             notifier,
             files,
+            record,
+            restart,
         }
     }
 

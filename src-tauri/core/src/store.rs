@@ -518,6 +518,17 @@ impl Store {
         Ok((setting, events_from_packed(&packed)?))
     }
 
+    /// A mark that changes with every new entry, version or setting written here or merged.
+    pub async fn change_mark(&self) -> Result<String> {
+        Ok(sqlx::query_scalar(
+            "SELECT coalesce((SELECT max(id) FROM events), 0) || '/' || \
+               (SELECT count(*) FROM protocol_versions) || '/' || \
+               coalesce((SELECT max(updated_at) FROM settings), '')",
+        )
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
     /// The number of events in the log.
     pub async fn event_count(&self) -> Result<i64> {
         Ok(sqlx::query_scalar("SELECT count(*) FROM events")

@@ -62,6 +62,25 @@ message: string,
 field: string | null, };
 
 /**
+ * One backup.
+ */
+export type BackupInfo = { 
+/**
+ * The file name (what restore and "save a copy" name).
+ */
+name: string, taken_at: string, reason: BackupReason, bytes: number, events: number, versions: number, };
+
+/**
+ * A backup named.
+ */
+export type BackupName = { name: string, };
+
+/**
+ * Why a backup was taken.
+ */
+export type BackupReason = "daily" | "manual" | "pre_migration" | "pre_restore" | "pre_import";
+
+/**
  * A finished or stopped breathing session, as the session screen reports it.
  */
 export type BreathingInput = { pattern: BreathingPattern, 
@@ -345,6 +364,19 @@ error: string | null, };
 export type DepletionFactor = "chronic_stress" | "high_sugar" | "alcohol" | "diuretics" | "acid_suppressants" | "type2_diabetes" | "gastrointestinal";
 
 /**
+ * A device seen in the folder.
+ */
+export type DeviceSeen = { device: string, 
+/**
+ * When its file was written.
+ */
+written_at: string, 
+/**
+ * When this device last merged it.
+ */
+merged_at: string, events: number, };
+
+/**
  * One dose as entered.
  */
 export type DoseInput = { 
@@ -458,6 +490,24 @@ ods_mg: string | null,
 is_default: boolean, };
 
 /**
+ * What happened to one file of the folder.
+ */
+export type FileOutcome = "merged" | "unchanged" | "skipped";
+
+/**
+ * One file of the folder.
+ */
+export type FileSeen = { file: string, 
+/**
+ * The device that wrote it (when its header could be read).
+ */
+device: string | null, written_at: string | null, outcome: FileOutcome, 
+/**
+ * Why it was skipped.
+ */
+reason: string | null, };
+
+/**
  * One thing the user should know about their plan, with its source.
  */
 export type Finding = { level: Level, code: string, message: string, source: Source, };
@@ -565,6 +615,28 @@ export type Form = { id: string, name: string,
  * Elemental magnesium, percent of the compound's weight.
  */
 elemental_percent: number, laxative: Laxative, note: string, };
+
+/**
+ * An import (`None`: the dialog was cancelled).
+ */
+export type ImportOutcome = { result: ImportResult | null, };
+
+/**
+ * What an import or a merged restore added.
+ */
+export type ImportResult = { added: MergeStats, 
+/**
+ * The device that wrote the file.
+ */
+from_device: string, 
+/**
+ * When it was written (RFC 3339).
+ */
+written_at: string, 
+/**
+ * The backup taken just before, if one was.
+ */
+backup: string | null, };
 
 /**
  * How an item is ticked.
@@ -708,6 +780,11 @@ more_times: Array<string>,
  * (2 h when unset, reference §4).
  */
 window_min: number | null, };
+
+/**
+ * What a merge added.
+ */
+export type MergeStats = { events: number, versions: number, courses: number, settings: number, };
 
 /**
  * A kind of movement.
@@ -885,6 +962,42 @@ export type Rating = { symptom: Symptom,
 value: number, };
 
 /**
+ * The Settings screen's view of the record.
+ */
+export type RecordStatus = { 
+/**
+ * This installation's device id.
+ */
+device: string, 
+/**
+ * Newest first.
+ */
+backups: Array<BackupInfo>, backup_folder: string, sync_folder: string | null, 
+/**
+ * The other devices whose files were merged, and when each last wrote.
+ */
+devices: Array<DeviceSeen>, last_sync: SyncOutcome | null, 
+/**
+ * Bumped whenever a sync, an import or a restore changed the record.
+ */
+generation: number, };
+
+/**
+ * On the recovery screen: restore the backup named, or (`None`) start with an empty record.
+ */
+export type RecoverInput = { name: string | null, };
+
+/**
+ * The recovery screen's facts: why the database could not be used, where it was set aside,
+ * and the backups that can replace it.
+ */
+export type RecoveryView = { reason: string, 
+/**
+ * Where the damaged file was kept (never deleted).
+ */
+set_aside: string, backups: Array<BackupInfo>, };
+
+/**
  * Reminder behaviour.
  */
 export type ReminderSettings = { enabled: boolean, 
@@ -945,6 +1058,29 @@ export type ReportOffer = { kind: ReportKind, label: string,
  * True once its weeks are over (the "so far" report is always ready).
  */
 ready: boolean, };
+
+/**
+ * A backup to restore, and how.
+ */
+export type RestoreInput = { name: string, mode: RestoreMode, };
+
+/**
+ * How a backup is restored.
+ */
+export type RestoreMode = "merge" | "replace";
+
+/**
+ * What a restore did.
+ */
+export type RestoreOutcome = { 
+/**
+ * A merge's additions.
+ */
+merged: ImportResult | null, 
+/**
+ * The record was replaced: the app restarts now.
+ */
+restarting: boolean, };
 
 /**
  * Input for `resume_after_pause`.
@@ -1040,6 +1176,11 @@ export type SaveProtocolInput = { protocol: ProtocolInput,
  * Start a new course instead of editing the current one.
  */
 new_course: boolean, };
+
+/**
+ * A file written where the user picked (`None`: the dialog was cancelled).
+ */
+export type SavedFile = { path: string | null, };
 
 /**
  * A point of the score line.
@@ -1282,6 +1423,29 @@ recent_average: number | null, verdict: TrendVerdict, sentence: string, };
 export type SymptomWeek = { symptom: Symptom, average: number | null, change: number | null, };
 
 /**
+ * The folder to sync through; `None` stops syncing.
+ */
+export type SyncFolderInput = { folder: string | null, };
+
+/**
+ * The last sync of this session.
+ */
+export type SyncOutcome = { 
+/**
+ * When (RFC 3339).
+ */
+at: string, report: SyncReport | null, error: string | null, };
+
+/**
+ * One sync.
+ */
+export type SyncReport = { 
+/**
+ * This device's file.
+ */
+wrote: string, files: Array<FileSeen>, added: MergeStats, };
+
+/**
  * One thing the user does on the checklist.
  */
 export type Tap = { "type": "take_dose", slot: number, at: string | null, } | { "type": "skip_dose", slot: number, } | { "type": "undo_dose", slot: number, } | { "type": "snooze_dose", slot: number, minutes: number, } | { "type": "check", key: string, } | { "type": "uncheck", key: string, } | { "type": "count", key: string, delta: number, } | { "type": "note", item: string, text: string, } | { "type": "skip_day", reason: string, } | { "type": "unskip_day" } | { "type": "breathe", session: BreathingInput, } | { "type": "move", kind: MovementKind, minutes: number, };
@@ -1422,6 +1586,33 @@ export const commands = {
   getBreathingOptions: () => invoke<BreathingOptions>("get_breathing_options"),
   /** Count the supply on hand, or add a refill; returns Today with the supply. */
   updateStock: (input: StockInput) => invoke<DayView>("update_stock", { input }),
+  /** Backups, this device, the sync folder and the devices seen. */
+  getRecordStatus: () => invoke<RecordStatus>("get_record_status"),
+  /** A number that changes whenever a sync, an import or a restore changed the record (the */
+  /** screens poll it and reload). */
+  getRecordGeneration: () => invoke<number>("get_record_generation"),
+  /** Back up now. */
+  backUpNow: () => invoke<RecordStatus>("back_up_now"),
+  /** Save a copy of a backup where the user picks. */
+  saveBackupCopy: (input: BackupName) => invoke<SavedFile>("save_backup_copy", { input }),
+  /** Restore a backup: merged into the record (nothing lost), or replacing it (after a backup */
+  /** of it; the app restarts). */
+  restoreBackup: (input: RestoreInput) => invoke<RestoreOutcome>("restore_backup", { input }),
+  /** Export the whole record (every entry, protocol version and setting) where the user picks. */
+  exportRecord: () => invoke<SavedFile>("export_record"),
+  /** Import a record file the user picks: merged into this record (a backup first). */
+  importRecord: () => invoke<ImportOutcome>("import_record"),
+  /** Sync through this folder (typed or pasted), or stop syncing; syncs at once. */
+  setSyncFolder: (input: SyncFolderInput) => invoke<RecordStatus>("set_sync_folder", { input }),
+  /** Choose the sync folder in the system's folder dialog; syncs at once. */
+  chooseSyncFolder: () => invoke<RecordStatus>("choose_sync_folder"),
+  /** Sync now. */
+  syncNow: () => invoke<RecordStatus>("sync_now"),
+  /** Set when the app started on the recovery screen (the database could not be used). */
+  getRecovery: () => invoke<RecoveryView | null>("get_recovery"),
+  /** On the recovery screen: restore a backup in place of the damaged record, or start with */
+  /** an empty one; the app restarts. */
+  recover: (input: RecoverInput) => invoke<boolean>("recover", { input }),
   /** Take a logged food back. */
   removeFood: (input: RemoveFoodInput) => invoke<FoodDayView>("remove_food", { input }),
 };

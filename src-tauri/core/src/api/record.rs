@@ -15,6 +15,9 @@ use crate::record;
 use crate::store::{MergeStats, Store};
 use crate::sync::{self, SyncReport};
 
+/// The local setting naming the sync folder.
+const SYNC_FOLDER: &str = "sync_folder";
+
 /// What an import or a merged restore added.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ImportResult {
@@ -114,6 +117,53 @@ impl Core {
     /// The devices whose files were merged, and when each last wrote.
     pub async fn sync_devices(&self) -> Result<Vec<sync::DeviceSeen>> {
         sync::devices(&self.store).await
+    }
+
+    /// The folder this device syncs through, if one was chosen (this device's own setting: it
+    /// does not travel).
+    pub async fn sync_folder_setting(&self) -> Result<Option<String>> {
+        Ok(self
+            .store
+            .setting::<Option<String>>(SYNC_FOLDER)
+            .await?
+            .flatten())
+    }
+
+    /// Choose the folder to sync through (`None`: stop syncing). A folder must exist and take
+    /// a file; nothing changes otherwise.
+    pub async fn set_sync_folder(&self, folder: Option<&str>) -> Result<Option<String>> {
+        let folder = match folder.map(str::trim).filter(|f| !f.is_empty()) {
+            None => None,
+            Some(f) => {
+                let path = Path::new(f);
+                if !path.is_absolute() || !path.is_dir() {
+                    return Err(CoreError::invalid(
+                        "invalid_folder",
+                        "folder",
+                        "Choose a folder that exists on this device (a full path).",
+                    ));
+                }
+                let probe = path.join(format!(".magday-probe-{}", self.store.device_id()));
+                std::fs::write(&probe, b"")
+                    .and_then(|()| std::fs::remove_file(&probe))
+                    .map_err(|_| {
+                        CoreError::invalid(
+                            "invalid_folder",
+                            "folder",
+                            "Magday cannot write in that folder: choose another.",
+                        )
+                    })?;
+                Some(path.display().to_string())
+            }
+        };
+        self.store.set_setting(SYNC_FOLDER, &folder).await?;
+        Ok(folder)
+    }
+
+    /// A mark that changes whenever this record changes (an entry, a version, a setting):
+    /// the sync loop compares it to know when to write this device's file again.
+    pub async fn change_mark(&self) -> Result<String> {
+        self.store.change_mark().await
     }
 
     /// This installation's device id.

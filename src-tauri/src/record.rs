@@ -1,0 +1,335 @@
+//! Keeping the record, as the shell does it: where the database, its backups and this
+//! installation's device id live; opening the database at start (with a backup when the newest
+//! is over a day old, and the recovery screen instead of a failure when the file is damaged);
+//! and the sync loop. The rules are in the core (`backup`, `record`, `sync`).
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use magday_core::api::Core;
+use magday_core::backup::{self, BackupInfo, FileHealth};
+use magday_core::sync::SyncReport;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use magday_core::Result;
+
+use crate::state::device_now;
+
+/// The device id's file in the app's config directory (outside the database, so a database
+/// copied or restored elsewhere never records as this installation).
+pub const DEVICE_FILE: &str = "device-id";
+/// The backups' folder in the app data directory.
+pub const BACKUPS_DIR: &str = "backups";
+
+/// Where the record lives.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    pub db: PathBuf,
+    pub backups: PathBuf,
+    pub config: PathBuf,
+}
+
+impl Paths {
+    pub fn new(data_dir: &Path, config_dir: &Path) -> Paths {
+        Paths {
+            db: data_dir.join(crate::DB_FILE),
+            backups: data_dir.join(BACKUPS_DIR),
+            config: config_dir.to_path_buf(),
+        }
+    }
+}
+
+/// This installation's device id: read from its file, or made and written there.
+pub fn device_id(config: &Path) -> Result<String> {
+    let path = config.join(DEVICE_FILE);
+    if let Ok(id) = std::fs::read_to_string(&path) {
+        let id = id.trim();
+        if id.len() >= 8 && id.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Ok(id.to_string());
+        }
+    }
+    new_device_id(config)
+}
+
+/// Give this installation a new device id (after its record was replaced by a backup, so the
+/// ids it writes from now on can never meet ones written before).
+pub fn new_device_id(config: &Path) -> Result<String> {
+    use std::hash::{BuildHasher, Hasher};
+    std::fs::create_dir_all(config)?;
+    // The standard library seeds each RandomState from the system's random source.
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0),
+    );
+    h.write_u32(std::process::id());
+    let id = format!("{:016x}", h.finish());
+    magday_core::record::write_atomically(&config.join(DEVICE_FILE), id.as_bytes())?;
+    Ok(id)
+}
+
+/// The recovery screen's facts: why the database could not be used, where it was set aside,
+/// and the backups that can replace it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RecoveryView {
+    pub reason: String,
+    /// Where the damaged file was kept (never deleted).
+    pub set_aside: String,
+    pub backups: Vec<BackupInfo>,
+}
+
+/// The last sync of this session.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SyncOutcome {
+    /// When (RFC 3339).
+    pub at: String,
+    pub report: Option<SyncReport>,
+    pub error: Option<String>,
+}
+
+/// How a backup is restored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RestoreMode {
+    /// Merged into the record: nothing is lost.
+    Merge,
+    /// The record replaced by the backup (after a backup of it); the app restarts.
+    Replace,
+}
+
+/// What the shell keeps about the record while the app runs.
+pub struct RecordState {
+    pub paths: Paths,
+    /// Bumped whenever a sync, an import or a restore changed the record: screens reload.
+    generation: AtomicU64,
+    last_sync: Mutex<Option<SyncOutcome>>,
+    /// Set when the app started on the recovery screen.
+    pub recovery: Option<RecoveryView>,
+}
+
+impl RecordState {
+    pub fn new(paths: Paths, recovery: Option<RecoveryView>) -> Self {
+        RecordState {
+            paths,
+            generation: AtomicU64::new(0),
+            last_sync: Mutex::new(None),
+            recovery,
+        }
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
+    }
+
+    pub fn changed(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+    }
+
+    pub fn last_sync(&self) -> Option<SyncOutcome> {
+        self.last_sync.lock().ok().and_then(|s| s.clone())
+    }
+
+    /// Sync now through the chosen folder, if there is one; remembers the outcome.
+    pub async fn sync(&self, core: &Core) -> Option<SyncOutcome> {
+        let folder = match core.sync_folder_setting().await {
+            Ok(Some(f)) => f,
+            Ok(None) => return None,
+            Err(e) => {
+                log::warn!("sync: the folder setting could not be read: {e}");
+                return None;
+            }
+        };
+        let now = device_now();
+        let outcome = match core.sync_folder(Path::new(&folder), &now).await {
+            Ok(report) => {
+                if report.added.changed() {
+                    self.changed();
+                }
+                for f in report.files.iter().filter(|f| f.reason.is_some()) {
+                    log::info!(
+                        "sync: skipped {}: {}",
+                        f.file,
+                        f.reason.as_deref().unwrap_or("")
+                    );
+                }
+                SyncOutcome {
+                    at: now.utc.to_rfc3339(),
+                    report: Some(report),
+                    error: None,
+                }
+            }
+            Err(e) => {
+                log::warn!("sync through {folder} failed: {e}");
+                SyncOutcome {
+                    at: now.utc.to_rfc3339(),
+                    report: None,
+                    error: Some(e.to_string()),
+                }
+            }
+        };
+        if let Ok(mut last) = self.last_sync.lock() {
+            *last = Some(outcome.clone());
+        }
+        Some(outcome)
+    }
+}
+
+/// Open the record at start. A damaged file is set aside (kept) and the app opens on the
+/// recovery screen, over an empty in-memory record that is never saved; a missing one is a
+/// first start. The backup at start is taken when the newest is over a day old.
+pub async fn open(paths: &Paths) -> Result<(Core, Option<RecoveryView>)> {
+    let device = device_id(&paths.config)?;
+    if let FileHealth::Damaged { reason } = backup::check_file(&paths.db).await {
+        log::error!(
+            "the database at {} is damaged: {reason}",
+            paths.db.display()
+        );
+        let aside = backup::set_aside(&paths.db, chrono::Utc::now())?;
+        let backups = backup::list(&paths.backups).await.unwrap_or_default();
+        let core = Core::open_in_memory().await?;
+        return Ok((
+            core,
+            Some(RecoveryView {
+                reason,
+                set_aside: aside.display().to_string(),
+                backups,
+            }),
+        ));
+    }
+    let core = Core::open_as(&paths.db, &device, &paths.backups).await?;
+    match core.back_up_if_due(&paths.backups, &device_now()).await {
+        Ok(Some(b)) => log::info!("backed up to {}", b.name),
+        Ok(None) => {}
+        Err(e) => log::warn!("the backup at start failed: {e}"),
+    }
+    Ok((core, None))
+}
+
+/// Put the backup `name` in place of the database (the caller closed it and restarts the app
+/// after), with a new device id.
+pub fn replace_with_backup(paths: &Paths, name: &str) -> Result<()> {
+    let backup = backup::path_of(&paths.backups, name)?;
+    backup::replace_with(&paths.db, &backup)?;
+    new_device_id(&paths.config)?;
+    Ok(())
+}
+
+/// How often the sync loop looks for changes here, and how often it reads the folder anyway.
+fn intervals() -> (Duration, Duration) {
+    let secs = |name: &str, default: u64| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse::<u64>().ok())
+            .filter(|v| *v > 0)
+            .unwrap_or(default)
+    };
+    (
+        Duration::from_secs(secs("MAGDAY_SYNC_CHECK_SECS", 5)),
+        Duration::from_secs(secs("MAGDAY_SYNC_EVERY_SECS", 300)),
+    )
+}
+
+/// The sync loop: at start, a few seconds after each change here, and every five minutes.
+pub fn spawn_sync_loop(core: Core, record: Arc<RecordState>) {
+    tauri::async_runtime::spawn(async move {
+        let (check, every) = intervals();
+        let mut synced_mark: Option<String> = None;
+        let mut last = Instant::now();
+        let mut first = true;
+        loop {
+            let mark = core.change_mark().await.ok();
+            let due = first || mark != synced_mark || last.elapsed() >= every;
+            if due {
+                if !first && mark != synced_mark {
+                    // Let a burst of taps settle before writing the file.
+                    tokio::time::sleep(Duration::from_secs(2)).await;
+                }
+                record.sync(&core).await;
+                synced_mark = core.change_mark().await.ok();
+                last = Instant::now();
+                first = false;
+            }
+            tokio::time::sleep(check).await;
+        }
+    });
+}
+
+/// The Settings screen's view of the record.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RecordStatus {
+    /// This installation's device id.
+    pub device: String,
+    /// Newest first.
+    pub backups: Vec<BackupInfo>,
+    pub backup_folder: String,
+    pub sync_folder: Option<String>,
+    /// The other devices whose files were merged, and when each last wrote.
+    pub devices: Vec<magday_core::sync::DeviceSeen>,
+    pub last_sync: Option<SyncOutcome>,
+    /// Bumped whenever a sync, an import or a restore changed the record.
+    pub generation: u32,
+}
+
+/// The record's status now.
+pub async fn status(core: &Core, record: &RecordState) -> Result<RecordStatus> {
+    Ok(RecordStatus {
+        device: core.device_id().to_string(),
+        backups: core.backups(&record.paths.backups).await?,
+        backup_folder: record.paths.backups.display().to_string(),
+        sync_folder: core.sync_folder_setting().await?,
+        devices: core.sync_devices().await?,
+        last_sync: record.last_sync(),
+        generation: u32::try_from(record.generation()).unwrap_or(u32::MAX),
+    })
+}
+
+/// A backup named.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct BackupName {
+    pub name: String,
+}
+
+/// A backup to restore, and how.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RestoreInput {
+    pub name: String,
+    pub mode: RestoreMode,
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RestoreOutcome {
+    /// A merge's additions.
+    pub merged: Option<magday_core::api::ImportResult>,
+    /// The record was replaced: the app restarts now.
+    pub restarting: bool,
+}
+
+/// A file written where the user picked (`None`: the dialog was cancelled).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SavedFile {
+    pub path: Option<String>,
+}
+
+/// An import (`None`: the dialog was cancelled).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ImportOutcome {
+    pub result: Option<magday_core::api::ImportResult>,
+}
+
+/// The folder to sync through; `None` stops syncing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SyncFolderInput {
+    pub folder: Option<String>,
+}
+
+/// On the recovery screen: restore the backup named, or (`None`) start with an empty record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RecoverInput {
+    pub name: Option<String>,
+}
