@@ -1,0 +1,243 @@
+// Issue 11: the record survives and travels. Two real app instances with their own data dirs
+// sync through one plain shared folder (no sync engine runs: it would announce itself to the
+// network); the app is killed with SIGKILL during a burst of taps and during an import; a
+// damaged database opens the recovery screen and a backup brings the record back.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { run, startApp, startNotificationServer } from './lib/index.mjs';
+import { localHHMM, middayZone, onboard, setValue, text } from './magday.mjs';
+
+const IDENTIFIER = 'app.magday.companion';
+const dbOf = (app) => join(app.dirs.data, IDENTIFIER, 'magday.db');
+// Sync every 2 s in these tests (the app's default is at start, after a change, and every 5 min).
+const SYNC_ENV = { MAGDAY_SYNC_EVERY_SECS: '2', MAGDAY_SYNC_CHECK_SECS: '1' };
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function sqlite(db, sql) {
+  const r = await run('sqlite3', [db, sql], { timeoutMs: 30_000 });
+  return r.stdout.trim();
+}
+
+async function status(s, slot) {
+  return s.getAttribute(`[data-testid=dose-${slot}]`, 'data-status');
+}
+
+async function waitStatus(s, slot, want, message) {
+  await s.waitFor(async () => (await status(s, slot)) === want, { timeoutMs: 30_000, message });
+}
+
+async function go(s, hash) {
+  await s.executeScript(`location.hash = ${JSON.stringify(hash)}`);
+}
+
+async function useFolder(s, folder) {
+  await go(s, '#/settings');
+  await setValue(s, '[data-testid=sync-folder-input]', folder);
+  await s.click('[data-testid=sync-folder-save]');
+  await s.waitForText('[data-testid=sync-device]', /\S/);
+}
+
+test('two instances share one log through a folder; a dose taken on one silences the other', { timeout: 420_000 }, async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'magday-sync-'));
+  const notes = await startNotificationServer();
+  const { tz, offsetHours } = middayZone();
+  const base = Date.now();
+  const t1 = localHHMM(offsetHours, 3, new Date(base));
+  const t2 = localHHMM(offsetHours, 4, new Date(base));
+  const due2 = Math.floor((base + 4 * 60_000) / 60_000) * 60_000;
+  const env = { TZ: tz, ...SYNC_ENV };
+  const a = await startApp({ name: 'sync-a', env });
+  let b;
+  try {
+    const sa = a.session;
+    await onboard(sa, { template: 'nerve', times: [t1, t2] });
+    await useFolder(sa, folder);
+    await sa.waitFor(async () => readdirSync(folder).some((f) => /^magday-[0-9a-f]+\.magday$/.test(f)), {
+      message: "A's file in the folder",
+    });
+
+    // B starts empty and joins A's record through the folder.
+    b = await startApp({ name: 'sync-b', env });
+    const sb = b.session;
+    await useFolder(sb, folder);
+    await go(sb, '#/today');
+    await sb.waitForElement('[data-testid=dose-1]', { timeoutMs: 30_000 });
+    assert.equal(await status(sb, 1), 'upcoming');
+    assert.equal(readdirSync(folder).filter((f) => f.endsWith('.magday')).length, 2, 'one file per device');
+
+    // Tick dose 1 on A: B shows it. Undo on B: A shows it. Tick on A again.
+    await go(sa, '#/today');
+    await sa.click('[data-testid=dose-1-toggle]');
+    await waitStatus(sa, 1, 'taken', 'A: taken');
+    await waitStatus(sb, 1, 'taken', 'B shows the dose A took');
+    await sb.click('[data-testid=dose-1-toggle]');
+    await waitStatus(sb, 1, 'upcoming', 'B: undone');
+    await waitStatus(sa, 1, 'upcoming', 'A shows the undo made on B');
+    await sa.click('[data-testid=dose-1-toggle]');
+    await waitStatus(sb, 1, 'taken', 'B: taken again');
+
+    // Past dose 2's time and a full minute of both reminder loops: dose 2 (taken nowhere) was
+    // reminded by both instances; dose 1 (taken on A) by neither.
+    await sleep(Math.max(0, due2 + 65_000 - Date.now()));
+    const sent = notes.all().map((n) => n.summary);
+    assert.equal(sent.filter((x) => x === `Magnesium: dose 2 at ${t2}`).length, 2, JSON.stringify(sent));
+    assert.ok(!sent.some((x) => x.includes('dose 1')), `no dose 1 reminder anywhere: ${JSON.stringify(sent)}`);
+  } finally {
+    await notes.stop();
+    if (b) await b.stop();
+    await a.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('killed with SIGKILL during a burst of taps: every acknowledged tap is there', { timeout: 240_000 }, async () => {
+  const { tz } = middayZone();
+  const app = await startApp({ name: 'kill-taps', env: { TZ: tz } });
+  try {
+    const s = app.session;
+    await onboard(s, { template: 'circulation', times: ['08:00', '20:00'] });
+    await s.waitForElement('[data-testid=item-water-plus]');
+    // Twelve taps as fast as the page can send them; the count shown is what was acknowledged.
+    await s.executeScript(`
+      const plus = document.querySelector('[data-testid=item-water-plus]');
+      let n = 0;
+      const t = setInterval(() => { plus.click(); if (++n >= 12) clearInterval(t); }, 15);`);
+    await sleep(120);
+    const shown = Number((await text(s, '[data-testid=item-water-count]')).split(' ')[0]);
+    for (const pid of app.appPids()) process.kill(pid, 'SIGKILL');
+    await app.waitAppExit(10_000);
+    const db = dbOf(app);
+    assert.equal(await sqlite(db, 'PRAGMA integrity_check'), 'ok');
+    const stored = Number(await sqlite(db, "SELECT count(*) FROM events WHERE item = 'water'"));
+    assert.ok(stored >= shown, `${stored} stored, ${shown} acknowledged on screen`);
+    const s2 = await app.restart();
+    const after = Number((await text(s2, '[data-testid=item-water-count]')).split(' ')[0]);
+    assert.equal(after, stored);
+    assert.ok(after >= shown);
+  } finally {
+    await app.stop();
+  }
+});
+
+/** A valid record file (format 1) of `n` events of a device of its own, for a fresh record. */
+function bigRecord(path, n) {
+  const device = 'e2e0big0device01';
+  const events = [];
+  for (let i = 1; i <= n; i++) {
+    const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(i / 20) * 86_400_000).toISOString().slice(0, 10);
+    events.push({
+      gid: `${device}:${i}`, device, seq: i, day, at: `${day}T12:00:00+00:00`,
+      item: 'water', action: 'add', value: '1', version_gid: null, corrects_gid: null,
+    });
+  }
+  const body = Buffer.from(JSON.stringify({ courses: [], versions: [], events, settings: [] }));
+  const header = {
+    format: 'magday-record', version: 1, profile: 'e2e0profile', device, written_at: new Date().toISOString(),
+    events: n, versions: 0, courses: 0, settings: 0, body_bytes: body.length,
+    body_sha256: createHash('sha256').update(body).digest('hex'),
+  };
+  writeFileSync(path, Buffer.concat([Buffer.from(JSON.stringify(header) + '\n'), body, Buffer.from('\n')]));
+}
+
+/** Answer the GTK open dialog: type the path into its location field. */
+async function openInDialog(title, path) {
+  const found = await run('xdotool', ['search', '--sync', '--onlyvisible', '--name', `^${title}$`], { timeoutMs: 30_000 });
+  const win = found.stdout.trim().split('\n').at(-1);
+  await run('xdotool', ['windowfocus', '--sync', win]);
+  await run('xdotool', ['key', '--clearmodifiers', 'ctrl+l']);
+  await run('xdotool', ['type', '--delay', '10', path], { timeoutMs: 30_000 });
+  await run('xdotool', ['key', 'Return']);
+}
+
+test('killed with SIGKILL during an import: all of it or none, and the file is sound', { timeout: 300_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'magday-import-'));
+  const file = join(dir, 'big.magday');
+  const N = 150_000;
+  bigRecord(file, N);
+  const { tz } = middayZone();
+  const app = await startApp({ name: 'kill-import', env: { TZ: tz } });
+  try {
+    const s = app.session;
+    await go(s, '#/settings');
+    await s.click('[data-testid=import-record]');
+    await openInDialog('Import a Magday record', file);
+    // Mid-import: the merge of 150,000 entries is one transaction of several seconds.
+    await sleep(1_500);
+    for (const pid of app.appPids()) process.kill(pid, 'SIGKILL');
+    await app.waitAppExit(10_000);
+    const db = dbOf(app);
+    assert.equal(await sqlite(db, 'PRAGMA integrity_check'), 'ok');
+    const stored = Number(await sqlite(db, "SELECT count(*) FROM events WHERE device = 'e2e0big0device01'"));
+    assert.ok(stored === 0 || stored === N, `all or nothing: ${stored} of ${N}`);
+    console.log(`# import killed mid-way: ${stored === 0 ? 'none' : 'all'} of ${N} entries kept`);
+    // The app starts again, and importing the same file completes and reports what it added.
+    const s2 = await app.restart();
+    await go(s2, '#/settings');
+    await s2.click('[data-testid=import-record]');
+    await openInDialog('Import a Magday record', file);
+    await s2.waitForText('[data-testid=import-result]', stored === 0 ? /150,?000/ : /Nothing new/, { timeoutMs: 120_000 });
+    assert.equal(Number(await sqlite(db, "SELECT count(*) FROM events WHERE device = 'e2e0big0device01'")), N);
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a damaged database opens the recovery screen, and a backup brings the record back', { timeout: 360_000 }, async () => {
+  const { tz } = middayZone();
+  const app = await startApp({ name: 'recovery', env: { TZ: tz } });
+  try {
+    let s = app.session;
+    await onboard(s, { template: 'nerve', times: ['08:00', '20:00'] });
+    await s.click('[data-testid=dose-2-toggle]');
+    await waitStatus(s, 2, 'taken', 'dose 2 taken');
+    await go(s, '#/settings');
+    await s.click('[data-testid=backup-now]');
+    await s.waitFor(async () => (await s.findElements('[data-testid=backup-row]')).length >= 1, { message: 'a backup listed' });
+    const db = dbOf(app);
+    const good = statSync(db).size;
+    assert.ok(good > 0);
+
+    const damage = {
+      truncated: () => truncateSync(db, 1000),
+      random: () => writeFileSync(db, Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 2654435761) >>> 24))),
+      'not a database': () => writeFileSync(db, 'This is a shopping list, not a database.\n'),
+    };
+    const kinds = Object.keys(damage);
+    for (const [i, kind] of kinds.entries()) {
+      // Stop the app, damage the file, start again.
+      await s.deleteSession().catch(() => {});
+      await app.waitAppExit(15_000);
+      if (!existsSync(db)) {
+        // The previous round set the damaged file aside: a fresh start made a new one; damage it.
+        s = await app.restart();
+        await s.deleteSession().catch(() => {});
+        await app.waitAppExit(15_000);
+      }
+      for (const side of ['-wal', '-shm']) if (existsSync(db + side)) unlinkSync(db + side);
+      damage[kind]();
+      s = await app.restart();
+      await s.waitForElement('[data-testid=recovery-screen]', { timeoutMs: 30_000 });
+      const aside = readdirSync(join(app.dirs.data, IDENTIFIER)).filter((f) => f.startsWith('magday.db.damaged-'));
+      assert.equal(aside.length, i + 1, `${kind}: the damaged file is kept aside`);
+      assert.equal((await s.findElements('[data-testid=tab-today]')).length, 0, 'only the recovery screen');
+      const backups = await s.findElements('[data-testid=recovery-backup]');
+      assert.ok(backups.length >= 1, `${kind}: backups offered`);
+      if (i < kinds.length - 1) continue;
+      // The last time: restore the newest backup. The app restarts by itself.
+      await s.click('[data-testid=recovery-restore]');
+      await s.waitForElement('[data-testid=recovery-restarting]');
+    }
+    await sleep(2_000);
+    s = await app.restart();
+    await go(s, '#/today');
+    await waitStatus(s, 2, 'taken', 'the record is back: dose 2 taken');
+    assert.equal(await sqlite(db, 'PRAGMA integrity_check'), 'ok');
+  } finally {
+    await app.stop();
+  }
+});
