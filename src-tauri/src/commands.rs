@@ -315,7 +315,7 @@ commands! {
                 st.core.back_up(&st.record.paths.backups, BackupReason::PreRestore, &now).await?;
                 st.core.store().close().await;
                 rec::replace_with_backup(&st.record.paths, &input.name)?;
-                restart_soon(&st);
+                restart_soon(st);
                 Ok(RestoreOutcome { merged: None, restarting: true })
             }
         }
@@ -398,7 +398,7 @@ commands! {
         if let Some(name) = &input.name {
             rec::replace_with_backup(&st.record.paths, name)?;
         }
-        restart_soon(&st);
+        restart_soon(st);
         Ok(true)
     }
 

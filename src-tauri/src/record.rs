@@ -333,3 +333,58 @@ pub struct SyncFolderInput {
 pub struct RecoverInput {
     pub name: Option<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_device_id_lives_in_its_own_file_and_a_new_one_differs() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let config = dir.path().join("config");
+        let first = device_id(&config).expect("id");
+        assert_eq!(first.len(), 16);
+        assert_eq!(
+            device_id(&config).expect("again"),
+            first,
+            "read back, not made anew"
+        );
+        assert_eq!(
+            std::fs::read_to_string(config.join(DEVICE_FILE)).expect("file"),
+            first
+        );
+        let second = new_device_id(&config).expect("new");
+        assert_ne!(second, first);
+        assert_eq!(device_id(&config).expect("after"), second);
+        // A damaged id file gets a fresh id rather than a broken one.
+        std::fs::write(config.join(DEVICE_FILE), "not hex!").expect("write");
+        let third = device_id(&config).expect("fresh");
+        assert!(third.chars().all(|c| c.is_ascii_hexdigit()) && third != second);
+    }
+
+    #[tokio::test]
+    async fn a_damaged_database_opens_the_recovery_state_and_is_kept_aside() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let paths = Paths::new(&dir.path().join("data"), &dir.path().join("config"));
+        // A first start: a fresh record, a backup taken at once (none was there).
+        let (core, recovery) = open(&paths).await.expect("open");
+        assert!(recovery.is_none());
+        assert_eq!(core.backups(&paths.backups).await.expect("list").len(), 1);
+        core.store().close().await;
+        std::fs::write(&paths.db, b"not a database at all").expect("damage");
+        let (_, recovery) = open(&paths).await.expect("recovery");
+        let view = recovery.expect("the recovery screen");
+        assert_eq!(view.backups.len(), 1);
+        assert!(!paths.db.exists(), "set aside");
+        assert_eq!(
+            std::fs::read(&view.set_aside).expect("kept"),
+            b"not a database at all"
+        );
+        // Restoring the backup puts a good database in place, under a new device id.
+        let before = device_id(&paths.config).expect("id");
+        replace_with_backup(&paths, &view.backups[0].name).expect("replace");
+        assert_ne!(device_id(&paths.config).expect("id"), before);
+        let (_, recovery) = open(&paths).await.expect("open again");
+        assert!(recovery.is_none());
+    }
+}
