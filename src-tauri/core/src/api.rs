@@ -41,6 +41,8 @@ pub(crate) struct Ctx {
     pub today: NaiveDate,
     pub now: DateTime<Utc>,
     pub pauses: Vec<Pause>,
+    /// The supply's counts and refills (see [`crate::stock`]).
+    pub stock: Vec<Record>,
 }
 
 impl Ctx {
@@ -125,7 +127,7 @@ impl Core {
     }
 
     pub(crate) async fn ctx(&self, now: &Now) -> Result<Ctx> {
-        let (settings, safety) = log::read_settings_and_safety(&self.store).await?;
+        let (settings, safety, stock) = log::read_settings_safety_and_stock(&self.store).await?;
         let settings = settings.unwrap_or_default();
         let clock = settings.clock(now);
         Ok(Ctx {
@@ -134,6 +136,7 @@ impl Core {
             settings,
             now: now.utc,
             pauses: pause::pauses(&safety),
+            stock,
         })
     }
 

@@ -391,12 +391,17 @@ pub async fn read(store: &Store, first: NaiveDate, last: NaiveDate) -> Result<Ve
         .collect())
 }
 
-/// The settings and every safety pause and resumption (oldest first), in one round trip.
-pub async fn read_settings_and_safety(
+/// The settings, every safety pause and resumption, and every supply count and refill (each
+/// oldest first), in one round trip.
+pub async fn read_settings_safety_and_stock(
     store: &Store,
-) -> Result<(Option<crate::settings::Settings>, Vec<Record>)> {
-    let (settings, events) = store.setting_and_item("settings", SAFETY).await?;
-    Ok((settings, events.iter().map(record_of).collect()))
+) -> Result<(Option<crate::settings::Settings>, Vec<Record>, Vec<Record>)> {
+    let (settings, events) = store.setting_and_items("settings", [SAFETY, STOCK]).await?;
+    let (safety, stock) = events
+        .iter()
+        .map(record_of)
+        .partition(|r| matches!(r.entry, Entry::SafetyPaused { .. } | Entry::SafetyResumed));
+    Ok((settings, safety, stock))
 }
 
 /// Every safety pause and resumption, oldest first (one indexed query, however long the log).

@@ -495,21 +495,22 @@ impl Store {
         events_from_packed(&packed)
     }
 
-    /// A setting and every event of `item`, in one round trip: what every command reads first
-    /// (the settings and the safety pauses), so a tap pays for one query, not two.
-    pub(crate) async fn setting_and_item<T: DeserializeOwned>(
+    /// A setting and every event of two items, in one round trip: what every command reads
+    /// first (the settings, the safety pauses and the supply), so a tap pays for one query.
+    pub(crate) async fn setting_and_items<T: DeserializeOwned>(
         &self,
         key: &str,
-        item: &str,
+        items: [&str; 2],
     ) -> Result<(Option<T>, Vec<Event>)> {
         let sql = format!(
             "SELECT (SELECT value FROM settings WHERE key = ?1), \
              (SELECT json_group_array(json_array({EVENT_COLUMNS})) FROM \
-              (SELECT {EVENT_COLUMNS} FROM events WHERE item = ?2 ORDER BY day, id))"
+              (SELECT {EVENT_COLUMNS} FROM events WHERE item IN (?2, ?3)))"
         );
         let (setting, packed): (Option<String>, String) = sqlx::query_as(&sql)
             .bind(key)
-            .bind(item)
+            .bind(items[0])
+            .bind(items[1])
             .fetch_one(&self.pool)
             .await?;
         let setting = setting

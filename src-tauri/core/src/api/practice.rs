@@ -8,11 +8,11 @@ use super::{Core, Ctx, Version};
 use crate::checklist::{Checklist, DoseStatus};
 use crate::day::Now;
 use crate::error::Result;
-use crate::log::{self, record_of};
+use crate::log;
 use crate::practice::{self, BreathingOptions};
 use crate::protocol::versions::governing;
 use crate::protocol::{ProtocolSpec, Template};
-use crate::stock::{self, StockInput, StockView, STOCK};
+use crate::stock::{self, StockInput, StockView};
 use crate::today::DayView;
 
 /// How far ahead the forecast looks for planned protocol changes, days.
@@ -51,14 +51,7 @@ impl Core {
         ctx: &Ctx,
         list: &Checklist,
     ) -> Result<Option<StockView>> {
-        let entries: Vec<_> = self
-            .store
-            .events_of_item(STOCK)
-            .await?
-            .iter()
-            .map(record_of)
-            .collect();
-        let Some(count) = stock::last_count(&entries) else {
+        let Some(count) = stock::last_count(&ctx.stock) else {
             return Ok(None);
         };
         let since = count.day.min(ctx.today);
@@ -103,14 +96,7 @@ impl Core {
     /// Count what is on hand, or add a refill; returns Today with the supply as it now stands.
     pub async fn update_stock(&self, input: &StockInput, now: &Now) -> Result<DayView> {
         let ctx = self.ctx(now).await?;
-        let entries: Vec<_> = self
-            .store
-            .events_of_item(STOCK)
-            .await?
-            .iter()
-            .map(record_of)
-            .collect();
-        let entry = stock::entry(input, stock::last_count(&entries).is_some())?;
+        let entry = stock::entry(input, stock::last_count(&ctx.stock).is_some())?;
         let version = self.store.version_in_force(ctx.today).await?.map(|v| v.id);
         log::append(&self.store, &[ctx.record(ctx.today, version, entry)]).await?;
         self.day(None, now).await
