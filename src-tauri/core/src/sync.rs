@@ -25,6 +25,9 @@ use crate::error::Result;
 use crate::record::{self, RecordFile};
 use crate::store::{MergeStats, Store};
 
+/// Where the change mark of this device's last written file is noted (beside the files merged).
+const WRITTEN: &str = "#written";
+
 /// This device's file in `folder`.
 pub fn own_file(folder: &Path, device: &str) -> PathBuf {
     folder.join(format!("magday-{device}.{}", record::EXTENSION))
@@ -169,19 +172,30 @@ pub async fn sync(store: &Store, folder: &Path, now: DateTime<Utc>) -> Result<Sy
             reason: None,
         });
     }
-    // This device's file last, so it holds what was just merged.
-    let bytes = record::export(store, &stamp).await?;
-    let unchanged = std::fs::read(&mine)
-        .ok()
-        .and_then(|old| {
-            Some((
-                record::header_of(&old).ok()?.0,
-                record::header_of(&bytes).ok()?.0,
-            ))
-        })
-        .is_some_and(|(old, new)| old.body_sha256 == new.body_sha256);
-    if !unchanged {
-        record::write_atomically(&mine, &bytes)?;
+    // This device's file last, so it holds what was just merged. When nothing changed since it
+    // was last written (the store's change mark is the one noted then) and it is still there,
+    // it is not exported again.
+    let mark = store.change_mark().await?;
+    let written = format!("{device}{WRITTEN}");
+    let fresh =
+        mine.exists() && store.merged_file(&written).await?.as_deref() == Some(mark.as_str());
+    if !fresh {
+        let bytes = record::export(store, &stamp).await?;
+        let same = std::fs::read(&mine)
+            .ok()
+            .and_then(|old| {
+                Some((
+                    record::header_of(&old).ok()?.0,
+                    record::header_of(&bytes).ok()?.0,
+                ))
+            })
+            .is_some_and(|(old, new)| old.body_sha256 == new.body_sha256);
+        if !same {
+            record::write_atomically(&mine, &bytes)?;
+        }
+        store
+            .note_merged_file(&written, &mark, &stamp, &stamp, 0)
+            .await?;
     }
     files.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(SyncReport {
@@ -207,6 +221,7 @@ pub async fn devices(store: &Store) -> Result<Vec<DeviceSeen>> {
         .merged_files()
         .await?
         .into_iter()
+        .filter(|(device, ..)| !device.ends_with(WRITTEN))
         .map(|(device, written_at, merged_at, events)| DeviceSeen {
             device,
             written_at,

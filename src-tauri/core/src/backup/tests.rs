@@ -169,6 +169,11 @@ async fn damaged_files_are_found_and_set_aside() {
     let damaged = |bytes: Vec<u8>| {
         let path = path.clone();
         async move {
+            // The journal files go too: a whole WAL beside a damaged main file would still
+            // hold the record (SQLite reads it), which is not the damage under test.
+            for side in ["-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{side}", path.display()));
+            }
             std::fs::write(&path, bytes).unwrap();
             check_file(&path).await
         }

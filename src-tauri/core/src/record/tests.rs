@@ -187,3 +187,17 @@ async fn a_food_removed_on_another_device_stays_removed_after_merging() {
         .iter()
         .all(|e| e.id != id));
 }
+
+#[tokio::test]
+async fn a_version_whose_course_is_nowhere_refuses_the_file() {
+    let a = with_record().await;
+    let mut body = a.store().export_body().await.unwrap();
+    body.versions[0].course_gid = "elsewhere:99".into();
+    body.courses.clear();
+    let bytes = encode(&body, &a.store().profile().await.unwrap(), "x", "t").unwrap();
+    let file = decode(&bytes).unwrap();
+    let b = Core::open_in_memory().await.unwrap();
+    let e = merge(b.store(), &file).await.unwrap_err();
+    assert_eq!(e.code(), "corrupted_record");
+    assert_eq!(counts(&b).await, (0, 0), "nothing merged");
+}

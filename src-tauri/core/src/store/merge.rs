@@ -2,7 +2,8 @@
 //! merged into it. A merge is a set union by global id in one transaction (all or nothing):
 //! rows already present are left alone, so merging the same rows twice changes nothing and
 //! merging an older copy loses nothing. Settings merge per key, the last writer winning by
-//! (time written, device). The file format around the rows is [`crate::record`].
+//! (time written, device), and two writes of one device in the same millisecond by their text,
+//! so every device settles on the same one. The file format around the rows is [`crate::record`].
 
 use serde::{Deserialize, Serialize};
 
@@ -244,7 +245,19 @@ impl Store {
             .rows_affected();
         }
         for v in bodies.iter().flat_map(|b| &b.versions) {
-            let done = sqlx::query(
+            // INSERT OR IGNORE would also ignore the NOT NULL of a course that is nowhere: refuse
+            // such a file instead of dropping the version.
+            let course: Option<i64> = sqlx::query_scalar("SELECT id FROM courses WHERE gid = ?")
+                .bind(&v.course_gid)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if course.is_none() {
+                return Err(CoreError::refused(
+                    "corrupted_record",
+                    format!("protocol version {:?} names a course the file lacks", v.gid),
+                ));
+            }
+            stats.versions += sqlx::query(
                 "INSERT OR IGNORE INTO protocol_versions(course_id, effective_from, created_at, \
                    spec, device, seq, gid, course_gid) \
                  VALUES((SELECT id FROM courses WHERE gid = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?1)",
@@ -257,18 +270,8 @@ impl Store {
             .bind(v.seq)
             .bind(&v.gid)
             .execute(&mut *tx)
-            .await;
-            stats.versions += match done {
-                Ok(r) => r.rows_affected(),
-                // Its course is in no body merged: the file does not hold together.
-                Err(sqlx::Error::Database(e)) if e.message().contains("NOT NULL") => {
-                    return Err(CoreError::refused(
-                        "corrupted_record",
-                        format!("protocol version {:?} names a course the file lacks", v.gid),
-                    ))
-                }
-                Err(e) => return Err(e.into()),
-            };
+            .await?
+            .rows_affected();
         }
         for e in bodies.iter().flat_map(|b| &b.events) {
             stats.events += sqlx::query(
@@ -300,8 +303,9 @@ impl Store {
                 "INSERT INTO settings(key, value, updated_at, updated_by) VALUES(?, ?, ?, ?) \
                  ON CONFLICT(key) DO UPDATE SET value = excluded.value, \
                    updated_at = excluded.updated_at, updated_by = excluded.updated_by \
-                 WHERE (excluded.updated_at, excluded.updated_by) > \
-                   (coalesce(settings.updated_at, ''), coalesce(settings.updated_by, ''))",
+                 WHERE (excluded.updated_at, excluded.updated_by, excluded.value) > \
+                   (coalesce(settings.updated_at, ''), coalesce(settings.updated_by, ''), \
+                    settings.value)",
             )
             .bind(&s.key)
             .bind(&s.value)

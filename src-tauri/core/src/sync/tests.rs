@@ -102,6 +102,16 @@ async fn a_dose_ticked_on_one_device_shows_and_silences_the_other_after_a_sync()
         "{:?}",
         r.files
     );
+    // Nor is this device's own file written again.
+    let own = own_file(&folder, "aaaa");
+    let before = std::fs::metadata(&own).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    a.sync_folder(&folder, &t).await.unwrap();
+    assert_eq!(std::fs::metadata(&own).unwrap().modified().unwrap(), before);
+    // Removed from the folder, it is written again.
+    std::fs::remove_file(&own).unwrap();
+    a.sync_folder(&folder, &t).await.unwrap();
+    assert!(own.exists());
     let seen = a.sync_devices().await.unwrap();
     assert_eq!(
         seen.iter().map(|d| d.device.as_str()).collect::<Vec<_>>(),
