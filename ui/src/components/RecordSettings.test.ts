@@ -6,6 +6,7 @@ import Settings from "../screens/Settings.svelte";
 import { answer, calls } from "../test/ipc";
 import { backup, backups, deviceSeen, importResult, recordStatus, settings } from "../test/fixtures";
 import { dateTime } from "../lib/format";
+import { refresh } from "../lib/refresh.svelte";
 import type { RecordStatus } from "../lib/bindings";
 
 type Reply = (args: Record<string, unknown> | undefined) => unknown;
@@ -353,6 +354,23 @@ describe("Sync between devices", () => {
     expect(err.getAttribute("role")).toBe("alert");
     expect(err.textContent).toBe(error);
     expect(screen.queryByTestId("sync-last-added")).toBeNull();
+  });
+});
+
+describe("When the record changed elsewhere", () => {
+  it("reads the status again, keeping a folder being typed", async () => {
+    let status = recordStatus();
+    answer((cmd) => {
+      if (cmd === "get_record_status") return status;
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(RecordSettings);
+    await fireEvent.input(await screen.findByTestId("sync-folder-input"), { target: { value: "/home/ana/Syn" } });
+    status = recordStatus({ devices: [deviceSeen()] });
+    refresh.bump();
+    expect(await screen.findByTestId("sync-device-row")).toBeTruthy();
+    expect(sent("get_record_status")).toHaveLength(2);
+    expect((screen.getByTestId("sync-folder-input") as HTMLInputElement).value).toBe("/home/ana/Syn");
   });
 });
 
