@@ -86,3 +86,28 @@ const weekdayFmt = new Intl.DateTimeFormat(undefined, { weekday: "short", timeZo
 export function weekday(day: string): string {
   return weekdayFmt.format(utcDate(day));
 }
+
+const dateTimeFmt = new Intl.DateTimeFormat(undefined, {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** An RFC 3339 instant as a date and time on this device's clock: "21 Nov 2026, 09:30". */
+export function dateTime(instant: string): string {
+  const t = Date.parse(instant);
+  return Number.isNaN(t) ? instant : dateTimeFmt.format(new Date(t));
+}
+
+/** A file size: "12 KB", "3.4 MB" (1 KB = 1024 bytes; never "0 KB" for a file with bytes). */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${bytes > 0 ? Math.max(1, Math.round(bytes / 1024)) : 0} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** "1 entry", "5 entries": a count with its noun in the right number. */
+export function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

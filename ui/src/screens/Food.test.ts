@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import Food from "./Food.svelte";
 import { answer, calls } from "../test/ipc";
 import type { FoodDayView } from "../lib/bindings";
+import { refresh } from "../lib/refresh.svelte";
 
 function view(over: Partial<FoodDayView> = {}): FoodDayView {
   return {
@@ -106,5 +107,19 @@ describe("Food", () => {
     expect(stop.getAttribute("data-level")).toBe("stop");
     expect(stop.textContent).toContain("110 mg/L");
     expect(stop.textContent).toContain("IOM 1997");
+  });
+});
+
+describe("Food when the record changed elsewhere", () => {
+  it("loads the day once, then again with what another device logged", async () => {
+    let day = view();
+    answer((cmd) => (cmd === "get_food_day" ? day : []));
+    render(Food, { day: null });
+    expect((await screen.findByTestId("food-total")).textContent).toBe("120 mg");
+    expect(calls.filter((c) => c.cmd === "get_food_day")).toHaveLength(1);
+    day = view({ food_mg: 240 });
+    refresh.bump();
+    await waitFor(() => expect(screen.getByTestId("food-total").textContent).toBe("240 mg"));
+    expect(calls.filter((c) => c.cmd === "get_food_day")).toHaveLength(2);
   });
 });

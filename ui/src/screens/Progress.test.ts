@@ -6,6 +6,7 @@ import { answer, calls } from "../test/ipc";
 import { practiceSummary, progressView, weekGuide } from "../test/fixtures";
 import type { ProgressView } from "../lib/bindings";
 import { addDays, shortDay } from "../lib/format";
+import { refresh } from "../lib/refresh.svelte";
 
 function serve(view: ProgressView, exportReport?: (args: Record<string, unknown> | undefined) => unknown) {
   answer((cmd, args) => {
@@ -305,5 +306,23 @@ describe("Progress: breathing and movement", () => {
     render(Progress);
     await screen.findByTestId("progress-not-started");
     expect(screen.queryByTestId("practice-section")).toBeNull();
+  });
+});
+
+describe("Progress when the record changed elsewhere", () => {
+  it("loads once, then again with the new numbers when App says the record changed", async () => {
+    let view = progressView();
+    answer((cmd) => {
+      if (cmd === "get_progress") return view;
+      throw { code: "unexpected", message: `unexpected command ${cmd}`, field: null };
+    });
+    render(Progress);
+    await screen.findByTestId("progress-streak");
+    expect(text("progress-streak")).toBe("2 days");
+    expect(calls.filter((c) => c.cmd === "get_progress")).toHaveLength(1);
+    view = progressView({ streaks: { current: 3, best: 3 } });
+    refresh.bump();
+    await waitFor(() => expect(text("progress-streak")).toBe("3 days"));
+    expect(calls.filter((c) => c.cmd === "get_progress")).toHaveLength(2);
   });
 });

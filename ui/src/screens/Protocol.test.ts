@@ -6,6 +6,7 @@ import { answer, calls } from "../test/ipc";
 import { dayView, protocolView, settings, setupOptions, stockView } from "../test/fixtures";
 import type { DayView, ProtocolView, Settings, StockInput, StockView } from "../lib/bindings";
 import { shortDay } from "../lib/format";
+import { refresh } from "../lib/refresh.svelte";
 
 type Serve = {
   protocol?: ProtocolView;
@@ -161,5 +162,21 @@ describe("Protocol: supply", () => {
     await screen.findByTestId("protocol-no-supplement");
     expect(screen.queryByTestId("supply-section")).toBeNull();
     expect(sent("get_day")).toEqual([]);
+  });
+});
+
+describe("Protocol when the record changed elsewhere", () => {
+  it("loads the protocol once, then again with a version saved on another device", async () => {
+    const served: Serve = { protocol: protocolView() };
+    serve(served);
+    render(Protocol);
+    expect((await screen.findByTestId("protocol-title")).textContent).toBe(protocolView().spec.name);
+    expect(calls.filter((c) => c.cmd === "get_protocol")).toHaveLength(1);
+    const after = protocolView();
+    after.spec.name = "Calmer evenings";
+    served.protocol = after;
+    refresh.bump();
+    await waitFor(() => expect(screen.getByTestId("protocol-title").textContent).toBe("Calmer evenings"));
+    expect(calls.filter((c) => c.cmd === "get_protocol")).toHaveLength(2);
   });
 });

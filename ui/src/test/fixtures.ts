@@ -1,9 +1,12 @@
 import type {
   AgeBandOption,
+  BackupInfo,
   BreathingOptions,
   DayProgress,
   DayView,
+  DeviceSeen,
   DoseView,
+  ImportResult,
   ItemNote,
   ItemSpec,
   PracticeSummary,
@@ -11,6 +14,8 @@ import type {
   ProtocolCheck,
   ProtocolInput,
   ProtocolView,
+  RecordStatus,
+  RecoveryView,
   ReportChanges,
   SafetyInput,
   SafetyReport,
@@ -559,6 +564,75 @@ export function practiceSummary(over: Partial<PracticeSummary> = {}): PracticeSu
       ...[3, 4, 5, 6, 7, 8].map(empty),
     ],
     warmth: { sessions: 4, average_before: 3.5, average_after: 5.3, average_change: 1.8 },
+    ...over,
+  };
+}
+
+/** A backup as the core lists it. */
+export function backup(over: Partial<BackupInfo> = {}): BackupInfo {
+  return {
+    name: "magday-2026-11-21T070000Z-daily.db",
+    taken_at: "2026-11-21T07:00:00Z",
+    reason: "daily",
+    bytes: 48 * 1024,
+    events: 120,
+    versions: 2,
+    ...over,
+  };
+}
+
+/** Four backups, newest first: one made by the user, a daily one, one before an update, one before an import. */
+export function backups(): BackupInfo[] {
+  return [
+    backup({ name: "magday-2026-11-21T093000Z-manual.db", taken_at: "2026-11-21T09:30:00Z", reason: "manual", bytes: 50 * 1024, events: 124 }),
+    backup(),
+    backup({ name: "magday-2026-11-20T060000Z-pre_migration.db", taken_at: "2026-11-20T06:00:00Z", reason: "pre_migration", bytes: 2.5 * 1024 * 1024, events: 1 }),
+    backup({ name: "magday-2026-11-19T180000Z-pre_import.db", taken_at: "2026-11-19T18:00:00Z", reason: "pre_import", bytes: 40 * 1024, events: 98 }),
+  ];
+}
+
+/** Another device seen in the sync folder. */
+export function deviceSeen(over: Partial<DeviceSeen> = {}): DeviceSeen {
+  return {
+    device: "phone-7c1e",
+    written_at: "2026-11-21T08:15:00Z",
+    merged_at: "2026-11-21T08:20:00Z",
+    events: 37,
+    ...over,
+  };
+}
+
+/** The record's state as Settings shows it: backups, no sync folder yet. */
+export function recordStatus(over: Partial<RecordStatus> = {}): RecordStatus {
+  return {
+    device: "laptop-3fa2",
+    backups: backups(),
+    backup_folder: "/home/ana/.local/share/magday/backups",
+    sync_folder: null,
+    devices: [],
+    last_sync: null,
+    generation: 1,
+    ...over,
+  };
+}
+
+/** What an import or a merged restore added. */
+export function importResult(over: Partial<ImportResult> = {}): ImportResult {
+  return {
+    added: { events: 12, versions: 1, courses: 0, settings: 0 },
+    from_device: "phone-7c1e",
+    written_at: "2026-11-20T19:45:00Z",
+    backup: "magday-2026-11-21T100000Z-pre_import.db",
+    ...over,
+  };
+}
+
+/** The recovery screen's facts: the damaged file set aside, with backups to restore. */
+export function recoveryView(over: Partial<RecoveryView> = {}): RecoveryView {
+  return {
+    reason: "database disk image is malformed",
+    set_aside: "/home/ana/.local/share/magday/magday.db.damaged-2026-11-21T100000Z",
+    backups: backups(),
     ...over,
   };
 }
