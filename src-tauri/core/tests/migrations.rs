@@ -305,7 +305,10 @@ async fn upgrade(schema: u32, expected_counts: &[(&str, i64)]) -> Upgraded {
                (SELECT c.gid FROM courses c WHERE c.id = course_id)",
             "SELECT count(*) FROM courses WHERE gid IS NULL OR gid != device || ':' || seq",
         ] {
-            let n: i64 = sqlx::query_scalar(check).fetch_one(&mut conn).await.unwrap();
+            let n: i64 = sqlx::query_scalar(check)
+                .fetch_one(&mut conn)
+                .await
+                .unwrap();
             assert_eq!(n, 0, "{check}");
         }
     }
