@@ -1,7 +1,7 @@
 //! **The record file**: the whole record (every event, protocol version, course and synced
 //! setting, each with its global id) in one versioned, checksummed file. Export writes it,
 //! import merges it, and each device's file in a sync folder is one. The format is described
-//! for people in `docs/record-format.md`.
+//! for people in `src-tauri/core/RECORD-FORMAT.md`.
 //!
 //! Two lines of UTF-8 JSON:
 //! 1. the header: `{"format":"magday-record","version":1,"profile":…,"device":…,
