@@ -39,7 +39,7 @@ test('a one-minute breathing session ticks breathing with 1 minute; movement and
     assert.equal(await attr(s, '[data-testid=breathing-screen]', 'data-phase'), 'in');
     assert.equal(await text(s, '[data-testid=breathing-cue]'), 'Breathe in');
     await s.waitFor(async () => (await attr(s, '[data-testid=breathing-screen]', 'data-phase')) === 'out', {
-      timeoutMs: 8_000,
+      timeout: 8_000,
       message: 'the exhale comes after about 4 s',
     });
     assert.equal(await text(s, '[data-testid=breathing-cue]'), 'Breathe out');

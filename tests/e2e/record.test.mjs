@@ -27,7 +27,7 @@ async function status(s, slot) {
 }
 
 async function waitStatus(s, slot, want, message) {
-  await s.waitFor(async () => (await status(s, slot)) === want, { timeoutMs: 30_000, message });
+  await s.waitFor(async () => (await status(s, slot)) === want, { timeout: 30_000, message });
 }
 
 async function go(s, hash) {
@@ -65,7 +65,7 @@ test('two instances share one log through a folder; a dose taken on one silences
     const sb = b.session;
     await useFolder(sb, folder);
     await go(sb, '#/today');
-    await sb.waitForElement('[data-testid=dose-1]', { timeoutMs: 30_000 });
+    await sb.waitForElement('[data-testid=dose-1]', { timeout: 30_000 });
     assert.equal(await status(sb, 1), 'upcoming');
     assert.equal(readdirSync(folder).filter((f) => f.endsWith('.magday')).length, 2, 'one file per device');
 
@@ -143,14 +143,22 @@ function bigRecord(path, n) {
   writeFileSync(path, Buffer.concat([Buffer.from(JSON.stringify(header) + '\n'), body, Buffer.from('\n')]));
 }
 
-/** Answer the GTK open dialog: type the path into its location field. */
+/** Answer the GTK open dialog: type the path (a "/" opens its location field) and accept it. */
 async function openInDialog(title, path) {
   const found = await run('xdotool', ['search', '--sync', '--onlyvisible', '--name', `^${title}$`], { timeoutMs: 30_000 });
   const win = found.stdout.trim().split('\n').at(-1);
   await run('xdotool', ['windowfocus', '--sync', win]);
-  await run('xdotool', ['key', '--clearmodifiers', 'ctrl+l']);
   await run('xdotool', ['type', '--delay', '10', path], { timeoutMs: 30_000 });
-  await run('xdotool', ['key', 'Return']);
+  await sleep(300);
+  // The first Return may only take the location field's completion; press again while the
+  // dialog is still there.
+  for (let i = 0; i < 4; i++) {
+    await run('xdotool', ['key', 'Return']);
+    await sleep(500);
+    const left = await run('xdotool', ['search', '--onlyvisible', '--name', `^${title}$`], { timeoutMs: 5_000 }).catch(() => null);
+    if (!left || !left.stdout.trim()) return;
+  }
+  throw new Error(`the "${title}" dialog did not take ${path}`);
 }
 
 test('killed with SIGKILL during an import: all of it or none, and the file is sound', { timeout: 300_000 }, async () => {
@@ -163,10 +171,23 @@ test('killed with SIGKILL during an import: all of it or none, and the file is s
   try {
     const s = app.session;
     await go(s, '#/settings');
+    await s.waitForElement('[data-testid=import-record]', { timeout: 30_000 });
     await s.click('[data-testid=import-record]');
     await openInDialog('Import a Magday record', file);
-    // Mid-import: the merge of 150,000 entries is one transaction of several seconds.
-    await sleep(1_500);
+    // Mid-import: once the backup taken just before the merge is there, the merge of 150,000
+    // entries (one transaction of several seconds) is under way.
+    const backupsDir = join(app.dirs.data, IDENTIFIER, 'backups');
+    const began = Date.now();
+    while (!readdirSync(backupsDir).some((f) => f.endsWith('-pre-import.db'))) {
+      if (Date.now() - began > 60_000) {
+        const shown = await s.executeScript(
+          'return [...document.querySelectorAll("[data-testid=record-error],[data-testid=import-result]")].map((e) => e.textContent).join(" | ")',
+        );
+        throw new Error(`the import never began; the screen says: ${shown}`);
+      }
+      await sleep(25);
+    }
+    await sleep(400);
     for (const pid of app.appPids()) process.kill(pid, 'SIGKILL');
     await app.waitAppExit(10_000);
     const db = dbOf(app);
@@ -177,9 +198,10 @@ test('killed with SIGKILL during an import: all of it or none, and the file is s
     // The app starts again, and importing the same file completes and reports what it added.
     const s2 = await app.restart();
     await go(s2, '#/settings');
+    await s2.waitForElement('[data-testid=import-record]', { timeout: 30_000 });
     await s2.click('[data-testid=import-record]');
     await openInDialog('Import a Magday record', file);
-    await s2.waitForText('[data-testid=import-result]', stored === 0 ? /150,?000/ : /Nothing new/, { timeoutMs: 120_000 });
+    await s2.waitForText('[data-testid=import-result]', stored === 0 ? /150,?000/ : /Nothing new/, { timeout: 120_000 });
     assert.equal(Number(await sqlite(db, "SELECT count(*) FROM events WHERE device = 'e2e0big0device01'")), N);
   } finally {
     await app.stop();
@@ -196,6 +218,7 @@ test('a damaged database opens the recovery screen, and a backup brings the reco
     await s.click('[data-testid=dose-2-toggle]');
     await waitStatus(s, 2, 'taken', 'dose 2 taken');
     await go(s, '#/settings');
+    await s.waitForElement('[data-testid=backup-now]', { timeout: 30_000 });
     await s.click('[data-testid=backup-now]');
     await s.waitFor(async () => (await s.findElements('[data-testid=backup-row]')).length >= 1, { message: 'a backup listed' });
     const db = dbOf(app);
@@ -221,8 +244,8 @@ test('a damaged database opens the recovery screen, and a backup brings the reco
       for (const side of ['-wal', '-shm']) if (existsSync(db + side)) unlinkSync(db + side);
       damage[kind]();
       s = await app.restart();
-      await s.waitForElement('[data-testid=recovery-screen]', { timeoutMs: 30_000 });
-      const aside = readdirSync(join(app.dirs.data, IDENTIFIER)).filter((f) => f.startsWith('magday.db.damaged-'));
+      await s.waitForElement('[data-testid=recovery-screen]', { timeout: 30_000 });
+      const aside = readdirSync(join(app.dirs.data, IDENTIFIER)).filter((f) => /^magday\.db\.damaged-[0-9TZ]+$/.test(f));
       assert.equal(aside.length, i + 1, `${kind}: the damaged file is kept aside`);
       assert.equal((await s.findElements('[data-testid=tab-today]')).length, 0, 'only the recovery screen');
       const backups = await s.findElements('[data-testid=recovery-backup]');
