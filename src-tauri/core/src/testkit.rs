@@ -72,3 +72,36 @@ pub(crate) fn now_in(tz: Tz, day: NaiveDate, h: u32, m: u32) -> Now {
     let t = NaiveTime::from_hms_opt(h, m, 0).expect("a valid time");
     Now::new(resolve_local(tz, day.and_time(t)), tz)
 }
+
+/// The nerve template with 100 mg of glycinate at each of `times`, from `start`.
+pub(crate) fn nerve(start: NaiveDate, times: &[&str]) -> ProtocolInput {
+    protocol_input(Template::Nerve, "glycinate", 100.0, times, start)
+}
+
+/// An entry recorded at noon (UTC+1) on `day`, with global id "test:<id>".
+pub(crate) fn record_at_noon(
+    id: i64,
+    day: NaiveDate,
+    entry: crate::log::Entry,
+) -> crate::log::Record {
+    crate::log::Record {
+        id,
+        gid: format!("test:{id}"),
+        day,
+        at: chrono::DateTime::parse_from_rfc3339(&format!("{day}T12:00:00+01:00"))
+            .expect("a valid instant"),
+        protocol_version: None,
+        entry,
+    }
+}
+
+/// A core over a private database holding the nerve protocol of `start` (doses at 08:00 and
+/// 20:00), saved at 07:00 Berlin time on `start`.
+pub(crate) async fn core_with_protocol(start: NaiveDate) -> crate::api::Core {
+    let core = crate::api::Core::open_in_memory().await.expect("a core");
+    let now = now_in(chrono_tz::Europe::Berlin, start, 7, 0);
+    core.save_protocol(&nerve(start, &["08:00", "20:00"]), false, &now)
+        .await
+        .expect("a protocol");
+    core
+}

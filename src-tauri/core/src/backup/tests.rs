@@ -4,8 +4,7 @@
 use super::*;
 use crate::api::Core;
 use crate::checklist::Tap;
-use crate::protocol::Template;
-use crate::testkit::{date, now_in, protocol_input};
+use crate::testkit::{date, nerve, now_in};
 use chrono::TimeZone;
 
 const TZ: chrono_tz::Tz = chrono_tz::Europe::Berlin;
@@ -96,13 +95,7 @@ async fn a_backup_is_a_checked_copy_and_restoring_by_merge_loses_nothing() {
     let backups = dir.path().join("backups");
     let core = Core::open(&dir.path().join("magday.db")).await.unwrap();
     let now = now_in(TZ, date(2026, 3, 2), 9, 0);
-    let i = protocol_input(
-        Template::Nerve,
-        "glycinate",
-        100.0,
-        &["08:00", "20:00"],
-        date(2026, 3, 2),
-    );
+    let i = nerve(date(2026, 3, 2), &["08:00", "20:00"]);
     core.save_protocol(&i, false, &now).await.unwrap();
     core.tap(None, &Tap::TakeDose { slot: 1, at: None }, &now)
         .await
@@ -155,13 +148,7 @@ async fn damaged_files_are_found_and_set_aside() {
     assert_eq!(check_file(&path).await, FileHealth::Missing);
     let core = Core::open(&path).await.unwrap();
     let now = now_in(TZ, date(2026, 3, 2), 9, 0);
-    let i = protocol_input(
-        Template::Nerve,
-        "glycinate",
-        100.0,
-        &["08:00"],
-        date(2026, 3, 2),
-    );
+    let i = nerve(date(2026, 3, 2), &["08:00"]);
     core.save_protocol(&i, false, &now).await.unwrap();
     core.store().close().await;
     assert_eq!(check_file(&path).await, FileHealth::Ok);

@@ -1,10 +1,9 @@
 use super::*;
 use crate::progress::{symptom_series, SymptomSeries};
-use crate::protocol::Template;
-use crate::testkit::{date, protocol_input};
+use crate::testkit::{date, nerve};
 
 fn spec(start: NaiveDate) -> ProtocolSpec {
-    let input = protocol_input(Template::Nerve, "glycinate", 100.0, &["08:00"], start);
+    let input = nerve(start, &["08:00"]);
     crate::protocol::validate(&input, start, 240).unwrap().0
 }
 

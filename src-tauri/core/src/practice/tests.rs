@@ -1,7 +1,6 @@
 use super::*;
-use crate::log::{Entry, Record};
+use crate::log::Entry;
 use crate::testkit::date;
-use chrono::{DateTime, NaiveDate};
 
 fn input(planned: u32, seconds: u32) -> BreathingInput {
     BreathingInput {
@@ -13,16 +12,7 @@ fn input(planned: u32, seconds: u32) -> BreathingInput {
     }
 }
 
-fn rec(id: i64, day: NaiveDate, entry: Entry) -> Record {
-    Record {
-        id,
-        gid: format!("test:{id}"),
-        day,
-        at: DateTime::parse_from_rfc3339(&format!("{day}T12:00:00+01:00")).unwrap(),
-        protocol_version: None,
-        entry,
-    }
-}
+use crate::testkit::record_at_noon as rec;
 
 #[test]
 fn the_paces_have_a_longer_or_even_exhale_and_the_templates_differ() {

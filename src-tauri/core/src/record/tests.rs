@@ -4,22 +4,13 @@
 use super::*;
 use crate::api::Core;
 use crate::checklist::Tap;
-use crate::protocol::Template;
-use crate::testkit::{date, now_in, protocol_input};
+use crate::testkit::{core_with_protocol, date, now_in};
 
 const TZ: chrono_tz::Tz = chrono_tz::Europe::Berlin;
 
 async fn with_record() -> Core {
-    let core = Core::open_in_memory().await.unwrap();
+    let core = core_with_protocol(date(2026, 3, 2)).await;
     let now = now_in(TZ, date(2026, 3, 2), 9, 0);
-    let i = protocol_input(
-        Template::Nerve,
-        "glycinate",
-        100.0,
-        &["08:00", "20:00"],
-        date(2026, 3, 2),
-    );
-    core.save_protocol(&i, false, &now).await.unwrap();
     core.tap(None, &Tap::TakeDose { slot: 1, at: None }, &now)
         .await
         .unwrap();

@@ -1,17 +1,7 @@
 use super::*;
 use crate::testkit::date;
-use chrono::DateTime;
 
-fn rec(id: i64, day: NaiveDate, entry: Entry) -> Record {
-    Record {
-        id,
-        gid: format!("test:{id}"),
-        day,
-        at: DateTime::parse_from_rfc3339(&format!("{day}T12:00:00+01:00")).unwrap(),
-        protocol_version: None,
-        entry,
-    }
-}
+use crate::testkit::record_at_noon as rec;
 
 fn count(units: f64, unit: StockUnit) -> Entry {
     Entry::StockCounted { units, unit }

@@ -11,11 +11,10 @@ use serde_json::Value;
 use crate::api::Core;
 use crate::checklist::Tap;
 use crate::food::day::LogWaterInput;
-use crate::protocol::Template;
 use crate::record;
 use crate::report::ReportKind;
 use crate::store::Store;
-use crate::testkit::{date, now_in, protocol_input};
+use crate::testkit::{date, nerve, now_in};
 
 const TZ: chrono_tz::Tz = chrono_tz::Europe::Berlin;
 const DEVICES: [&str; 3] = ["d0", "d1", "d2"];
@@ -115,13 +114,7 @@ async fn run(ops: Vec<Op>) -> std::result::Result<(), TestCaseError> {
     }
     // d0 sets up the protocol; the others join from its file.
     let start = now_in(TZ, date(2026, 3, 2), 7, 0);
-    let i = protocol_input(
-        Template::Nerve,
-        "glycinate",
-        100.0,
-        &["08:00", "20:00"],
-        date(2026, 3, 2),
-    );
+    let i = nerve(date(2026, 3, 2), &["08:00", "20:00"]);
     cores[0].save_protocol(&i, false, &start).await.unwrap();
     let first = record::export(cores[0].store(), "t0").await.unwrap();
     for c in &cores[1..] {

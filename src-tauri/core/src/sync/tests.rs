@@ -5,9 +5,8 @@
 use super::*;
 use crate::api::Core;
 use crate::checklist::{DoseStatus, Tap};
-use crate::protocol::Template;
 use crate::reminders::ReminderKind;
-use crate::testkit::{date, now_in, protocol_input};
+use crate::testkit::{date, nerve, now_in};
 
 const TZ: chrono_tz::Tz = chrono_tz::Europe::Berlin;
 
@@ -48,13 +47,7 @@ async fn a_dose_ticked_on_one_device_shows_and_silences_the_other_after_a_sync()
         device(dir.path(), "bbbb").await,
     );
     let now = now_in(TZ, date(2026, 3, 2), 7, 0);
-    let i = protocol_input(
-        Template::Nerve,
-        "glycinate",
-        100.0,
-        &["08:00", "20:00"],
-        date(2026, 3, 2),
-    );
+    let i = nerve(date(2026, 3, 2), &["08:00", "20:00"]);
     a.save_protocol(&i, false, &now).await.unwrap();
     a.sync_folder(&folder, &now).await.unwrap();
     // b joins: it takes a's record and profile.
@@ -129,13 +122,7 @@ async fn partial_stale_conflicting_and_foreign_files_are_tolerated() {
         device(dir.path(), "bbbb").await,
     );
     let now = now_in(TZ, date(2026, 3, 2), 9, 0);
-    let i = protocol_input(
-        Template::Nerve,
-        "glycinate",
-        100.0,
-        &["08:00", "20:00"],
-        date(2026, 3, 2),
-    );
+    let i = nerve(date(2026, 3, 2), &["08:00", "20:00"]);
     a.save_protocol(&i, false, &now).await.unwrap();
     a.tap(None, &Tap::TakeDose { slot: 1, at: None }, &now)
         .await
