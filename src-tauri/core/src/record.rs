@@ -192,13 +192,29 @@ pub async fn export(store: &Store, written_at: &str) -> Result<Vec<u8>> {
     )
 }
 
-/// Merge a checked file into `store`: refused when it belongs to another profile (unless this
-/// record is still empty, which then takes the file's profile).
-pub async fn merge(store: &Store, file: &RecordFile) -> Result<MergeStats> {
+/// Merge a checked file into `store` (at `merged_at`, RFC 3339): refused when it belongs to
+/// another profile (unless this record is still empty, which then takes the file's profile).
+/// A file whose body is the one last merged from its device is recognised by its checksum and
+/// not merged again (nothing in it can be new).
+pub async fn merge(store: &Store, file: &RecordFile, merged_at: &str) -> Result<MergeStats> {
     if file.header.profile != store.profile().await? {
         store.adopt_profile(&file.header.profile).await?;
     }
-    store.merge(&[&file.body]).await
+    let h = &file.header;
+    if store.merged_file(&h.device).await?.as_deref() == Some(h.body_sha256.as_str()) {
+        return Ok(MergeStats::default());
+    }
+    let added = store.merge(&[&file.body]).await?;
+    store
+        .note_merged_file(
+            &h.device,
+            &h.body_sha256,
+            &h.written_at,
+            merged_at,
+            i64::try_from(h.events).unwrap_or(i64::MAX),
+        )
+        .await?;
+    Ok(added)
 }
 
 #[cfg(test)]

@@ -85,7 +85,7 @@ impl Core {
         let bytes = std::fs::read(path)?;
         let file = record::decode(&bytes)?;
         let taken = self.back_up(backups, BackupReason::PreImport, now).await?;
-        let added = record::merge(&self.store, &file).await?;
+        let added = record::merge(&self.store, &file, &now.utc.to_rfc3339()).await?;
         Ok(ImportResult {
             added,
             from_device: file.header.device,

@@ -47,7 +47,7 @@ async fn a_record_reads_back_as_written_and_merges_into_an_empty_one() {
     assert_eq!(file.body, a.store().export_body().await.unwrap());
     // A fresh installation takes the record's profile and everything in it.
     let b = Core::open_in_memory().await.unwrap();
-    let added = merge(b.store(), &file).await.unwrap();
+    let added = merge(b.store(), &file, "t").await.unwrap();
     assert_eq!((added.events, added.versions, added.courses), (2, 1, 1));
     assert_eq!(
         b.store().profile().await.unwrap(),
@@ -58,7 +58,7 @@ async fn a_record_reads_back_as_written_and_merges_into_an_empty_one() {
         file.body.events
     );
     // Twice: nothing more.
-    assert!(!merge(b.store(), &file).await.unwrap().changed());
+    assert!(!merge(b.store(), &file, "t").await.unwrap().changed());
     let now = now_in(TZ, date(2026, 3, 2), 10, 0);
     let (va, vb) = (
         a.day(None, &now).await.unwrap(),
@@ -105,7 +105,7 @@ async fn bad_files_are_refused_with_their_reason_and_change_nothing() {
     assert_eq!(code(decode(newer.as_bytes())), "newer_format");
     // Another person's record (b already holds one of its own).
     let file = decode(&bytes).unwrap();
-    let e = merge(b.store(), &file).await.unwrap_err();
+    let e = merge(b.store(), &file, "t").await.unwrap_err();
     assert_eq!(e.code(), "foreign_profile");
     assert_eq!(counts(&b).await, before, "nothing changed");
 }
@@ -120,13 +120,13 @@ async fn an_older_copy_loses_nothing_and_a_newer_one_adds_what_is_missing() {
         .unwrap();
     let new = decode(&export(a.store(), "t2").await.unwrap()).unwrap();
     let b = Core::open_in_memory().await.unwrap();
-    assert_eq!(merge(b.store(), &new).await.unwrap().events, 3);
+    assert_eq!(merge(b.store(), &new, "t").await.unwrap().events, 3);
     // The older copy afterwards: nothing lost, nothing added.
-    assert!(!merge(b.store(), &old).await.unwrap().changed());
+    assert!(!merge(b.store(), &old, "t").await.unwrap().changed());
     assert_eq!(b.store().event_count().await.unwrap(), 3);
     let c = Core::open_in_memory().await.unwrap();
-    assert_eq!(merge(c.store(), &old).await.unwrap().events, 2);
-    assert_eq!(merge(c.store(), &new).await.unwrap().events, 1);
+    assert_eq!(merge(c.store(), &old, "t").await.unwrap().events, 2);
+    assert_eq!(merge(c.store(), &new, "t").await.unwrap().events, 1);
 }
 
 #[tokio::test]
@@ -150,6 +150,7 @@ async fn a_food_removed_on_another_device_stays_removed_after_merging() {
     merge(
         b.store(),
         &decode(&export(a.store(), "t").await.unwrap()).unwrap(),
+        "t",
     )
     .await
     .unwrap();
@@ -167,6 +168,7 @@ async fn a_food_removed_on_another_device_stays_removed_after_merging() {
     merge(
         a.store(),
         &decode(&export(b.store(), "t").await.unwrap()).unwrap(),
+        "t",
     )
     .await
     .unwrap();
@@ -188,7 +190,7 @@ async fn a_version_whose_course_is_nowhere_refuses_the_file() {
     let bytes = encode(&body, &a.store().profile().await.unwrap(), "x", "t").unwrap();
     let file = decode(&bytes).unwrap();
     let b = Core::open_in_memory().await.unwrap();
-    let e = merge(b.store(), &file).await.unwrap_err();
+    let e = merge(b.store(), &file, "t").await.unwrap_err();
     assert_eq!(e.code(), "corrupted_record");
     assert_eq!(counts(&b).await, (0, 0), "nothing merged");
 }

@@ -118,7 +118,7 @@ async fn run(ops: Vec<Op>) -> std::result::Result<(), TestCaseError> {
     cores[0].save_protocol(&i, false, &start).await.unwrap();
     let first = record::export(cores[0].store(), "t0").await.unwrap();
     for c in &cores[1..] {
-        record::merge(c.store(), &record::decode(&first).unwrap())
+        record::merge(c.store(), &record::decode(&first).unwrap(), "t")
             .await
             .unwrap();
     }
@@ -146,7 +146,7 @@ async fn run(ops: Vec<Op>) -> std::result::Result<(), TestCaseError> {
                 let store = cores[s].store();
                 let merge = |bytes: Vec<u8>| async move {
                     match record::decode(&bytes) {
-                        Ok(f) => record::merge(store, &f).await.map(|_| ()),
+                        Ok(f) => record::merge(store, &f, "t").await.map(|_| ()),
                         Err(e) => Err(e),
                     }
                 };
