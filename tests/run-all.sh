@@ -61,14 +61,15 @@ export MAGDAY_APP="$root/target/debug/magday"
 # Two lanes side by side, each with its own X display and its own private D-Bus session (the
 # notification server a test starts owns the session's bus name): most of the time is spent
 # waiting for dose times, so two lanes halve the wall time on two cores. Lane A holds the
-# record tests (two app instances, kills, recovery) and the breathing session; lane B the rest.
+# record tests (two app instances, kills, recovery), the breathing session and the reminder
+# tests; lane B the rest.
 lane() {
   local display="$1"; shift
   (cd tests/e2e && fake xvfb-run -a -n "$display" -s "-screen 0 1280x1024x24" dbus-run-session -- \
     node --test --test-timeout=420000 --test-concurrency=1 "$@")
 }
-lane_a=(record.test.mjs practice.test.mjs)
-mapfile -t lane_b < <(cd tests/e2e && ls ./*.test.mjs | sed 's|^\./||' | grep -v -x -e record.test.mjs -e practice.test.mjs)
+lane_a=(record.test.mjs practice.test.mjs reminders.test.mjs)
+mapfile -t lane_b < <(cd tests/e2e && ls ./*.test.mjs | sed 's|^\./||' | grep -v -x -e record.test.mjs -e practice.test.mjs -e reminders.test.mjs)
 lane_a_log="$root/target/e2e-lane-a.log"
 lane 110 "${lane_a[@]}" > "$lane_a_log" 2>&1 &
 lane_a_pid=$!

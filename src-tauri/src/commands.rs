@@ -311,11 +311,13 @@ commands! {
                 Ok(RestoreOutcome { merged: Some(merged), restarting: false })
             }
             RestoreMode::Replace => {
-                magday_core::backup::path_of(&st.record.paths.backups, &input.name)?;
-                st.core.back_up(&st.record.paths.backups, BackupReason::PreRestore, &now).await?;
-                st.core.store().close().await;
-                rec::replace_with_backup(&st.record.paths, &input.name)?;
-                restart_soon(st);
+                let replaced = rec::replace(&st.core, &st.record.paths, &input.name, &now).await;
+                // The database is closed from here on, whether or not the file was replaced:
+                // the app starts again on whichever is in place.
+                if !matches!(replaced, Err(magday_core::CoreError::Invalid { .. })) {
+                    restart_soon(st);
+                }
+                replaced?;
                 Ok(RestoreOutcome { merged: None, restarting: true })
             }
         }

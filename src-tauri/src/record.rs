@@ -210,6 +210,22 @@ pub async fn open(paths: &Paths) -> Result<(Core, Option<RecoveryView>)> {
     Ok((core, None))
 }
 
+/// Replace the record with the backup `name`: refused (nothing changed, the database still
+/// open) when there is no such backup; else a backup of the current record first, the database
+/// closed, the backup put in its place under a new device id. The caller restarts the app.
+pub async fn replace(
+    core: &Core,
+    paths: &Paths,
+    name: &str,
+    now: &magday_core::day::Now,
+) -> Result<()> {
+    backup::path_of(&paths.backups, name)?;
+    core.back_up(&paths.backups, backup::BackupReason::PreRestore, now)
+        .await?;
+    core.store().close().await;
+    replace_with_backup(paths, name)
+}
+
 /// Put the backup `name` in place of the database (the caller closed it and restarts the app
 /// after), with a new device id.
 pub fn replace_with_backup(paths: &Paths, name: &str) -> Result<()> {

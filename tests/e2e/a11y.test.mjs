@@ -92,8 +92,18 @@ test('no serious or critical axe violation on any step or screen, phone and desk
     await s.click('[data-testid=about-link]');
     await s.waitFor(async () => (await s.executeScript('return location.hash')) === '#/about');
     await audit(app, 'about', found);
+    // The breathing session: set up, then running.
+    await s.executeScript('location.hash = "#/breathing"');
+    await s.waitForElement('[data-testid=breathing-start]');
+    await audit(app, 'breathing session, set up', found);
+    await s.click('[data-testid=breathing-start]');
+    await s.waitForElement('[data-testid=breathing-pacer]');
+    await audit(app, 'breathing session, running', found);
+    await s.click('[data-testid=breathing-stop]');
+    await s.waitForElement('[data-testid=breathing-too-short]');
+    await audit(app, 'breathing session, stopped early', found);
     await s.click('[data-testid=tab-today]');
-    await s.click('[data-testid=prev-day]');
+    await s.click(await s.waitForElement('[data-testid=prev-day]', { timeout: 20_000 }));
     await s.waitForElement('[data-testid=past-day]');
     await audit(app, 'a past day', found);
 
