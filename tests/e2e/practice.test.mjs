@@ -92,9 +92,11 @@ test('a one-minute breathing session ticks breathing with 1 minute; movement and
     await setValue(s, '[data-testid=stock-count-unit]', 'capsules');
     await s.click('[data-testid=stock-count-save]');
     await s.waitForText('[data-testid=supply-section] [data-testid=stock-line]', /10 capsules left: enough for 5 days/);
+    await shot(app, '[data-testid=supply-section]', 'protocol-supply-phone');
     await s.click('[data-testid=tab-today]');
     await s.waitForText('[data-testid=stock-line]', /10 capsules left: enough for 5 days/);
     assert.match(await text(s, '[data-testid=stock-notice]'), /Time to refill/);
+    await shot(app, '[data-testid=stock-notice]', 'today-supply-phone');
 
     // Progress: the week's minutes and the hand-warmth change.
     await s.click('[data-testid=tab-progress]');
@@ -102,5 +104,9 @@ test('a one-minute breathing session ticks breathing with 1 minute; movement and
     assert.match(await text(s, '[data-testid=practice-week-1]'), /1 min breathing/);
     assert.match(await text(s, '[data-testid=practice-warmth]'), /3(\.0)? before, 5(\.0)? after/);
     assert.match(await text(s, '[data-testid=expect-card]'), /Week 1/);
+    await shot(app, '[data-testid=expect-card]', 'progress-expect-phone');
+    await shot(app, '[data-testid=practice-section]', 'progress-practice-phone');
+    await s.setWindowRect({ width: 1280, height: 900 });
+    await shot(app, '[data-testid=expect-card]', 'progress-expect-desktop');
   });
 });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { run, startApp, startNotificationServer } from './lib/index.mjs';
-import { localHHMM, middayZone, onboard, setValue, text } from './magday.mjs';
+import { localHHMM, middayZone, onboard, setValue, shot, text } from './magday.mjs';
 
 const IDENTIFIER = 'app.magday.companion';
 const dbOf = (app) => join(app.dirs.data, IDENTIFIER, 'magday.db');
@@ -73,6 +73,10 @@ test('two instances share one log through a folder; a dose taken on one silences
     await go(sa, '#/today');
     await sa.click('[data-testid=dose-1-toggle]');
     await waitStatus(sa, 1, 'taken', 'A: taken');
+    await go(sa, '#/settings');
+    await sa.waitForElement('[data-testid=sync-devices]');
+    await shot(a, '[data-testid=sync-section]', 'settings-sync-desktop');
+    await go(sa, '#/today');
     await waitStatus(sb, 1, 'taken', 'B shows the dose A took');
     await sb.click('[data-testid=dose-1-toggle]');
     await waitStatus(sb, 1, 'upcoming', 'B: undone');
@@ -221,6 +225,7 @@ test('a damaged database opens the recovery screen, and a backup brings the reco
     await s.waitForElement('[data-testid=backup-now]', { timeout: 30_000 });
     await s.click('[data-testid=backup-now]');
     await s.waitFor(async () => (await s.findElements('[data-testid=backup-row]')).length >= 1, { message: 'a backup listed' });
+    await shot(app, '[data-testid=backups-section]', 'settings-backups-desktop');
     const db = dbOf(app);
     const good = statSync(db).size;
     assert.ok(good > 0);
@@ -248,6 +253,11 @@ test('a damaged database opens the recovery screen, and a backup brings the reco
       const aside = readdirSync(join(app.dirs.data, IDENTIFIER)).filter((f) => /^magday\.db\.damaged-[0-9TZ]+$/.test(f));
       assert.equal(aside.length, i + 1, `${kind}: the damaged file is kept aside`);
       assert.equal((await s.findElements('[data-testid=tab-today]')).length, 0, 'only the recovery screen');
+      if (i === 0) {
+        await shot(app, '[data-testid=recovery-screen]', 'recovery-desktop');
+        await s.setWindowRect({ width: 390, height: 844 });
+        await shot(app, '[data-testid=recovery-screen]', 'recovery-phone');
+      }
       const backups = await s.findElements('[data-testid=recovery-backup]');
       assert.ok(backups.length >= 1, `${kind}: backups offered`);
       if (i < kinds.length - 1) continue;
