@@ -34,35 +34,23 @@ npm --prefix ui run check
 fake npm --prefix ui test
 npm --prefix ui run size
 
-step "Rust: format and lints"
+step "Rust: format"
 cargo fmt --all -- --check
-cargo clippy --workspace --all-targets --locked -- -D warnings
 
-step "Rust: core, food generator, bindings and commands"
-# --no-fail-fast: one failing test binary must not hide the others' results.
-if [ -z "${MAGDAY_FAKETIME:-}" ]; then
-  cargo test --workspace --locked --no-fail-fast
-else
-  # Build on the real clock, then run each test binary on the fake one, where cargo would.
-  cargo test --workspace --locked --no-run --message-format=json | node tests/cargo-test-bins.mjs > target/test-bins.tsv
-  failed=0
-  while IFS=$'\t' read -r bin dir; do
-    (cd "$dir" && CARGO_MANIFEST_DIR="$dir" fake "$bin") || failed=1
-  done < target/test-bins.tsv
-  [ "$failed" = 0 ] || { echo "a Rust test binary failed" >&2; exit 1; }
-fi
-
-step "Rust: the commands at night and in far zones (libfaketime)"
-bash tests/clock-matrix.sh
-
-step "end to end: build the app, then drive it through tauri-driver"
+# The end-to-end tests spend most of their time waiting for dose times, while the lints and the
+# Rust tests spend theirs compiling: the app is built first, the end-to-end tests run in the
+# background, and the compiling runs beside them at a lower priority (the apps under test keep
+# the CPU they need). The binary under test is copied aside: `cargo test` rebuilds
+# target/debug/magday without the embedded UI.
+step "end to end: build the app, then drive it through tauri-driver (in the background)"
 ui/node_modules/.bin/tauri build --debug --no-bundle
-export MAGDAY_APP="$root/target/debug/magday"
+mkdir -p target/e2e
+cp target/debug/magday target/e2e/magday
+export MAGDAY_APP="$root/target/e2e/magday"
 # Two lanes side by side, each with its own X display and its own private D-Bus session (the
-# notification server a test starts owns the session's bus name): most of the time is spent
-# waiting for dose times, so two lanes halve the wall time on two cores. Lane A holds the
-# record tests (two app instances, kills, recovery), the breathing session and the reminder
-# tests; lane B the rest.
+# notification server a test starts owns the session's bus name). Lane A holds the record tests
+# (two app instances, kills, recovery), the breathing session and the reminder tests; lane B
+# the rest.
 lane() {
   local display="$1"; shift
   (cd tests/e2e && fake xvfb-run -a -n "$display" -s "-screen 0 1280x1024x24" dbus-run-session -- \
@@ -71,15 +59,45 @@ lane() {
 lane_a=(record.test.mjs practice.test.mjs reminders.test.mjs)
 mapfile -t lane_b < <(cd tests/e2e && ls ./*.test.mjs | sed 's|^\./||' | grep -v -x -e record.test.mjs -e practice.test.mjs -e reminders.test.mjs)
 lane_a_log="$root/target/e2e-lane-a.log"
+lane_b_log="$root/target/e2e-lane-b.log"
 lane 110 "${lane_a[@]}" > "$lane_a_log" 2>&1 &
 lane_a_pid=$!
 sleep 3
-lane_b_status=0
-lane 130 "${lane_b[@]}" || lane_b_status=$?
+lane 130 "${lane_b[@]}" > "$lane_b_log" 2>&1 &
+lane_b_pid=$!
+# Should a step below fail, the lanes still finish (their harness cleans up its apps and
+# drivers) before this script exits with that failure.
+trap 'wait "$lane_a_pid" "$lane_b_pid" 2>/dev/null || true' EXIT
+
+step "Rust: lints"
+nice -n 10 cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Rust: core, food generator, bindings and commands"
+# --no-fail-fast: one failing test binary must not hide the others' results.
+if [ -z "${MAGDAY_FAKETIME:-}" ]; then
+  nice -n 10 cargo test --workspace --locked --no-fail-fast
+else
+  # Build on the real clock, then run each test binary on the fake one, where cargo would.
+  nice -n 10 cargo test --workspace --locked --no-run --message-format=json | node tests/cargo-test-bins.mjs > target/test-bins.tsv
+  failed=0
+  while IFS=$'\t' read -r bin dir; do
+    (cd "$dir" && CARGO_MANIFEST_DIR="$dir" fake "$bin") || failed=1
+  done < target/test-bins.tsv
+  [ "$failed" = 0 ] || { echo "a Rust test binary failed" >&2; exit 1; }
+fi
+
+step "Rust: the commands at night and in far zones (libfaketime)"
+nice -n 10 bash tests/clock-matrix.sh
+
+step "end to end: waiting for both lanes"
 lane_a_status=0
 wait "$lane_a_pid" || lane_a_status=$?
+lane_b_status=0
+wait "$lane_b_pid" || lane_b_status=$?
 step "end to end, lane A (${lane_a[*]})"
 cat "$lane_a_log"
+step "end to end, lane B"
+cat "$lane_b_log"
 if [ "$lane_a_status" != 0 ] || [ "$lane_b_status" != 0 ]; then
   echo "end-to-end tests failed (lane A: $lane_a_status, lane B: $lane_b_status)" >&2
   exit 1

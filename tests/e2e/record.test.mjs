@@ -46,9 +46,11 @@ test('two instances share one log through a folder; a dose taken on one silences
   const notes = await startNotificationServer();
   const { tz, offsetHours } = middayZone();
   const base = Date.now();
-  const t1 = localHHMM(offsetHours, 3, new Date(base));
-  const t2 = localHHMM(offsetHours, 4, new Date(base));
-  const due2 = Math.floor((base + 4 * 60_000) / 60_000) * 60_000;
+  // Dose 1 two minutes ahead is taken nowhere: both instances remind it. Dose 2 a minute later
+  // is the one ticked, undone and ticked again across the two (well under a minute of work).
+  const t1 = localHHMM(offsetHours, 2, new Date(base));
+  const t2 = localHHMM(offsetHours, 3, new Date(base));
+  const due2 = Math.floor((base + 3 * 60_000) / 60_000) * 60_000;
   const env = { TZ: tz, ...SYNC_ENV };
   const a = await startApp({ name: 'sync-a', env });
   let b;
@@ -65,31 +67,32 @@ test('two instances share one log through a folder; a dose taken on one silences
     const sb = b.session;
     await useFolder(sb, folder);
     await go(sb, '#/today');
-    await sb.waitForElement('[data-testid=dose-1]', { timeout: 30_000 });
-    assert.equal(await status(sb, 1), 'upcoming');
+    await sb.waitForElement('[data-testid=dose-2]', { timeout: 30_000 });
+    assert.equal(await status(sb, 2), 'upcoming');
     assert.equal(readdirSync(folder).filter((f) => f.endsWith('.magday')).length, 2, 'one file per device');
 
-    // Tick dose 1 on A: B shows it. Undo on B: A shows it. Tick on A again.
+    // Tick dose 2 on A: B shows it. Undo on B: A shows it. Tick on A again.
     await go(sa, '#/today');
-    await sa.click('[data-testid=dose-1-toggle]');
-    await waitStatus(sa, 1, 'taken', 'A: taken');
+    await sa.click('[data-testid=dose-2-toggle]');
+    await waitStatus(sa, 2, 'taken', 'A: taken');
     await go(sa, '#/settings');
     await sa.waitForElement('[data-testid=sync-devices]');
     await shot(a, '[data-testid=sync-section]', 'settings-sync-desktop');
     await go(sa, '#/today');
-    await waitStatus(sb, 1, 'taken', 'B shows the dose A took');
-    await sb.click('[data-testid=dose-1-toggle]');
-    await waitStatus(sb, 1, 'upcoming', 'B: undone');
-    await waitStatus(sa, 1, 'upcoming', 'A shows the undo made on B');
-    await sa.click('[data-testid=dose-1-toggle]');
-    await waitStatus(sb, 1, 'taken', 'B: taken again');
+    await waitStatus(sb, 2, 'taken', 'B shows the dose A took');
+    await sb.click('[data-testid=dose-2-toggle]');
+    await waitStatus(sb, 2, 'upcoming', 'B: undone');
+    await waitStatus(sa, 2, 'upcoming', 'A shows the undo made on B');
+    await sa.click('[data-testid=dose-2-toggle]');
+    await waitStatus(sb, 2, 'taken', 'B: taken again');
+    assert.ok(Date.now() < due2, 'all of it before dose 2 was due');
 
-    // Past dose 2's time and a full minute of both reminder loops: dose 2 (taken nowhere) was
-    // reminded by both instances; dose 1 (taken on A) by neither.
+    // Past dose 2's time and a full minute of both reminder loops: dose 1 (taken nowhere) was
+    // reminded by both instances; dose 2 (taken on A) by neither.
     await sleep(Math.max(0, due2 + 65_000 - Date.now()));
     const sent = notes.all().map((n) => n.summary);
-    assert.equal(sent.filter((x) => x === `Magnesium: dose 2 at ${t2}`).length, 2, JSON.stringify(sent));
-    assert.ok(!sent.some((x) => x.includes('dose 1')), `no dose 1 reminder anywhere: ${JSON.stringify(sent)}`);
+    assert.equal(sent.filter((x) => x === `Magnesium: dose 1 at ${t1}`).length, 2, JSON.stringify(sent));
+    assert.ok(!sent.some((x) => x.includes('dose 2')), `no dose 2 reminder anywhere: ${JSON.stringify(sent)}`);
   } finally {
     await notes.stop();
     if (b) await b.stop();
