@@ -17,6 +17,16 @@ async fn device(dir: &std::path::Path, name: &str) -> Core {
     Core::from_store(store)
 }
 
+/// Two devices, "aaaa" and "bbbb", with their own database files, and an empty shared folder.
+async fn two_devices() -> (tempfile::TempDir, std::path::PathBuf, Core, Core) {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("shared");
+    std::fs::create_dir_all(&folder).unwrap();
+    let a = device(dir.path(), "aaaa").await;
+    let b = device(dir.path(), "bbbb").await;
+    (dir, folder, a, b)
+}
+
 #[test]
 fn record_files_and_conflict_copies_are_recognised() {
     for name in [
@@ -39,13 +49,7 @@ fn record_files_and_conflict_copies_are_recognised() {
 
 #[tokio::test]
 async fn a_dose_ticked_on_one_device_shows_and_silences_the_other_after_a_sync() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("shared");
-    std::fs::create_dir_all(&folder).unwrap();
-    let (a, b) = (
-        device(dir.path(), "aaaa").await,
-        device(dir.path(), "bbbb").await,
-    );
+    let (_dir, folder, a, b) = two_devices().await;
     let now = now_in(TZ, date(2026, 3, 2), 7, 0);
     let i = nerve(date(2026, 3, 2), &["08:00", "20:00"]);
     a.save_protocol(&i, false, &now).await.unwrap();
@@ -114,13 +118,7 @@ async fn a_dose_ticked_on_one_device_shows_and_silences_the_other_after_a_sync()
 
 #[tokio::test]
 async fn partial_stale_conflicting_and_foreign_files_are_tolerated() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("shared");
-    std::fs::create_dir_all(&folder).unwrap();
-    let (a, b) = (
-        device(dir.path(), "aaaa").await,
-        device(dir.path(), "bbbb").await,
-    );
+    let (dir, folder, a, b) = two_devices().await;
     let now = now_in(TZ, date(2026, 3, 2), 9, 0);
     let i = nerve(date(2026, 3, 2), &["08:00", "20:00"]);
     a.save_protocol(&i, false, &now).await.unwrap();
