@@ -70,7 +70,7 @@ pub fn run() {
             // On the recovery screen nothing runs over the empty stand-in record.
             if !recovering {
                 platform::start(app.handle())?;
-                record::spawn_sync_loop(core, record);
+                record::spawn_background(core, record);
             }
             Ok(())
         })

@@ -181,7 +181,7 @@ impl RecordState {
 
 /// Open the record at start. A damaged file is set aside (kept) and the app opens on the
 /// recovery screen, over an empty in-memory record that is never saved; a missing one is a
-/// first start. The backup at start is taken when the newest is over a day old.
+/// first start.
 pub async fn open(paths: &Paths) -> Result<(Core, Option<RecoveryView>)> {
     let device = device_id(&paths.config)?;
     if let FileHealth::Damaged { reason } = backup::check_file(&paths.db).await {
@@ -201,13 +201,20 @@ pub async fn open(paths: &Paths) -> Result<(Core, Option<RecoveryView>)> {
             }),
         ));
     }
-    let core = Core::open_as(&paths.db, &device, &paths.backups).await?;
+    Ok((
+        Core::open_as(&paths.db, &device, &paths.backups).await?,
+        None,
+    ))
+}
+
+/// The backup at start, when the newest is over a day old: run off the start-up path, first
+/// thing in the background task.
+pub async fn back_up_at_start(core: &Core, paths: &Paths) {
     match core.back_up_if_due(&paths.backups, &device_now()).await {
         Ok(Some(b)) => log::info!("backed up to {}", b.name),
         Ok(None) => {}
         Err(e) => log::warn!("the backup at start failed: {e}"),
     }
-    Ok((core, None))
 }
 
 /// Replace the record with the backup `name`: refused (nothing changed, the database still
@@ -250,9 +257,11 @@ fn intervals() -> (Duration, Duration) {
     )
 }
 
-/// The sync loop: at start, a few seconds after each change here, and every five minutes.
-pub fn spawn_sync_loop(core: Core, record: Arc<RecordState>) {
+/// In the background: the backup at start when due, then the sync loop (at start, a few seconds
+/// after each change here, and every five minutes).
+pub fn spawn_background(core: Core, record: Arc<RecordState>) {
     tauri::async_runtime::spawn(async move {
+        back_up_at_start(&core, &record.paths).await;
         let (check, every) = intervals();
         let mut synced_mark: Option<String> = None;
         let mut last = Instant::now();
@@ -385,6 +394,7 @@ mod tests {
         // A first start: a fresh record, a backup taken at once (none was there).
         let (core, recovery) = open(&paths).await.expect("open");
         assert!(recovery.is_none());
+        back_up_at_start(&core, &paths).await;
         assert_eq!(core.backups(&paths.backups).await.expect("list").len(), 1);
         core.store().close().await;
         std::fs::write(&paths.db, b"not a database at all").expect("damage");

@@ -185,7 +185,7 @@ test('killed with SIGKILL during an import: all of it or none, and the file is s
     // entries (one transaction of several seconds) is under way.
     const backupsDir = join(app.dirs.data, IDENTIFIER, 'backups');
     const began = Date.now();
-    while (!readdirSync(backupsDir).some((f) => f.endsWith('-pre-import.db'))) {
+    while (!(existsSync(backupsDir) && readdirSync(backupsDir).some((f) => f.endsWith('-pre-import.db')))) {
       if (Date.now() - began > 60_000) {
         const shown = await s.executeScript(
           'return [...document.querySelectorAll("[data-testid=record-error],[data-testid=import-result]")].map((e) => e.textContent).join(" | ")',
@@ -268,7 +268,11 @@ test('a damaged database opens the recovery screen, and a backup brings the reco
       await s.click('[data-testid=recovery-restore]');
       await s.waitForElement('[data-testid=recovery-restarting]');
     }
+    // The app started itself again, outside WebDriver's session: end that process (the backup is
+    // already in place) and start one under the test's control.
     await sleep(2_000);
+    for (const pid of app.appPids()) process.kill(pid, 'SIGTERM');
+    await app.waitAppExit(10_000);
     s = await app.restart();
     await go(s, '#/today');
     await waitStatus(s, 2, 'taken', 'the record is back: dose 2 taken');

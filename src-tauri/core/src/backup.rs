@@ -189,12 +189,30 @@ pub async fn prune(dir: &Path) -> Result<Vec<String>> {
     Ok(dropped)
 }
 
-/// Whether the newest backup in `backups` (newest first) is over a day old (or there is none).
-pub fn due(backups: &[BackupInfo], now: DateTime<Utc>) -> bool {
-    backups
-        .iter()
-        .find(|b| matches!(b.reason, BackupReason::Daily | BackupReason::Manual))
-        .is_none_or(|b| now - b.taken_at >= Duration::days(1))
+/// When and why each backup in `dir` was taken, from the file names alone (no file is opened:
+/// what the check at start needs).
+pub fn taken(dir: &Path) -> Vec<(DateTime<Utc>, BackupReason)> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|e| parse_name(&e.file_name().to_string_lossy()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Whether the newest daily or manual backup among `taken` is over a day old (or there is none).
+pub fn due(
+    taken: impl IntoIterator<Item = (DateTime<Utc>, BackupReason)>,
+    now: DateTime<Utc>,
+) -> bool {
+    taken
+        .into_iter()
+        .filter(|(_, reason)| matches!(reason, BackupReason::Daily | BackupReason::Manual))
+        .map(|(at, _)| at)
+        .max()
+        .is_none_or(|newest| now - newest >= Duration::days(1))
 }
 
 /// A backup's path in `dir`, refusing a name that is not one of ours (no path tricks).

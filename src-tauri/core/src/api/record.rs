@@ -50,7 +50,7 @@ impl Core {
 
     /// The backup at start: taken when the newest is over a day old.
     pub async fn back_up_if_due(&self, dir: &Path, now: &Now) -> Result<Option<BackupInfo>> {
-        if backup::due(&backup::list(dir).await?, now.utc) {
+        if backup::due(backup::taken(dir), now.utc) {
             Ok(Some(self.back_up(dir, BackupReason::Daily, now).await?))
         } else {
             Ok(None)
