@@ -12,6 +12,9 @@ step() { printf '\n\033[1m[magday] %s\033[0m (%ss)\n' "$*" "$(( $(date +%s) - st
 step "installing what is missing"
 bash src-tauri/scripts/install-deps.sh test
 [ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
+# Where cargo puts what it builds: ./target, or $CARGO_TARGET_DIR (or a config's build.target-dir)
+# when the developer shares one folder between projects.
+target="$(bash src-tauri/scripts/target-dir.sh)"
 
 # MAGDAY_FAKETIME="01:30" (anything `date -d` reads, in $TZ) runs every test on a clock that
 # reads that time when this script starts and runs on from there: libfaketime with one offset
@@ -44,26 +47,27 @@ cargo fmt --all -- --check
 # target/debug/magday without the embedded UI.
 step "end to end: build the app, then drive it through tauri-driver (in the background)"
 ui/node_modules/.bin/tauri build --debug --no-bundle
-mkdir -p target/e2e
-cp target/debug/magday target/e2e/magday
-export MAGDAY_APP="$root/target/e2e/magday"
-# Two lanes side by side, each with its own X display and its own private D-Bus session (the
-# notification server a test starts owns the session's bus name). Lane A holds the record tests
-# (two app instances, kills, recovery), the breathing session and the reminder tests; lane B
-# the rest.
+mkdir -p "$target/e2e"
+cp "$target/debug/magday" "$target/e2e/magday"
+export MAGDAY_APP="$target/e2e/magday"
+# Two lanes side by side, each on its own X display. Within a lane every test file gets a D-Bus
+# session bus of its own from the project's config (tests/e2e/dbus/session.conf: no service
+# directories, so nothing the host installed, a notification daemon included, is ever started
+# on it), and whatever a file left on its bus is killed before the next file starts
+# (tests/e2e/lane.mjs). Lane A holds the record tests (two app instances, kills, recovery), the
+# breathing session and the reminder tests; lane B the rest.
 lane() {
-  local display="$1"; shift
-  (cd tests/e2e && fake xvfb-run -a -n "$display" -s "-screen 0 1280x1024x24" dbus-run-session -- \
-    node --test --test-timeout=420000 --test-concurrency=1 "$@")
+  local name="$1" display="$2"; shift 2
+  (cd tests/e2e && fake xvfb-run -a -n "$display" -s "-screen 0 1280x1024x24" node lane.mjs "$name" "$@")
 }
 lane_a=(record.test.mjs practice.test.mjs reminders.test.mjs)
 mapfile -t lane_b < <(cd tests/e2e && ls ./*.test.mjs | sed 's|^\./||' | grep -v -x -e record.test.mjs -e practice.test.mjs -e reminders.test.mjs)
-lane_a_log="$root/target/e2e-lane-a.log"
-lane_b_log="$root/target/e2e-lane-b.log"
-lane 110 "${lane_a[@]}" > "$lane_a_log" 2>&1 &
+lane_a_log="$target/e2e-lane-a.log"
+lane_b_log="$target/e2e-lane-b.log"
+lane A 110 "${lane_a[@]}" > "$lane_a_log" 2>&1 &
 lane_a_pid=$!
 sleep 3
-lane 130 "${lane_b[@]}" > "$lane_b_log" 2>&1 &
+lane B 130 "${lane_b[@]}" > "$lane_b_log" 2>&1 &
 lane_b_pid=$!
 # Should a step below fail, the lanes still finish (their harness cleans up its apps and
 # drivers) before this script exits with that failure.
@@ -78,11 +82,11 @@ if [ -z "${MAGDAY_FAKETIME:-}" ]; then
   nice -n 10 cargo test --workspace --locked --no-fail-fast
 else
   # Build on the real clock, then run each test binary on the fake one, where cargo would.
-  nice -n 10 cargo test --workspace --locked --no-run --message-format=json | node tests/cargo-test-bins.mjs > target/test-bins.tsv
+  nice -n 10 cargo test --workspace --locked --no-run --message-format=json | node tests/cargo-test-bins.mjs > "$target/test-bins.tsv"
   failed=0
   while IFS=$'\t' read -r bin dir; do
     (cd "$dir" && CARGO_MANIFEST_DIR="$dir" fake "$bin") || failed=1
-  done < target/test-bins.tsv
+  done < "$target/test-bins.tsv"
   [ "$failed" = 0 ] || { echo "a Rust test binary failed" >&2; exit 1; }
 fi
 

@@ -14,7 +14,9 @@ say() { printf '\033[1m[magday]\033[0m %s\n' "$*"; }
 
 app_packages=(libwebkit2gtk-4.1-dev build-essential pkg-config curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev)
-test_packages=(xvfb webkit2gtk-driver dbus dbus-x11 libnotify-bin libglib2.0-bin xdotool faketime)
+# dunst: a real notification daemon, installed so that a test proves the tests' own D-Bus buses
+# never start one the host has (tests/e2e/notifications.test.mjs), and for looking at reminders.
+test_packages=(xvfb webkit2gtk-driver dbus dbus-x11 libnotify-bin libglib2.0-bin xdotool faketime dunst)
 
 packages=("${app_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")

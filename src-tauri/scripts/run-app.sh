@@ -7,4 +7,4 @@ bash src-tauri/scripts/install-deps.sh app
 [ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
 # `tauri build` runs the UI build first (tauri.conf.json) and embeds ui/dist in the binary.
 ui/node_modules/.bin/tauri build --debug --no-bundle
-exec target/debug/magday "$@"
+exec "$(bash src-tauri/scripts/target-dir.sh)/debug/magday" "$@"

@@ -3,7 +3,9 @@
 // Needs a private session bus: run under `dbus-run-session` (see README.md).
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it, test } from 'node:test';
 import dbus from 'dbus-next';
 import {
   BUS_NAME,
@@ -29,6 +31,62 @@ async function until(cond, timeoutMs, what) {
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+const busCall = (method, ...args) =>
+  run('gdbus', [
+    'call', '--session', '--dest', 'org.freedesktop.DBus', '--object-path', '/org/freedesktop/DBus',
+    '--method', `org.freedesktop.DBus.${method}`, ...args,
+  ]);
+
+/** Service files a standard session bus would read to start a notification daemon on demand. */
+function installedNotificationDaemons() {
+  const dataDirs = (process.env.XDG_DATA_DIRS || '/usr/local/share:/usr/share').split(':');
+  const found = [];
+  for (const dir of new Set([...dataDirs, '/usr/local/share', '/usr/share'])) {
+    const services = join(dir, 'dbus-1', 'services');
+    let files = [];
+    try {
+      files = readdirSync(services);
+    } catch {
+      continue;
+    }
+    for (const f of files) {
+      try {
+        if (/^Name=org\.freedesktop\.Notifications\s*$/m.test(readFileSync(join(services, f), 'utf8'))) {
+          found.push(join(services, f));
+        }
+      } catch {
+        /* unreadable */
+      }
+    }
+  }
+  return found;
+}
+
+// Issue 20: the lane's bus (tests/e2e/dbus/session.conf) activates nothing the host installed, so
+// a reminder with no test server is refused the same way on a bare machine and on a desktop.
+test('with no test server, Notify is ServiceUnknown although a notification daemon is installed', { timeout: 30_000 }, async (t) => {
+  const daemons = installedNotificationDaemons();
+  if (daemons.length === 0) {
+    t.skip('no notification daemon is installed here, so there is nothing for the bus to ignore (the test command installs dunst)');
+    return;
+  }
+  t.diagnostic(`installed, and ignored by this bus: ${daemons.join(', ')}`);
+  assert.equal((await busCall('NameHasOwner', BUS_NAME)).stdout.trim(), '(false,)', 'nobody owns the name yet');
+  assert.equal((await busCall('ListActivatableNames')).stdout.trim(), "(['org.freedesktop.DBus'],)", 'the bus can start nothing');
+  const r = await run(
+    'gdbus',
+    [
+      'call', '--session', '--timeout', '10', '--dest', BUS_NAME, '--object-path', OBJECT_PATH,
+      '--method', `${INTERFACE_NAME}.Notify`, '--',
+      'magday-e2e', '0', '""', 'Nobody is listening', '""', '@as []', '@a{sv} {}', '-1',
+    ],
+    { check: false },
+  );
+  assert.notEqual(r.code, 0, `Notify was answered: ${r.stdout}`);
+  assert.match(r.stderr, /org\.freedesktop\.DBus\.Error\.ServiceUnknown/);
+  assert.equal((await busCall('NameHasOwner', BUS_NAME)).stdout.trim(), '(false,)', 'and nothing was started by the call');
+});
 
 describe('notification server', { timeout: 60_000 }, () => {
   /** @type {import('./lib/notifications.mjs').NotificationServer} */
@@ -170,7 +228,13 @@ describe('notification server', { timeout: 60_000 }, () => {
     assert.ok(Date.now() - started < 2_000);
   });
 
-  it('a second server cannot take the name while the first holds it', async () => {
-    await assert.rejects(startNotificationServer(), /could not own org\.freedesktop\.Notifications/);
+  it('a second server cannot take the name while the first holds it, and says whose it is', async () => {
+    await assert.rejects(startNotificationServer(), (e) => {
+      assert.match(e.message, /could not own org\.freedesktop\.Notifications/);
+      // The holder is the first server, in this very process.
+      assert.match(e.message, new RegExp(`of process ${process.pid} \\(`));
+      assert.match(e.message, /node/);
+      return true;
+    });
   });
 });

@@ -246,6 +246,10 @@ export class App {
     const env = {
       GDK_BACKEND: 'x11', // Xvfb
       NO_AT_BRIDGE: '1', // no accessibility bus (its launcher outlives the test)
+      // Nothing of the host's desktop: GSettings in memory (not dconf's files or its D-Bus
+      // service), GIO without the gvfs daemons.
+      GSETTINGS_BACKEND: 'memory',
+      GIO_USE_VFS: 'local',
     };
     // WEBKIT_DISABLE_COMPOSITING_MODE=1 is the usual advice for WebKitGTK in
     // VMs, but with WebKitGTK 2.50 under Xvfb it makes WebDriver screenshots

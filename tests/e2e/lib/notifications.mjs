@@ -13,6 +13,7 @@
 
 import { EventEmitter } from 'node:events';
 import dbus from 'dbus-next';
+import { describeProcess } from './proc.mjs';
 
 const { Interface } = dbus.interface;
 
@@ -150,9 +151,21 @@ export class NotificationServer extends EventEmitter {
     // alive: pending waits hold their own timers. (dbus-next keeps its socket
     // at bus._connection.stream; best effort if that changes.)
     this.bus._connection?.stream?.unref?.();
+    // A name already owned means an earlier test's server (or something the host started) is
+    // still on this bus: say whose it is rather than take it over or queue behind it.
+    const owner = await this.#owner();
+    if (owner) {
+      this.bus.disconnect();
+      this.bus = null;
+      throw new Error(
+        `could not own ${BUS_NAME} on ${address}: another notification server holds it, ` +
+          `connection ${owner.connection} of process ${owner.process}. ` +
+          'A notification server from an earlier test, or one the bus activated, is still running.',
+      );
+    }
     this.bus.export(OBJECT_PATH, this.iface);
     const reply = await withTimeout(
-      this.bus.requestName(BUS_NAME, dbus.NameFlag.DO_NOT_QUEUE | dbus.NameFlag.REPLACE_EXISTING),
+      this.bus.requestName(BUS_NAME, dbus.NameFlag.DO_NOT_QUEUE),
       10_000,
       `requestName ${BUS_NAME}`,
     );
@@ -160,6 +173,24 @@ export class NotificationServer extends EventEmitter {
       this.bus.disconnect();
       throw new Error(`could not own ${BUS_NAME} on ${address} (reply ${reply}): another notification server holds it`);
     }
+  }
+
+  /** The current owner of the name, with its process, or null when nobody owns it. */
+  async #owner() {
+    const bus = await this.bus.getProxyObject('org.freedesktop.DBus', '/org/freedesktop/DBus');
+    const iface = bus.getInterface('org.freedesktop.DBus');
+    const has = await withTimeout(iface.NameHasOwner(BUS_NAME), 10_000, `NameHasOwner ${BUS_NAME}`);
+    if (!has) return null;
+    let connection = '?';
+    let process_ = '?';
+    try {
+      connection = await iface.GetNameOwner(BUS_NAME);
+      const pid = await iface.GetConnectionUnixProcessID(connection);
+      process_ = describeProcess(pid);
+    } catch (e) {
+      process_ = `unknown (${e.message})`;
+    }
+    return { connection, process: process_ };
   }
 
   _notify({ appName, replacesId, appIcon, summary, body, actions, hints, expireTimeout }) {

@@ -2,6 +2,7 @@
 // notify-send, dbus-monitor, WebKitWebDriver in the self-tests).
 
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 /**
  * Start a process and collect its output.
@@ -113,4 +114,14 @@ export async function run(cmd, args = [], { timeoutMs = 15_000, check = true, en
     throw new Error(`${cmd} ${args.join(' ')} failed (${JSON.stringify(exited)}): ${p.stderr.trim() || p.stdout.trim()}`);
   }
   return result;
+}
+
+/** "1234 (dunst -config …)" from /proc, for messages that name a process. */
+export function describeProcess(pid) {
+  try {
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0').filter(Boolean).join(' ');
+    return `${pid} (${cmd.slice(0, 160) || '?'})`;
+  } catch {
+    return `${pid} (no longer running)`;
+  }
 }
