@@ -177,15 +177,21 @@ export class NotificationServer extends EventEmitter {
 
   /** The current owner of the name, with its process, or null when nobody owns it. */
   async #owner() {
-    const bus = await this.bus.getProxyObject('org.freedesktop.DBus', '/org/freedesktop/DBus');
+    // Every wait here holds a timer: the bus socket is unref'd, so nothing else keeps the test
+    // process's event loop alive while the bus answers.
+    const bus = await withTimeout(
+      this.bus.getProxyObject('org.freedesktop.DBus', '/org/freedesktop/DBus'),
+      10_000,
+      'the bus object',
+    );
     const iface = bus.getInterface('org.freedesktop.DBus');
     const has = await withTimeout(iface.NameHasOwner(BUS_NAME), 10_000, `NameHasOwner ${BUS_NAME}`);
     if (!has) return null;
     let connection = '?';
     let process_ = '?';
     try {
-      connection = await iface.GetNameOwner(BUS_NAME);
-      const pid = await iface.GetConnectionUnixProcessID(connection);
+      connection = await withTimeout(iface.GetNameOwner(BUS_NAME), 10_000, `GetNameOwner ${BUS_NAME}`);
+      const pid = await withTimeout(iface.GetConnectionUnixProcessID(connection), 10_000, 'GetConnectionUnixProcessID');
       process_ = describeProcess(pid);
     } catch (e) {
       process_ = `unknown (${e.message})`;
