@@ -76,7 +76,13 @@ macro_rules! commands {
                 $( let $arg: $ty = parse_input(input.clone())?; )?
                 let _ = &input;
                 let result: magday_core::Result<$ret> = async { $body }.await;
-                result.map_err(ApiError::from)
+                result.map_err(|e| {
+                    // The system's own text goes to the log; the UI gets the app's words.
+                    if let Some(details) = e.details() {
+                        log::warn!("{}: {} ({details})", stringify!($name), e.code());
+                    }
+                    ApiError::from(e)
+                })
             }
         )*
 

@@ -68,6 +68,7 @@ mod tests {
                           exported yet: export from the desktop app)"
                     .into(),
                 field: None,
+                details: None,
             }
         );
     }
@@ -76,10 +77,10 @@ mod tests {
     fn an_interrupted_dialog_reaches_the_ui_as_the_cores_io_error() {
         let e = api(ShellError::Interrupted("task 7 panicked".into()));
         assert_eq!(e.code, "io");
-        assert_eq!(
-            e.message,
-            "a file could not be written or read: task 7 panicked"
-        );
+        assert!(e
+            .message
+            .starts_with("A file could not be read or written."));
+        assert_eq!(e.details.as_deref(), Some("task 7 panicked"));
         assert_eq!(e.field, None);
     }
 

@@ -77,7 +77,10 @@ pub fn new_device_id(config: &Path) -> Result<String> {
 /// and the backups that can replace it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct RecoveryView {
+    /// Why, in the app's words.
     pub reason: String,
+    /// What SQLite said, for support (behind a "details" line).
+    pub details: String,
     /// Where the damaged file was kept (never deleted).
     pub set_aside: String,
     pub backups: Vec<BackupInfo>,
@@ -184,9 +187,9 @@ impl RecordState {
 /// first start.
 pub async fn open(paths: &Paths) -> Result<(Core, Option<RecoveryView>)> {
     let device = device_id(&paths.config)?;
-    if let FileHealth::Damaged { reason } = backup::check_file(&paths.db).await {
+    if let FileHealth::Damaged { reason, details } = backup::check_file(&paths.db).await {
         log::error!(
-            "the database at {} is damaged: {reason}",
+            "the database at {} is damaged: {reason} ({details})",
             paths.db.display()
         );
         let aside = backup::set_aside(&paths.db, chrono::Utc::now())?;
@@ -196,6 +199,7 @@ pub async fn open(paths: &Paths) -> Result<(Core, Option<RecoveryView>)> {
             core,
             Some(RecoveryView {
                 reason,
+                details,
                 set_aside: aside.display().to_string(),
                 backups,
             }),

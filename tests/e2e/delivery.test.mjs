@@ -22,7 +22,16 @@ test('a reminder no server takes is reported, with the reason, until one goes th
     // 1. No notification service on the session bus.
     await sendTest(s);
     await s.waitForText('[data-testid=delivery-problem]', /Reminders are not reaching you/);
-    assert.match(await text(s, '[data-testid=delivery-problem-reason]'), /ServiceUnknown|org\.freedesktop\.Notifications/);
+    // The app's words for the person; the system's own text only behind "Details for support".
+    assert.match(await text(s, '[data-testid=delivery-problem-reason]'), /no notification service is running/);
+    assert.doesNotMatch(await text(s, '[data-testid=delivery-problem-reason]'), /org\.freedesktop|\(code:/);
+    assert.match(await text(s, '[data-testid=delivery-problem-details] summary'), /code no_notification_service/);
+    assert.match(
+      await s.executeScript('return document.querySelector("[data-testid=delivery-problem-details]").textContent'),
+      /ServiceUnknown/,
+    );
+    // Settings does not say "Reminders are on." above "Reminders are not reaching you".
+    assert.doesNotMatch(await text(s, '[data-testid=permission]'), /Reminders are on/);
     assert.equal(await count(s, '[data-testid=last-test]'), 0, 'a test that failed was not "sent"');
     await s.click('[data-testid=tab-today]');
     await s.waitForText('[data-testid=delivery-problem]', /The test reminder at \d\d:\d\d could not be handed to your system/);
@@ -33,7 +42,11 @@ test('a reminder no server takes is reported, with the reason, until one goes th
     });
     try {
       await sendTest(s);
-      await s.waitForText('[data-testid=delivery-problem-reason]', /no notifications today/);
+      await s.waitForText('[data-testid=delivery-problem-reason]', /did not take the reminder/);
+      assert.match(
+        await s.executeScript('return document.querySelector("[data-testid=delivery-problem-details]").textContent'),
+        /no notifications today/,
+      );
       assert.equal(refusing.refused.length, 1, 'the app did ask the server');
       assert.equal(refusing.all().length, 0);
     } finally {

@@ -256,6 +256,8 @@ test('a damaged database opens the recovery screen, and a backup brings the reco
       const aside = readdirSync(join(app.dirs.data, IDENTIFIER)).filter((f) => /^magday\.db\.damaged-[0-9TZ]+$/.test(f));
       assert.equal(aside.length, i + 1, `${kind}: the damaged file is kept aside`);
       assert.equal((await s.findElements('[data-testid=tab-today]')).length, 0, 'only the recovery screen');
+      // Issue 21: the app's words, never SQLite's ("error returned from database: (code: 26)").
+      assert.doesNotMatch(await s.getText('[data-testid=recovery-reason]'), /error returned from database|\(code:|org\.freedesktop/);
       if (i === 0) {
         await shot(app, '[data-testid=recovery-screen]', 'recovery-desktop');
         await s.setWindowRect({ width: 390, height: 844 });

@@ -31,6 +31,10 @@ pub use record::ImportResult;
 #[derive(Clone, Debug)]
 pub struct Core {
     store: Store,
+    /// Held by a tap from reading its day to appending its entries, so taps made at the same
+    /// moment (the window, a notification's Taken, the tray) decide in turn, each on the day
+    /// as the one before left it. Writes in general queue in the store (`BEGIN IMMEDIATE`).
+    taps: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 /// What a command resolves once: the settings, the day clock they give, today, and the safety
@@ -97,29 +101,28 @@ pub(crate) fn checklist_of(
 impl Core {
     /// Open the database file at `path`.
     pub async fn open(path: &Path) -> Result<Core> {
-        Ok(Core {
-            store: Store::open(path).await?,
-        })
+        Ok(Core::from_store(Store::open(path).await?))
     }
 
     /// Open the database file at `path` as device `device` (the id kept outside the file),
     /// snapshotting it into `backups` first when a migration is about to change it.
     pub async fn open_as(path: &Path, device: &str, backups: &Path) -> Result<Core> {
-        Ok(Core {
-            store: Store::open_as_with_backups(path, device, backups).await?,
-        })
+        Ok(Core::from_store(
+            Store::open_as_with_backups(path, device, backups).await?,
+        ))
     }
 
     /// A core over an opened store.
     pub fn from_store(store: Store) -> Core {
-        Core { store }
+        Core {
+            store,
+            taps: Default::default(),
+        }
     }
 
     /// A core over a private in-memory database.
     pub async fn open_in_memory() -> Result<Core> {
-        Ok(Core {
-            store: Store::open_in_memory().await?,
-        })
+        Ok(Core::from_store(Store::open_in_memory().await?))
     }
 
     pub fn store(&self) -> &Store {
@@ -175,7 +178,10 @@ impl Core {
 
     /// The first day of the course that governs `day`, or of the first course when `day` comes
     /// before every course; `None` before any protocol.
-    async fn course_start_for(&self, version: Option<&Version>) -> Result<Option<NaiveDate>> {
+    pub(crate) async fn course_start_for(
+        &self,
+        version: Option<&Version>,
+    ) -> Result<Option<NaiveDate>> {
         Ok(match version {
             Some((_, spec)) => Some(spec.start_date),
             None => match self.store.first_version().await? {
@@ -341,6 +347,7 @@ impl Core {
                 course_start,
                 log: &log,
                 pause: pause::current(&ctx.pauses),
+                pauses: &ctx.pauses,
                 tomorrow: tomorrow.as_ref().map(|(_, s)| (day + Duration::days(1), s)),
             },
             list,
@@ -351,6 +358,7 @@ impl Core {
 
     /// Apply one tap to `day` (today when `None`) and return the day as it now stands.
     pub async fn tap(&self, day: Option<&str>, tap: &Tap, now: &Now) -> Result<DayView> {
+        let _turn = self.taps.lock().await;
         let ctx = self.ctx(now).await?;
         let day = ctx.day(day)?;
         self.tap_on(&ctx, day, tap).await
@@ -366,6 +374,9 @@ impl Core {
     }
 
     pub(crate) async fn tap_on(&self, ctx: &Ctx, day: NaiveDate, tap: &Tap) -> Result<DayView> {
+        if matches!(tap, Tap::TakeDose { .. }) {
+            pause::check_take(pause::current(&ctx.pauses))?;
+        }
         let (version, mut records) = self.read_day(day).await?;
         self.ensure_course_has_begun(day, version.as_ref()).await?;
         let list = checklist_of(ctx, day, version.as_ref(), &DayState::replay(&records))?;
@@ -379,5 +390,7 @@ impl Core {
     }
 }
 
+#[cfg(test)]
+mod pause_tests;
 #[cfg(test)]
 mod tests;

@@ -244,9 +244,14 @@ pub enum FileHealth {
     Ok,
     /// It cannot be opened as a database or fails its check: the recovery screen.
     Damaged {
+        /// Why, in the app's words.
         reason: String,
+        /// What SQLite said, for support and the log.
+        details: String,
     },
 }
+
+const NOT_OURS: &str = "it holds no Magday record";
 
 /// Check the database file at `path` without changing it.
 pub async fn check_file(path: &Path) -> FileHealth {
@@ -273,15 +278,23 @@ pub async fn check_file(path: &Path) -> FileHealth {
             (ok, 1) => Ok(ok),
             // An empty file is a first start that was cut short; anything else is not ours.
             (_, _) if std::fs::metadata(path).map(|m| m.len()).unwrap_or(0) == 0 => Ok("ok".into()),
-            (_, _) => Ok("it holds no Magday record".into()),
+            (_, _) => Ok(NOT_OURS.into()),
         }
     }
     .await;
     match checked {
         Ok(ok) if ok == "ok" => FileHealth::Ok,
-        Ok(reason) => FileHealth::Damaged { reason },
+        Ok(reason) => FileHealth::Damaged {
+            details: format!("quick_check: {reason}"),
+            reason: if reason == NOT_OURS {
+                "the file holds no Magday record.".into()
+            } else {
+                "the file is damaged: part of it cannot be read.".into()
+            },
+        },
         Err(e) => FileHealth::Damaged {
-            reason: e.to_string(),
+            reason: "the file is not a database Magday can open, or it is damaged.".into(),
+            details: e.to_string(),
         },
     }
 }

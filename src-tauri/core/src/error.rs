@@ -23,9 +23,16 @@ pub enum CoreError {
     /// A referenced record does not exist.
     #[error("{what} was not found")]
     NotFound { what: String },
+    /// Another write held the database for longer than the busy timeout (SQLite's BUSY or
+    /// LOCKED): nothing of this request was saved, and trying again will work.
+    #[error(
+        "Magday was still saving another change and could not save this one; nothing was \
+         changed. Please try again."
+    )]
+    Busy(sqlx::Error),
     /// SQLite failed.
     #[error("the database failed: {0}")]
-    Storage(#[from] sqlx::Error),
+    Storage(sqlx::Error),
     /// A migration could not be applied.
     #[error("the database could not be brought up to date: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
@@ -59,11 +66,47 @@ impl CoreError {
         }
     }
 
+    /// What a person is told: the error's own message, or for a failure of the system below
+    /// (SQLite, a file, a migration, an unreadable row) the app's own words, with what to do.
+    /// The system's text is in [`CoreError::details`], for the log and a "details" line.
+    pub fn user_message(&self) -> String {
+        match self {
+            CoreError::Storage(_) => "Magday could not read or save your record, so nothing was changed. Try again; if it keeps happening, restore a backup in Settings.".into(),
+            CoreError::Migrate(_) => "Magday could not bring your record up to date for this version. Nothing was lost: a backup was taken before the update.".into(),
+            CoreError::Corrupt(_) => "A part of your record could not be read, so nothing was changed. If it keeps happening, restore a backup in Settings.".into(),
+            CoreError::Io(_) => "A file could not be read or written. Check that the folder exists and that Magday may write there, then try again.".into(),
+            other => other.to_string(),
+        }
+    }
+
+    /// The system's own text, for a failure of the system below (see [`CoreError::user_message`]).
+    pub fn details(&self) -> Option<String> {
+        match self {
+            CoreError::Storage(_)
+            | CoreError::Migrate(_)
+            | CoreError::Corrupt(_)
+            | CoreError::Io(_)
+            | CoreError::Busy(_) => Some(self.source_text()),
+            _ => None,
+        }
+    }
+
+    fn source_text(&self) -> String {
+        match self {
+            CoreError::Storage(e) | CoreError::Busy(e) => e.to_string(),
+            CoreError::Migrate(e) => e.to_string(),
+            CoreError::Corrupt(e) => e.clone(),
+            CoreError::Io(e) => e.to_string(),
+            other => other.to_string(),
+        }
+    }
+
     /// The stable machine code of this error.
     pub fn code(&self) -> &'static str {
         match self {
             CoreError::Invalid { code, .. } | CoreError::Refused { code, .. } => code,
             CoreError::NotFound { .. } => "not_found",
+            CoreError::Busy(_) => "busy",
             CoreError::Storage(_) => "storage",
             CoreError::Migrate(_) => "migration",
             CoreError::Corrupt(_) => "corrupt_data",
@@ -100,6 +143,32 @@ fn capped(message: String) -> String {
     cut
 }
 
+impl From<sqlx::Error> for CoreError {
+    fn from(e: sqlx::Error) -> Self {
+        if is_busy(&e) {
+            CoreError::Busy(e)
+        } else {
+            CoreError::Storage(e)
+        }
+    }
+}
+
+/// Whether SQLite answered BUSY or LOCKED (any of their extended codes: 517 is
+/// `SQLITE_BUSY_SNAPSHOT`, 262 `SQLITE_LOCKED_SHAREDCACHE`, ...), or no connection was free in
+/// time: another write had the database, and the same request can succeed a moment later.
+pub fn is_busy(e: &sqlx::Error) -> bool {
+    const SQLITE_BUSY: i64 = 5;
+    const SQLITE_LOCKED: i64 = 6;
+    match e {
+        sqlx::Error::Database(db) => db
+            .code()
+            .and_then(|c| c.parse::<i64>().ok())
+            .is_some_and(|c| matches!(c & 0xff, SQLITE_BUSY | SQLITE_LOCKED)),
+        sqlx::Error::PoolTimedOut => true,
+        _ => false,
+    }
+}
+
 impl From<serde_json::Error> for CoreError {
     fn from(e: serde_json::Error) -> Self {
         CoreError::Corrupt(e.to_string())
@@ -117,6 +186,9 @@ pub struct ApiError {
     pub message: String,
     /// The input field at fault, when there is one.
     pub field: Option<String>,
+    /// The system's own text behind a failure of the system (SQLite, a file), for support and
+    /// the log; `message` says it in the app's words.
+    pub details: Option<String>,
 }
 
 impl From<CoreError> for ApiError {
@@ -127,8 +199,9 @@ impl From<CoreError> for ApiError {
         };
         ApiError {
             code: e.code().to_string(),
-            message: capped(e.to_string()),
+            message: capped(e.user_message()),
             field,
+            details: e.details().map(capped),
         }
     }
 }

@@ -373,11 +373,20 @@ impl Store {
 
     // ---- the event log -------------------------------------------------------------------
 
+    /// A write transaction, begun as the writer (`BEGIN IMMEDIATE`): it waits its turn (up to
+    /// the busy timeout) behind any other write, here or in another process, instead of
+    /// starting as a reader and failing when it tries to write after another writer committed
+    /// (a deferred transaction cannot be upgraded then: `SQLITE_BUSY_SNAPSHOT`, and the busy
+    /// timeout does not retry that). Every multi-statement write goes through here.
+    pub(crate) async fn write_tx(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
     /// Append events in one transaction (all or none) and return them with their ids. The log
     /// writes through [`crate::log::append`], which is the only caller.
     pub(crate) async fn append(&self, events: &[NewEvent]) -> Result<Vec<Event>> {
         let device = &self.device;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let mut seq: i64 =
             sqlx::query_scalar("SELECT coalesce(max(seq), 0) FROM events WHERE device = ?")
                 .bind(device)

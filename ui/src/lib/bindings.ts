@@ -59,7 +59,12 @@ message: string,
 /**
  * The input field at fault, when there is one.
  */
-field: string | null, };
+field: string | null, 
+/**
+ * The system's own text behind a failure of the system (SQLite, a file), for support and
+ * the log; `message` says it in the app's words.
+ */
+details: string | null, };
 
 /**
  * One backup.
@@ -303,9 +308,19 @@ export type DeliveryProblem = {
  */
 at: string, 
 /**
- * What the system answered.
+ * Why, in the app's words, to follow "could not be handed to your system:" ("no
+ * notification service is running on this desktop, ...").
  */
 reason: string, 
+/**
+ * A stable code for support: `no_notification_service`, `notifications_not_allowed`,
+ * `notification_refused`.
+ */
+code: string, 
+/**
+ * What the system answered, word for word (for support and the "details" line).
+ */
+details: string, 
 /**
  * True for a test reminder, false for a real one.
  */
@@ -537,6 +552,11 @@ portions: Array<Portion>, };
  * The Food screen for a day.
  */
 export type FoodDayView = { day: string, today: string, is_today: boolean, 
+/**
+ * Why nothing can be logged on the day, when nothing can: the day comes before the course
+ * (its first day given) or before any protocol. Nothing is suggested then either.
+ */
+not_recordable: string | null, 
 /**
  * The recommended intake for the user's age and sex (food, water and supplements);
  * `None` before a protocol is set up.
@@ -991,7 +1011,15 @@ export type RecoverInput = { name: string | null, };
  * The recovery screen's facts: why the database could not be used, where it was set aside,
  * and the backups that can replace it.
  */
-export type RecoveryView = { reason: string, 
+export type RecoveryView = { 
+/**
+ * Why, in the app's words.
+ */
+reason: string, 
+/**
+ * What SQLite said, for support (behind a "details" line).
+ */
+details: string, 
 /**
  * Where the damaged file was kept (never deleted).
  */

@@ -27,7 +27,9 @@ describe("Recovery", () => {
   it("says plainly what happened, where the damaged file was kept, and that nothing was deleted", () => {
     serve(recoveryView());
     expect(screen.getByTestId("recovery-screen").textContent).toContain("Your record could not be opened");
-    expect(screen.getByTestId("recovery-reason").textContent).toContain("database disk image is malformed");
+    expect(screen.getByTestId("recovery-reason").textContent).toContain("the file is damaged");
+    expect(screen.getByTestId("recovery-reason").textContent).not.toMatch(/error returned from database|\(code:/);
+    expect(screen.getByTestId("recovery-details").textContent).toContain("database disk image is malformed");
     expect(screen.getByTestId("recovery-set-aside").textContent?.replace(/\s+/g, " ").trim()).toBe(
       "The damaged file was kept at /home/ana/.local/share/magday/magday.db.damaged-2026-11-21T100000Z. Nothing was deleted.",
     );

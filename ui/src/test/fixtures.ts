@@ -630,7 +630,8 @@ export function importResult(over: Partial<ImportResult> = {}): ImportResult {
 /** The recovery screen's facts: the damaged file set aside, with backups to restore. */
 export function recoveryView(over: Partial<RecoveryView> = {}): RecoveryView {
   return {
-    reason: "database disk image is malformed",
+    reason: "the file is damaged: part of it cannot be read.",
+    details: "error returned from database: (code: 11) database disk image is malformed",
     set_aside: "/home/ana/.local/share/magday/magday.db.damaged-2026-11-21T100000Z",
     backups: backups(),
     ...over,

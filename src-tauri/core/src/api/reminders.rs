@@ -168,6 +168,7 @@ impl Core {
                 format!("{} is not a dose reminder.", quoted(key)),
             )
         })?;
+        let _turn = self.taps.lock().await;
         let ctx = self.ctx(now).await?;
         crate::day::check_open(day, ctx.today)?;
         let tap = match action {

@@ -74,8 +74,14 @@ pub struct DeliveryView {
 pub struct DeliveryProblem {
     /// When it was tried (RFC 3339).
     pub at: String,
-    /// What the system answered.
+    /// Why, in the app's words, to follow "could not be handed to your system:" ("no
+    /// notification service is running on this desktop, ...").
     pub reason: String,
+    /// A stable code for support: `no_notification_service`, `notifications_not_allowed`,
+    /// `notification_refused`.
+    pub code: String,
+    /// What the system answered, word for word (for support and the "details" line).
+    pub details: String,
     /// True for a test reminder, false for a real one.
     pub test: bool,
 }
@@ -99,6 +105,34 @@ pub struct DeliveryReport {
     pub last_test: Option<String>,
     /// Set while the newest hand-over failed.
     pub problem: Option<DeliveryProblem>,
+}
+
+/// Why a hand-over failed, from the system's answer: (a code for support, the app's words).
+pub fn in_own_words(system: &str) -> (&'static str, &'static str) {
+    let s = system.to_ascii_lowercase();
+    if s.contains("serviceunknown")
+        || s.contains("was not provided by any")
+        || s.contains("no such name")
+    {
+        (
+            "no_notification_service",
+            "no notification service is running on this desktop, so nothing could show the reminder.",
+        )
+    } else if s.contains("accessdenied")
+        || s.contains("permission")
+        || s.contains("not allowed")
+        || s.contains("denied")
+    {
+        (
+            "notifications_not_allowed",
+            "notifications are not allowed for Magday.",
+        )
+    } else {
+        (
+            "notification_refused",
+            "the desktop's notification service did not take the reminder.",
+        )
+    }
 }
 
 /// One day of the check: its dose times (none when no protocol governs it) and its log.
@@ -140,10 +174,15 @@ pub fn report(
             .filter(|r| r.channel != "scheduled")
             .max_by_key(|r| r.planned_at)
             .and_then(|r| {
-                r.error.as_ref().map(|reason| DeliveryProblem {
-                    at: local(r.planned_at.with_timezone(&Utc)),
-                    reason: reason.clone(),
-                    test: r.channel == "test",
+                r.error.as_ref().map(|system| {
+                    let (code, reason) = in_own_words(system);
+                    DeliveryProblem {
+                        at: local(r.planned_at.with_timezone(&Utc)),
+                        reason: reason.into(),
+                        code: code.into(),
+                        details: system.clone(),
+                        test: r.channel == "test",
+                    }
                 })
             }),
     };

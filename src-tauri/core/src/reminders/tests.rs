@@ -524,7 +524,18 @@ async fn a_refused_hand_over_is_failed_with_its_reason_until_one_goes_through() 
     assert_eq!(report.recent[0].outcome, DeliveryOutcome::Failed);
     assert_eq!(report.recent[0].error.as_deref(), Some(reason));
     let problem = report.problem.expect("the problem is raised");
-    assert_eq!((problem.reason.as_str(), problem.test), (reason, false));
+    assert!(!problem.test);
+    // Issue 21: the app's words for the person, the system's for support.
+    assert_eq!(problem.code, "no_notification_service");
+    assert!(problem
+        .reason
+        .starts_with("no notification service is running"));
+    assert!(
+        !problem.reason.contains("org.freedesktop"),
+        "{}",
+        problem.reason
+    );
+    assert_eq!(problem.details, reason);
 
     // A test reminder refused the same way: no "last test sent", the problem stays.
     let t = now(day, 9, 30);

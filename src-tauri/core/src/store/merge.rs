@@ -231,7 +231,7 @@ impl Store {
             b.check()?;
         }
         let mut stats = MergeStats::default();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         for c in bodies.iter().flat_map(|b| &b.courses) {
             stats.courses += sqlx::query(
                 "INSERT OR IGNORE INTO courses(created_at, device, seq, gid) VALUES(?, ?, ?, ?)",

@@ -135,7 +135,7 @@ impl Store {
         spec_json: &str,
     ) -> Result<StoredVersion> {
         let device = &self.device;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let course_id = match course_id {
             Some(id) => id,
             None => {
