@@ -54,8 +54,22 @@ test('an urgent sign pauses dose reminders until a clinician has cleared the use
         message: 'the pause banner goes once resumed',
       });
       assert.match(await text(s, '[data-testid=next-dose]'), new RegExp(t2));
+      // Issue 21: the check-in's stop now reads as history, not as an order.
+      await s.waitForElement('[data-testid=advice-seek_care_cleared]');
+      assert.equal(await count(s, '[data-testid=advice-seek_care]'), 0, 'no "stop taking magnesium" under the resumed plan');
+      assert.match(await text(s, '[data-testid=advice-seek_care_cleared]'), /confirmed a clinician's clearance/);
       const n = await notes.waitForNotification({ summary: `Magnesium: dose 2 at ${t2}` }, 200_000);
       assert.ok(n);
+      // Issue 21: Today refreshes itself after the resume as it does without a pause: dose 2 is
+      // due, with Snooze, within a minute of its time (the window is never touched here).
+      const due2 = Math.floor((base + 5 * 60_000) / 60_000) * 60_000;
+      await s.waitFor(async () => (await s.getAttribute('[data-testid=dose-2]', 'data-status')) === 'due', {
+        timeout: Math.max(5_000, due2 + 60_000 - Date.now()),
+        interval: 1_000,
+        message: 'dose 2 shows due now within a minute of its time',
+      });
+      assert.ok(Date.now() <= due2 + 60_000, 'due within a minute');
+      assert.equal(await count(s, '[data-testid=dose-2-snooze]'), 1, 'Snooze is offered');
       const sent = notes.all().map((x) => x.summary);
       assert.ok(!sent.some((x) => x.includes(`dose 1 at ${t1}`)), `no dose 1 reminder: ${JSON.stringify(sent)}`);
     });

@@ -10,6 +10,7 @@ use crate::checklist::MAX_NOTE_CHARS;
 use crate::error::{quoted, CoreError, Result};
 use crate::facts::{SRC_DIARRHEA, SRC_TOXICITY, URGENT_SYMPTOMS};
 use crate::log::{DayState, Entry, NoteOn};
+use crate::pause::Pause;
 use crate::protocol::{Finding, Level, ProtocolSpec, Symptom};
 use crate::today::DayView;
 
@@ -122,13 +123,32 @@ pub fn entries(input: &CheckInInput, spec: &ProtocolSpec) -> Result<Vec<Entry>> 
     Ok(out)
 }
 
-/// What a day's check-ins call for: the latest answer about urgent signs (stop and seek care),
+/// What a day's check-ins call for: the latest answer about urgent signs (stop and seek care;
+/// once the user has confirmed a clinician's clearance after it, that answer reads as history),
 /// and the latest stomach rating (loose-stools advice).
-pub fn advice(log: &DayState) -> Vec<Finding> {
+pub fn advice(log: &DayState, pauses: &[Pause]) -> Vec<Finding> {
     let urgent = log.urgent.clone().unwrap_or_default();
     let stomach = log.ratings.get(&Symptom::Stomach).copied();
     let mut advice = Vec::new();
-    if !urgent.is_empty() {
+    let cleared = log.urgent_at.and_then(|at| {
+        pauses
+            .iter()
+            .filter_map(|p| p.until)
+            .filter(|until| *until >= at)
+            .min()
+    });
+    if let (false, Some(until)) = (urgent.is_empty(), cleared) {
+        advice.push(Finding {
+            level: Level::Info,
+            code: "seek_care_cleared",
+            message: format!(
+                "Earlier you reported {} and your plan was paused. You confirmed a clinician's clearance at {}, and the plan has resumed. If any of these signs come back, stop taking magnesium and seek medical care.",
+                urgent.join(", "),
+                until.format("%H:%M")
+            ),
+            source: SRC_TOXICITY,
+        });
+    } else if !urgent.is_empty() {
         advice.push(Finding {
             level: Level::Stop,
             code: "seek_care",

@@ -508,6 +508,8 @@ pub struct DayState {
     pub ratings: BTreeMap<Symptom, u8>,
     /// The last answer about urgent signs, if a check-in gave one.
     pub urgent: Option<Vec<String>>,
+    /// When that answer was recorded.
+    pub urgent_at: Option<DateTime<FixedOffset>>,
     /// The last check-in note.
     pub check_in_note: Option<String>,
     /// True when a symptom was rated.
@@ -594,7 +596,10 @@ impl DayState {
                     s.ratings.insert(*symptom, *value);
                     s.checked_in = true;
                 }
-                Entry::UrgentAnswer { signs } => s.urgent = Some(signs.clone()),
+                Entry::UrgentAnswer { signs } => {
+                    s.urgent = Some(signs.clone());
+                    s.urgent_at = Some(r.at);
+                }
                 // Pauses and the supply span days: [`crate::pause`] and [`crate::stock`] read
                 // them across the log.
                 Entry::SafetyPaused { .. }

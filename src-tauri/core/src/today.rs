@@ -131,6 +131,8 @@ pub struct DayParts<'a> {
     pub log: &'a DayState,
     /// The safety pause in force now.
     pub pause: Option<&'a Pause>,
+    /// Every pause, ended ones too (a check-in's stop reads as history once cleared).
+    pub pauses: &'a [Pause],
     /// Tomorrow and the version governing it, looked up only when today has no dose left.
     pub tomorrow: Option<(NaiveDate, &'a ProtocolSpec)>,
 }
@@ -162,7 +164,7 @@ pub fn view(p: DayParts, list: Checklist) -> crate::error::Result<DayView> {
         food_mg: p.log.food_mg(),
         supplement_mg: list.supplement_mg(),
         refresh_at: is_today.then(|| local(checklist::refresh_at(&list, p.now, p.clock))),
-        advice: crate::checkin::advice(p.log),
+        advice: crate::checkin::advice(p.log, p.pauses),
         safety_pause: p.pause.map(pause::view),
         above_limit: spec.and_then(|s| s.above_limit),
         checked_in: p.log.checked_in,

@@ -97,10 +97,12 @@ describe("Today", () => {
     expect(names).toContain("Add note for the day");
   });
 
-  it("says plainly when reminders are not reaching the user, with the system's reason", async () => {
+  it("says plainly when reminders are not reaching the user, in its own words, the system's in the details", async () => {
     const problem = {
       at: "2026-11-21T08:00:00+01:00",
-      reason: "org.freedesktop.DBus.Error.ServiceUnknown: The name org.freedesktop.Notifications was not provided",
+      reason: "no notification service is running on this desktop, so nothing could show the reminder.",
+      code: "no_notification_service",
+      details: "org.freedesktop.DBus.Error.ServiceUnknown: The name org.freedesktop.Notifications was not provided",
       test: false,
     };
     answer((cmd) =>
@@ -111,7 +113,12 @@ describe("Today", () => {
     expect(banner.getAttribute("role")).toBe("alert");
     expect(banner.textContent).toContain("Reminders are not reaching you.");
     expect(banner.textContent).toContain("The reminder at 08:00 could not be handed to your system");
-    expect(screen.getByTestId("delivery-problem-reason").textContent).toContain("ServiceUnknown");
+    expect(screen.getByTestId("delivery-problem-reason").textContent).toContain("no notification service is running");
+    expect(screen.getByTestId("delivery-problem-reason").textContent).not.toContain("org.freedesktop");
+    const details = screen.getByTestId("delivery-problem-details");
+    expect(details.tagName).toBe("DETAILS");
+    expect(details.textContent).toContain("code no_notification_service");
+    expect(details.textContent).toContain("ServiceUnknown");
     expect(screen.getByTestId("delivery-problem-settings").getAttribute("href")).toBe("#/settings");
   });
 
@@ -299,5 +306,56 @@ describe("Today's movement minutes", () => {
     await fireEvent.click(screen.getByTestId("movement-add"));
     expect((await screen.findByTestId("error")).textContent).toBe("Enter from 1 to 600 minutes of movement.");
     expect((screen.getByTestId("movement-minutes") as HTMLInputElement).value).toBe("30");
+  });
+});
+
+describe("Today: what the tester found (issue 21)", () => {
+  it("each dose's Skip and Snooze buttons have names of their own", async () => {
+    const v = dayView();
+    v.checklist.doses = [dose({ status: "due" }), dose({ slot: 2, time: "20:00", status: "upcoming" })];
+    answer((cmd) => (cmd === "get_day" ? v : cmd === "get_notification_permission" ? granted : settings));
+    render(Today, { day: null });
+    await screen.findByTestId("dose-1-skip");
+    const skips = screen.getAllByRole("button", { name: /^Skip dose/ }).map((b) => b.getAttribute("aria-label"));
+    expect(skips).toEqual(["Skip dose 1 at 08:00", "Skip dose 2 at 20:00"]);
+    expect(screen.getByTestId("dose-1-snooze").getAttribute("aria-label")).toBe("Snooze dose 1 at 08:00 for 10 minutes");
+  });
+
+  it("after Resume my plan, Today re-arms its own refresh", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const now = Date.now();
+      const paused = dayView({
+        safety_pause: {
+          since: "2026-11-21T09:00:00+01:00",
+          day: "2026-11-21",
+          signs: ["confusion"],
+          message: "Do not take magnesium, and seek medical care now.",
+          source: { id: "toxicity", citation: "NIH ODS" },
+        },
+        refresh_at: null,
+      });
+      const resumed = dayView({ refresh_at: new Date(now + 60_000).toISOString() });
+      let gets = 0;
+      answer((cmd) => {
+        if (cmd === "get_day") {
+          gets += 1;
+          return gets === 1 ? paused : resumed;
+        }
+        if (cmd === "resume_after_pause") return resumed;
+        return cmd === "get_notification_permission" ? granted : settings;
+      });
+      render(Today, { day: null });
+      await screen.findByTestId("safety-pause");
+      await fireEvent.click(screen.getByTestId("safety-cleared"));
+      await fireEvent.click(screen.getByTestId("safety-resume"));
+      await waitFor(() => expect(screen.queryByTestId("safety-pause")).toBeNull());
+      const before = gets;
+      // The resumed view's refresh instant (a minute on, never sooner than 30 s) loads the day again.
+      await vi.advanceTimersByTimeAsync(61_000);
+      await waitFor(() => expect(gets).toBeGreaterThan(before));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
