@@ -51,6 +51,8 @@ pub fn field_words(name: &str) -> String {
         "slot" => "Dose",
         "minutes" => "Minutes",
         "delta" => "Count",
+        // An internally tagged tap loses the inner field's name in serde's path.
+        "tap" => "A number in this entry",
         _ => "",
     };
     if !known.is_empty() {
@@ -101,6 +103,14 @@ fn refusal(path: &str, serde_message: &str) -> CoreError {
             quoted(given),
             words.to_lowercase()
         )
+    } else if serde_message.starts_with("invalid value: integer `-")
+        && serde_message
+            .rsplit("expected ")
+            .next()
+            .is_some_and(|e| e.starts_with('u'))
+    {
+        // A negative number where only 0 and up make sense: say that, not "needs a number".
+        format!("{words} cannot be negative.")
     } else if serde_message.starts_with("invalid type")
         || serde_message.starts_with("invalid value")
     {
@@ -175,6 +185,21 @@ mod tests {
         assert_eq!(field, "litres");
         assert_eq!(message, "Amount of water (litres) needs a number.");
         assert!(!message.contains("f64"), "{message}");
+    }
+
+    #[test]
+    fn a_negative_number_is_called_negative_not_missing() {
+        let mut p = good_protocol();
+        p["protocol"]["length_days"] = json!(-1);
+        let (field, message) = err::<SaveProtocolInput>(p);
+        assert_eq!(field, "protocol.length_days");
+        assert_eq!(message, "Course length (days) cannot be negative.");
+
+        let (_, message) = err::<TapInput>(
+            json!({ "day": null, "tap": { "type": "take_dose", "slot": -1, "at": null } }),
+        );
+        assert_eq!(message, "A number in this entry cannot be negative.");
+        assert!(!message.contains("needs a number"), "{message}");
     }
 
     #[test]

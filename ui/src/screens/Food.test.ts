@@ -11,6 +11,7 @@ function view(over: Partial<FoodDayView> = {}): FoodDayView {
     day: "2026-11-21",
     today: "2026-11-21",
     is_today: true,
+    not_recordable: null,
     rda_mg: 320,
     food_mg: 120,
     supplement_mg: 100,
@@ -121,5 +122,16 @@ describe("Food when the record changed elsewhere", () => {
     refresh.bump();
     await waitFor(() => expect(screen.getByTestId("food-total").textContent).toBe("240 mg"));
     expect(calls.filter((c) => c.cmd === "get_food_day")).toHaveLength(2);
+  });
+  it("before the course starts offers nothing to log and says when it starts", async () => {
+    answer((cmd) =>
+      cmd === "get_food_day"
+        ? view({ suggestions: [], not_recordable: "Your course starts on 22 November 2026: nothing is recorded for the days before it." })
+        : [],
+    );
+    render(Food, { day: null });
+    expect((await screen.findByTestId("food-not-recordable")).textContent).toContain("Your course starts on 22 November 2026");
+    expect(screen.queryByTestId("suggestions")).toBeNull();
+    expect(screen.queryAllByRole("button", { name: /^Log .* of / })).toHaveLength(0);
   });
 });

@@ -4,6 +4,7 @@
 use chrono::{Duration, NaiveDate};
 
 use super::{checklist_of, Core, Ctx};
+use crate::checklist;
 use crate::day::Now;
 use crate::error::{CoreError, Result};
 use crate::food::day::{
@@ -45,7 +46,11 @@ impl Core {
         };
         // What the user eats often (last 30 days), yesterday and today: for variety.
         let past = log::read_food(&self.store, day - Duration::days(FREQUENT_DAYS), day).await?;
-        food_day::view(food_day::ViewParts {
+        let start = self.course_start_for(version.as_ref()).await?;
+        let not_recordable = checklist::ensure_recordable(day, start, version.is_some())
+            .err()
+            .map(|e| e.to_string());
+        let mut view = food_day::view(food_day::ViewParts {
             day,
             today: ctx.today,
             rda_mg: version.as_ref().map(|(_, s)| s.rda_mg),
@@ -56,7 +61,13 @@ impl Core {
             kidney: version
                 .as_ref()
                 .is_some_and(|(_, s)| s.safety.kidney_disease.counts_as_yes()),
-        })
+        })?;
+        // Nothing offered to log on a day that records nothing (it would only be refused).
+        if not_recordable.is_some() {
+            view.suggestions.clear();
+        }
+        view.not_recordable = not_recordable;
+        Ok(view)
     }
 
     /// Record a food entry (like a tap: not on a day before the course) and show the day.

@@ -46,6 +46,9 @@ pub struct FoodDayView {
     pub day: NaiveDate,
     pub today: NaiveDate,
     pub is_today: bool,
+    /// Why nothing can be logged on the day, when nothing can: the day comes before the course
+    /// (its first day given) or before any protocol. Nothing is suggested then either.
+    pub not_recordable: Option<String>,
     /// The recommended intake for the user's age and sex (food, water and supplements);
     /// `None` before a protocol is set up.
     pub rda_mg: Option<u32>,
@@ -244,6 +247,7 @@ pub fn view(p: ViewParts) -> Result<FoodDayView> {
         day: p.day,
         today: p.today,
         is_today: p.day == p.today,
+        not_recordable: None,
         rda_mg: p.rda_mg,
         food_mg,
         supplement_mg: p.supplement_mg,

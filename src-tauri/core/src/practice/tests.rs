@@ -40,6 +40,25 @@ fn the_paces_have_a_longer_or_even_exhale_and_the_templates_differ() {
 }
 
 #[test]
+fn the_hint_never_promises_a_range_the_lengths_offered_contradict() {
+    // Issue 21: "5–10 minutes" beside a 3-minute choice read as a contradiction. Every length
+    // offered is named in the hint (or the hint names none).
+    for t in [Template::Circulation, Template::Nerve, Template::Custom] {
+        let o = options(t);
+        assert!(!o.hint.contains("5–10"), "{t:?}: {}", o.hint);
+        if o.hint.contains("minutes") {
+            for m in &o.minutes {
+                assert!(
+                    o.hint.contains(&m.to_string()),
+                    "{t:?} offers {m}: {}",
+                    o.hint
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn a_finished_session_counts_its_length_and_a_stopped_one_its_whole_minutes() {
     let s = session(&input(5, 300)).unwrap();
     assert!(s.finished);

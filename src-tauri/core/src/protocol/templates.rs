@@ -116,7 +116,7 @@ pub fn template(id: Template) -> TemplateInfo {
             items: standard,
             optional_items: optional.clone(),
             symptoms: vec![Symptom::ColdHands, Symptom::ColdFeet, Symptom::Numbness, Symptom::Tingling, Symptom::Stress, Symptom::PoorSleep, Symptom::Stomach],
-            breathing_hint: "Alternate-nostril or slow belly breathing, 5–10 minutes.",
+            breathing_hint: "Alternate-nostril or slow belly breathing. The guide suggests 5 to 10 minutes; 3 minutes is a gentle start.",
         },
         Template::Nerve => TemplateInfo {
             id,
@@ -128,7 +128,7 @@ pub fn template(id: Template) -> TemplateInfo {
             items: standard,
             optional_items: optional.clone(),
             symptoms: vec![Symptom::ColdHands, Symptom::ColdFeet, Symptom::Numbness, Symptom::Tingling, Symptom::NervePain, Symptom::Cramps, Symptom::Weakness, Symptom::Stress, Symptom::PoorSleep, Symptom::Stomach],
-            breathing_hint: "Slow diaphragmatic breathing with a longer exhale than inhale, 5–10 minutes.",
+            breathing_hint: "Slow diaphragmatic breathing with a longer exhale than inhale. The guide suggests 5 to 10 minutes; 3 minutes is a gentle start.",
         },
         Template::Custom => TemplateInfo {
             id,
