@@ -13,7 +13,7 @@ use ts_rs::TS;
 use crate::day::DayClock;
 use crate::error::{CoreError, Result};
 use crate::log::DayState;
-use crate::pause::{paused_at, Pause};
+use crate::pause::{dose_paused, Pause};
 use crate::practice::{BreathingInput, MovementKind};
 use crate::protocol::{item_note, keep_apart_windows, ItemKind, ItemNote, KeepApart, ProtocolSpec};
 
@@ -260,7 +260,7 @@ pub fn derive(
             DoseStatus::Skipped
         } else if is_skipped {
             DoseStatus::Paused
-        } else if paused_at(pauses, t.due) {
+        } else if dose_paused(pauses, t.due, t.window_end) {
             safety_paused += 1;
             DoseStatus::Paused
         } else if now < t.due {

@@ -40,9 +40,16 @@ impl Pause {
 
 /// The pauses in these safety entries (oldest first). A pause while one is in force, or a
 /// resumption while none is, changes nothing.
+///
+/// A pause is a fact about time: the entries are folded in the order of the instants they were
+/// recorded at, whatever day they are filed under. (A check-in filled in for yesterday at 19:00
+/// pauses from 19:00 today, after a clearance given at 18:00; in the log's day order it would
+/// sort before that clearance and be closed by it.)
 pub fn pauses(records: &[Record]) -> Vec<Pause> {
+    let mut by_instant: Vec<&Record> = records.iter().collect();
+    by_instant.sort_by_key(|r| r.at.with_timezone(&Utc));
     let mut out: Vec<Pause> = Vec::new();
-    for r in records {
+    for r in by_instant {
         let open = out.last().is_some_and(|p| p.until.is_none());
         match &r.entry {
             Entry::SafetyPaused { signs } if !open => out.push(Pause {
@@ -79,6 +86,31 @@ pub fn current(pauses: &[Pause]) -> Option<&Pause> {
 /// Whether any of `pauses` covers `t`.
 pub fn paused_at(pauses: &[Pause], t: DateTime<Utc>) -> bool {
     pauses.iter().any(|p| p.covers(t))
+}
+
+/// Whether a dose due at `due`, whose window closes at `window_end`, is paused: it came due
+/// during a pause, or it was still open (due, not yet taken) when a pause began.
+pub fn dose_paused(pauses: &[Pause], due: DateTime<Utc>, window_end: DateTime<Utc>) -> bool {
+    pauses.iter().any(|p| {
+        let since = p.since.with_timezone(&Utc);
+        p.covers(due) || (due <= since && since < window_end)
+    })
+}
+
+/// Taking a dose is refused while a pause is in force: only the user's confirmation of a
+/// clinician's clearance ([`resume`]) ends it. Nothing is recorded.
+pub fn check_take(current: Option<&Pause>) -> Result<()> {
+    match current {
+        Some(p) => Err(CoreError::refused(
+            "paused",
+            format!(
+                "Your plan is paused since {} because you reported {}. Do not take magnesium until a clinician has cleared you; then confirm it on Today to resume.",
+                p.since.format("%-d %B, %H:%M"),
+                p.signs.join(", ")
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// The pause as Today shows it: why, and what to do.

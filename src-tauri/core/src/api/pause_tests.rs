@@ -1,0 +1,113 @@
+//! Issue 22 (in part): a pause is a fact about time, on a real SQLite file with fixed clocks.
+
+use super::*;
+use crate::checkin::CheckInInput;
+use crate::checklist::DoseStatus;
+use crate::pause::ResumeInput;
+use crate::testkit::{date, nerve, now_in};
+
+const TZ: chrono_tz::Tz = chrono_tz::Europe::Berlin;
+
+async fn core(dir: &tempfile::TempDir, times: &[&str]) -> Core {
+    let core = Core::open(&dir.path().join("magday.db")).await.unwrap();
+    core.save_protocol(
+        &nerve(date(2026, 11, 2), times),
+        false,
+        &now_in(TZ, date(2026, 11, 2), 7, 0),
+    )
+    .await
+    .unwrap();
+    core
+}
+
+fn urgent(day: Option<&str>) -> CheckInInput {
+    CheckInInput {
+        day: day.map(str::to_string),
+        ratings: vec![],
+        urgent: vec!["confusion".into()],
+        note: String::new(),
+    }
+}
+
+fn take(slot: u32) -> Tap {
+    Tap::TakeDose { slot, at: None }
+}
+
+#[tokio::test]
+async fn a_back_filled_urgent_sign_pauses_from_the_instant_it_was_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = core(&dir, &["08:00", "20:00"]).await;
+    let d = date(2026, 11, 10);
+    let at = |h, m| now_in(TZ, d, h, m);
+    // Paused at 09:00, resumed at 18:00.
+    core.check_in(&urgent(None), &at(9, 0)).await.unwrap();
+    let cleared = ResumeInput {
+        cleared_by_clinician: true,
+    };
+    core.resume_after_pause(&cleared, &at(18, 0)).await.unwrap();
+    assert!(core
+        .day(None, &at(18, 30))
+        .await
+        .unwrap()
+        .safety_pause
+        .is_none());
+    // At 19:00 the user fills in yesterday's check-in, with confusion: the plan pauses from now.
+    core.check_in(&urgent(Some("2026-11-09")), &at(19, 0))
+        .await
+        .unwrap();
+    let view = core.day(None, &at(19, 30)).await.unwrap();
+    let pause = view.safety_pause.expect("paused from 19:00");
+    assert!(pause.since.contains("T19:00"), "{}", pause.since);
+    assert_eq!(view.checklist.doses[1].status, DoseStatus::Paused);
+    // Dose 2 at 20:00 is not reminded.
+    let due = core.due_reminders(&at(20, 1)).await.unwrap();
+    assert!(due.iter().all(|r| r.slot != 2), "{due:?}");
+}
+
+#[tokio::test]
+async fn a_dose_due_when_the_pause_starts_is_paused_and_taking_it_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = core(&dir, &["08:00", "20:00"]).await;
+    let d = date(2026, 11, 10);
+    let at = |h, m| now_in(TZ, d, h, m);
+    assert_eq!(
+        core.day(None, &at(9, 0)).await.unwrap().checklist.doses[0].status,
+        DoseStatus::Due
+    );
+    core.check_in(&urgent(None), &at(9, 0)).await.unwrap();
+    let view = core.day(None, &at(9, 5)).await.unwrap();
+    assert_eq!(
+        view.checklist.doses[0].status,
+        DoseStatus::Paused,
+        "dose 1 was open at 09:00"
+    );
+    let before = core.store().event_count().await.unwrap();
+    let e = core.tap(None, &take(1), &at(9, 5)).await.unwrap_err();
+    assert_eq!(e.code(), "paused");
+    // A notification's Taken is refused the same way.
+    let key = crate::reminders::dose_reminder_key(d, 1);
+    let e = core
+        .reminder_action(&key, crate::reminders::ReminderAction::Taken, &at(9, 6))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), "paused");
+    assert_eq!(
+        core.store().event_count().await.unwrap(),
+        before,
+        "nothing recorded"
+    );
+    // After the clinician's clearance the dose stays paused (it was open during the pause), and
+    // the next one is due again as usual.
+    core.resume_after_pause(
+        &ResumeInput {
+            cleared_by_clinician: true,
+        },
+        &at(10, 0),
+    )
+    .await
+    .unwrap();
+    let view = core.day(None, &at(20, 5)).await.unwrap();
+    assert_eq!(view.checklist.doses[0].status, DoseStatus::Paused);
+    assert_eq!(view.checklist.doses[1].status, DoseStatus::Due);
+    core.tap(None, &take(2), &at(20, 5)).await.unwrap();
+}
