@@ -365,6 +365,8 @@ impl Store {
     }
 
     /// Remember the file merged from `device`.
+    /// (An older copy of a device's file, such as a sync engine's conflict copy, never replaces
+    /// the newest one noted: "devices seen" keeps each device's newest file.)
     pub async fn note_merged_file(
         &self,
         device: &str,
@@ -377,7 +379,8 @@ impl Store {
             "INSERT INTO merged_files(device, sha256, written_at, merged_at, events) \
              VALUES(?, ?, ?, ?, ?) ON CONFLICT(device) DO UPDATE SET sha256 = excluded.sha256, \
              written_at = excluded.written_at, merged_at = excluded.merged_at, \
-             events = excluded.events",
+             events = excluded.events \
+             WHERE excluded.written_at >= merged_files.written_at",
         )
         .bind(device)
         .bind(sha256)

@@ -163,3 +163,45 @@ async fn partial_stale_conflicting_and_foreign_files_are_tolerated() {
     assert_eq!(refused[0].outcome, FileOutcome::Skipped);
     assert_eq!(b.store().version_count().await.unwrap(), before);
 }
+
+/// Issue 21: a device's older file (a conflict copy whose name sorts after the file itself)
+/// never takes the place of its newest one in "devices seen", sync after sync.
+#[tokio::test]
+async fn devices_seen_keep_each_devices_newest_file_whatever_order_the_folder_lists() {
+    let (_dir, folder, a, b) = two_devices().await;
+    let now = now_in(TZ, date(2026, 3, 2), 9, 0);
+    a.save_protocol(&nerve(date(2026, 3, 2), &["08:00", "20:00"]), false, &now)
+        .await
+        .unwrap();
+    let older = crate::record::export(a.store(), "2026-03-02T07:00:00+00:00")
+        .await
+        .unwrap();
+    a.tap(
+        None,
+        &Tap::Count {
+            key: "water".into(),
+            delta: 1,
+        },
+        &now,
+    )
+    .await
+    .unwrap();
+    let newer = crate::record::export(a.store(), "2026-03-02T08:00:00+00:00")
+        .await
+        .unwrap();
+    std::fs::write(own_file(&folder, "aaaa"), &newer).unwrap();
+    std::fs::write(
+        folder.join("magday-aaaa.sync-conflict-20260302-070000-XYZ.magday"),
+        &older,
+    )
+    .unwrap();
+    for round in 0..3 {
+        b.sync_folder(&folder, &now).await.unwrap();
+        let seen = b.sync_devices().await.unwrap();
+        assert_eq!(seen.len(), 1, "round {round}");
+        assert_eq!(
+            seen[0].written_at, "2026-03-02T08:00:00+00:00",
+            "round {round}: the newest file"
+        );
+    }
+}
