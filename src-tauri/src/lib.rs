@@ -60,6 +60,10 @@ pub fn run() {
             let record = Arc::new(record::RecordState::new(paths, recovery));
             let handle = app.handle().clone();
             let restart: state::Restart = Arc::new(move || handle.restart());
+            let replan: record::OnChange = {
+                let notifier = Arc::clone(&notifier);
+                Arc::new(move || notifier.plan_changed())
+            };
             app.manage(AppState::new(
                 core.clone(),
                 notifier,
@@ -70,7 +74,7 @@ pub fn run() {
             // On the recovery screen nothing runs over the empty stand-in record.
             if !recovering {
                 platform::start(app.handle())?;
-                record::spawn_background(core, record);
+                record::spawn_background(core, record, replan);
             }
             Ok(())
         })

@@ -553,4 +553,74 @@ mod tests {
         reschedule(&fake, &core, &now()).await;
         assert_eq!(*fake.pending.lock().unwrap(), before);
     }
+    /// Issue 22: a pause set on another device reaches this phone by a background sync, and that
+    /// sync re-plans the scheduled window (`record::sync_and_tell` calls the same `plan_changed`
+    /// a command does): the fake scheduler is emptied, without the app being opened or tapped.
+    #[tokio::test]
+    async fn a_pause_that_arrives_by_a_background_sync_empties_the_phones_schedule() {
+        use crate::record::{open, sync_and_tell, OnChange, Paths, RecordState};
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::Arc;
+
+        let dir = tempfile::tempdir().expect("tempdir");
+        let folder = dir.path().join("sync");
+        std::fs::create_dir_all(&folder).expect("folder");
+        let folder = folder.display().to_string();
+        let paths = |name: &str| {
+            Paths::new(
+                &dir.path().join(name).join("data"),
+                &dir.path().join(name).join("config"),
+            )
+        };
+        let (a, _) = open(&paths("a")).await.expect("A");
+        let input = protocol("2026-11-21");
+        a.save_protocol(&input.protocol, input.new_course, &now())
+            .await
+            .expect("saved");
+        a.set_sync_folder(Some(&folder)).await.expect("A's folder");
+        let a_record = RecordState::new(paths("a"), None);
+        let (b, _) = open(&paths("b")).await.expect("B");
+        b.set_sync_folder(Some(&folder)).await.expect("B's folder");
+        let b_record = RecordState::new(paths("b"), None);
+
+        let told = Arc::new(AtomicUsize::new(0));
+        let on_change: OnChange = {
+            let told = Arc::clone(&told);
+            Arc::new(move || {
+                told.fetch_add(1, Ordering::SeqCst);
+            })
+        };
+        let quiet: OnChange = Arc::new(|| {});
+        let fake = Fake::default();
+
+        // B joins A's record through the folder: told, and its window fills.
+        sync_and_tell(&a, &a_record, &quiet).await;
+        assert!(sync_and_tell(&b, &b_record, &on_change).await);
+        assert_eq!(told.load(Ordering::SeqCst), 1);
+        reschedule(&fake, &b, &now()).await;
+        let before = fake.pending.lock().unwrap().clone();
+        assert!(!before.is_empty(), "B's window has dose reminders");
+
+        // An urgent sign on A; B's next background sync brings the pause and says so.
+        let check_in = magday_core::checkin::CheckInInput {
+            day: None,
+            ratings: vec![],
+            urgent: vec!["confusion".into()],
+            note: String::new(),
+        };
+        a.check_in(&check_in, &now()).await.expect("checked in");
+        sync_and_tell(&a, &a_record, &quiet).await;
+        assert!(sync_and_tell(&b, &b_record, &on_change).await);
+        assert_eq!(told.load(Ordering::SeqCst), 2, "the sync re-plans");
+        reschedule(&fake, &b, &now()).await;
+        assert!(
+            fake.pending.lock().unwrap().is_empty(),
+            "nothing left to fire"
+        );
+        assert_eq!(fake.cancelled.lock().unwrap().last(), Some(&before));
+
+        // A sync that brings nothing re-plans nothing.
+        assert!(!sync_and_tell(&b, &b_record, &on_change).await);
+        assert_eq!(told.load(Ordering::SeqCst), 2);
+    }
 }

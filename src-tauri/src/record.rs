@@ -148,9 +148,13 @@ impl RecordState {
             }
         };
         let now = device_now();
+        let seen_before = core.sync_devices().await.ok();
         let outcome = match core.sync_folder(Path::new(&folder), &now).await {
             Ok(report) => {
-                if report.added.changed() {
+                // Screens reload when the record changed, and also when "Devices seen" did (a
+                // device's first or newer file that added nothing new).
+                let seen_now = core.sync_devices().await.ok();
+                if report.added.changed() || seen_now != seen_before {
                     self.changed();
                 }
                 for f in report.files.iter().filter(|f| f.reason.is_some()) {
@@ -261,9 +265,29 @@ fn intervals() -> (Duration, Duration) {
     )
 }
 
+/// What the shell does when a sync changed the record: re-plan reminders (a phone's scheduled
+/// window, the tray).
+pub type OnChange = Arc<dyn Fn() + Send + Sync>;
+
+/// Sync once; when the sync merged anything (a pause or a dose from another device), say so
+/// through `on_change`, as a command that changed the record does. Returns whether it did.
+pub async fn sync_and_tell(core: &Core, record: &RecordState, on_change: &OnChange) -> bool {
+    let changed = record
+        .sync(core)
+        .await
+        .and_then(|o| o.report)
+        .is_some_and(|r| r.added.changed());
+    if changed {
+        on_change();
+    }
+    changed
+}
+
 /// In the background: the backup at start when due, then the sync loop (at start, a few seconds
-/// after each change here, and every five minutes).
-pub fn spawn_background(core: Core, record: Arc<RecordState>) {
+/// after each change here, and every five minutes). A sync that brought something from another
+/// device re-plans the reminders (`on_change`): a pause set on one device silences the other's
+/// scheduled reminders without waiting for the app to be opened.
+pub fn spawn_background(core: Core, record: Arc<RecordState>, on_change: OnChange) {
     tauri::async_runtime::spawn(async move {
         back_up_at_start(&core, &record.paths).await;
         let (check, every) = intervals();
@@ -278,7 +302,7 @@ pub fn spawn_background(core: Core, record: Arc<RecordState>) {
                     // Let a burst of taps settle before writing the file.
                     tokio::time::sleep(Duration::from_secs(2)).await;
                 }
-                record.sync(&core).await;
+                sync_and_tell(&core, &record, &on_change).await;
                 synced_mark = core.change_mark().await.ok();
                 last = Instant::now();
                 first = false;

@@ -268,10 +268,17 @@ impl Core {
         Ok((self.parsed(version)?, records))
     }
 
+    /// A stored version's spec as it may govern days: parsed and judged by the save rules once,
+    /// then from the store's cache (see [`protocol::govern`]). Every read of a day's plan goes
+    /// through here; only the Protocol screen and its check read the spec as stored.
+    pub(crate) fn governed(&self, v: &StoredVersion) -> Result<ProtocolSpec> {
+        Ok(self.store.spec_of::<protocol::Governed>(v)?.0)
+    }
+
     /// A stored version with its spec (parsed once, then from the store's cache).
     fn parsed(&self, v: Option<StoredVersion>) -> Result<Option<Version>> {
         let Some(v) = v else { return Ok(None) };
-        let spec: ProtocolSpec = self.store.spec_of(&v)?;
+        let spec = self.governed(&v)?;
         Ok(Some((v, spec)))
     }
 
@@ -292,7 +299,7 @@ impl Core {
     ) -> Result<(Vec<Version>, Vec<Record>)> {
         let mut versions = Vec::new();
         for v in self.store.versions_governing(first, last).await? {
-            let spec = v.spec()?;
+            let spec = self.governed(&v)?;
             versions.push((v, spec));
         }
         Ok((versions, log::read(&self.store, first, last).await?))
@@ -390,6 +397,8 @@ impl Core {
     }
 }
 
+#[cfg(test)]
+mod govern_tests;
 #[cfg(test)]
 mod pause_tests;
 #[cfg(test)]

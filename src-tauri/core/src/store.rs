@@ -27,7 +27,11 @@ pub struct Store {
     specs: std::sync::Arc<std::sync::Mutex<SpecCache>>,
 }
 
-type SpecCache = std::collections::HashMap<i64, std::sync::Arc<dyn std::any::Any + Send + Sync>>;
+/// Parsed specs by (version id, the type parsed into).
+type SpecCache = std::collections::HashMap<
+    (i64, std::any::TypeId),
+    std::sync::Arc<dyn std::any::Any + Send + Sync>,
+>;
 
 /// One entry of the append-only log, as stored (the log module gives it meaning).
 #[derive(Clone, Debug, PartialEq)]

@@ -98,6 +98,9 @@ pub struct DayView {
     /// The plan governing the day is above the supplemental limit, kept on a clinician's
     /// advice as the user acknowledged.
     pub above_limit: Option<AboveLimit>,
+    /// The plan governing the day would be refused by the save rules (it came from another
+    /// device, a file or an older version): its doses are held until the user reviews it.
+    pub plan_held: Option<Finding>,
     /// When this view next changes by itself (a dose comes due, a window closes, a snooze ends,
     /// the day ends), RFC 3339: the screen refreshes then rather than polling.
     pub refresh_at: Option<String>,
@@ -167,6 +170,7 @@ pub fn view(p: DayParts, list: Checklist) -> crate::error::Result<DayView> {
         advice: crate::checkin::advice(p.log, p.pauses),
         safety_pause: p.pause.map(pause::view),
         above_limit: spec.and_then(|s| s.above_limit),
+        plan_held: spec.and_then(|s| s.held.clone()),
         checked_in: p.log.checked_in,
         symptoms: spec
             .map(|spec| {

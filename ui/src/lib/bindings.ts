@@ -284,6 +284,11 @@ safety_pause: PauseView | null,
  */
 above_limit: AboveLimit | null, 
 /**
+ * The plan governing the day would be refused by the save rules (it came from another
+ * device, a file or an older version): its doses are held until the user reviews it.
+ */
+plan_held: Finding | null, 
+/**
  * When this view next changes by itself (a dose comes due, a window closes, a snooze ends,
  * the day ends), RFC 3339: the screen refreshes then rather than polling.
  */

@@ -316,9 +316,12 @@ describe("Today: what the tester found (issue 21)", () => {
     answer((cmd) => (cmd === "get_day" ? v : cmd === "get_notification_permission" ? granted : settings));
     render(Today, { day: null });
     await screen.findByTestId("dose-1-skip");
-    const skips = screen.getAllByRole("button", { name: /^Skip dose/ }).map((b) => b.getAttribute("aria-label"));
-    expect(skips).toEqual(["Skip dose 1 at 08:00", "Skip dose 2 at 20:00"]);
-    expect(screen.getByTestId("dose-1-snooze").getAttribute("aria-label")).toBe("Snooze dose 1 at 08:00 for 10 minutes");
+    // Each name holds the visible text (WCAG 2.5.3, axe's label-content-name-mismatch) and says which dose.
+    const skips = screen.getAllByRole("button", { name: /^Skip this dose/ }).map((b) => b.getAttribute("aria-label"));
+    expect(skips).toEqual(["Skip this dose: dose 1 at 08:00", "Skip this dose: dose 2 at 20:00"]);
+    const snooze = screen.getByTestId("dose-1-snooze");
+    expect(snooze.getAttribute("aria-label")).toBe("Snooze 10 min: dose 1 at 08:00");
+    expect(snooze.getAttribute("aria-label")).toContain(snooze.textContent?.trim() ?? "?");
   });
 
   it("after Resume my plan, Today re-arms its own refresh", async () => {
@@ -357,5 +360,23 @@ describe("Today: what the tester found (issue 21)", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+  it("a plan from elsewhere that the safety rules would refuse holds its doses and asks for a review", async () => {
+    const v = dayView({
+      plan_held: {
+        level: "stop",
+        code: "plan_stopped",
+        message: "Your plan's doses are held: it came from another device, a file or an older version of Magday, and the safety rules would not save it as it is. Review this plan on the Protocol screen before taking more.",
+        source: { id: "kidney", citation: "NIH ODS" },
+      },
+    });
+    v.checklist.doses = [];
+    answer((cmd) => (cmd === "get_day" ? v : cmd === "get_notification_permission" ? granted : settings));
+    render(Today, { day: null });
+    const banner = await screen.findByTestId("plan-held");
+    expect(banner.getAttribute("role")).toBe("alert");
+    expect(banner.textContent).toContain("doses are held");
+    expect(screen.getByTestId("plan-held-review").getAttribute("href")).toBe("#/protocol");
+    expect(screen.queryAllByTestId(/^dose-\d$/)).toHaveLength(0);
   });
 });

@@ -86,6 +86,7 @@ export function dayView(over: Partial<DayView> = {}): DayView {
     refresh_at: "2026-11-21T08:00:00+01:00",
     advice: [],
     safety_pause: null,
+    plan_held: null,
     above_limit: null,
     stock: null,
     symptoms: [

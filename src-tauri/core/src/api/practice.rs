@@ -62,7 +62,7 @@ impl Core {
             .versions_governing(since, ctx.today + Duration::days(FORECAST_DAYS))
             .await?
         {
-            let spec = self.store.spec_of(&v)?;
+            let spec = self.governed(&v)?;
             versions.push((v, spec));
         }
         let Some(ledger) = stock::ledger(&records, ctx.today, |day, slot| {

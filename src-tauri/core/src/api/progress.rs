@@ -14,7 +14,7 @@ use crate::log::{self, DayState, Record};
 use crate::pause;
 use crate::practice;
 use crate::progress::{self, day_progress, DayProgress, ProgressView, SCORE_HALF_LIFE_DAYS};
-use crate::protocol::{self, ProtocolSpec};
+use crate::protocol;
 use crate::report::{self, RenderedReport, ReportData, ReportFormat, ReportKind};
 use crate::today::course_info;
 
@@ -35,7 +35,7 @@ impl Core {
         };
         let Some(shown) = shown else { return Ok(None) };
         let v = self.store.newest_version_of_course(shown.course_id).await?;
-        let spec: ProtocolSpec = v.spec()?;
+        let spec = self.governed(&v)?;
         Ok(Some((v, spec)))
     }
 

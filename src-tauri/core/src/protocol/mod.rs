@@ -13,10 +13,13 @@
 //!   [`validate_safety`], which refuses a safety question left unanswered.
 //! - `changes`: [`report_changes`], the findings an edit adds and removes.
 //! - `versions`: [`place_version`], when a saved protocol takes effect.
+//! - `govern`: [`govern`], what a stored version may do wherever a day's plan is read: the save
+//!   rules again, so a plan from elsewhere that they would refuse governs no doses.
 //!
 //! Every item is re-exported here, so callers write `crate::protocol::X`.
 
 mod changes;
+mod govern;
 mod keep_apart;
 mod model;
 mod plan;
@@ -27,6 +30,7 @@ mod validate;
 pub mod versions;
 
 pub use changes::{report_changes, ReportChanges};
+pub use govern::{govern, hold, Governed};
 pub use keep_apart::keep_apart_windows;
 pub(crate) use model::medicine_name;
 pub use model::{
@@ -43,7 +47,8 @@ pub use templates::{
     DEFAULT_MG_PER_UNIT, DEFAULT_WATER_GLASSES, DEFAULT_WINDOW_MIN, OPTIONAL_ITEMS, STANDARD_ITEMS,
 };
 pub use validate::{
-    validate, validate_safety, MAX_LENGTH_DAYS, MAX_START_OFFSET_DAYS, MIN_LENGTH_DAYS,
+    above_limit, plan_refusal, validate, validate_safety, PlanRefusal, MAX_LENGTH_DAYS,
+    MAX_START_OFFSET_DAYS, MIN_LENGTH_DAYS,
 };
 pub use versions::place_version;
 

@@ -395,6 +395,11 @@ pub struct ProtocolSpec {
     /// it was asked read as `None`.
     #[serde(default)]
     pub b6_mg_per_day: Option<f64>,
+    /// Set when the save rules would refuse this plan as stored (it came from another device,
+    /// a file or an older build): why its doses are held. Never stored; see [`super::govern`].
+    #[serde(skip)]
+    #[ts(skip)]
+    pub held: Option<Finding>,
 }
 
 /// An acknowledged plan above the supplemental limit.

@@ -169,6 +169,59 @@ pub fn above_limit(report: &SafetyReport) -> Option<AboveLimit> {
 /// A plan above this multiple of the supplemental limit is refused even when acknowledged.
 pub const MAX_LIMIT_MULTIPLE: f64 = 2.0;
 
+/// Why the save rules refuse a supplement plan whose report is `report`, if they do. The one
+/// place that says it: [`validate`] refuses the save with it, and [`super::govern`] holds the
+/// doses of a stored version (from another device, a file or an older build) with it.
+pub struct PlanRefusal {
+    /// `clinician_first` (a stop-level answer), `above_twice_limit`,
+    /// `above_limit_unacknowledged`.
+    pub code: &'static str,
+    pub message: String,
+    /// The finding it rests on.
+    pub level: Level,
+    pub source: crate::facts::Source,
+}
+
+/// See [`PlanRefusal`]; `acknowledged`: the user confirmed a plan above the limit is kept on a
+/// clinician's advice.
+pub fn plan_refusal(report: &SafetyReport, acknowledged: bool) -> Option<PlanRefusal> {
+    if !report.supplement_allowed {
+        let stop = report.findings.iter().find(|f| f.level == Level::Stop);
+        return Some(PlanRefusal {
+            code: "clinician_first",
+            message: stop
+                .map(|f| f.message.clone())
+                .unwrap_or_else(|| "Talk to your clinician first.".into()),
+            level: Level::Stop,
+            source: stop.map_or(report.limit_source, |f| f.source),
+        });
+    }
+    // Above twice the limit no acknowledgement keeps a plan: a product choice (issue 12), so a
+    // typo (2,000 for 200) or a misread label cannot pass as "on a clinician's advice".
+    if let Some(limit) = report.limit_mg {
+        if report.supplemental_total_mg > MAX_LIMIT_MULTIPLE * f64::from(limit) {
+            return Some(PlanRefusal {
+                code: "above_twice_limit",
+                message: format!(
+                    "This plan comes to {} mg a day, more than twice the limit of {limit} mg for supplemental magnesium. Magday does not save a plan this high: check the amount on the label and the number of units, and lower the dose.",
+                    super::plan::fmt_mg(report.supplemental_total_mg)
+                ),
+                level: Level::Stop,
+                source: report.limit_source,
+            });
+        }
+    }
+    if report.worst() == Some(Level::Strong) && !acknowledged {
+        return Some(PlanRefusal {
+            code: "above_limit_unacknowledged",
+            message: "This plan is above the upper limit for supplemental magnesium. Lower the dose, or confirm that you keep it on a clinician's advice.".into(),
+            level: Level::Strong,
+            source: report.limit_source,
+        });
+    }
+    None
+}
+
 /// Validate an input against today and the day start; returns the spec to store and its report.
 /// Refuses (and so saves nothing) on bad input, on a supplement plan where one must not be
 /// built, and on a plan above the limit that the user has not acknowledged.
@@ -185,33 +238,10 @@ pub fn validate(
         .map(|s| build_plan(s, day_start_min))
         .transpose()?;
     let report = evaluate(&safety, plan.as_ref());
-    if plan.is_some() && !report.supplement_allowed {
-        let stop = report
-            .findings
-            .iter()
-            .find(|f| f.level == Level::Stop)
-            .map(|f| f.message.clone())
-            .unwrap_or_else(|| "Talk to your clinician first.".into());
-        return Err(CoreError::refused("clinician_first", stop));
-    }
-    // Above twice the limit no acknowledgement keeps a plan: a product choice (issue 12), so a
-    // typo (2,000 for 200) or a misread label cannot pass as "on a clinician's advice".
-    if let (Some(limit), Some(_)) = (report.limit_mg, &plan) {
-        if report.supplemental_total_mg > MAX_LIMIT_MULTIPLE * f64::from(limit) {
-            return Err(CoreError::refused(
-                "above_twice_limit",
-                format!(
-                    "This plan comes to {} mg a day, more than twice the limit of {limit} mg for supplemental magnesium. Magday does not save a plan this high: check the amount on the label and the number of units, and lower the dose.",
-                    super::plan::fmt_mg(report.supplemental_total_mg)
-                ),
-            ));
+    if plan.is_some() {
+        if let Some(refused) = plan_refusal(&report, input.acknowledge_above_limit) {
+            return Err(CoreError::refused(refused.code, refused.message));
         }
-    }
-    if report.worst() == Some(Level::Strong) && plan.is_some() && !input.acknowledge_above_limit {
-        return Err(CoreError::refused(
-            "above_limit_unacknowledged",
-            "This plan is above the upper limit for supplemental magnesium. Lower the dose, or confirm that you keep it on a clinician's advice.",
-        ));
     }
     let start = parse_date(&input.start_date, "start_date")?;
     if (start - today).num_days().abs() > MAX_START_OFFSET_DAYS {
@@ -342,6 +372,7 @@ pub fn validate(
         symptoms,
         above_limit: above_limit(&report).filter(|_| input.acknowledge_above_limit),
         b6_mg_per_day: input.b6_mg_per_day,
+        held: None,
     };
     let report = with_practices(report, &spec.safety, spec.b6_mg_per_day);
     Ok((spec, report))

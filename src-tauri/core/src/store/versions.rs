@@ -98,14 +98,15 @@ impl Store {
     where
         T: serde::de::DeserializeOwned + Clone + Send + Sync + 'static,
     {
+        let key = (v.id, std::any::TypeId::of::<T>());
         if let Ok(cache) = self.specs.lock() {
-            if let Some(spec) = cache.get(&v.id).and_then(|s| s.downcast_ref::<T>()) {
+            if let Some(spec) = cache.get(&key).and_then(|s| s.downcast_ref::<T>()) {
                 return Ok(spec.clone());
             }
         }
         let spec: T = v.spec()?;
         if let Ok(mut cache) = self.specs.lock() {
-            cache.insert(v.id, std::sync::Arc::new(spec.clone()));
+            cache.insert(key, std::sync::Arc::new(spec.clone()));
         }
         Ok(spec)
     }

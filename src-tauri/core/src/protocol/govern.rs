@@ -1,0 +1,60 @@
+//! What a stored protocol version may do. A version can reach the record without passing this
+//! device's save rules: merged from another device, imported from a file, restored from a
+//! backup, or saved by an older build whose rules were looser. So wherever a day's plan is read
+//! (Today, the checklist, reminders on both platforms, the supply, progress, the report), the
+//! version in force is first judged by the same rules a save applies
+//! ([`super::validate::plan_refusal`]): a plan those rules would refuse governs no doses. Its
+//! supplement plan is held (no dose cards, no dose, separation or refill reminders, nothing
+//! counted against adherence) and [`ProtocolSpec::held`] says why, for Today's "review this
+//! plan". Nothing is lost: the version is stored as it came, and the Protocol screen shows it.
+//!
+//! The store parses each version once and keeps the governed result ([`Governed`]), so this runs
+//! once per version, not once per read.
+
+use serde::Deserialize;
+
+use super::model::{Finding, Level, ProtocolSpec};
+use super::safety::evaluate;
+use super::validate::plan_refusal;
+
+/// A stored spec as it may govern days: parsed, then judged (see the module).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "ProtocolSpec")]
+pub struct Governed(pub ProtocolSpec);
+
+impl From<ProtocolSpec> for Governed {
+    fn from(spec: ProtocolSpec) -> Self {
+        Governed(govern(spec))
+    }
+}
+
+/// `spec` with its supplement plan held when the save rules would refuse it.
+pub fn govern(mut spec: ProtocolSpec) -> ProtocolSpec {
+    spec.held = hold(&spec);
+    if spec.held.is_some() {
+        spec.supplement = None;
+    }
+    spec
+}
+
+/// Why the save rules would refuse `spec`'s supplement plan, as Today shows it; `None` when it
+/// may govern doses (or has no plan).
+pub fn hold(spec: &ProtocolSpec) -> Option<Finding> {
+    let plan = spec.supplement.as_ref()?;
+    let report = evaluate(&spec.safety, Some(plan));
+    let refused = plan_refusal(&report, spec.above_limit.is_some())?;
+    let code = match refused.code {
+        "clinician_first" => "plan_stopped",
+        "above_twice_limit" => "plan_above_twice_limit",
+        _ => "plan_above_limit_unreviewed",
+    };
+    Some(Finding {
+        level: refused.level.max(Level::Strong),
+        code,
+        message: format!(
+            "Your plan's doses are held: it came from another device, a file or an older version of Magday, and the safety rules would not save it as it is. {} Review this plan on the Protocol screen before taking more.",
+            refused.message
+        ),
+        source: refused.source,
+    })
+}
