@@ -167,3 +167,20 @@ export function addDays(day, n) {
   t.setUTCDate(t.getUTCDate() + n);
   return t.toISOString().slice(0, 10);
 }
+
+// Sync every 2 s in the two-instance tests (the app's default is at start, after a change, and
+// every 5 minutes).
+export const SYNC_ENV = { MAGDAY_SYNC_EVERY_SECS: '2', MAGDAY_SYNC_CHECK_SECS: '1' };
+
+/** Go to a screen by its hash ("#/settings"). */
+export async function go(s, hash) {
+  await s.executeScript(`location.hash = ${JSON.stringify(hash)}`);
+}
+
+/** Settings: sync through `folder` (typed, as a user pastes a path). */
+export async function useFolder(s, folder) {
+  await go(s, '#/settings');
+  await setValue(s, '[data-testid=sync-folder-input]', folder);
+  await s.click('[data-testid=sync-folder-save]');
+  await s.waitForText('[data-testid=sync-device]', /\S/);
+}

@@ -9,12 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { run, startApp, startNotificationServer } from './lib/index.mjs';
-import { localHHMM, middayZone, onboard, setValue, shot, text } from './magday.mjs';
+import { go, localHHMM, middayZone, onboard, shot, SYNC_ENV, text, useFolder } from './magday.mjs';
 
 const IDENTIFIER = 'app.magday.companion';
 const dbOf = (app) => join(app.dirs.data, IDENTIFIER, 'magday.db');
-// Sync every 2 s in these tests (the app's default is at start, after a change, and every 5 min).
-const SYNC_ENV = { MAGDAY_SYNC_EVERY_SECS: '2', MAGDAY_SYNC_CHECK_SECS: '1' };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function sqlite(db, sql) {
@@ -30,16 +28,6 @@ async function waitStatus(s, slot, want, message) {
   await s.waitFor(async () => (await status(s, slot)) === want, { timeout: 30_000, message });
 }
 
-async function go(s, hash) {
-  await s.executeScript(`location.hash = ${JSON.stringify(hash)}`);
-}
-
-async function useFolder(s, folder) {
-  await go(s, '#/settings');
-  await setValue(s, '[data-testid=sync-folder-input]', folder);
-  await s.click('[data-testid=sync-folder-save]');
-  await s.waitForText('[data-testid=sync-device]', /\S/);
-}
 
 test('two instances share one log through a folder; a dose taken on one silences the other', { timeout: 420_000 }, async () => {
   const folder = mkdtempSync(join(tmpdir(), 'magday-sync-'));

@@ -359,6 +359,11 @@ pub fn derive(
 }
 
 impl Checklist {
+    /// The item with `key`, if the day has it.
+    pub fn item(&self, key: &str) -> Option<&ItemView> {
+        self.items.iter().find(|i| i.key == key)
+    }
+
     /// Whether a dose is still upcoming or due (else the next dose is tomorrow's).
     pub fn has_waiting_dose(&self) -> bool {
         self.doses

@@ -199,12 +199,7 @@ async fn eight_writers_at_once_all_succeed_and_everything_is_stored() {
         "stored {after}: {before} before, B's {b_events}, 4 taps"
     );
     let day = a.day(None, &now).await.expect("today");
-    let water = day
-        .checklist
-        .items
-        .iter()
-        .find(|i| i.key == "water")
-        .expect("the water item");
+    let water = day.checklist.item("water").expect("the water item");
     assert_eq!(water.count, 2, "both glasses counted");
     assert_eq!(
         day.checklist.day_note.as_deref(),

@@ -110,12 +110,7 @@ async fn a_write_that_never_gets_its_turn_is_busy_in_words_a_person_understands(
         .expect("released");
     // And once the other writer is done, the same tap goes through.
     let day = core.tap(None, &tap, &now()).await.expect("its turn");
-    let water = day
-        .checklist
-        .items
-        .iter()
-        .find(|i| i.key == "water")
-        .expect("water");
+    let water = day.checklist.item("water").expect("water");
     assert_eq!(water.count, 1, "the refused tap stored nothing");
 }
 
