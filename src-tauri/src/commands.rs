@@ -28,8 +28,8 @@ use crate::bindings::{CommandSig, TypeCollector};
 use crate::error::ShellError;
 use crate::notifier::PermissionView;
 use crate::record::{
-    self as rec, BackupName, ImportOutcome, RecordStatus, RecoverInput, RecoveryView, RestoreInput,
-    RestoreMode, RestoreOutcome, SavedFile, SyncFolderInput,
+    self as rec, BackupName, FollowRecordInput, ImportOutcome, RecordStatus, RecoverInput,
+    RecoveryView, RestoreInput, RestoreMode, RestoreOutcome, SavedFile, SyncFolderInput,
 };
 use crate::state::AppState;
 use magday_core::backup::BackupReason;
@@ -386,6 +386,17 @@ commands! {
     fn sync_now(st, now) -> RecordStatus {
         let _ = now;
         st.record.sync(&st.core).await;
+        st.notifier.plan_changed();
+        rec::status(&st.core, &st.record).await
+    }
+
+    /// The sync folder holds more than one person's record: follow the one named (or start a
+    /// record of this device's own), then sync.
+    fn follow_record(st, now, input: FollowRecordInput) -> RecordStatus {
+        let _ = now;
+        st.core.follow_record(input.profile.as_deref()).await?;
+        st.record.sync(&st.core).await;
+        st.record.changed();
         st.notifier.plan_changed();
         rec::status(&st.core, &st.record).await
     }

@@ -381,6 +381,13 @@ pub struct SyncFolderInput {
     pub folder: Option<String>,
 }
 
+/// Whose record to follow when the sync folder holds more than one person's: a profile from
+/// the last sync's `choices`, or `None` for a record of this device's own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct FollowRecordInput {
+    pub profile: Option<String>,
+}
+
 /// On the recovery screen: restore the backup named, or (`None`) start with an empty record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct RecoverInput {

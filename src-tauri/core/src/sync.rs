@@ -11,13 +11,16 @@
 //! - the engines' conflict copies (Syncthing's `magday-x.sync-conflict-….magday`, Nextcloud's
 //!   and Dropbox's `magday-x (conflicted copy …).magday`): any file named `magday-*.magday` is
 //!   read and merged, so nothing in a conflict copy is lost;
-//! - a file of another person's record (another profile): refused, never merged;
+//! - a file of another person's record (another profile): refused, never merged; a device that
+//!   holds nothing yet joins the one record it finds, and when the folder holds more than one
+//!   person's record it asks ([`SyncReport::choices`]) rather than join one of them silently:
+//!   the user picks whose record this device follows, or starts their own ([`FOLLOW`]);
 //! - a file unchanged since it was last merged: recognised by its header's checksum, not read
 //!   further.
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -68,6 +71,75 @@ pub struct SyncReport {
     pub wrote: String,
     pub files: Vec<FileSeen>,
     pub added: MergeStats,
+    /// Set when this device holds nothing yet and the folder holds more than one person's
+    /// record: whose record to follow is the user's choice, and nothing was joined.
+    pub choices: Vec<RecordChoice>,
+}
+
+/// One person's record found in a sync folder, as the user recognises it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RecordChoice {
+    pub profile: String,
+    /// The devices whose files hold it.
+    pub devices: Vec<String>,
+    /// The first course's first day.
+    pub started: Option<NaiveDate>,
+    /// The newest protocol's name.
+    pub protocol: Option<String>,
+    /// Entries in its newest file.
+    pub entries: u64,
+}
+
+/// The setting (this device's own, it never travels) that says whose record a device joining a
+/// folder follows: a profile id, or [`OWN`] for a record of its own.
+pub const FOLLOW: &str = "sync_follow";
+/// See [`FOLLOW`].
+pub const OWN: &str = "own";
+
+/// The records in `read` other than `own`, described for the user.
+fn choices_of(read: &[(String, RecordFile)], own: &str) -> Vec<RecordChoice> {
+    let mut out: Vec<RecordChoice> = Vec::new();
+    for (_, f) in read.iter().filter(|(_, f)| f.header.profile != own) {
+        let spec =
+            |v: &crate::store::VersionRow| serde_json::from_str::<serde_json::Value>(&v.spec).ok();
+        let started = f
+            .body
+            .versions
+            .iter()
+            .filter_map(|v| {
+                spec(v)?
+                    .get("start_date")?
+                    .as_str()?
+                    .parse::<NaiveDate>()
+                    .ok()
+            })
+            .min();
+        let protocol = f
+            .body
+            .versions
+            .iter()
+            .max_by(|a, b| a.created_at.cmp(&b.created_at))
+            .and_then(|v| Some(spec(v)?.get("name")?.as_str()?.to_string()));
+        match out.iter_mut().find(|c| c.profile == f.header.profile) {
+            Some(c) => {
+                if !c.devices.contains(&f.header.device) {
+                    c.devices.push(f.header.device.clone());
+                }
+                c.started = c.started.min(started).or(c.started).or(started);
+                c.protocol = c.protocol.take().or(protocol);
+                c.entries = c.entries.max(f.header.events);
+            }
+            None => out.push(RecordChoice {
+                profile: f.header.profile.clone(),
+                devices: vec![f.header.device.clone()],
+                started,
+                protocol,
+                entries: f.header.events,
+            }),
+        }
+    }
+    out.sort_by(|a, b| a.started.cmp(&b.started).then(a.profile.cmp(&b.profile)));
+    out
 }
 
 /// A device seen in the folder.
@@ -122,22 +194,43 @@ pub async fn sync(store: &Store, folder: &Path, now: DateTime<Utc>) -> Result<Sy
             continue;
         }
         match record::decode(&bytes) {
-            Ok(f) if f.header.profile != profile => {
-                // A device joining a record it has none of takes the record's profile.
-                if store.adopt_profile(&f.header.profile).await.is_ok() {
-                    read.push((name, f));
-                } else {
-                    files.push(skipped(
-                        &name,
-                        Some(&f.header),
-                        "It belongs to another person's record.".into(),
-                    ));
-                }
-            }
             Ok(f) => read.push((name, f)),
             Err(e) => files.push(skipped(&name, Some(&header), e.to_string())),
         }
     }
+    // A device that holds nothing yet joins the record the folder holds: the one there is, or
+    // the one the user chose; with more than one and no choice made, it asks.
+    let mut choices = Vec::new();
+    // (A record that holds nothing, such as the file of another device still asking, is no
+    // one's record to follow.)
+    let holds = |f: &RecordFile| f.header.events + f.header.versions > 0;
+    let foreign: std::collections::BTreeSet<&str> = read
+        .iter()
+        .filter(|(_, f)| holds(f))
+        .map(|(_, f)| f.header.profile.as_str())
+        .filter(|p| *p != profile)
+        .collect();
+    if !foreign.is_empty() && store.is_empty().await? {
+        let follow: Option<String> = store.setting(FOLLOW).await?;
+        let pick = match follow.as_deref() {
+            Some(OWN) => None,
+            Some(p) if foreign.contains(p) => Some(p.to_string()),
+            _ if foreign.len() == 1 => foreign.first().map(|p| p.to_string()),
+            _ => {
+                choices = choices_of(&read, &profile);
+                choices.retain(|c| foreign.contains(c.profile.as_str()));
+                None
+            }
+        };
+        if let Some(p) = pick {
+            store.adopt_profile(&p).await?;
+        }
+    }
+    let not_ours = if choices.is_empty() {
+        "It belongs to another person's record."
+    } else {
+        "This folder holds more than one person's record: choose yours in Settings."
+    };
     let profile = store.profile().await?;
     let bodies: Vec<&crate::store::RecordBody> = read
         .iter()
@@ -148,11 +241,7 @@ pub async fn sync(store: &Store, folder: &Path, now: DateTime<Utc>) -> Result<Sy
     let stamp = now.to_rfc3339();
     for (name, f) in read {
         if f.header.profile != profile {
-            files.push(skipped(
-                &name,
-                Some(&f.header),
-                "It belongs to another person's record.".into(),
-            ));
+            files.push(skipped(&name, Some(&f.header), not_ours.into()));
             continue;
         }
         store
@@ -202,6 +291,7 @@ pub async fn sync(store: &Store, folder: &Path, now: DateTime<Utc>) -> Result<Sy
         wrote: mine.to_string_lossy().into_owned(),
         files,
         added,
+        choices,
     })
 }
 

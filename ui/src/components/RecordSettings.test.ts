@@ -296,7 +296,7 @@ describe("Sync between devices", () => {
     const at = "2026-11-21T10:05:00Z";
     const after = recordStatus({
       sync_folder: folder,
-      last_sync: { at, report: { wrote: "laptop-3fa2.magday", files: [], added: { events: 2, versions: 0, courses: 0, settings: 0 } }, error: null },
+      last_sync: { at, report: { wrote: "laptop-3fa2.magday", files: [], added: { events: 2, versions: 0, courses: 0, settings: 0 }, choices: [] }, error: null },
     });
     serve(recordStatus({ sync_folder: folder }), { sync_now: () => after });
     await fireEvent.click(await screen.findByTestId("sync-now"));
@@ -323,6 +323,7 @@ describe("Sync between devices", () => {
               { file: "notes.magday", device: null, written_at: null, outcome: "skipped", reason: "This file belongs to another person's record." },
             ],
             added: { events: 5, versions: 1, courses: 0, settings: 0 },
+            choices: [],
           },
           error: null,
         },
@@ -354,6 +355,34 @@ describe("Sync between devices", () => {
     expect(err.getAttribute("role")).toBe("alert");
     expect(err.textContent).toBe(error);
     expect(screen.queryByTestId("sync-last-added")).toBeNull();
+  });
+});
+
+describe("A folder with more than one person's record", () => {
+  it("asks whose record this device follows, describing each, and sends the choice", async () => {
+    const choices = [
+      { profile: "c0ffee", devices: ["cccc"], started: "2026-02-16", protocol: "Cara's hands", entries: 40 },
+      { profile: "a11ce", devices: ["aaaa", "a2a2"], started: "2026-03-02", protocol: "Ana's nerves", entries: 12 },
+    ];
+    const asked = recordStatus({
+      sync_folder: "/home/ana/Sync/Magday",
+      devices: [],
+      last_sync: { at: "2026-03-02T09:00:00Z", report: { wrote: "x", files: [], added: { events: 0, versions: 0, courses: 0, settings: 0 }, choices }, error: null },
+    });
+    answer((cmd) => (cmd === "get_record_status" ? asked : cmd === "follow_record" ? recordStatus() : undefined));
+    render(RecordSettings);
+    const rows = await screen.findAllByTestId("record-choice");
+    expect(rows).toHaveLength(2);
+    expect(rows[1].textContent).toContain("Ana's nerves");
+    expect(rows[1].textContent).toContain("12 entries");
+    expect(rows[1].textContent).toContain("aaaa, a2a2");
+    const followBtn = screen.getByTestId("record-choice-follow") as HTMLButtonElement;
+    expect(followBtn.disabled).toBe(true);
+    await fireEvent.click(rows[1].querySelector("input") as HTMLInputElement);
+    await fireEvent.click(followBtn);
+    await waitFor(() => expect(calls.some((c) => c.cmd === "follow_record")).toBe(true));
+    expect(calls.find((c) => c.cmd === "follow_record")?.args).toEqual({ input: { profile: "a11ce" } });
+    expect((await screen.findByTestId("sync-status")).textContent).toContain("follows the record you chose");
   });
 });
 

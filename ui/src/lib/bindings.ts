@@ -533,6 +533,12 @@ reason: string | null, };
 export type Finding = { level: Level, code: string, message: string, source: Source, };
 
 /**
+ * Whose record to follow when the sync folder holds more than one person's: a profile from
+ * the last sync's `choices`, or `None` for a record of this device's own.
+ */
+export type FollowRecordInput = { profile: string | null, };
+
+/**
  * One USDA food with its magnesium.
  */
 export type Food = { 
@@ -985,6 +991,27 @@ export type Rating = { symptom: Symptom,
  * 0 (none) to 10 (worst).
  */
 value: number, };
+
+/**
+ * One person's record found in a sync folder, as the user recognises it.
+ */
+export type RecordChoice = { profile: string, 
+/**
+ * The devices whose files hold it.
+ */
+devices: Array<string>, 
+/**
+ * The first course's first day.
+ */
+started: string | null, 
+/**
+ * The newest protocol's name.
+ */
+protocol: string | null, 
+/**
+ * Entries in its newest file.
+ */
+entries: number, };
 
 /**
  * The Settings screen's view of the record.
@@ -1476,7 +1503,12 @@ export type SyncReport = {
 /**
  * This device's file.
  */
-wrote: string, files: Array<FileSeen>, added: MergeStats, };
+wrote: string, files: Array<FileSeen>, added: MergeStats, 
+/**
+ * Set when this device holds nothing yet and the folder holds more than one person's
+ * record: whose record to follow is the user's choice, and nothing was joined.
+ */
+choices: Array<RecordChoice>, };
 
 /**
  * One thing the user does on the checklist.
@@ -1641,6 +1673,9 @@ export const commands = {
   chooseSyncFolder: () => invoke<RecordStatus>("choose_sync_folder"),
   /** Sync now. */
   syncNow: () => invoke<RecordStatus>("sync_now"),
+  /** The sync folder holds more than one person's record: follow the one named (or start a */
+  /** record of this device's own), then sync. */
+  followRecord: (input: FollowRecordInput) => invoke<RecordStatus>("follow_record", { input }),
   /** Set when the app started on the recovery screen (the database could not be used). */
   getRecovery: () => invoke<RecoveryView | null>("get_recovery"),
   /** On the recovery screen: restore a backup in place of the damaged record, or start with */

@@ -160,6 +160,28 @@ impl Core {
         Ok(folder)
     }
 
+    /// Whose record this device follows when its sync folder holds more than one person's
+    /// (`None`: a record of its own). Only while this device holds nothing yet: a device with a
+    /// record of its own cannot take another person's. Syncs nothing itself.
+    pub async fn follow_record(&self, profile: Option<&str>) -> Result<()> {
+        if !self.store.is_empty().await? {
+            return Err(CoreError::refused(
+                "record_not_empty",
+                "This device already holds a record, so it cannot follow another person's.",
+            ));
+        }
+        let value = profile.map_or(sync::OWN, |p| p);
+        if value.is_empty() || value.len() > 64 || !value.chars().all(|c| c.is_ascii_alphanumeric())
+        {
+            return Err(CoreError::invalid(
+                "invalid_profile",
+                "profile",
+                "That is not a record found in the sync folder.",
+            ));
+        }
+        self.store.set_setting(sync::FOLLOW, &value).await
+    }
+
     /// A mark that changes whenever this record changes (an entry, a version, a setting):
     /// the sync loop compares it to know when to write this device's file again.
     pub async fn change_mark(&self) -> Result<String> {

@@ -336,12 +336,7 @@ impl Store {
 
     /// Take on `profile` (a device joining a record it had none of: nothing logged, no protocol).
     pub async fn adopt_profile(&self, profile: &str) -> Result<()> {
-        let empty: i64 = sqlx::query_scalar(
-            "SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM protocol_versions)",
-        )
-        .fetch_one(&self.pool)
-        .await?;
-        if empty > 0 {
+        if !self.is_empty().await? {
             return Err(CoreError::refused(
                 "foreign_profile",
                 "This file belongs to another person's record: it was not merged.",
@@ -352,6 +347,16 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+
+    /// Whether the record holds nothing yet (no entry, no protocol version).
+    pub async fn is_empty(&self) -> Result<bool> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM protocol_versions)",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(n == 0)
     }
 
     /// The file last merged from `device` (its checksum), if any.

@@ -205,3 +205,88 @@ async fn devices_seen_keep_each_devices_newest_file_whatever_order_the_folder_li
         );
     }
 }
+
+/// Issue 21: a new device pointed at a folder that holds two people's records joins neither
+/// silently: it is asked, with each record described; once the user picks one it follows that
+/// record and refuses the other; "my own" keeps a record of its own.
+#[tokio::test]
+async fn a_folder_with_two_records_asks_a_new_device_whose_to_follow() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("shared");
+    std::fs::create_dir_all(&folder).unwrap();
+    let now = now_in(TZ, date(2026, 3, 2), 9, 0);
+    let ana = device(dir.path(), "aaaa").await;
+    let mut plan = nerve(date(2026, 3, 2), &["08:00", "20:00"]);
+    plan.name = "Ana's nerves".into();
+    ana.save_protocol(&plan, false, &now).await.unwrap();
+    ana.sync_folder(&folder, &now).await.unwrap();
+    let cara = device(dir.path(), "cccc").await;
+    let mut other = nerve(date(2026, 2, 16), &["09:00"]);
+    other.name = "Cara's hands".into();
+    cara.save_protocol(&other, false, &now_in(TZ, date(2026, 2, 16), 8, 0))
+        .await
+        .unwrap();
+    cara.sync_folder(&folder, &now).await.unwrap();
+
+    // A new device: asked, nothing joined.
+    let b = device(dir.path(), "bbbb").await;
+    let r = b.sync_folder(&folder, &now).await.unwrap();
+    assert_eq!(r.choices.len(), 2, "{:?}", r.files);
+    assert_eq!(r.choices[0].protocol.as_deref(), Some("Cara's hands"));
+    assert_eq!(r.choices[0].started, Some(date(2026, 2, 16)));
+    assert_eq!(r.choices[0].devices, ["cccc"]);
+    assert_eq!(r.choices[1].protocol.as_deref(), Some("Ana's nerves"));
+    assert!(!r.added.changed());
+    assert!(r.files.iter().all(|f| f
+        .reason
+        .as_deref()
+        .is_some_and(|why| why.contains("choose yours"))));
+    assert!(b.store().is_empty().await.unwrap());
+    // Asked again at the next sync, until the user chooses; another new device is asked about
+    // the same two (B's own empty file is no one's record).
+    assert_eq!(b.sync_folder(&folder, &now).await.unwrap().choices.len(), 2);
+    let e = device(dir.path(), "eeee").await;
+    assert_eq!(e.sync_folder(&folder, &now).await.unwrap().choices.len(), 2);
+
+    // The user picks Ana's: B joins it and refuses Cara's.
+    let anas = r.choices[1].profile.clone();
+    b.follow_record(Some(&anas)).await.unwrap();
+    let r = b.sync_folder(&folder, &now).await.unwrap();
+    assert!(r.choices.is_empty());
+    assert_eq!(b.store().profile().await.unwrap(), anas);
+    assert_eq!(
+        b.protocol(&now).await.unwrap().unwrap().spec.name,
+        "Ana's nerves"
+    );
+    let refused: Vec<_> = r
+        .files
+        .iter()
+        .filter(|f| f.outcome == FileOutcome::Skipped)
+        .filter_map(|f| f.device.as_deref())
+        .collect();
+    assert_eq!(
+        refused,
+        ["cccc", "eeee"],
+        "Cara's record, and E's empty one"
+    );
+    // Now that it holds a record, it cannot switch to another person's.
+    assert_eq!(
+        b.follow_record(None).await.unwrap_err().code(),
+        "record_not_empty"
+    );
+
+    // Another new device starts a record of its own: nothing of either is merged.
+    let d = device(dir.path(), "dddd").await;
+    d.follow_record(None).await.unwrap();
+    let r = d.sync_folder(&folder, &now).await.unwrap();
+    assert!(r.choices.is_empty());
+    assert!(!r.added.changed());
+    assert!(d.store().is_empty().await.unwrap());
+    assert_eq!(
+        d.follow_record(Some("not a profile!"))
+            .await
+            .unwrap_err()
+            .code(),
+        "invalid_profile"
+    );
+}
