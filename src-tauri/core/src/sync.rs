@@ -201,26 +201,28 @@ pub async fn sync(store: &Store, folder: &Path, now: DateTime<Utc>) -> Result<Sy
     // A device that holds nothing yet joins the record the folder holds: the one there is, or
     // the one the user chose; with more than one and no choice made, it asks.
     let mut choices = Vec::new();
-    // (A record that holds nothing, such as the file of another device still asking, is no
-    // one's record to follow.)
-    let holds = |f: &RecordFile| f.header.events + f.header.versions > 0;
-    let foreign: std::collections::BTreeSet<&str> = read
-        .iter()
-        .filter(|(_, f)| holds(f))
-        .map(|(_, f)| f.header.profile.as_str())
-        .filter(|p| *p != profile)
-        .collect();
-    if !foreign.is_empty() && store.is_empty().await? {
+    // Only records that hold something count as a choice: the empty file of another device
+    // still asking is no one's record to follow (though, alone, it is joined as before, so two
+    // new devices that set up sync before either records anything end up in one record).
+    let foreign = |holding: bool| -> std::collections::BTreeSet<&str> {
+        read.iter()
+            .filter(|(_, f)| !holding || f.header.events + f.header.versions > 0)
+            .map(|(_, f)| f.header.profile.as_str())
+            .filter(|p| *p != profile)
+            .collect()
+    };
+    let (all, holding) = (foreign(false), foreign(true));
+    if !all.is_empty() && store.is_empty().await? {
         let follow: Option<String> = store.setting(FOLLOW).await?;
         let pick = match follow.as_deref() {
             Some(OWN) => None,
-            Some(p) if foreign.contains(p) => Some(p.to_string()),
-            _ if foreign.len() == 1 => foreign.first().map(|p| p.to_string()),
-            _ => {
+            Some(p) if all.contains(p) => Some(p.to_string()),
+            _ if holding.len() > 1 => {
                 choices = choices_of(&read, &profile);
-                choices.retain(|c| foreign.contains(c.profile.as_str()));
+                choices.retain(|c| holding.contains(c.profile.as_str()));
                 None
             }
+            _ => holding.first().or(all.first()).map(|p| p.to_string()),
         };
         if let Some(p) = pick {
             store.adopt_profile(&p).await?;

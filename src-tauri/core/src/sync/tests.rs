@@ -290,3 +290,24 @@ async fn a_folder_with_two_records_asks_a_new_device_whose_to_follow() {
         "invalid_profile"
     );
 }
+
+/// Two new devices that set up the folder before either records anything still end up in one
+/// record (an empty record alone is joined, as before choices were asked for).
+#[tokio::test]
+async fn two_new_devices_syncing_before_anything_is_recorded_share_one_record() {
+    let (_dir, folder, a, b) = two_devices().await;
+    let now = now_in(TZ, date(2026, 3, 2), 9, 0);
+    a.sync_folder(&folder, &now).await.unwrap();
+    let r = b.sync_folder(&folder, &now).await.unwrap();
+    assert!(r.choices.is_empty());
+    assert_eq!(
+        b.store().profile().await.unwrap(),
+        a.store().profile().await.unwrap()
+    );
+    a.save_protocol(&nerve(date(2026, 3, 2), &["08:00"]), false, &now)
+        .await
+        .unwrap();
+    a.sync_folder(&folder, &now).await.unwrap();
+    let r = b.sync_folder(&folder, &now).await.unwrap();
+    assert_eq!(r.added.versions, 1, "{:?}", r.files);
+}
