@@ -282,9 +282,9 @@ mod tests {
     use std::sync::Mutex;
 
     use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-    use chrono_tz::Tz;
     use magday_core::reminders::ReminderKind;
     use magday_core::setup::SaveProtocolInput;
+    use magday_core::zone::Tz;
 
     use super::*;
 

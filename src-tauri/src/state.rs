@@ -4,9 +4,9 @@
 use std::sync::Arc;
 
 use chrono::Utc;
-use chrono_tz::Tz;
 use magday_core::api::Core;
 use magday_core::day::Now;
+use magday_core::zone::Tz;
 
 use crate::files::FileSaver;
 use crate::notifier::Notifier;

@@ -7,8 +7,8 @@
 //! the moment the clock jumps; one that occurs twice (fall back) is taken at its first occurrence.
 //! So each dose falls exactly once on each day, and doses keep their order.
 
+use crate::zone::Tz;
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
-use chrono_tz::Tz;
 
 use crate::error::{quoted, CoreError, Result};
 
@@ -142,7 +142,7 @@ trait FixSecs {
     fn fix_secs(&self) -> i64;
 }
 
-impl FixSecs for chrono_tz::TzOffset {
+impl FixSecs for crate::zone::ZoneOffset {
     fn fix_secs(&self) -> i64 {
         use chrono::Offset;
         i64::from(self.fix().local_minus_utc())
@@ -213,7 +213,7 @@ mod tests {
 
     #[test]
     fn half_past_midnight_belongs_to_the_evening_before() {
-        let clock = DayClock::new(chrono_tz::Europe::Berlin, 4 * 60);
+        let clock = DayClock::new(crate::zone::known::BERLIN, 4 * 60);
         let at = resolve_local(clock.tz, d(2026, 3, 10).and_time(t(0, 30)));
         assert_eq!(clock.day_of(at), d(2026, 3, 9));
         let at = resolve_local(clock.tz, d(2026, 3, 10).and_time(t(4, 0)));
@@ -224,14 +224,14 @@ mod tests {
 
     #[test]
     fn midnight_day_start_is_the_calendar() {
-        let clock = DayClock::new(chrono_tz::UTC, 0);
+        let clock = DayClock::new(crate::zone::Tz::UTC, 0);
         let at = Utc.with_ymd_and_hms(2026, 1, 2, 0, 30, 0).unwrap();
         assert_eq!(clock.day_of(at), d(2026, 1, 2));
     }
 
     #[test]
     fn a_time_before_day_start_falls_on_the_next_calendar_date() {
-        let clock = DayClock::new(chrono_tz::UTC, 4 * 60);
+        let clock = DayClock::new(crate::zone::Tz::UTC, 4 * 60);
         assert_eq!(
             clock.instant(d(2026, 5, 1), t(1, 0)),
             Utc.with_ymd_and_hms(2026, 5, 2, 1, 0, 0).unwrap()
@@ -244,7 +244,7 @@ mod tests {
 
     #[test]
     fn spring_forward_gap_moves_forward_and_fall_back_takes_the_first() {
-        let ny = chrono_tz::America::New_York;
+        let ny = crate::zone::known::NEW_YORK;
         // 2026-03-08 02:00 EST -> 03:00 EDT. 02:30 does not exist: it falls at the jump, 03:00 EDT.
         let at = resolve_local(ny, d(2026, 3, 8).and_time(t(2, 30)));
         assert_eq!(at, Utc.with_ymd_and_hms(2026, 3, 8, 7, 0, 0).unwrap());
@@ -259,11 +259,11 @@ mod tests {
 
     #[test]
     fn days_are_23_and_25_hours_across_dst() {
-        let clock = DayClock::new(chrono_tz::Europe::Berlin, 4 * 60);
+        let clock = DayClock::new(crate::zone::known::BERLIN, 4 * 60);
         let spring = d(2026, 3, 29);
         let len = clock.day_end_instant(spring) - clock.day_start_instant(spring);
         assert_eq!(len, Duration::hours(24)); // the switch at 02:00 is before the 04:00 start
-        let clock0 = DayClock::new(chrono_tz::Europe::Berlin, 0);
+        let clock0 = DayClock::new(crate::zone::known::BERLIN, 0);
         let len = clock0.day_end_instant(spring) - clock0.day_start_instant(spring);
         assert_eq!(len, Duration::hours(23));
         let autumn = d(2026, 10, 25);

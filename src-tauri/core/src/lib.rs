@@ -36,5 +36,6 @@ pub mod sync;
 #[cfg(test)]
 pub(crate) mod testkit;
 pub mod today;
+pub mod zone;
 
 pub use error::{ApiError, CoreError, Result};

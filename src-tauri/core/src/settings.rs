@@ -1,7 +1,7 @@
 //! The user's preferences: when a day starts, which time zone dose times follow, how reminders
 //! behave.
 
-use chrono_tz::Tz;
+use crate::zone::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -270,10 +270,13 @@ mod tests {
         }
         .validated()
         .unwrap();
-        assert_eq!(s.zone(chrono_tz::Asia::Tokyo), chrono_tz::Europe::Berlin);
         assert_eq!(
-            Settings::default().zone(chrono_tz::Asia::Tokyo),
-            chrono_tz::Asia::Tokyo
+            s.zone(crate::zone::known::TOKYO),
+            crate::zone::known::BERLIN
+        );
+        assert_eq!(
+            Settings::default().zone(crate::zone::known::TOKYO),
+            crate::zone::known::TOKYO
         );
     }
 }

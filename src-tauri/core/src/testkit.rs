@@ -1,7 +1,7 @@
 //! Fixtures the core's tests share: a protocol as onboarding would send it, dates and clocks.
 
+use crate::zone::Tz;
 use chrono::{NaiveDate, NaiveTime};
-use chrono_tz::Tz;
 
 use crate::day::{resolve_local, Now};
 use crate::facts::{AgeBand, Pregnancy, Sex};
@@ -99,7 +99,7 @@ pub(crate) fn record_at_noon(
 /// 20:00), saved at 07:00 Berlin time on `start`.
 pub(crate) async fn core_with_protocol(start: NaiveDate) -> crate::api::Core {
     let core = crate::api::Core::open_in_memory().await.expect("a core");
-    let now = now_in(chrono_tz::Europe::Berlin, start, 7, 0);
+    let now = now_in(crate::zone::known::BERLIN, start, 7, 0);
     core.save_protocol(&nerve(start, &["08:00", "20:00"]), false, &now)
         .await
         .expect("a protocol");

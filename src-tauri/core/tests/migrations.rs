@@ -74,7 +74,7 @@ fn fixture(schema: u32) -> PathBuf {
 /// Noon on Sunday 8 March 2026 in London (UTC then): the day after the fixtures' last entry.
 fn now() -> Now {
     let utc = Utc.with_ymd_and_hms(2026, 3, 8, 12, 0, 0).unwrap();
-    Now::new(utc, chrono_tz::Europe::London)
+    Now::new(utc, magday_core::zone::known::LONDON)
 }
 
 fn date(d: u32) -> NaiveDate {

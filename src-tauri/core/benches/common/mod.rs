@@ -9,7 +9,7 @@ use magday_core::protocol::{
     Template,
 };
 
-pub const TZ: chrono_tz::Tz = chrono_tz::Europe::Berlin;
+pub const TZ: magday_core::zone::Tz = magday_core::zone::known::BERLIN;
 
 /// The nerve template, two 100 mg doses of glycinate, every question answered.
 pub fn input(start: NaiveDate, water_glasses: u32) -> ProtocolInput {

@@ -12,7 +12,7 @@ use crate::protocol::{
 };
 use crate::testkit::{date, nerve, now_in};
 
-const TZ: chrono_tz::Tz = chrono_tz::Europe::Berlin;
+const TZ: crate::zone::Tz = crate::zone::known::BERLIN;
 
 /// A supplement of `units` units of `mg` elemental at each of `times`.
 fn supplement(mg: f64, units: f64, times: &[&str]) -> SupplementInput {

@@ -6,7 +6,7 @@ use crate::checklist::DoseStatus;
 use crate::pause::ResumeInput;
 use crate::testkit::{date, nerve, now_in};
 
-const TZ: chrono_tz::Tz = chrono_tz::Europe::Berlin;
+const TZ: crate::zone::Tz = crate::zone::known::BERLIN;
 
 async fn core(dir: &tempfile::TempDir, times: &[&str]) -> Core {
     let core = Core::open(&dir.path().join("magday.db")).await.unwrap();

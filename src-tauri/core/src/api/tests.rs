@@ -6,10 +6,10 @@ use crate::day::resolve_local;
 use crate::protocol::{DoseInput, KidneyAnswer, Template};
 use crate::report::ReportKind;
 use crate::testkit::{date, now_in, protocol_input};
+use crate::zone::Tz;
 use chrono::NaiveTime;
-use chrono_tz::Tz;
 
-const TZ: Tz = chrono_tz::Europe::Berlin;
+const TZ: Tz = crate::zone::known::BERLIN;
 
 fn now_at(y: i32, m: u32, d: u32, h: u32, min: u32) -> Now {
     now_in(TZ, date(y, m, d), h, min)
@@ -381,7 +381,7 @@ async fn keep_home_time_while_travelling() {
         .await
         .unwrap();
     // In New York at 08:00 local (14:00 in Berlin).
-    let ny = chrono_tz::America::New_York;
+    let ny = crate::zone::known::NEW_YORK;
     let at = resolve_local(
         ny,
         day(2026, 11, 21).and_time(NaiveTime::from_hms_opt(8, 0, 0).unwrap()),

@@ -7,7 +7,7 @@ use crate::checklist::Tap;
 use crate::testkit::{date, nerve, now_in};
 use chrono::TimeZone;
 
-const TZ: chrono_tz::Tz = chrono_tz::Europe::Berlin;
+const TZ: crate::zone::Tz = crate::zone::known::BERLIN;
 
 fn info(at: DateTime<Utc>, reason: BackupReason) -> BackupInfo {
     BackupInfo {

@@ -3,8 +3,8 @@ use crate::day::resolve_local;
 use crate::facts::Sex;
 use crate::protocol::{validate, Template};
 use crate::testkit::protocol_input;
+use crate::zone::Tz;
 use chrono::{NaiveTime, TimeZone};
-use chrono_tz::Tz;
 use proptest::prelude::*;
 
 use crate::log::{encode, record_of, DayState, Entry, FoodKind, FoodLog, Record};
@@ -40,7 +40,7 @@ fn fed(mg: f64) -> DayState {
     DayState::replay([&r])
 }
 
-const BERLIN: Tz = chrono_tz::Europe::Berlin;
+const BERLIN: Tz = crate::zone::known::BERLIN;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -769,14 +769,14 @@ fn the_food_item_follows_what_was_logged() {
 }
 
 const ZONES: &[Tz] = &[
-    chrono_tz::Europe::Berlin,
-    chrono_tz::America::New_York,
-    chrono_tz::America::Sao_Paulo,
-    chrono_tz::Australia::Lord_Howe, // a 30-minute DST shift
-    chrono_tz::Pacific::Chatham,     // UTC+12:45 / +13:45
-    chrono_tz::Asia::Kolkata,        // no DST, half-hour offset
-    chrono_tz::America::Santiago,
-    chrono_tz::Europe::London,
+    crate::zone::known::BERLIN,
+    crate::zone::known::NEW_YORK,
+    crate::zone::known::SAO_PAULO,
+    crate::zone::known::LORD_HOWE, // a 30-minute DST shift
+    crate::zone::known::CHATHAM,   // UTC+12:45 / +13:45
+    crate::zone::known::KOLKATA,   // no DST, half-hour offset
+    crate::zone::known::SANTIAGO,
+    crate::zone::known::LONDON,
 ];
 
 fn time_strategy() -> impl Strategy<Value = NaiveTime> {

@@ -6,10 +6,10 @@ use crate::day::Now;
 use crate::protocol::{ProtocolInput, Template};
 use crate::report::ReportKind;
 use crate::testkit::{now_in, protocol_input};
+use crate::zone::Tz;
 use chrono::Duration;
-use chrono_tz::Tz;
 
-const TZ: Tz = chrono_tz::Europe::Berlin;
+const TZ: Tz = crate::zone::known::BERLIN;
 
 fn d(n: i64) -> NaiveDate {
     // Day 1 of the course is 2026-10-01.

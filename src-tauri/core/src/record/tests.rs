@@ -6,7 +6,7 @@ use crate::api::Core;
 use crate::checklist::Tap;
 use crate::testkit::{core_with_protocol, date, now_in};
 
-const TZ: chrono_tz::Tz = chrono_tz::Europe::Berlin;
+const TZ: crate::zone::Tz = crate::zone::known::BERLIN;
 
 async fn with_record() -> Core {
     let core = core_with_protocol(date(2026, 3, 2)).await;

@@ -9,11 +9,11 @@ use crate::protocol::{validate, MedicineInput, ProtocolInput, Template};
 use crate::reminders::delivery::DeliveryOutcome;
 use crate::settings::Settings;
 use crate::testkit::{now_in, protocol_input};
+use crate::zone::Tz;
 use chrono::{NaiveTime, TimeZone};
-use chrono_tz::Tz;
 use proptest::prelude::*;
 
-const BERLIN: Tz = chrono_tz::Europe::Berlin;
+const BERLIN: Tz = crate::zone::known::BERLIN;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -430,7 +430,7 @@ proptest! {
     /// as the desktop loop does: each dose of each day is reminded exactly once.
     #[test]
     fn a_week_of_ticks_reminds_each_dose_once(
-        zone in prop::sample::select(vec![chrono_tz::Europe::Berlin, chrono_tz::America::New_York, chrono_tz::Australia::Lord_Howe, chrono_tz::America::Sao_Paulo]),
+        zone in prop::sample::select(vec![crate::zone::known::BERLIN, crate::zone::known::NEW_YORK, crate::zone::known::LORD_HOWE, crate::zone::known::SAO_PAULO]),
         start_day in 0i64..365,
         hours in prop::collection::btree_set(0u32..24, 1..=4),
         tick_min in 1i64..=2,
@@ -485,7 +485,7 @@ fn times_resolve_in_the_zone_in_force() {
         rs[0].due,
         Utc.with_ymd_and_hms(2026, 11, 10, 7, 0, 0).unwrap()
     );
-    let local = DayClock::new(chrono_tz::Asia::Tokyo, 240);
+    let local = DayClock::new(crate::zone::known::TOKYO, 240);
     let rs = plan_day(
         d(2026, 11, 10),
         &s,

@@ -16,7 +16,7 @@ use crate::report::ReportKind;
 use crate::store::Store;
 use crate::testkit::{date, nerve, now_in};
 
-const TZ: chrono_tz::Tz = chrono_tz::Europe::Berlin;
+const TZ: crate::zone::Tz = crate::zone::known::BERLIN;
 const DEVICES: [&str; 3] = ["d0", "d1", "d2"];
 
 #[derive(Debug, Clone)]

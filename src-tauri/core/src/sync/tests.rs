@@ -8,7 +8,7 @@ use crate::checklist::{DoseStatus, Tap};
 use crate::reminders::ReminderKind;
 use crate::testkit::{date, nerve, now_in};
 
-const TZ: chrono_tz::Tz = chrono_tz::Europe::Berlin;
+const TZ: crate::zone::Tz = crate::zone::known::BERLIN;
 
 async fn device(dir: &std::path::Path, name: &str) -> Core {
     let store = Store::open_as(&dir.join(format!("{name}.db")), name)

@@ -4,9 +4,9 @@ use crate::food::{Exclusion, FoodGroup};
 use crate::protocol::Template;
 use crate::settings::Settings;
 use crate::testkit::{date, now_in, protocol_input};
-use chrono_tz::Tz;
+use crate::zone::Tz;
 
-const TZ: Tz = chrono_tz::Europe::Berlin;
+const TZ: Tz = crate::zone::known::BERLIN;
 
 fn now(d: u32, h: u32) -> Now {
     now_in(TZ, date(2026, 11, d), h, 0)

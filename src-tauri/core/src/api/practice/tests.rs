@@ -9,9 +9,9 @@ use crate::reminders::ReminderKind;
 use crate::report::ReportKind;
 use crate::stock::{StockAction, StockUnit};
 use crate::testkit::{date, now_in, protocol_input};
-use chrono_tz::Tz;
+use crate::zone::Tz;
 
-const TZ: Tz = chrono_tz::Europe::Berlin;
+const TZ: Tz = crate::zone::known::BERLIN;
 
 fn at(m: u32, d: u32, h: u32, min: u32) -> Now {
     now_in(TZ, date(2026, m, d), h, min)
