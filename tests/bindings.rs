@@ -57,7 +57,8 @@ fn every_command_is_in_the_bindings_the_build_list_and_the_capability() {
         listed, names,
         "src-tauri/commands.list must match the commands! list"
     );
-    // The main window's capability grants each command and nothing else.
+    // The main window's capability grants each command, listening to the app's events (the
+    // record changed: screens reload) and nothing else.
     let cap: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(root.join("src-tauri/capabilities/main.json"))
             .expect("capability"),
@@ -72,10 +73,14 @@ fn every_command_is_in_the_bindings_the_build_list_and_the_capability() {
     let wanted: Vec<String> = names
         .iter()
         .map(|n| format!("allow-{}", n.replace('_', "-")))
+        .chain([
+            "core:event:allow-listen".into(),
+            "core:event:allow-unlisten".into(),
+        ])
         .collect();
     assert_eq!(
         granted, wanted,
-        "the capability must grant exactly the app's own commands"
+        "the capability must grant exactly the app's own commands and event listening"
     );
     assert_eq!(cap["windows"], serde_json::json!(["main"]));
     let files: Vec<_> = std::fs::read_dir(root.join("src-tauri/capabilities"))

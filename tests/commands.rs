@@ -33,6 +33,7 @@ fn harness_with(dir: tempfile::TempDir) -> Harness {
         magday_lib::record::Paths::new(dir.path(), &dir.path().join("config")),
         None,
     ));
+    magday_lib::record::push_changes(app.handle(), &record);
     app.manage(AppState::new(
         core,
         notifier,
@@ -446,4 +447,35 @@ fn practices_cross_ipc_and_are_saved_with_the_protocol() {
         .as_str()
         .unwrap_or("")
         .contains("peripheral neuropathy"));
+}
+
+#[test]
+fn a_change_from_elsewhere_is_pushed_to_the_screens_not_polled() {
+    use tauri::Listener;
+    let h = harness();
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    h.window
+        .app_handle()
+        .listen(magday_lib::record::RECORD_CHANGED, move |event| {
+            let _ = tx.send(event.payload().to_string());
+        });
+    let status = h.call("back_up_now", None).expect("a backup");
+    let name = status["backups"][0]["name"]
+        .as_str()
+        .expect("the backup's name")
+        .to_string();
+    assert!(rx.try_recv().is_err(), "a backup changes nothing on show");
+    h.call(
+        "restore_backup",
+        Some(json!({ "name": name, "mode": "merge" })),
+    )
+    .expect("a merge restore");
+    let pushed = rx
+        .recv_timeout(std::time::Duration::from_secs(5))
+        .expect("record-changed is emitted");
+    assert_eq!(pushed, "1", "the payload is the new generation");
+    assert_eq!(
+        h.call("get_record_generation", None).expect("generation"),
+        json!(1)
+    );
 }

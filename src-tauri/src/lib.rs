@@ -58,6 +58,7 @@ pub fn run() {
             let notifier = platform::notifier(app.handle(), &core);
             let files = Arc::new(files::DialogSaver::new(app.handle().clone()));
             let record = Arc::new(record::RecordState::new(paths, recovery));
+            record::push_changes(app.handle(), &record);
             let handle = app.handle().clone();
             let restart: state::Restart = Arc::new(move || handle.restart());
             let replan: record::OnChange = {

@@ -113,6 +113,27 @@ pub struct RecordState {
     last_sync: Mutex<Option<SyncOutcome>>,
     /// Set when the app started on the recovery screen.
     pub recovery: Option<RecoveryView>,
+    /// Told the new generation each time it changes (the shell pushes it to the screens).
+    listener: Mutex<Option<GenerationListener>>,
+}
+
+/// Told the record's new generation.
+pub type GenerationListener = Arc<dyn Fn(u64) + Send + Sync>;
+
+/// The event the screens listen to: the record changed from elsewhere (a sync, an import, a
+/// restore); its payload is the record's new generation.
+pub const RECORD_CHANGED: &str = "record-changed";
+
+/// Push each new generation to the screens as [`RECORD_CHANGED`] (they load their data again):
+/// no screen polls.
+pub fn push_changes<R: tauri::Runtime>(app: &tauri::AppHandle<R>, record: &RecordState) {
+    use tauri::Emitter;
+    let app = app.clone();
+    record.listen(Arc::new(move |generation| {
+        if let Err(e) = app.emit(RECORD_CHANGED, generation) {
+            log::warn!("the screens were not told of a change: {e}");
+        }
+    }));
 }
 
 impl RecordState {
@@ -122,6 +143,7 @@ impl RecordState {
             generation: AtomicU64::new(0),
             last_sync: Mutex::new(None),
             recovery,
+            listener: Mutex::new(None),
         }
     }
 
@@ -129,8 +151,24 @@ impl RecordState {
         self.generation.load(Ordering::SeqCst)
     }
 
+    /// Who hears of each new generation (one listener: the app's event to the screens).
+    pub fn listen(&self, listener: GenerationListener) {
+        if let Ok(mut slot) = self.listener.lock() {
+            *slot = Some(listener);
+        }
+    }
+
+    /// The record changed from elsewhere (a sync, an import, a restore): a new generation, told
+    /// to the listener.
     pub fn changed(&self) {
-        self.generation.fetch_add(1, Ordering::SeqCst);
+        let generation = self
+            .generation
+            .fetch_add(1, Ordering::SeqCst)
+            .wrapping_add(1);
+        let listener = self.listener.lock().ok().and_then(|l| l.clone());
+        if let Some(listener) = listener {
+            listener(generation);
+        }
     }
 
     pub fn last_sync(&self) -> Option<SyncOutcome> {
@@ -250,19 +288,15 @@ pub fn replace_with_backup(paths: &Paths, name: &str) -> Result<()> {
     Ok(())
 }
 
-/// How often the sync loop looks for changes here, and how often it reads the folder anyway.
-fn intervals() -> (Duration, Duration) {
-    let secs = |name: &str, default: u64| {
-        std::env::var(name)
-            .ok()
-            .and_then(|v| v.parse::<u64>().ok())
-            .filter(|v| *v > 0)
-            .unwrap_or(default)
-    };
-    (
-        Duration::from_secs(secs("MAGDAY_SYNC_CHECK_SECS", 5)),
-        Duration::from_secs(secs("MAGDAY_SYNC_EVERY_SECS", 300)),
-    )
+/// How often the sync loop reads the folder when nothing changed here (five minutes; tests set
+/// `MAGDAY_SYNC_EVERY_SECS` lower).
+fn sync_every() -> Duration {
+    let secs = std::env::var("MAGDAY_SYNC_EVERY_SECS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .filter(|v| *v > 0)
+        .unwrap_or(300);
+    Duration::from_secs(secs)
 }
 
 /// What the shell does when a sync changed the record: re-plan reminders (a phone's scheduled
@@ -284,17 +318,22 @@ pub async fn sync_and_tell(core: &Core, record: &RecordState, on_change: &OnChan
 }
 
 /// In the background: the backup at start when due, then the sync loop (at start, a few seconds
-/// after each change here, and every five minutes). A sync that brought something from another
-/// device re-plans the reminders (`on_change`): a pause set on one device silences the other's
-/// scheduled reminders without waiting for the app to be opened.
+/// after each change here, and every five minutes). Between syncs it sleeps until the core says
+/// a write committed or the five minutes are up: nothing polls. A sync that brought something
+/// from another device re-plans the reminders (`on_change`): a pause set on one device silences
+/// the other's scheduled reminders without waiting for the app to be opened.
 pub fn spawn_background(core: Core, record: Arc<RecordState>, on_change: OnChange) {
     tauri::async_runtime::spawn(async move {
         back_up_at_start(&core, &record.paths).await;
-        let (check, every) = intervals();
+        let every = sync_every();
+        let mut writes = core.watch_writes();
         let mut synced_mark: Option<String> = None;
         let mut last = Instant::now();
         let mut first = true;
         loop {
+            // Writes from here on wake the wait below (the sync's own writes included: the
+            // next round finds the mark unchanged and waits again).
+            writes.borrow_and_update();
             let mark = core.change_mark().await.ok();
             let due = first || mark != synced_mark || last.elapsed() >= every;
             if due {
@@ -307,7 +346,11 @@ pub fn spawn_background(core: Core, record: Arc<RecordState>, on_change: OnChang
                 last = Instant::now();
                 first = false;
             }
-            tokio::time::sleep(check).await;
+            let left = every.saturating_sub(last.elapsed());
+            if let Ok(Err(_)) = tokio::time::timeout(left, writes.changed()).await {
+                // The store is gone (the app is closing): nothing more to sync.
+                break;
+            }
         }
     });
 }

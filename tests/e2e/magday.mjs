@@ -170,7 +170,7 @@ export function addDays(day, n) {
 
 // Sync every 2 s in the two-instance tests (the app's default is at start, after a change, and
 // every 5 minutes).
-export const SYNC_ENV = { MAGDAY_SYNC_EVERY_SECS: '2', MAGDAY_SYNC_CHECK_SECS: '1' };
+export const SYNC_ENV = { MAGDAY_SYNC_EVERY_SECS: '2' };
 
 /** Go to a screen by its hash ("#/settings"). */
 export async function go(s, hash) {

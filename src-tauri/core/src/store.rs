@@ -25,6 +25,9 @@ pub struct Store {
     /// Protocol specs already parsed, by version id: versions are never changed, so a parsed
     /// spec stays true (a tap no longer parses its day's spec every time).
     specs: std::sync::Arc<std::sync::Mutex<SpecCache>>,
+    /// Counts the writes that change what [`Store::change_mark`] reads (events, protocol
+    /// versions, settings, merges), so a listener waits for a change instead of polling.
+    writes: std::sync::Arc<tokio::sync::watch::Sender<u64>>,
 }
 
 /// Parsed specs by (version id, the type parsed into).
@@ -285,6 +288,7 @@ impl Store {
             pool,
             device,
             specs: Default::default(),
+            writes: std::sync::Arc::new(tokio::sync::watch::Sender::new(0)),
         })
     }
 
@@ -293,6 +297,17 @@ impl Store {
     /// (events, versions) the check read back; a snapshot that fails its check is removed.
     pub async fn snapshot(&self, dest: &Path) -> Result<(i64, i64)> {
         snapshot_pool(&self.pool, dest).await
+    }
+
+    /// A receiver that wakes after each committed write that changed the record (events,
+    /// versions, settings, a merge). Its value is a count, not an id: compare, don't store.
+    pub fn watch_writes(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.writes.subscribe()
+    }
+
+    /// Say that a write committed.
+    pub(crate) fn wrote(&self) {
+        self.writes.send_modify(|n| *n = n.wrapping_add(1));
     }
 
     /// Drop the parsed specs (after a merge added versions).
@@ -367,6 +382,7 @@ impl Store {
         .bind(&self.device)
         .execute(&self.pool)
         .await?;
+        self.wrote();
         Ok(())
     }
 
@@ -437,6 +453,7 @@ impl Store {
             });
         }
         tx.commit().await?;
+        self.wrote();
         Ok(out)
     }
 

@@ -265,3 +265,35 @@ async fn two_taps_at_once_decide_in_turn() {
         .collect();
     assert_eq!(taken.len(), 1, "one dose taken, stored once: {taken:?}");
 }
+
+/// A write wakes whoever waits for changes (the shell's sync, instead of asking every few
+/// seconds); reading does not, and neither does a refused write.
+#[tokio::test]
+async fn writes_wake_the_watcher_and_reads_do_not() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let core = Core::open(&dir.path().join("magday.db"))
+        .await
+        .expect("core");
+    let mut writes = core.watch_writes();
+    let now = now_at(start(), 7, 0);
+    core.save_protocol(&input(start(), 8), false, &now)
+        .await
+        .expect("save");
+    assert!(writes.has_changed().expect("open"), "a protocol save wakes");
+    writes.borrow_and_update();
+    core.day(None, &now).await.expect("today");
+    core.change_mark().await.expect("mark");
+    assert!(!writes.has_changed().expect("open"), "reads do not wake");
+    let refused = core
+        .tap(None, &Tap::TakeDose { slot: 9, at: None }, &now)
+        .await;
+    assert!(refused.is_err());
+    assert!(
+        !writes.has_changed().expect("open"),
+        "a refused write does not wake"
+    );
+    core.tap(None, &Tap::TakeDose { slot: 1, at: None }, &now)
+        .await
+        .expect("tap");
+    assert!(writes.has_changed().expect("open"), "a tap wakes");
+}

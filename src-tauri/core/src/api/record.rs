@@ -188,6 +188,12 @@ impl Core {
         self.store.change_mark().await
     }
 
+    /// Wakes after each write that changed the record (what [`Core::change_mark`] reads): the
+    /// shell's sync waits on it instead of asking every few seconds.
+    pub fn watch_writes(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.store.watch_writes()
+    }
+
     /// This installation's device id.
     pub fn device_id(&self) -> &str {
         self.store.device_id()

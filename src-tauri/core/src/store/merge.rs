@@ -316,6 +316,7 @@ impl Store {
             .rows_affected();
         }
         tx.commit().await?;
+        self.wrote();
         if stats.versions > 0 {
             self.forget_specs();
         }

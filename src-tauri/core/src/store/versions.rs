@@ -167,6 +167,7 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         tx.commit().await?;
+        self.wrote();
         Ok(StoredVersion {
             id,
             course_id,
