@@ -230,9 +230,14 @@ impl Core {
         now: &Now,
     ) -> Result<ProtocolView> {
         let ctx = self.ctx(now).await?;
-        let (spec, _) = protocol::validate(input, ctx.today, ctx.settings.day_start_min())?;
+        let (spec, report) = protocol::validate(input, ctx.today, ctx.settings.day_start_min())?;
         let latest = self.store.latest_version().await?;
-        let logged_today = self.store.has_events_on(ctx.today).await?;
+        // The version saved before (a spec that cannot be read counts as none).
+        let before = latest
+            .as_ref()
+            .and_then(|v| v.spec::<protocol::ProtocolSpec>().ok());
+        let now_urgent = protocol::takes_effect_now(&report, &spec, before.as_ref());
+        let logged_today = self.store.has_events_on(ctx.today).await? && !now_urgent;
         let (course, effective_from) = protocol::place_version(
             latest.as_ref().map(|v| (v.course_id, v.effective_from)),
             new_course,
@@ -241,9 +246,20 @@ impl Core {
             spec.start_date,
         );
         let json = serde_json::to_string(&spec)?;
+        let created = ctx.local(ctx.now);
+        let mut course = course;
+        if now_urgent && effective_from > ctx.today {
+            // A change was pending for a later day: the stop governs from today, and again from
+            // that day, so the pending change (older) never takes over from it.
+            let today_copy = self
+                .store
+                .insert_version(course, ctx.today, created, &json)
+                .await?;
+            course = Some(today_copy.course_id);
+        }
         let stored = self
             .store
-            .insert_version(course, effective_from, ctx.local(ctx.now), &json)
+            .insert_version(course, effective_from, created, &json)
             .await?;
         self.protocol_view(&stored, ctx.today).await
     }
@@ -401,5 +417,7 @@ impl Core {
 mod govern_tests;
 #[cfg(test)]
 mod pause_tests;
+#[cfg(test)]
+mod stop_now_tests;
 #[cfg(test)]
 mod tests;

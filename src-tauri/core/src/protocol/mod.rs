@@ -50,7 +50,7 @@ pub use validate::{
     above_limit, plan_refusal, validate, validate_safety, PlanRefusal, MAX_LENGTH_DAYS,
     MAX_START_OFFSET_DAYS, MIN_LENGTH_DAYS,
 };
-pub use versions::place_version;
+pub use versions::{place_version, takes_effect_now};
 
 #[cfg(test)]
 mod tests;

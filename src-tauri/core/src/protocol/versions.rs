@@ -31,6 +31,10 @@ use chrono::{Duration, NaiveDate};
 ///   matter, there is no earlier protocol for them to belong to. A start in the future takes
 ///   effect today, and the course's own days begin at `start`.
 ///
+/// One exception, decided by the caller: a save that [`takes_effect_now`] (a stop, a new
+/// medicine) is placed as if today had no entries, and when a change was pending for a later day
+/// it is stored for today as well (`Core::save_protocol`).
+///
 /// The start date moves only the first course: an edit or a later course takes effect as above
 /// whatever its `start`.
 pub fn place_version(
@@ -54,6 +58,29 @@ pub fn place_version(
         // The first course may start in the past, so earlier days can be filled in.
         (None, _) => (None, start.min(today)),
     }
+}
+
+/// Whether a save must govern the rest of today at once instead of waiting for tomorrow when
+/// today already has entries (issue 22: "a stop takes effect now"): its answers stop the plan
+/// (kidney disease yes or not sure, a stop-level medicine), or it adds a medicine (or a
+/// medicine's times) that the version saved before did not have, whose windows apply today.
+/// Entries already logged keep the version they were made under.
+pub fn takes_effect_now(
+    report: &super::model::SafetyReport,
+    new: &super::model::ProtocolSpec,
+    before: Option<&super::model::ProtocolSpec>,
+) -> bool {
+    let stops = report
+        .findings
+        .iter()
+        .any(|f| f.level == super::model::Level::Stop);
+    let new_medicine = before.is_some_and(|b| {
+        new.safety
+            .medicines
+            .iter()
+            .any(|m| !b.safety.medicines.contains(m))
+    });
+    stops || new_medicine
 }
 
 /// The version governing `day` among `versions` listed oldest first (as the store lists those

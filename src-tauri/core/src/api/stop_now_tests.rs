@@ -1,0 +1,147 @@
+//! Issue 22, point 4: a saved change whose rules stop the plan governs the rest of today at once
+//! (the remaining doses are not shown or reminded), entries already logged keep their version,
+//! and a new medicine's windows apply today. On a real SQLite file.
+
+use super::*;
+use crate::checklist::{DoseStatus, Tap};
+use crate::facts::MedicineClass;
+use crate::protocol::{KidneyAnswer, MedicineInput};
+use crate::reminders::ReminderKind;
+use crate::testkit::{date, nerve, now_in};
+
+const TZ: crate::zone::Tz = crate::zone::known::BERLIN;
+
+fn at(h: u32, m: u32) -> Now {
+    now_in(TZ, date(2026, 11, 10), h, m)
+}
+
+async fn core_with_dose_1_taken(dir: &tempfile::TempDir) -> (Core, ProtocolInput) {
+    let core = Core::open(&dir.path().join("magday.db")).await.unwrap();
+    let input = nerve(date(2026, 11, 1), &["08:00", "20:00"]);
+    core.save_protocol(&input, false, &now_in(TZ, date(2026, 11, 1), 7, 0))
+        .await
+        .unwrap();
+    core.tap(None, &Tap::TakeDose { slot: 1, at: None }, &at(9, 0))
+        .await
+        .unwrap();
+    (core, input)
+}
+
+fn kidney_yes(input: &ProtocolInput) -> ProtocolInput {
+    let mut stop = input.clone();
+    stop.safety.kidney_disease = Some(KidneyAnswer::Yes);
+    stop.supplement = None;
+    stop
+}
+
+async fn dose_reminders_today(core: &Core, now: &Now) -> Vec<u32> {
+    core.upcoming_reminders(now, 1)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.kind == ReminderKind::Dose && r.day == date(2026, 11, 10))
+        .map(|r| r.slot)
+        .collect()
+}
+
+#[tokio::test]
+async fn kidney_yes_at_ten_stops_the_evening_dose_that_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let (core, input) = core_with_dose_1_taken(&dir).await;
+    assert_eq!(dose_reminders_today(&core, &at(9, 30)).await, [2]);
+    let first = core
+        .version_for(date(2026, 11, 10))
+        .await
+        .unwrap()
+        .unwrap()
+        .0;
+
+    core.save_protocol(&kidney_yes(&input), false, &at(10, 0))
+        .await
+        .unwrap();
+
+    assert_eq!(
+        dose_reminders_today(&core, &at(10, 1)).await,
+        Vec::<u32>::new(),
+        "dose 2 at 20:00 is not reminded"
+    );
+    let due = core.due_reminders(&at(20, 5)).await.unwrap();
+    assert!(due.iter().all(|r| r.kind != ReminderKind::Dose), "{due:?}");
+    let today = core.day(None, &at(10, 1)).await.unwrap();
+    assert!(
+        today.checklist.doses.is_empty(),
+        "no dose cards under the stop"
+    );
+    assert!(today.next_dose.is_none());
+    // The dose already taken keeps the version it was taken under.
+    let kept: Vec<Option<i64>> =
+        sqlx::query_scalar("SELECT protocol_version FROM events WHERE item = 'dose:1'")
+            .fetch_all(core.store().pool())
+            .await
+            .unwrap();
+    assert_eq!(kept, [Some(first.id)]);
+}
+
+#[tokio::test]
+async fn a_stop_is_not_overtaken_by_a_change_pending_for_tomorrow() {
+    let dir = tempfile::tempdir().unwrap();
+    let (core, input) = core_with_dose_1_taken(&dir).await;
+    // An ordinary edit after a dose is logged waits for tomorrow.
+    let mut later = input.clone();
+    if let Some(s) = later.supplement.as_mut() {
+        s.doses[1].time = "21:00".into();
+    }
+    let pending = core.save_protocol(&later, false, &at(9, 30)).await.unwrap();
+    assert_eq!(pending.effective_from, date(2026, 11, 11));
+
+    core.save_protocol(&kidney_yes(&input), false, &at(10, 0))
+        .await
+        .unwrap();
+    for (day, h) in [(10, 11), (11, 7), (12, 7)] {
+        let now = now_in(TZ, date(2026, 11, day), h, 0);
+        let view = core.day(None, &now).await.unwrap();
+        assert!(view.checklist.doses.is_empty(), "day {day}: no doses");
+    }
+}
+
+#[tokio::test]
+async fn an_ordinary_edit_still_waits_for_tomorrow() {
+    let dir = tempfile::tempdir().unwrap();
+    let (core, input) = core_with_dose_1_taken(&dir).await;
+    let mut later = input.clone();
+    if let Some(s) = later.supplement.as_mut() {
+        s.doses[1].time = "21:00".into();
+    }
+    core.save_protocol(&later, false, &at(10, 0)).await.unwrap();
+    let today = core.day(None, &at(10, 1)).await.unwrap();
+    assert_eq!(today.checklist.doses[0].status, DoseStatus::Taken);
+    assert_eq!(today.checklist.doses[1].time, "20:00");
+}
+
+#[tokio::test]
+async fn a_new_medicine_gets_its_window_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let (core, input) = core_with_dose_1_taken(&dir).await;
+    let mut with_antibiotic = input.clone();
+    with_antibiotic.safety.medicines.push(MedicineInput {
+        class: MedicineClass::Tetracycline,
+        name: "doxycycline".into(),
+        time: Some("18:00".into()),
+        more_times: vec![],
+        window_min: None,
+    });
+    core.save_protocol(&with_antibiotic, false, &at(10, 0))
+        .await
+        .unwrap();
+    let today = core.day(None, &at(10, 1)).await.unwrap();
+    assert!(
+        today
+            .checklist
+            .keep_apart
+            .iter()
+            .any(|k| k.medicine.to_lowercase().contains("doxycycline")),
+        "{:?}",
+        today.checklist.keep_apart
+    );
+    assert_eq!(today.checklist.doses[0].status, DoseStatus::Taken);
+}
