@@ -1,7 +1,10 @@
-//! Per-medicine windows from the medicines' own labels (reference §4, second table): stricter
-//! than the class rule, they win over it where the user names the medicine. Each window is
-//! between the medicine and any magnesium-containing product, supplement or antacid.
+//! Per-medicine windows from the medicines' own labels (reference §4, second table). Where the
+//! user names a medicine that has one and its class has a rule too, the wider of the two on each
+//! side is used (levofloxacin: label 2 h after, quinolones 4 h: 4 h). Each window is between the
+//! medicine and any magnesium-containing product, supplement or antacid.
 
+use super::medicines::MedicineClass;
+use super::names::{same_name, words};
 use super::sources::Source;
 
 /// A medicine whose label sets its own window around magnesium.
@@ -16,6 +19,12 @@ pub struct LabelWindow {
     pub before_min: u32,
     /// ... or at least this many minutes after it (0: no rule after).
     pub after_min: u32,
+    /// The class the medicine belongs to: its rule applies too, and the wider window on each
+    /// side wins (reference §4). [`MedicineClass::Other`] for a medicine of no class there.
+    pub class: MedicineClass,
+    /// Never at the same moment as magnesium on an empty stomach: a dose at the medicine's time
+    /// clashes unless the user says both are taken with food (bictegravir).
+    pub together_only_with_food: bool,
     pub source: Source,
 }
 
@@ -38,6 +47,8 @@ pub const LABEL_WINDOWS: &[LabelWindow] = &[
         aliases: &["ciprofloxacin", "cipro", "ciproxin"],
         before_min: 120,
         after_min: 360,
+        class: MedicineClass::Quinolone,
+        together_only_with_food: false,
         source: src(
             "label_cipro",
             "US prescribing information (Cipro); Nix et al., Clin Pharmacol Ther 1989;46:700",
@@ -48,6 +59,8 @@ pub const LABEL_WINDOWS: &[LabelWindow] = &[
         aliases: &["levofloxacin", "levaquin", "tavanic"],
         before_min: 120,
         after_min: 120,
+        class: MedicineClass::Quinolone,
+        together_only_with_food: false,
         source: src(
             "label_levofloxacin",
             "US prescribing information (Levaquin)",
@@ -58,6 +71,8 @@ pub const LABEL_WINDOWS: &[LabelWindow] = &[
         aliases: &["moxifloxacin", "avelox"],
         before_min: 240,
         after_min: 480,
+        class: MedicineClass::Quinolone,
+        together_only_with_food: false,
         source: src(
             "label_moxifloxacin",
             "US prescribing information (Avelox; DailyMed moxifloxacin tablets, 2.2 and 7.1)",
@@ -68,6 +83,8 @@ pub const LABEL_WINDOWS: &[LabelWindow] = &[
         aliases: &["delafloxacin", "baxdela"],
         before_min: 120,
         after_min: 360,
+        class: MedicineClass::Quinolone,
+        together_only_with_food: false,
         source: src("label_delafloxacin", "US prescribing information (Baxdela)"),
     },
     LabelWindow {
@@ -81,6 +98,8 @@ pub const LABEL_WINDOWS: &[LabelWindow] = &[
         ],
         before_min: 240,
         after_min: 240,
+        class: MedicineClass::Other,
+        together_only_with_food: false,
         source: src(
             "label_levothyroxine",
             "US prescribing information (Synthroid, section 7); UK SmPC for magnesium salts",
@@ -91,6 +110,8 @@ pub const LABEL_WINDOWS: &[LabelWindow] = &[
         aliases: &["juluca", "dolutegravir/rilpivirine"],
         before_min: 240,
         after_min: 360,
+        class: MedicineClass::Other,
+        together_only_with_food: false,
         source: src("label_juluca", "Juluca product monograph"),
     },
     LabelWindow {
@@ -98,6 +119,8 @@ pub const LABEL_WINDOWS: &[LabelWindow] = &[
         aliases: &["dolutegravir", "tivicay", "triumeq", "dovato"],
         before_min: 120,
         after_min: 360,
+        class: MedicineClass::Other,
+        together_only_with_food: false,
         source: src(
             "label_dolutegravir",
             "US prescribing information (Tivicay); Patel et al., J Antimicrob Chemother 2011",
@@ -108,6 +131,8 @@ pub const LABEL_WINDOWS: &[LabelWindow] = &[
         aliases: &["raltegravir", "isentress"],
         before_min: 120,
         after_min: 120,
+        class: MedicineClass::Other,
+        together_only_with_food: false,
         source: src(
             "label_raltegravir",
             "Isentress prescribing information (avoid with Mg/Al antacids)",
@@ -118,6 +143,8 @@ pub const LABEL_WINDOWS: &[LabelWindow] = &[
         aliases: &["bictegravir", "biktarvy"],
         before_min: 120,
         after_min: 0,
+        class: MedicineClass::Other,
+        together_only_with_food: true,
         source: src(
             "label_bictegravir",
             "Biktarvy prescribing information (2 h before, or together with food)",
@@ -128,6 +155,8 @@ pub const LABEL_WINDOWS: &[LabelWindow] = &[
         aliases: &["gabapentin", "neurontin"],
         before_min: 0,
         after_min: 120,
+        class: MedicineClass::Other,
+        together_only_with_food: false,
         source: src(
             "label_gabapentin",
             "US prescribing information (Neurontin, section 7)",
@@ -138,6 +167,8 @@ pub const LABEL_WINDOWS: &[LabelWindow] = &[
         aliases: &["penicillamine"],
         before_min: 120,
         after_min: 120,
+        class: MedicineClass::Other,
+        together_only_with_food: false,
         source: SMPC_ANTACID,
     },
     LabelWindow {
@@ -145,6 +176,8 @@ pub const LABEL_WINDOWS: &[LabelWindow] = &[
         aliases: &["mycophenolate", "cellcept", "myfortic"],
         before_min: 120,
         after_min: 120,
+        class: MedicineClass::Other,
+        together_only_with_food: false,
         source: SMPC_ANTACID,
     },
     LabelWindow {
@@ -152,22 +185,23 @@ pub const LABEL_WINDOWS: &[LabelWindow] = &[
         aliases: &["digoxin", "lanoxin"],
         before_min: 120,
         after_min: 120,
+        class: MedicineClass::Other,
+        together_only_with_food: false,
         source: SMPC_ANTACID,
     },
 ];
 
 /// The label window for a medicine the user names, if its name contains a known one as a word
-/// ("Cipro 500", "my levothyroxine"). The first match in [`LABEL_WINDOWS`] wins, so the
-/// combination Juluca comes before dolutegravir alone.
+/// ("Cipro 500", "my levothyroxine"), in any case, accented or not, spelt as outside the US
+/// ("Ciprofloxacine"). The first match in [`LABEL_WINDOWS`] wins, so the combination Juluca
+/// comes before dolutegravir alone.
 pub fn label_window(name: &str) -> Option<&'static LabelWindow> {
-    let name = name.to_lowercase();
-    let words: Vec<&str> = name
-        .split(|c: char| !(c.is_alphanumeric() || c == '/'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    LABEL_WINDOWS
-        .iter()
-        .find(|l| l.aliases.iter().any(|a| words.contains(a)))
+    let words = words(name, &['/']);
+    LABEL_WINDOWS.iter().find(|l| {
+        l.aliases
+            .iter()
+            .any(|a| words.iter().any(|w| same_name(w, a)))
+    })
 }
 
 #[cfg(test)]
@@ -183,6 +217,8 @@ mod tests {
             ("cipro 500", Some((120, 360))),
             ("Moxifloxacin 400 mg", Some((240, 480))),
             ("levofloxacin", Some((120, 120))),
+            ("Ciprofloxacine 500", Some((120, 360))),
+            ("lévofloxacine", Some((120, 120))),
             ("Levothyroxine", Some((240, 240))),
             ("Synthroid", Some((240, 240))),
             ("Tivicay", Some((120, 360))),

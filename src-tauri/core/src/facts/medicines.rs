@@ -22,6 +22,10 @@ pub enum MedicineClass {
     PotassiumSparingDiuretic,
     /// Proton-pump inhibitors over a year (omeprazole, pantoprazole).
     ProtonPumpInhibitor,
+    /// ACE inhibitors (-pril: lisinopril, ramipril, enalapril). Written `"ace_inhibitor"`.
+    AceInhibitor,
+    /// Angiotensin receptor blockers (-sartan: losartan, valsartan). Written `"arb"`.
+    Arb,
     /// Iron supplements (UK leaflet: keep 3–4 h apart).
     Iron,
     /// Any other prescription medicine (UK leaflet: 2–3 h apart).
@@ -29,13 +33,15 @@ pub enum MedicineClass {
 }
 
 impl MedicineClass {
-    pub const ALL: [MedicineClass; 8] = [
+    pub const ALL: [MedicineClass; 10] = [
         MedicineClass::Bisphosphonate,
         MedicineClass::Tetracycline,
         MedicineClass::Quinolone,
         MedicineClass::LoopOrThiazideDiuretic,
         MedicineClass::PotassiumSparingDiuretic,
         MedicineClass::ProtonPumpInhibitor,
+        MedicineClass::AceInhibitor,
+        MedicineClass::Arb,
         MedicineClass::Iron,
         MedicineClass::Other,
     ];
@@ -54,6 +60,8 @@ impl MedicineClass {
             MedicineClass::ProtonPumpInhibitor => {
                 "Proton-pump inhibitor (omeprazole, pantoprazole)"
             }
+            MedicineClass::AceInhibitor => "ACE inhibitor (lisinopril, ramipril, enalapril)",
+            MedicineClass::Arb => "Angiotensin receptor blocker, ARB (losartan, valsartan)",
             MedicineClass::Iron => "Iron supplement",
             MedicineClass::Other => "Another prescription medicine",
         }
@@ -103,7 +111,14 @@ impl MedicineClass {
                 source: SRC_EMC_LEAFLET,
             }),
             (Other, false)
-            | (LoopOrThiazideDiuretic | PotassiumSparingDiuretic | ProtonPumpInhibitor, _) => None,
+            | (
+                LoopOrThiazideDiuretic
+                | PotassiumSparingDiuretic
+                | ProtonPumpInhibitor
+                | AceInhibitor
+                | Arb,
+                _,
+            ) => None,
         }
     }
 
@@ -116,6 +131,7 @@ impl MedicineClass {
             LoopOrThiazideDiuretic => "These diuretics raise magnesium loss in urine. Information only: tell your clinician you take magnesium.",
             PotassiumSparingDiuretic => "These diuretics lower magnesium excretion, so magnesium can build up. Information only: ask your clinician before supplementing.",
             ProtonPumpInhibitor => "Taken over a year, these can cause low magnesium that supplements may not correct. Information only: ask your clinician to check your level.",
+            AceInhibitor | Arb => "These raise blood potassium. Information only for magnesium; Magday does not offer the potassium item: eat potassium-rich food only as your clinician advises.",
             Iron => "Magnesium and iron lower each other's absorption: a UK product leaflet advises 3–4 hours apart.",
             Other => "Some medicines interact with magnesium. A UK product leaflet advises 2–3 hours apart from medicines in general; ask your pharmacist.",
         }
@@ -130,25 +146,29 @@ pub const DEFAULT_OTHER_WINDOW_MIN: u32 = 120;
 pub const MIN_OTHER_WINDOW_MIN: u32 = 30;
 pub const MAX_OTHER_WINDOW_MIN: u32 = 480;
 
-/// The window for one medicine the user takes: its label's window when they name a medicine
-/// that has one (it wins over the class rule, reference §4), else its class rule; another
-/// prescription medicine gets `window_min` (2 h by default) either side. `wider` is the
-/// conservative option of the UK leaflet (2–3 h from medicines in general, 3–4 h from iron and
-/// bisphosphonates), a setting of its own, separate from the EU 250 mg limit: it widens a window
-/// to at least the leaflet's, never narrows one.
+/// The window for one medicine the user takes (reference §4). Its class is the one its name
+/// says, whatever was picked ([`super::class_in_force`]). A medicine whose label sets a window
+/// gets the wider of the label's and its class's on each side (levofloxacin: label 2 h after,
+/// quinolones 4 h: 4 h); one of no class there (levothyroxine) gets its label's. Another
+/// prescription medicine without a label gets `window_min` (2 h by default) either side. `wider`
+/// is the conservative option of the UK leaflet (2–3 h from medicines in general, 3–4 h from
+/// iron and bisphosphonates), a setting of its own, separate from the EU 250 mg limit: it widens
+/// a window to at least the leaflet's, never narrows one.
 pub fn separation_for(
     class: MedicineClass,
     name: &str,
     window_min: Option<u32>,
     wider: bool,
 ) -> Option<Separation> {
-    let base = match super::label_window(name) {
-        Some(l) => Some(Separation {
-            before_min: l.before_min,
-            after_min: l.after_min,
-            source: l.source,
-        }),
-        None if class == MedicineClass::Other => {
+    let class = super::class_in_force(class, name);
+    let label = super::label_window(name).map(|l| Separation {
+        before_min: l.before_min,
+        after_min: l.after_min,
+        source: l.source,
+    });
+    let own = match (class, label) {
+        (MedicineClass::Other, Some(_)) => None,
+        (MedicineClass::Other, None) => {
             let w = window_min.unwrap_or(DEFAULT_OTHER_WINDOW_MIN);
             Some(Separation {
                 before_min: w,
@@ -156,19 +176,31 @@ pub fn separation_for(
                 source: SRC_EMC_LEAFLET,
             })
         }
-        None => class.separation(false),
+        (class, _) => class.separation(false),
     };
-    if !wider {
-        return base;
+    let base = wider_of(label, own);
+    if wider {
+        wider_of(base, class.separation(true))
+    } else {
+        base
     }
-    match (base, class.separation(true)) {
-        (Some(b), Some(w)) => Some(Separation {
-            before_min: b.before_min.max(w.before_min),
-            after_min: b.after_min.max(w.after_min),
-            source: b.source,
-        }),
-        (b, w) => b.or(w),
-    }
+}
+
+/// The wider of two windows on each side, citing the first's source unless the second alone
+/// gives the result.
+fn wider_of(a: Option<Separation>, b: Option<Separation>) -> Option<Separation> {
+    let (a, b) = match (a, b) {
+        (Some(a), Some(b)) => (a, b),
+        (a, b) => return a.or(b),
+    };
+    let (before_min, after_min) = (a.before_min.max(b.before_min), a.after_min.max(b.after_min));
+    let from_b = (b.before_min, b.after_min) == (before_min, after_min)
+        && (a.before_min, a.after_min) != (before_min, after_min);
+    Some(Separation {
+        before_min,
+        after_min,
+        source: if from_b { b.source } else { a.source },
+    })
 }
 
 /// How far a medicine must stay from each magnesium dose.
@@ -226,9 +258,9 @@ mod tests {
         assert!(MedicineClass::Other.separation(false).is_none());
     }
 
-    /// Issue 12 (reference §4): a named medicine's label window wins over its class; another
-    /// prescription medicine gets 2 h by default, or the user's own; the wider (UK leaflet)
-    /// option only ever widens.
+    /// Issue 12 (reference §4): a named medicine gets the wider of its label's window and its
+    /// class's (issue 22); another prescription medicine gets 2 h by default, or the user's own;
+    /// the wider (UK leaflet) option only ever widens.
     #[test]
     fn the_window_for_a_medicine_the_user_names() {
         use MedicineClass::*;
@@ -243,7 +275,8 @@ mod tests {
             (Quinolone, "", None, false, Some((120, 240))),
             (Quinolone, "Ciprofloxacin", None, false, Some((120, 360))),
             (Quinolone, "moxifloxacin", None, false, Some((240, 480))),
-            (Quinolone, "Levofloxacin", None, false, Some((120, 120))),
+            // Issue 22: the wider of the label (2 h after) and the class (4 h after).
+            (Quinolone, "Levofloxacin", None, false, Some((120, 240))),
             (Quinolone, "Levofloxacin", None, true, Some((120, 360))),
             (Other, "Levothyroxine", None, false, Some((240, 240))),
             (Other, "Tivicay", None, false, Some((120, 360))),

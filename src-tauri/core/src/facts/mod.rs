@@ -6,6 +6,8 @@
 //! - `intake`: age bands, recommended intake and upper limits.
 //! - `forms`: magnesium compounds and their elemental share.
 //! - `medicines`: medicine classes and how far to keep them from a dose.
+//! - `labels`: the windows of the medicines' own labels.
+//! - `names`: the class a medicine's name says it belongs to, whatever class was picked.
 //! - `practices`: the notes of the optional items, the vitamin B6 limits and what depletes
 //!   magnesium.
 //!
@@ -15,6 +17,7 @@ mod forms;
 mod intake;
 mod labels;
 mod medicines;
+mod names;
 mod practices;
 mod sources;
 
@@ -28,6 +31,7 @@ pub use medicines::{
     separation_for, MedicineClass, Separation, DEFAULT_OTHER_WINDOW_MIN, MAX_OTHER_WINDOW_MIN,
     MIN_OTHER_WINDOW_MIN,
 };
+pub use names::{class_by_name, class_in_force};
 pub use practices::{DepletionFactor, B6_UL_EFSA_MG, B6_UL_IOM_MG, ITEM_NOTES, MAX_B6_MG};
 pub use sources::{
     Source, SRC_ALA, SRC_B6_EFSA, SRC_B6_IOM, SRC_DEPLETION_GUIDE, SRC_DIARRHEA, SRC_EFSA_BFR,

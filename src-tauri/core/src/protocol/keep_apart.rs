@@ -32,7 +32,16 @@ pub(super) fn in_window(t: &str, from: &str, until: &str) -> bool {
     }
 }
 
-/// The keep-apart windows around each dose for each medicine with a separation rule.
+/// Whether two local times "HH:MM" are the same minute (false when either does not parse).
+pub(super) fn same_time(a: &str, b: &str) -> bool {
+    matches!(
+        (parse_hhmm(a, ""), parse_hhmm(b, "")),
+        (Ok(a), Ok(b)) if a == b
+    )
+}
+
+/// The keep-apart windows around each dose for each medicine with a separation rule, by the
+/// class its name says (else the one picked).
 pub fn keep_apart_windows(safety: &SafetyAnswers, plan: &SupplementPlan) -> Vec<KeepApart> {
     let mut out = Vec::new();
     for m in &safety.medicines {
@@ -46,7 +55,7 @@ pub fn keep_apart_windows(safety: &SafetyAnswers, plan: &SupplementPlan) -> Vec<
             let at = minutes(t);
             out.push(KeepApart {
                 medicine: medicine_name(m),
-                class: m.class,
+                class: crate::facts::class_in_force(m.class, &m.name),
                 from: hhmm_from_minutes(at - i64::from(sep.before_min)),
                 until: hhmm_from_minutes(at + i64::from(sep.after_min)),
                 dose_slot: d.slot,

@@ -5,7 +5,7 @@
 
 use std::cmp::Reverse;
 
-use super::keep_apart::{in_window, keep_apart_windows};
+use super::keep_apart::{in_window, keep_apart_windows, same_time};
 use super::model::{
     medicine_name, Finding, KeepApart, KidneyAnswer, Level, SafetyAnswers, SafetyReport,
     SupplementPlan,
@@ -27,8 +27,8 @@ use crate::facts::{
 /// 2. `recommended_intake`;
 /// 3. with a limit for the age band and no stop: `share_of_limit` and `split_suggested`;
 /// 4. with an allowed plan: `single_intake` and `laxative_form`;
-/// 5. `pregnancy`, `older_adult`, `potassium`, `medicine_notes`, `medicine_clashes` and
-///    `consult`.
+/// 5. `pregnancy`, `older_adult`, `potassium`, `medicine_notes`, `medicine_clashes`,
+///    `same_moment_clashes` (with an allowed plan) and `consult`.
 ///
 /// The findings are then sorted by level, most serious first; the sort is stable, so findings of
 /// one level keep the order above.
@@ -69,6 +69,7 @@ pub fn evaluate(safety: &SafetyAnswers, plan: Option<&SupplementPlan>) -> Safety
     findings.extend(potassium(safety));
     findings.extend(medicine_notes(safety));
     findings.extend(medicine_clashes(safety, &keep_apart));
+    findings.extend(plan.map_or_else(Vec::new, |p| same_moment_clashes(safety, p)));
     findings.push(consult());
     findings.sort_by_key(|f| Reverse(f.level));
     SafetyReport {
@@ -154,25 +155,29 @@ fn older_adult(safety: &SafetyAnswers) -> Option<Finding> {
     })
 }
 
-/// Potassium stays off the checklist with kidney disease or a potassium-sparing diuretic unless
-/// a clinician advises it (reference §4a). Source: [`SRC_POTASSIUM`].
+/// Potassium stays off the checklist with kidney disease, a potassium-sparing diuretic, an ACE
+/// inhibitor or an ARB unless a clinician advises it (reference §4a). Source: [`SRC_POTASSIUM`].
 fn potassium(safety: &SafetyAnswers) -> Option<Finding> {
     potassium_not_advised(safety).then(|| Finding {
         level: Level::Caution,
         code: "potassium",
-        message: "With kidney disease or a potassium-sparing diuretic, potassium can build up: Magday does not offer the potassium item. Eat potassium-rich food only as your clinician advises.".into(),
+        message: "With kidney disease, a potassium-sparing diuretic, an ACE inhibitor or an ARB, potassium can build up: Magday does not offer the potassium item. Eat potassium-rich food only as your clinician advises.".into(),
         source: SRC_POTASSIUM,
     })
 }
 
-/// Whether potassium (the optional item) is not offered: kidney disease or a potassium-sparing
-/// diuretic (reference §4a).
+/// Whether potassium (the optional item) is not offered: kidney disease, or a medicine that is a
+/// potassium-sparing diuretic, an ACE inhibitor or an ARB by the class its name says, else the
+/// one picked (reference §4, §4a).
 pub fn potassium_not_advised(safety: &SafetyAnswers) -> bool {
+    use MedicineClass::*;
     safety.kidney_disease.counts_as_yes()
-        || safety
-            .medicines
-            .iter()
-            .any(|m| m.class == MedicineClass::PotassiumSparingDiuretic)
+        || safety.medicines.iter().any(|m| {
+            matches!(
+                facts::class_in_force(m.class, &m.name),
+                PotassiumSparingDiuretic | AceInhibitor | Arb
+            )
+        })
 }
 
 /// Stop: under 1 year no upper limit is established. Source: [`SRC_INFANT`].
@@ -330,21 +335,35 @@ fn pregnancy(safety: &SafetyAnswers) -> Option<Finding> {
     })
 }
 
-/// One note per medicine, in the order entered: Caution for a medicine with a separation rule
-/// (source: the rule's: its own label's when the user names one, reference §4), Info for an
-/// information-only class (source: [`SRC_ODS_MEDICINES`]). Numbers and words:
-/// [`facts::MedicineClass`], [`facts::LABEL_WINDOWS`].
+/// One note per medicine, in the order entered, by the class its name says (else the one
+/// picked): Caution for a medicine with a separation rule (source: the rule's: its own label's
+/// where that gives the window, reference §4), Info for an information-only class (source:
+/// [`SRC_ODS_MEDICINES`]). A medicine with a label of its own names it, and the wider window
+/// Magday keeps where that is not the label's. Numbers and words: [`facts::MedicineClass`],
+/// [`facts::LABEL_WINDOWS`].
 fn medicine_notes(safety: &SafetyAnswers) -> Vec<Finding> {
     safety
         .medicines
         .iter()
         .map(|m| {
             let sep = m.separation(safety.wider_windows);
-            // A medicine named with a label of its own: that label's window, in words.
-            let label = facts::label_window(&m.name)
-                .and(sep)
-                .map(|s| format!(" Its label: {}", s.rule()))
-                .unwrap_or_default();
+            let class = facts::class_in_force(m.class, &m.name);
+            let label = match (facts::label_window(&m.name), sep) {
+                (Some(l), Some(s)) => {
+                    let own = facts::Separation {
+                        before_min: l.before_min,
+                        after_min: l.after_min,
+                        source: l.source,
+                    };
+                    let kept = if own.rule() == s.rule() {
+                        String::new()
+                    } else {
+                        format!(" Magday keeps the wider window: {}", s.rule())
+                    };
+                    format!(" Its label: {}{kept}", own.rule())
+                }
+                _ => String::new(),
+            };
             Finding {
                 level: if sep.is_some() {
                     Level::Caution
@@ -352,7 +371,7 @@ fn medicine_notes(safety: &SafetyAnswers) -> Vec<Finding> {
                     Level::Info
                 },
                 code: "medicine",
-                message: format!("{}: {}{label}", medicine_name(m), m.class.note()),
+                message: format!("{}: {}{label}", medicine_name(m), class.note()),
                 source: sep.map_or(SRC_ODS_MEDICINES, |s| s.source),
             }
         })
@@ -384,6 +403,43 @@ fn medicine_clashes(safety: &SafetyAnswers, keep_apart: &[KeepApart]) -> Vec<Fin
         .collect()
 }
 
+/// Bictegravir (reference §4): at least 2 h before magnesium, or together with food; never at
+/// the same moment on an empty stomach. One Warning per dose at the very time the medicine is
+/// taken, where its window does not already hold that moment (it ends at the dose unless the
+/// wider windows are on). Magday cannot yet record that both are taken with food, so the
+/// message names that way out. Source: the label's.
+fn same_moment_clashes(safety: &SafetyAnswers, plan: &SupplementPlan) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for m in &safety.medicines {
+        let Some(label) = facts::label_window(&m.name).filter(|l| l.together_only_with_food) else {
+            continue;
+        };
+        let Some(sep) = m.separation(safety.wider_windows) else {
+            continue;
+        };
+        if sep.after_min > 0 {
+            continue;
+        }
+        for d in &plan.doses {
+            let Some(t) = m.times().find(|t| same_time(t, &d.time)) else {
+                continue;
+            };
+            out.push(Finding {
+                level: Level::Warning,
+                code: "medicine_clash",
+                message: format!(
+                    "You take {} at {t}, the time of dose {}: on an empty stomach they must not be taken together. {} Or take both with food.",
+                    medicine_name(m),
+                    d.slot,
+                    sep.rule()
+                ),
+                source: label.source,
+            });
+        }
+    }
+    out
+}
+
 /// Always: Magday is educational, not medical advice. Source: [`SRC_GUIDES`].
 fn consult() -> Finding {
     Finding {
@@ -394,5 +450,7 @@ fn consult() -> Finding {
     }
 }
 
+#[cfg(test)]
+mod medicines_tests;
 #[cfg(test)]
 mod tests;

@@ -134,13 +134,15 @@ pub fn validate_safety(input: &SafetyInput) -> Result<SafetyAnswers> {
     Ok(normalized(s))
 }
 
-/// The answers as stored: medicine names trimmed, their times as "HH:MM" (already checked),
-/// each depletion factor once.
+/// The answers as stored: medicine names trimmed, each medicine in the class its name says
+/// whatever was picked (reference §4), their times as "HH:MM" (already checked), each depletion
+/// factor once.
 fn normalized(mut s: SafetyAnswers) -> SafetyAnswers {
     s.depletion.sort();
     s.depletion.dedup();
     for m in &mut s.medicines {
         m.name = m.name.trim().to_string();
+        m.class = crate::facts::class_in_force(m.class, &m.name);
         if let Some(t) = &m.time {
             if let Ok(t) = parse_hhmm(t, "time") {
                 m.time = Some(fmt_hhmm(t));
@@ -310,7 +312,7 @@ pub fn validate(
         if opt.key == "potassium" && super::safety::potassium_not_advised(&safety) {
             return Err(CoreError::refused(
                 "potassium_not_advised",
-                "With kidney disease or a potassium-sparing diuretic, Magday does not offer the potassium item: take it off, and eat potassium-rich food only as your clinician advises.",
+                "With kidney disease, a potassium-sparing diuretic, an ACE inhibitor or an ARB, Magday does not offer the potassium item: take it off, and eat potassium-rich food only as your clinician advises.",
             ));
         }
         if !items.iter().any(|i| i.key == opt.key) {
