@@ -12,6 +12,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::facts::{Source, SRC_DIARRHEA, SRC_GUIDES};
+use crate::pause::Pause;
 use crate::progress::SymptomSeries;
 use crate::protocol::{ProtocolSpec, Symptom};
 
@@ -153,21 +154,44 @@ pub fn trend(series: &SymptomSeries, today: NaiveDate) -> SymptomTrend {
     }
 }
 
-/// The guide for `today`'s week of the course; `None` outside it.
+/// The week's text when the protocol has no supplement plan (kidney disease, an age without a
+/// limit, a plan held for review): it never tells anyone to take magnesium.
+fn no_plan_text(week: u32) -> (String, String, Vec<Source>) {
+    (
+        format!("Week {week}: your plan without a supplement"),
+        "Your protocol has no magnesium supplement plan, so this guide does not suggest taking magnesium. Food, water, movement, breathing and sleep on your checklist still count. Talk to your clinician before starting any supplement.".into(),
+        vec![SRC_GUIDES],
+    )
+}
+
+/// The guide for `today`'s week of the course; `None` outside it. While a safety pause is in
+/// force it says so instead of the week's text; with no supplement plan it never tells anyone
+/// to take magnesium (issue 22.5).
 pub fn guide(
     spec: &ProtocolSpec,
     today: NaiveDate,
     symptoms: &[SymptomSeries],
+    paused: Option<&Pause>,
 ) -> Option<WeekGuide> {
     let day = spec.course_day(today)?;
     let week = (day - 1) / 7 + 1;
     let of_weeks = spec.length_days.max(1).div_ceil(7);
-    let (title, text, sources) = week_text(week, of_weeks);
+    let (title, text, sources) = match (paused, &spec.supplement) {
+        (Some(p), _) => {
+            let v = crate::pause::view(p);
+            ("Magnesium is paused".to_string(), v.message, vec![v.source])
+        }
+        (None, None) => no_plan_text(week),
+        (None, Some(_)) => {
+            let (title, text, sources) = week_text(week, of_weeks);
+            (title, text.to_string(), sources)
+        }
+    };
     Some(WeekGuide {
         week,
         of_weeks,
         title,
-        text: text.into(),
+        text,
         sources,
         trends: symptoms.iter().map(|s| trend(s, today)).collect(),
         disclaimer: DISCLAIMER.into(),

@@ -106,6 +106,11 @@ pub struct BreathingOptions {
     /// The template's advice on breathing.
     pub hint: String,
     pub source: Source,
+    /// The safety pause in force now: every screen shows it (issue 22.5).
+    pub safety_pause: Option<crate::pause::PauseView>,
+    /// Set when the pause's signs include trouble breathing: that needs care now, not a paced
+    /// breathing session, and the screen shows this instead of one.
+    pub seek_care: Option<String>,
 }
 
 /// The options for a template.
@@ -129,7 +134,20 @@ pub fn options(template: Template) -> BreathingOptions {
             .breathing_hint
             .to_string(),
         source: SRC_GUIDES,
+        safety_pause: None,
+        seek_care: None,
     }
+}
+
+/// What Breathing says instead of a session when the user reported trouble breathing among the
+/// urgent signs (reference §7): that is a reason to seek care now.
+pub fn seek_care(signs: &[String]) -> Option<String> {
+    signs.iter().any(|s| s == "trouble breathing").then(|| {
+        "You reported trouble breathing, which can be a sign of too much magnesium. That needs \
+         medical care now, not a breathing exercise: seek medical care, and if it feels severe, \
+         call emergency services."
+            .to_string()
+    })
 }
 
 /// A finished or stopped breathing session, as the session screen reports it.

@@ -50,6 +50,8 @@ pub struct ProgressView {
     pub practice: crate::practice::PracticeSummary,
     /// What to expect in the current week, and the user's trend against their baseline.
     pub expect: Option<crate::expect::WeekGuide>,
+    /// The safety pause in force now: every screen shows it (issue 22.5).
+    pub safety_pause: Option<crate::pause::PauseView>,
 }
 
 impl ProgressView {
@@ -72,6 +74,7 @@ impl ProgressView {
             reports: vec![],
             practice: Default::default(),
             expect: None,
+            safety_pause: None,
         }
     }
 }

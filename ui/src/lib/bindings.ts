@@ -121,7 +121,16 @@ min_seconds: number,
 /**
  * The template's advice on breathing.
  */
-hint: string, source: Source, };
+hint: string, source: Source, 
+/**
+ * The safety pause in force now: every screen shows it (issue 22.5).
+ */
+safety_pause: PauseView | null, 
+/**
+ * Set when the pause's signs include trouble breathing: that needs care now, not a paced
+ * breathing session, and the screen shows this instead of one.
+ */
+seek_care: string | null, };
 
 /**
  * A breathing pace.
@@ -605,7 +614,11 @@ kidney_water: Finding | null,
 /**
  * Where the food values come from.
  */
-source: string, };
+source: string, 
+/**
+ * The safety pause in force now: every screen shows it (issue 22.5).
+ */
+safety_pause: PauseView | null, };
 
 /**
  * One logged food or water.
@@ -787,7 +800,7 @@ mg_per_litre: number | null, };
 /**
  * Medicine classes with a rule for magnesium. Source: [`SRC_ODS_MEDICINES`].
  */
-export type MedicineClass = "bisphosphonate" | "tetracycline" | "quinolone" | "loop_or_thiazide_diuretic" | "potassium_sparing_diuretic" | "proton_pump_inhibitor" | "iron" | "other";
+export type MedicineClass = "bisphosphonate" | "tetracycline" | "quinolone" | "loop_or_thiazide_diuretic" | "potassium_sparing_diuretic" | "proton_pump_inhibitor" | "ace_inhibitor" | "arb" | "iron" | "other";
 
 /**
  * A medicine the user takes.
@@ -895,7 +908,11 @@ practice: PracticeSummary,
 /**
  * What to expect in the current week, and the user's trend against their baseline.
  */
-expect: WeekGuide | null, };
+expect: WeekGuide | null, 
+/**
+ * The safety pause in force now: every screen shows it (issue 22.5).
+ */
+safety_pause: PauseView | null, };
 
 /**
  * What checking a protocol says.

@@ -26,6 +26,7 @@ function view(over: Partial<FoodDayView> = {}): FoodDayView {
     water_note: null,
     kidney_water: null,
     source: "USDA FoodData Central (SR Legacy)",
+    safety_pause: null,
     ...over,
   };
 }

@@ -216,6 +216,7 @@ export function progressView(over: Partial<ProgressView> = {}): ProgressView {
     ],
     practice: { weeks: [], warmth: null },
     expect: null,
+    safety_pause: null,
     ...over,
   };
 }
@@ -444,6 +445,8 @@ export function breathingOptions(over: Partial<BreathingOptions> = {}): Breathin
     min_seconds: 60,
     hint: "Slow diaphragmatic breathing with a longer exhale than inhale, 5–10 minutes.",
     source: { id: "guides", citation: "Magday's seed guides" },
+    safety_pause: null,
+    seek_care: null,
     ...over,
   };
 }

@@ -67,6 +67,7 @@ impl Core {
             view.suggestions.clear();
         }
         view.not_recordable = not_recordable;
+        view.safety_pause = crate::pause::current(&ctx.pauses).map(crate::pause::view);
         Ok(view)
     }
 

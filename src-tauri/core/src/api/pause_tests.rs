@@ -111,3 +111,48 @@ async fn a_dose_due_when_the_pause_starts_is_paused_and_taking_it_is_refused() {
     assert_eq!(view.checklist.doses[1].status, DoseStatus::Due);
     core.tap(None, &take(2), &at(20, 5)).await.unwrap();
 }
+
+/// Issue 22.5: every screen shows the pause; with trouble breathing among the signs, Breathing
+/// offers the seek-care text instead of a session; What to expect says the pause.
+#[tokio::test]
+async fn every_screen_shows_the_pause_and_breathing_sends_to_care() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = core(&dir, &["08:00", "20:00"]).await;
+    let d = date(2026, 11, 10);
+    let at = |h, m| now_in(TZ, d, h, m);
+    let calm = core.breathing_options(&at(8, 30)).await.unwrap();
+    assert!(calm.safety_pause.is_none() && calm.seek_care.is_none());
+    assert!(core
+        .progress(&at(8, 30))
+        .await
+        .unwrap()
+        .safety_pause
+        .is_none());
+
+    let mut breathless = urgent(None);
+    breathless.urgent = vec!["trouble breathing".into()];
+    core.check_in(&breathless, &at(9, 0)).await.unwrap();
+    let progress = core.progress(&at(9, 5)).await.unwrap();
+    assert!(progress.safety_pause.is_some());
+    let guide = progress.expect.expect("in the course");
+    assert_eq!(guide.title, "Magnesium is paused");
+    assert!(core
+        .food_day(None, &at(9, 5))
+        .await
+        .unwrap()
+        .safety_pause
+        .is_some());
+    let breathing = core.breathing_options(&at(9, 5)).await.unwrap();
+    assert!(breathing.safety_pause.is_some());
+    let care = breathing.seek_care.expect("seek care, not a session");
+    assert!(care.contains("trouble breathing") && care.contains("medical care"));
+
+    // Another sign pauses too, but Breathing still offers its session.
+    let cleared = ResumeInput {
+        cleared_by_clinician: true,
+    };
+    core.resume_after_pause(&cleared, &at(12, 0)).await.unwrap();
+    core.check_in(&urgent(None), &at(13, 0)).await.unwrap();
+    let breathing = core.breathing_options(&at(13, 5)).await.unwrap();
+    assert!(breathing.safety_pause.is_some() && breathing.seek_care.is_none());
+}

@@ -34,7 +34,8 @@ impl Core {
     /// What the breathing session offers, with the pace of the template in force (or of the
     /// newest protocol; a blank protocol's before any).
     pub async fn breathing_options(&self, now: &Now) -> Result<BreathingOptions> {
-        let today = self.today(now).await?;
+        let ctx = self.ctx(now).await?;
+        let today = ctx.today;
         let template = match self.version_for(today).await? {
             Some((_, spec)) => spec.template,
             None => match self.store.latest_version().await? {
@@ -42,7 +43,12 @@ impl Core {
                 None => Template::Custom,
             },
         };
-        Ok(practice::options(template))
+        let mut options = practice::options(template);
+        if let Some(p) = crate::pause::current(&ctx.pauses) {
+            options.seek_care = practice::seek_care(&p.signs);
+            options.safety_pause = Some(crate::pause::view(p));
+        }
+        Ok(options)
     }
 
     /// The supply as of today, from today's checklist (`list`): `None` before the first count.

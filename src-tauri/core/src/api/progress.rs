@@ -81,7 +81,9 @@ impl Core {
         let ctx = self.ctx(now).await?;
         let today = ctx.today;
         let Some(course) = self.current_course(today).await? else {
-            return Ok(ProgressView::empty(today));
+            let mut empty = ProgressView::empty(today);
+            empty.safety_pause = pause::current(&ctx.pauses).map(pause::view);
+            return Ok(empty);
         };
         let first = course.1.start_date;
         let last = today.min(course.1.end_date());
@@ -114,7 +116,8 @@ impl Core {
             all_adherence: sum.all_adherence,
             doses_taken: taken,
             doses_planned: planned,
-            expect: expect::guide(&course.1, today, &sum.symptoms),
+            expect: expect::guide(&course.1, today, &sum.symptoms, pause::current(&ctx.pauses)),
+            safety_pause: pause::current(&ctx.pauses).map(pause::view),
             symptoms: sum.symptoms,
             reports: report::offers(course.1.length_days, first, today),
             practice,

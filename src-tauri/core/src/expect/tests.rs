@@ -20,12 +20,12 @@ fn each_week_of_an_eight_week_course_has_its_text_with_sources() {
     let start = date(2026, 3, 2);
     let s = spec(start);
     assert_eq!(
-        guide(&s, start - Duration::days(1), &[]),
+        guide(&s, start - Duration::days(1), &[], None),
         None,
         "before the course"
     );
     assert_eq!(
-        guide(&s, s.end_date() + Duration::days(1), &[]),
+        guide(&s, s.end_date() + Duration::days(1), &[], None),
         None,
         "after it"
     );
@@ -40,7 +40,7 @@ fn each_week_of_an_eight_week_course_has_its_text_with_sources() {
         (48, 7),
         (55, 8),
     ] {
-        let g = guide(&s, start + Duration::days(offset), &[]).unwrap();
+        let g = guide(&s, start + Duration::days(offset), &[], None).unwrap();
         assert_eq!((g.week, g.of_weeks), (week, 8), "day {}", offset + 1);
         assert!(!g.sources.is_empty());
         assert!(g.sources.contains(&SRC_GUIDES));
@@ -49,12 +49,12 @@ fn each_week_of_an_eight_week_course_has_its_text_with_sources() {
     }
     assert!(titles[0].starts_with("Week 1"));
     assert!(titles[7].contains("end of the course"));
-    let w1 = guide(&s, start, &[]).unwrap();
+    let w1 = guide(&s, start, &[], None).unwrap();
     assert!(w1.text.contains("within days"), "the nerve guide's words");
     assert!(w1.sources.contains(&SRC_DIARRHEA), "tolerance first");
     // Nothing promised.
     for offset in 0..56 {
-        let g = guide(&s, start + Duration::days(offset), &[]).unwrap();
+        let g = guide(&s, start + Duration::days(offset), &[], None).unwrap();
         for word in ["will ", "cure", "guarantee"] {
             assert!(
                 !g.text.to_lowercase().contains(word),
@@ -94,4 +94,35 @@ fn the_trend_compares_the_last_seven_days_with_the_baseline() {
     let t = trend(&series(&[]), today);
     assert_eq!((t.verdict, t.baseline), (TrendVerdict::NotEnough, None));
     assert!(t.sentence.contains("not rated yet"));
+}
+
+/// Issue 22.5: while paused, the week's text is the pause's; with no supplement plan no week
+/// tells anyone to take magnesium.
+#[test]
+fn a_pause_or_no_plan_never_tells_anyone_to_take_magnesium() {
+    let start = date(2026, 3, 2);
+    let s = spec(start);
+    let pause = Pause {
+        since: chrono::DateTime::parse_from_rfc3339("2026-03-10T09:00:00+01:00").unwrap(),
+        day: date(2026, 3, 10),
+        signs: vec!["confusion".into()],
+        until: None,
+    };
+    let g = guide(&s, date(2026, 3, 10), &[], Some(&pause)).unwrap();
+    assert_eq!(g.title, "Magnesium is paused");
+    assert!(g.text.contains("Do not take magnesium"), "{}", g.text);
+    assert!(g.sources.contains(&crate::facts::SRC_TOXICITY));
+
+    let mut no_plan = s.clone();
+    no_plan.supplement = None;
+    for offset in 0..56 {
+        let g = guide(&no_plan, start + Duration::days(offset), &[], None).unwrap();
+        let text = g.text.to_lowercase();
+        assert!(!text.contains("taking magnesium steadily"), "{}", g.text);
+        assert!(!text.contains("each dose"), "{}", g.text);
+        assert!(text.contains("no magnesium supplement plan"), "{}", g.text);
+    }
+    // With the plan, week 2 still says the guides' words.
+    let w2 = guide(&s, start + Duration::days(7), &[], None).unwrap();
+    assert!(w2.text.contains("Taking magnesium steadily"));
 }

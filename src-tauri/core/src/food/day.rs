@@ -71,6 +71,8 @@ pub struct FoodDayView {
     pub kidney_water: Option<Finding>,
     /// Where the food values come from.
     pub source: String,
+    /// The safety pause in force now: every screen shows it (issue 22.5).
+    pub safety_pause: Option<crate::pause::PauseView>,
 }
 
 /// Input for `search_foods`.
@@ -262,6 +264,7 @@ pub fn view(p: ViewParts) -> Result<FoodDayView> {
         },
         source: super::SOURCE.to_string(),
         kidney_water: kidney_water(p.kidney, p.settings.water_mg_per_litre, p.log),
+        safety_pause: None,
     })
 }
 
