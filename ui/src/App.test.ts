@@ -1,24 +1,35 @@
 import "./test/ipc";
-import { render, screen } from "@testing-library/svelte";
+import { fireEvent, render, screen } from "@testing-library/svelte";
+import { emit } from "@tauri-apps/api/event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import App from "./App.svelte";
-import { answer, calls } from "./test/ipc";
-import { dayView, recoveryView, settings } from "./test/fixtures";
-import type { RecoveryView } from "./lib/bindings";
+import { refresh } from "./lib/refresh.svelte";
+import { router } from "./lib/router.svelte";
+import { answer, calls, type Handler } from "./test/ipc";
+import { dayView, protocolView, recoveryView, settings, setupOptions } from "./test/fixtures";
+import type { DayView, RecoveryView } from "./lib/bindings";
 
 const granted = { state: "granted", platform: "desktop", help: "Reminders are on." };
 const noProblem = { days: 14, expected: 0, on_time: 0, late: 0, not_sent: 0, failed: 0, scheduled: 0, recent: [], problem: null, last_test: null };
 
-/** The core as App and Today talk to it; `generation` is read at each poll. */
-function serve(o: { recovery?: RecoveryView | null | Promise<never>; generation?: () => number } = {}) {
-  answer((cmd) => {
+/** The core as App and Today talk to it; `generation` is read once at start; `more` answers
+ * what another screen asks. */
+function serve(
+  o: {
+    recovery?: RecoveryView | null | Promise<never>;
+    generation?: () => number | Promise<number>;
+    day?: DayView;
+    more?: Handler;
+  } = {},
+) {
+  answer((cmd, args) => {
     switch (cmd) {
       case "get_recovery":
         return o.recovery ?? null;
       case "get_record_generation":
         return (o.generation ?? (() => 1))();
       case "get_day":
-        return dayView();
+        return o.day ?? dayView();
       case "get_settings":
         return settings();
       case "get_notification_permission":
@@ -26,6 +37,7 @@ function serve(o: { recovery?: RecoveryView | null | Promise<never>; generation?
       case "get_delivery_report":
         return noProblem;
       default:
+        if (o.more) return o.more(cmd, args);
         throw new Error(`unexpected ${cmd}`);
     }
   });
@@ -47,11 +59,12 @@ describe("App", () => {
     expect(count("get_record_generation")).toBe(0);
   });
 
-  it("on a damaged record shows only the recovery screen, without tabs or polling", async () => {
+  it("on a damaged record shows only the recovery screen, without tabs or reading the generation", async () => {
     vi.useFakeTimers({ now: Date.parse("2026-11-21T07:00:00+01:00") });
     serve({ recovery: recoveryView() });
     render(App);
-    await vi.waitFor(() => expect(screen.getByTestId("recovery-screen")).toBeTruthy());
+    // The recovery screen is a chunk of its own, compiled on the spot in tests.
+    await vi.waitFor(() => expect(screen.getByTestId("recovery-screen")).toBeTruthy(), { timeout: 5000 });
     expect(screen.queryByTestId("tab-today")).toBeNull();
     expect(screen.queryByRole("navigation")).toBeNull();
     await vi.advanceTimersByTimeAsync(12_000);
@@ -71,35 +84,155 @@ describe("App", () => {
 describe("App reloads the screen when the record changed elsewhere", () => {
   afterEach(() => vi.useRealTimers());
 
-  it("Today loads its day again once the generation changes, and not before", async () => {
-    vi.useFakeTimers({ now: Date.parse("2026-11-21T07:00:00+01:00") });
-    let generation = 4;
-    serve({ generation: () => generation });
+  it("Today loads its day again on a record-changed event with a new generation, not with the same one", async () => {
+    serve({ generation: () => 4 });
     render(App);
     await vi.waitFor(() => expect(count("get_day")).toBe(1));
     await vi.waitFor(() => expect(count("get_record_generation")).toBe(1));
-    // Polls with the same number change nothing.
-    await vi.advanceTimersByTimeAsync(10_000);
-    expect(count("get_record_generation")).toBe(3);
+    // The shell repeats the generation the screen already shows: nothing to load.
+    await emit("record-changed", 4);
+    await new Promise((r) => setTimeout(r, 50));
     expect(count("get_day")).toBe(1);
     // A sync brought entries from another device.
-    generation = 5;
-    await vi.advanceTimersByTimeAsync(5_000);
-    expect(count("get_record_generation")).toBe(4);
+    await emit("record-changed", 5);
+    await vi.waitFor(() => expect(count("get_day")).toBe(2));
+    // The same event again (the generation did not move on) loads nothing more.
+    await emit("record-changed", 5);
+    await new Promise((r) => setTimeout(r, 50));
     expect(count("get_day")).toBe(2);
-    await vi.advanceTimersByTimeAsync(5_000);
+    // The generation is read once, at start: never polled.
+    expect(count("get_record_generation")).toBe(1);
+  });
+
+  it("sets no timer to ask for changes: a minute with no change asks nothing", async () => {
+    vi.useFakeTimers({ now: Date.parse("2026-11-21T07:00:00+01:00") });
+    const intervals = vi.spyOn(globalThis, "setInterval");
+    serve();
+    render(App);
+    await vi.waitFor(() => expect(count("get_day")).toBe(1));
+    await vi.waitFor(() => expect(count("get_record_generation")).toBe(1));
+    const asked = calls.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(count("get_record_generation")).toBe(1);
+    expect(count("get_day")).toBe(1);
+    expect(calls.length).toBe(asked);
+    // No interval at all; the one timer is Today's single reload at the day view's refresh_at
+    // (08:00 in the fixture).
+    expect(intervals).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(1);
+    intervals.mockRestore();
+  });
+
+  it("a change that arrives before the start's generation read still reloads", async () => {
+    let release = (_g: number) => {};
+    serve({ generation: () => new Promise<number>((r) => (release = r)) });
+    render(App);
+    await vi.waitFor(() => expect(count("get_record_generation")).toBe(1));
+    await vi.waitFor(() => expect(count("get_day")).toBe(1));
+    await emit("record-changed", 7);
+    await vi.waitFor(() => expect(count("get_day")).toBe(2));
+    // The read answers late with the same generation: the event was newer, nothing more loads.
+    release(7);
+    await new Promise((r) => setTimeout(r, 50));
+    await emit("record-changed", 7);
+    await new Promise((r) => setTimeout(r, 50));
     expect(count("get_day")).toBe(2);
   });
 
-  it("stops polling once unmounted", async () => {
-    vi.useFakeTimers({ now: Date.parse("2026-11-21T07:00:00+01:00") });
-    serve();
+  it("stops listening once unmounted", async () => {
+    serve({ generation: () => 1 });
     const { unmount } = render(App);
+    await vi.waitFor(() => expect(count("get_day")).toBe(1));
     await vi.waitFor(() => expect(count("get_record_generation")).toBe(1));
-    await vi.advanceTimersByTimeAsync(5_000);
-    expect(count("get_record_generation")).toBe(2);
+    await emit("record-changed", 2);
+    await vi.waitFor(() => expect(count("get_day")).toBe(2));
     unmount();
-    await vi.advanceTimersByTimeAsync(20_000);
-    expect(count("get_record_generation")).toBe(2);
+    const bumps = refresh.n;
+    await new Promise((r) => setTimeout(r, 20));
+    await emit("record-changed", 3);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(count("get_day")).toBe(2);
+    expect(refresh.n).toBe(bumps);
+  });
+});
+
+describe("App loads the other screens when they are first shown", () => {
+  afterEach(() => {
+    vi.doUnmock("./screens/About.svelte");
+    router.go("/today");
+  });
+
+  // A screen's first import is compiled on the spot in tests: give it time on a busy machine.
+  const loading = { timeout: 5000 };
+
+  /** The Protocol screen's questions, on top of Today's. */
+  const protocolScreen: Handler = (cmd) => {
+    if (cmd === "get_protocol") return protocolView();
+    if (cmd === "get_setup_options") return setupOptions();
+    throw new Error(`unexpected ${cmd}`);
+  };
+
+  it("switching tabs shows each screen once its chunk has loaded, and Today again", async () => {
+    serve({ more: protocolScreen });
+    render(App);
+    expect(await screen.findByTestId("dose-1")).toBeTruthy();
+    await fireEvent.click(screen.getByTestId("tab-protocol"));
+    expect(await screen.findByTestId("protocol-summary", {}, loading)).toBeTruthy();
+    expect(screen.getByTestId("tab-protocol").getAttribute("aria-current")).toBe("page");
+    expect(screen.queryByTestId("dose-1")).toBeNull();
+    await fireEvent.click(screen.getByTestId("tab-today"));
+    expect(await screen.findByTestId("dose-1")).toBeTruthy();
+    expect(screen.queryByTestId("protocol-summary")).toBeNull();
+    // Back to a screen already loaded.
+    await fireEvent.click(screen.getByTestId("tab-protocol"));
+    expect(await screen.findByTestId("protocol-summary", {}, loading)).toBeTruthy();
+  });
+
+  it("a lazily loaded screen gets its route as before: Food the day in the address, and a new one, once each", async () => {
+    const days: unknown[] = [];
+    serve({
+      more: (cmd, args) => {
+        if (cmd !== "get_food_day") throw new Error(`unexpected ${cmd}`);
+        days.push((args as { input: { day: string | null } }).input.day);
+        throw { code: "test", message: "Not in this test.", field: null, details: null };
+      },
+    });
+    render(App);
+    expect(await screen.findByTestId("dose-1")).toBeTruthy();
+    router.go("/food/2026-11-20");
+    await vi.waitFor(() => expect(days).toEqual(["2026-11-20"]), loading);
+    router.go("/food/2026-11-19");
+    await vi.waitFor(() => expect(days).toEqual(["2026-11-20", "2026-11-19"]));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(days).toEqual(["2026-11-20", "2026-11-19"]);
+    expect(screen.getByTestId("tab-food").getAttribute("aria-current")).toBe("page");
+  });
+
+  it("on first start Today's welcome opens Setup, which loads without the tabs", async () => {
+    serve({ day: dayView({ has_protocol: false, course: null }), more: protocolScreen });
+    render(App);
+    await fireEvent.click(await screen.findByTestId("start-setup"));
+    expect((await screen.findByTestId("setup-step", {}, loading)).textContent).toContain("Step 1 of");
+    expect(screen.queryByRole("navigation")).toBeNull();
+    // First setup: nothing to edit, so the current protocol is not asked for.
+    expect(count("get_setup_options")).toBe(1);
+    expect(count("get_protocol")).toBe(0);
+  });
+
+  it("a screen whose chunk failed to load says so instead of showing nothing", async () => {
+    vi.doMock("./screens/About.svelte", () => {
+      throw new Error("Failed to fetch dynamically imported module");
+    });
+    serve();
+    render(App);
+    expect(await screen.findByTestId("dose-1")).toBeTruthy();
+    router.go("/about");
+    const shown = await screen.findByTestId("screen-load-error", {}, loading);
+    // The import's own error follows (here vitest's wording for the failed mock).
+    expect(shown.textContent).toContain("This screen could not be loaded: ");
+    expect(shown.querySelector("[role=alert]")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Reload Magday" })).toBeTruthy();
+    // The tabs stay, so another screen can still be chosen.
+    expect(screen.getByTestId("tab-today")).toBeTruthy();
   });
 });

@@ -1,6 +1,6 @@
-// When the record changed from elsewhere (a sync, an import, a restore), App bumps this
-// counter and the screen on show loads its data again: each screen's loading effect reads
-// `refresh.n`, so it runs once at first and again at every bump.
+// When the record changed from elsewhere (a sync, an import, a restore), the shell emits
+// `record-changed`; App bumps this counter and the screen on show loads its data again: each
+// screen's loading effect reads `refresh.n`, so it runs once at first and again at every bump.
 
 class Refresh {
   n = $state(0);

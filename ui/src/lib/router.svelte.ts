@@ -12,7 +12,9 @@ class Router {
   constructor() {
     if (typeof window !== "undefined") {
       window.addEventListener("hashchange", () => {
-        this.route = parse(location.hash);
+        // `go` has set the route already: the same route again would load the screen twice.
+        const next = parse(location.hash);
+        if (next.name !== this.route.name || next.arg !== this.route.arg) this.route = next;
       });
     }
   }
