@@ -277,7 +277,7 @@ commands! {
     }
 
     /// A number that changes whenever a sync, an import or a restore changed the record (the
-    /// screens poll it and reload).
+    /// screens read it at start, then hear of each change as `record-changed`).
     fn get_record_generation(st, now) -> u32 {
         let _ = now;
         Ok(u32::try_from(st.record.generation()).unwrap_or(u32::MAX))

@@ -1671,7 +1671,7 @@ export const commands = {
   /** Backups, this device, the sync folder and the devices seen. */
   getRecordStatus: () => invoke<RecordStatus>("get_record_status"),
   /** A number that changes whenever a sync, an import or a restore changed the record (the */
-  /** screens poll it and reload). */
+  /** screens read it at start, then hear of each change as `record-changed`). */
   getRecordGeneration: () => invoke<number>("get_record_generation"),
   /** Back up now. */
   backUpNow: () => invoke<RecordStatus>("back_up_now"),
