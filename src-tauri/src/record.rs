@@ -40,6 +40,58 @@ impl Paths {
             config: config_dir.to_path_buf(),
         }
     }
+
+    /// The open safety pause, kept beside the database (see [`keep_pause`]).
+    pub fn open_pause(&self) -> PathBuf {
+        self.db.with_file_name(OPEN_PAUSE_FILE)
+    }
+}
+
+/// The file that keeps the open safety pause beside the database.
+const OPEN_PAUSE_FILE: &str = "open-pause.json";
+
+/// Keep the record's open safety pause in a small file beside the database (removed when none
+/// is open), so a record put in its place (a backup restored over it, a fresh start after a
+/// damaged file) carries the pause forward at the next start ([`carry_kept_pause`]).
+pub async fn keep_pause(core: &Core, paths: &Paths) {
+    let path = paths.open_pause();
+    let result = match core.open_pause().await {
+        Ok(Some(open)) => serde_json::to_vec(&open)
+            .map_err(magday_core::CoreError::from)
+            .and_then(|bytes| magday_core::record::write_atomically(&path, &bytes)),
+        Ok(None) => match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+            _ => Ok(()),
+        },
+        Err(e) => Err(e),
+    };
+    if let Err(e) = result {
+        log::warn!("the open safety pause was not kept beside the record: {e}");
+    }
+}
+
+/// At start: a pause kept beside the database that the record now in place does not hold (it
+/// was restored from an older backup, or started anew) is carried into it, from the instant it
+/// began, and says so on every screen.
+pub async fn carry_kept_pause(core: &Core, paths: &Paths) {
+    let Ok(bytes) = std::fs::read(paths.open_pause()) else {
+        return;
+    };
+    let kept: magday_core::pause::OpenPause = match serde_json::from_slice(&bytes) {
+        Ok(k) => k,
+        Err(e) => {
+            log::warn!("the kept safety pause could not be read: {e}");
+            return;
+        }
+    };
+    match core.carry_pause(&kept).await {
+        Ok(true) => log::warn!(
+            "the safety pause open since {} was missing from the record in place: carried over",
+            kept.since
+        ),
+        Ok(false) => {}
+        Err(e) => log::error!("the open safety pause could not be carried over: {e}"),
+    }
 }
 
 /// This installation's device id: read from its file, or made and written there.
@@ -247,10 +299,9 @@ pub async fn open(paths: &Paths) -> Result<(Core, Option<RecoveryView>)> {
             }),
         ));
     }
-    Ok((
-        Core::open_as(&paths.db, &device, &paths.backups).await?,
-        None,
-    ))
+    let core = Core::open_as(&paths.db, &device, &paths.backups).await?;
+    carry_kept_pause(&core, paths).await;
+    Ok((core, None))
 }
 
 /// The backup at start, when the newest is over a day old: run off the start-up path, first
@@ -334,6 +385,7 @@ pub fn spawn_background(core: Core, record: Arc<RecordState>, on_change: OnChang
             // Writes from here on wake the wait below (the sync's own writes included: the
             // next round finds the mark unchanged and waits again).
             writes.borrow_and_update();
+            keep_pause(&core, &record.paths).await;
             let mark = core.change_mark().await.ok();
             let due = first || mark != synced_mark || last.elapsed() >= every;
             if due {
@@ -490,5 +542,55 @@ mod tests {
         assert_ne!(device_id(&paths.config).expect("id"), before);
         let (_, recovery) = open(&paths).await.expect("open again");
         assert!(recovery.is_none());
+    }
+
+    /// Issue 22.5: the open pause kept beside the database is carried into a record put in its
+    /// place (a replace-restore from an older backup, an empty start after a damaged file), and
+    /// the file goes once the pause is cleared.
+    #[tokio::test]
+    async fn an_open_pause_survives_a_replace_restore_and_an_empty_start() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let paths = Paths::new(&dir.path().join("data"), &dir.path().join("config"));
+        let (core, _) = open(&paths).await.expect("open");
+        let older = core
+            .back_up(&paths.backups, backup::BackupReason::Manual, &device_now())
+            .await
+            .expect("a backup before the pause");
+        let since = chrono::Utc::now().fixed_offset() - chrono::Duration::hours(1);
+        let open_pause = magday_core::pause::OpenPause {
+            since,
+            day: since.date_naive(),
+            signs: vec!["confusion".into()],
+        };
+        assert!(core.carry_pause(&open_pause).await.expect("paused"));
+        keep_pause(&core, &paths).await;
+        assert!(paths.open_pause().exists());
+
+        replace(&core, &paths, &older.name, &device_now())
+            .await
+            .expect("replace");
+        let (restored, _) = open(&paths).await.expect("open the restored record");
+        let carried = restored.open_pause().await.expect("read").expect("carried");
+        assert_eq!(carried.since, since);
+        assert_eq!(carried.signs, ["confusion"]);
+
+        restored.store().close().await;
+        std::fs::write(&paths.db, b"damaged").expect("damage");
+        let (_, recovery) = open(&paths).await.expect("recovery");
+        assert!(recovery.is_some());
+        // The recovery screen's empty start: the app starts again on no database.
+        let (fresh, recovery) = open(&paths).await.expect("an empty start");
+        assert!(recovery.is_none());
+        assert!(fresh.open_pause().await.expect("read").is_some(), "carried");
+
+        let cleared = magday_core::pause::ResumeInput {
+            cleared_by_clinician: true,
+        };
+        fresh
+            .resume_after_pause(&cleared, &device_now())
+            .await
+            .expect("cleared");
+        keep_pause(&fresh, &paths).await;
+        assert!(!paths.open_pause().exists(), "nothing open, nothing kept");
     }
 }

@@ -396,6 +396,33 @@ impl Core {
         self.day(None, now).await
     }
 
+    /// The safety pause open now, as the shell keeps it beside the record (`None`: none open).
+    pub async fn open_pause(&self) -> Result<Option<pause::OpenPause>> {
+        let pauses = pause::pauses(&log::read_safety(&self.store).await?);
+        Ok(pause::current(&pauses).map(pause::OpenPause::from))
+    }
+
+    /// Carry `kept`, the pause that was open in the record this one replaced, into this record
+    /// (recorded at the instant it began, marked as carried), unless this record has a pause open
+    /// or a clearance given after it began ([`pause::carry`]). Returns whether it was carried.
+    pub async fn carry_pause(&self, kept: &pause::OpenPause) -> Result<bool> {
+        let pauses = pause::pauses(&log::read_safety(&self.store).await?);
+        if !pause::carry(kept, &pauses) {
+            return Ok(false);
+        }
+        let record = log::NewRecord {
+            day: kept.day,
+            at: kept.since,
+            protocol_version: self.store.version_in_force(kept.day).await?.map(|v| v.id),
+            entry: log::Entry::SafetyPaused {
+                signs: kept.signs.clone(),
+                carried: true,
+            },
+        };
+        log::append(&self.store, &[record]).await?;
+        Ok(true)
+    }
+
     pub(crate) async fn tap_on(&self, ctx: &Ctx, day: NaiveDate, tap: &Tap) -> Result<DayView> {
         if matches!(tap, Tap::TakeDose { .. }) {
             pause::check_take(pause::current(&ctx.pauses))?;

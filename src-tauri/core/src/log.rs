@@ -126,7 +126,13 @@ pub enum Entry {
     UrgentAnswer { signs: Vec<String> },
     /// **A safety pause** begins: a check-in reported signs of too much magnesium. No dose
     /// reminders, repeats or dose cards until [`Entry::SafetyResumed`] (see [`crate::pause`]).
-    SafetyPaused { signs: Vec<String> },
+    SafetyPaused {
+        signs: Vec<String>,
+        /// Carried over into a record that had lost it (a replace-restore from an older backup,
+        /// or a fresh start after a damaged file): recorded at the instant the pause began.
+        /// Written with the action `pause_carried`.
+        carried: bool,
+    },
     /// The user confirmed that a clinician has cleared them to continue: the pause ends.
     SafetyResumed,
     /// A guided breathing session finished or stopped after a minute: ticks the breathing item
@@ -242,7 +248,14 @@ pub fn decode(item: &str, action: &str, value: &Option<Value>, corrects: Option<
             entry: entry.to_string(),
         }),
         ("checkin", "urgent", _) => strings(value).map(|signs| Entry::UrgentAnswer { signs }),
-        ("safety", "pause", _) => strings(value).map(|signs| Entry::SafetyPaused { signs }),
+        ("safety", "pause", _) => strings(value).map(|signs| Entry::SafetyPaused {
+            signs,
+            carried: false,
+        }),
+        ("safety", "pause_carried", _) => strings(value).map(|signs| Entry::SafetyPaused {
+            signs,
+            carried: true,
+        }),
         ("safety", "resume", _) => Some(Entry::SafetyResumed),
         (BREATHING, "session", _) => value
             .as_ref()
@@ -342,7 +355,11 @@ pub fn encode(entry: &Entry) -> Option<(String, &'static str, Option<Value>, Opt
             Some(json!(value)),
         ),
         Entry::UrgentAnswer { signs } => r("checkin".into(), "urgent", Some(json!(signs))),
-        Entry::SafetyPaused { signs } => r(SAFETY.into(), "pause", Some(json!(signs))),
+        Entry::SafetyPaused { signs, carried } => r(
+            SAFETY.into(),
+            if *carried { "pause_carried" } else { "pause" },
+            Some(json!(signs)),
+        ),
         Entry::SafetyResumed => r(SAFETY.into(), "resume", None),
         Entry::Breathed(session) => r(
             BREATHING.into(),

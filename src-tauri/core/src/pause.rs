@@ -29,6 +29,40 @@ pub struct Pause {
     pub signs: Vec<String>,
     /// When the user confirmed a clinician's clearance; `None` while it lasts.
     pub until: Option<DateTime<FixedOffset>>,
+    /// Carried into this record from the one it replaced (see [`carry`]).
+    pub carried: bool,
+}
+
+/// An open pause as the shell keeps it beside the record (a small file), so that a record put
+/// in place of this one (a backup restored over it, a fresh start after a damaged file) can
+/// carry it forward instead of silently dropping it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpenPause {
+    pub since: DateTime<FixedOffset>,
+    pub day: NaiveDate,
+    pub signs: Vec<String>,
+}
+
+impl From<&Pause> for OpenPause {
+    fn from(p: &Pause) -> Self {
+        OpenPause {
+            since: p.since,
+            day: p.day,
+            signs: p.signs.clone(),
+        }
+    }
+}
+
+/// Whether `kept` (the open pause of the record that was replaced) must be carried into a record
+/// whose pauses are `pauses`: it must, unless that record has a pause open now or a clearance
+/// given after `kept` began (then it knows more than the note does).
+pub fn carry(kept: &OpenPause, pauses: &[Pause]) -> bool {
+    let since = kept.since.with_timezone(&Utc);
+    let cleared_after = pauses
+        .iter()
+        .filter_map(|p| p.until)
+        .any(|u| u.with_timezone(&Utc) >= since);
+    current(pauses).is_none() && !cleared_after
 }
 
 impl Pause {
@@ -52,11 +86,12 @@ pub fn pauses(records: &[Record]) -> Vec<Pause> {
     for r in by_instant {
         let open = out.last().is_some_and(|p| p.until.is_none());
         match &r.entry {
-            Entry::SafetyPaused { signs } if !open => out.push(Pause {
+            Entry::SafetyPaused { signs, carried } if !open => out.push(Pause {
                 since: r.at,
                 day: r.day,
                 signs: signs.clone(),
                 until: None,
+                carried: *carried,
             }),
             Entry::SafetyResumed if open => {
                 if let Some(p) = out.last_mut() {
@@ -137,7 +172,11 @@ pub fn view(p: &Pause) -> PauseView {
              to continue.",
             p.day.format("%-d %B"),
             p.signs.join(", ")
-        ),
+        ) + if p.carried {
+            " This pause was open before the record was restored or started anew, so it was carried over."
+        } else {
+            ""
+        },
         source: SRC_TOXICITY,
     }
 }
@@ -171,6 +210,7 @@ pub fn resume(current: Option<&Pause>, input: &ResumeInput) -> Result<Entry> {
 pub fn begin(current: Option<&Pause>, signs: &[String]) -> Option<Entry> {
     (current.is_none() && !signs.is_empty()).then(|| Entry::SafetyPaused {
         signs: signs.to_vec(),
+        carried: false,
     })
 }
 
@@ -200,6 +240,7 @@ mod tests {
     fn paused(signs: &[&str]) -> Entry {
         Entry::SafetyPaused {
             signs: signs.iter().map(|s| s.to_string()).collect(),
+            carried: false,
         }
     }
 

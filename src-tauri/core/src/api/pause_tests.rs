@@ -156,3 +156,54 @@ async fn every_screen_shows_the_pause_and_breathing_sends_to_care() {
     let breathing = core.breathing_options(&at(13, 5)).await.unwrap();
     assert!(breathing.safety_pause.is_some() && breathing.seek_care.is_none());
 }
+
+/// Issue 22.5: a replace-restore from a backup older than the pause, or an empty start after a
+/// damaged file, carries the open pause forward (from the instant it began) and says so.
+#[tokio::test]
+async fn an_open_pause_is_carried_into_a_restored_or_empty_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = core(&dir, &["08:00", "20:00"]).await;
+    let d = date(2026, 11, 10);
+    let at = |h, m| now_in(TZ, d, h, m);
+    let backups = dir.path().join("backups");
+    let older = core
+        .back_up(&backups, crate::backup::BackupReason::Manual, &at(8, 30))
+        .await
+        .unwrap();
+    assert_eq!(core.open_pause().await.unwrap(), None);
+    core.check_in(&urgent(None), &at(9, 0)).await.unwrap();
+    let kept = core.open_pause().await.unwrap().expect("open");
+    assert!(kept.since.to_rfc3339().contains("T09:00"));
+
+    // The backup from 08:30 put in place: it knows nothing of the pause until it is carried.
+    let restored_path = dir.path().join("restored.db");
+    std::fs::copy(backups.join(&older.name), &restored_path).unwrap();
+    let restored = Core::open(&restored_path).await.unwrap();
+    assert!(restored
+        .day(None, &at(10, 0))
+        .await
+        .unwrap()
+        .safety_pause
+        .is_none());
+    assert!(restored.carry_pause(&kept).await.unwrap());
+    let view = restored.day(None, &at(10, 0)).await.unwrap();
+    let pause = view.safety_pause.expect("carried");
+    assert!(pause.since.contains("T09:00"), "{}", pause.since);
+    assert!(pause.message.contains("carried over"), "{}", pause.message);
+    let refused = restored.tap(None, &take(2), &at(20, 0)).await.unwrap_err();
+    assert_eq!(refused.code(), "paused");
+    assert!(!restored.carry_pause(&kept).await.unwrap(), "carried once");
+
+    // An empty start.
+    let empty = Core::open(&dir.path().join("empty.db")).await.unwrap();
+    assert!(empty.carry_pause(&kept).await.unwrap());
+    assert!(empty.open_pause().await.unwrap().is_some());
+
+    // A record that was cleared after the pause began knows more than the note: not carried.
+    let cleared = ResumeInput {
+        cleared_by_clinician: true,
+    };
+    core.resume_after_pause(&cleared, &at(12, 0)).await.unwrap();
+    assert!(!core.carry_pause(&kept).await.unwrap());
+    assert_eq!(core.open_pause().await.unwrap(), None);
+}

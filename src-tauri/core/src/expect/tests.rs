@@ -107,6 +107,7 @@ fn a_pause_or_no_plan_never_tells_anyone_to_take_magnesium() {
         day: date(2026, 3, 10),
         signs: vec!["confusion".into()],
         until: None,
+        carried: false,
     };
     let g = guide(&s, date(2026, 3, 10), &[], Some(&pause)).unwrap();
     assert_eq!(g.title, "Magnesium is paused");

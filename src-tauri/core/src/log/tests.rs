@@ -87,6 +87,11 @@ fn every_kind() -> Vec<Entry> {
         Entry::UrgentAnswer { signs: vec![] },
         Entry::SafetyPaused {
             signs: vec!["Confusion".into()],
+            carried: false,
+        },
+        Entry::SafetyPaused {
+            signs: vec!["Confusion".into()],
+            carried: true,
         },
         Entry::SafetyResumed,
         Entry::Breathed(crate::practice::BreathingSession {
