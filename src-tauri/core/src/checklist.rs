@@ -15,7 +15,9 @@ use crate::error::{CoreError, Result};
 use crate::log::DayState;
 use crate::pause::{dose_paused, Pause};
 use crate::practice::{BreathingInput, MovementKind};
-use crate::protocol::{item_note, keep_apart_windows, ItemKind, ItemNote, KeepApart, ProtocolSpec};
+use crate::protocol::{
+    item_note, keep_apart_windows, moved_to_taken, ItemKind, ItemNote, KeepApart, ProtocolSpec,
+};
 
 mod taps;
 pub use taps::{count_cap, entries_for_tap, MAX_NOTE_CHARS, MAX_SNOOZE_MIN};
@@ -209,6 +211,20 @@ pub fn dose_timings(
         .collect())
 }
 
+/// A keep-apart window measured from the moment its dose was taken, once it is ticked; from the
+/// planned time until then.
+fn taken_window(w: &KeepApart, doses: &[DoseView], clock: &DayClock) -> KeepApart {
+    let dose = doses.iter().find(|d| d.slot == w.dose_slot);
+    let taken = dose
+        .and_then(|d| d.taken_at.as_deref())
+        .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+        .map(|t| crate::day::fmt_hhmm(t.with_timezone(&clock.tz).time()));
+    match (dose, taken) {
+        (Some(d), Some(t)) => moved_to_taken(w, &d.time, &t),
+        _ => w.clone(),
+    }
+}
+
 fn local(t: DateTime<Utc>, clock: &DayClock) -> String {
     t.with_timezone(&clock.tz).fixed_offset().to_rfc3339()
 }
@@ -342,7 +358,10 @@ pub fn derive(
         skipped: is_skipped,
     };
     let keep_apart = match &spec.supplement {
-        Some(plan) if !spec.doses_on(day).is_empty() => keep_apart_windows(&spec.safety, plan),
+        Some(plan) if !spec.doses_on(day).is_empty() => keep_apart_windows(&spec.safety, plan)
+            .iter()
+            .map(|w| taken_window(w, &doses, clock))
+            .collect(),
         _ => vec![],
     };
     Ok(Checklist {

@@ -244,7 +244,17 @@ pub fn plan_day(
         }
     }
     if settings.separation_reminders && !doses.is_empty() {
-        let times: Vec<&str> = doses.iter().map(|d| d.time.as_str()).collect();
+        // Each dose at the time it was taken once ticked (its window is measured from then).
+        let times: Vec<String> = doses
+            .iter()
+            .map(|d| match log.dose(d.slot).taken {
+                Some(at) => format!(
+                    "{} (taken)",
+                    crate::day::fmt_hhmm(at.with_timezone(&clock.tz).time())
+                ),
+                None => d.time.clone(),
+            })
+            .collect();
         for (i, m) in spec.safety.medicines.iter().enumerate() {
             let Some(sep) = m.separation(spec.safety.wider_windows) else {
                 continue;

@@ -145,3 +145,45 @@ async fn a_new_medicine_gets_its_window_today() {
     );
     assert_eq!(today.checklist.doses[0].status, DoseStatus::Taken);
 }
+
+/// Reference §4: a keep-apart window is measured from the time a dose was actually taken once
+/// it is ticked (from the planned time until then).
+#[tokio::test]
+async fn a_window_moves_to_the_time_the_dose_was_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = Core::open(&dir.path().join("magday.db")).await.unwrap();
+    let mut input = nerve(date(2026, 11, 1), &["08:00", "20:00"]);
+    input.safety.medicines.push(MedicineInput {
+        class: MedicineClass::Tetracycline,
+        name: "doxycycline".into(),
+        time: Some("14:00".into()),
+        more_times: vec![],
+        window_min: None,
+    });
+    core.save_protocol(&input, false, &now_in(TZ, date(2026, 11, 1), 7, 0))
+        .await
+        .unwrap();
+    let window = |view: &DayView, slot: u32| {
+        let w = view
+            .checklist
+            .keep_apart
+            .iter()
+            .find(|k| k.dose_slot == slot)
+            .expect("a window");
+        (w.from.clone(), w.until.clone())
+    };
+    let before = core.day(None, &at(7, 0)).await.unwrap();
+    // Doxycycline: 2 h before or 4 h after magnesium, around the planned 08:00.
+    assert_eq!(window(&before, 1), ("06:00".into(), "12:00".into()));
+    // Taken at 09:30: the window is measured from then.
+    let taken = core
+        .tap(None, &Tap::TakeDose { slot: 1, at: None }, &at(9, 30))
+        .await
+        .unwrap();
+    assert_eq!(window(&taken, 1), ("07:30".into(), "13:30".into()));
+    assert_eq!(
+        window(&taken, 2),
+        ("18:00".into(), "00:00".into()),
+        "dose 2 not yet"
+    );
+}

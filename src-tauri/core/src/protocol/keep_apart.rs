@@ -66,6 +66,24 @@ pub fn keep_apart_windows(safety: &SafetyAnswers, plan: &SupplementPlan) -> Vec<
     out
 }
 
+/// `window` measured from the time its dose was actually taken (`taken`, local "HH:MM") instead
+/// of the planned `planned` time (reference §4: "measured from the time a dose was actually
+/// taken once it is ticked"). Unchanged when either time does not parse.
+pub fn moved_to_taken(window: &KeepApart, planned: &str, taken: &str) -> KeepApart {
+    let (Ok(p), Ok(t)) = (parse_hhmm(planned, ""), parse_hhmm(taken, "")) else {
+        return window.clone();
+    };
+    let shift = |hhmm: &str| match parse_hhmm(hhmm, "") {
+        Ok(w) => hhmm_from_minutes(minutes(w) + minutes(t) - minutes(p)),
+        Err(_) => hhmm.to_string(),
+    };
+    KeepApart {
+        from: shift(&window.from),
+        until: shift(&window.until),
+        ..window.clone()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

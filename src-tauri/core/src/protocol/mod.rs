@@ -31,7 +31,7 @@ pub mod versions;
 
 pub use changes::{report_changes, ReportChanges};
 pub use govern::{govern, hold, Governed};
-pub use keep_apart::keep_apart_windows;
+pub use keep_apart::{keep_apart_windows, moved_to_taken};
 pub(crate) use model::medicine_name;
 pub use model::{
     AboveLimit, AmountKind, DoseInput, DoseSpec, Finding, ItemKind, ItemNote, ItemSpec, KeepApart,
