@@ -129,6 +129,7 @@ fn protocol_input(start: &str) -> Value {
                 "pregnancy": "no",
                 "kidney_disease": "no",
                 "medicines": [],
+                "takes_antacid_laxative": false,
                 "antacid_laxative_mg": 0.0,
                 "conservative_limit": false
             },

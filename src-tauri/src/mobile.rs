@@ -463,7 +463,8 @@ mod tests {
                 "name": "",
                 "safety": {
                     "age_band": "y31_50", "sex": "male", "pregnancy": "no",
-                    "kidney_disease": "no", "medicines": [], "antacid_laxative_mg": 0.0,
+                    "kidney_disease": "no", "medicines": [], "takes_antacid_laxative": false,
+                    "antacid_laxative_mg": 0.0,
                     "conservative_limit": false
                 },
                 "supplement": {

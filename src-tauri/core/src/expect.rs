@@ -5,13 +5,21 @@
 //! The nerve guide: "some effects are noticed within days, with deeper recovery over weeks";
 //! its protocol runs two months (reference §7, [`SRC_GUIDES`]). Stomach upset is the tolerance
 //! check every protocol tracks (IOM: osmotic diarrhea is the basis of the limit,
-//! [`SRC_DIARRHEA`]).
+//! [`SRC_DIARRHEA`]). What magnesium does for circulation or nerves is told as the guides'
+//! claim ("the nerve guide says"), never as fact (issue 22).
+//!
+//! Two trends carry advice (reference §7): a nerve symptom that gets worse says to talk to a
+//! clinician and names too much vitamin B6 as one cause (§4a); cold hands or feet not better
+//! from week 4 quote the warm-hands guide: magnesium "does not replace medical evaluation".
 
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::facts::{Source, SRC_DIARRHEA, SRC_GUIDES};
+use crate::facts::{
+    Source, COLD_NOT_BETTER_ADVICE, NERVE_WORSE_ADVICE, SRC_B6_EFSA, SRC_B6_IOM, SRC_DIARRHEA,
+    SRC_GUIDES, SRC_WARM_HANDS_EVALUATION,
+};
 use crate::pause::Pause;
 use crate::progress::SymptomSeries;
 use crate::protocol::{ProtocolSpec, Symptom};
@@ -73,7 +81,7 @@ fn week_text(week: u32, of_weeks: u32) -> (String, &'static str, Vec<Source>) {
         ),
         2 => (
             "Week 2: early days".into(),
-            "Some people notice easier sleep, calmer muscles or warmer hands within the first weeks; others notice nothing yet, and that is common. Taking magnesium steadily every day matters more than the clock time you take it.",
+            "The guides track sleep, muscle tension and cold hands, and the nerve guide says some effects are noticed within days. Many people notice nothing yet, and that is common. Taking magnesium steadily every day matters more than the clock time you take it.",
             vec![SRC_GUIDES],
         ),
         _ if last => (
@@ -83,15 +91,53 @@ fn week_text(week: u32, of_weeks: u32) -> (String, &'static str, Vec<Source>) {
         ),
         3 | 4 => (
             format!("Week {week}: the first month"),
-            "The guides describe deeper recovery over weeks rather than days. Around week 4 is a good moment to look at your trend: the week-4 report puts it on one page for your clinician.",
+            "The nerve guide describes deeper recovery over weeks rather than days. Around week 4 is a good moment to look at your trend: the week-4 report puts it on one page for your clinician.",
             vec![SRC_GUIDES],
         ),
         _ => (
             format!("Week {week}: the second month"),
-            "Nerves and circulation recover slowly: the nerve guide speaks of deeper recovery over weeks, and its protocol runs two months. A flat week now and then is part of it; keep rating your symptoms so the trend shows.",
+            "The nerve guide speaks of deeper recovery over weeks rather than days, and its protocol runs two months. A flat week now and then is common; keep rating your symptoms so the trend shows.",
             vec![SRC_GUIDES],
         ),
     }
+}
+
+/// Course week from which cold hands or feet that are not better call for the warm-hands
+/// guide's "does not replace medical evaluation" (reference §7).
+pub const COLD_REVIEW_WEEK: u32 = 4;
+
+/// The nerve symptoms the guides track (reference §7: numbness, tingling, nerve pain,
+/// weakness): the ones too much vitamin B6 can cause or worsen (§4a).
+pub fn is_nerve_symptom(s: Symptom) -> bool {
+    matches!(
+        s,
+        Symptom::Numbness | Symptom::Tingling | Symptom::NervePain | Symptom::Weakness
+    )
+}
+
+/// The advice a trend in course week `week` calls for, added to its sentence; returns the
+/// sources it cites. A nerve symptom that is worse: talk to a clinician, and too much vitamin
+/// B6 is one cause. Cold hands or feet not better from [`COLD_REVIEW_WEEK`] (still present:
+/// their latest known rating above 0): the warm-hands guide's "does not replace medical
+/// evaluation".
+fn advise(t: &mut SymptomTrend, week: u32) -> &'static [Source] {
+    let (advice, sources): (&str, &'static [Source]) =
+        if t.verdict == TrendVerdict::Worse && is_nerve_symptom(t.symptom) {
+            (NERVE_WORSE_ADVICE, &[SRC_B6_EFSA, SRC_B6_IOM])
+        } else if matches!(t.symptom, Symptom::ColdHands | Symptom::ColdFeet)
+            && week >= COLD_REVIEW_WEEK
+            && t.verdict != TrendVerdict::Better
+            && t.recent_average
+                .or(t.baseline.map(f64::from))
+                .is_some_and(|v| v > 0.0)
+        {
+            (COLD_NOT_BETTER_ADVICE, &[SRC_WARM_HANDS_EVALUATION])
+        } else {
+            return &[];
+        };
+    t.sentence.push(' ');
+    t.sentence.push_str(advice);
+    sources
 }
 
 /// A symptom's ratings against its baseline: the baseline day left out, the last seven days
@@ -166,7 +212,8 @@ fn no_plan_text(week: u32) -> (String, String, Vec<Source>) {
 
 /// The guide for `today`'s week of the course; `None` outside it. While a safety pause is in
 /// force it says so instead of the week's text; with no supplement plan it never tells anyone
-/// to take magnesium (issue 22.5).
+/// to take magnesium (issue 22.5). Each trend carries the advice it calls for, and the guide
+/// the sources of that advice (issue 22).
 pub fn guide(
     spec: &ProtocolSpec,
     today: NaiveDate,
@@ -187,13 +234,24 @@ pub fn guide(
             (title, text.to_string(), sources)
         }
     };
+    let mut sources = sources;
+    let mut trends = Vec::with_capacity(symptoms.len());
+    for s in symptoms {
+        let mut t = trend(s, today);
+        for src in advise(&mut t, week) {
+            if !sources.contains(src) {
+                sources.push(*src);
+            }
+        }
+        trends.push(t);
+    }
     Some(WeekGuide {
         week,
         of_weeks,
         title,
         text,
         sources,
-        trends: symptoms.iter().map(|s| trend(s, today)).collect(),
+        trends,
         disclaimer: DISCLAIMER.into(),
     })
 }

@@ -59,7 +59,7 @@ impl BreathingPattern {
 
     pub fn about(self) -> &'static str {
         match self {
-            BreathingPattern::Even => "Slow belly breathing at an even pace, six breaths a minute: the warm-hands guide's pranayama, to calm the stress response that narrows small vessels.",
+            BreathingPattern::Even => "Slow belly breathing at an even pace, six breaths a minute: the warm-hands guide's pranayama, which the guide says calms the stress response that narrows small vessels.",
             BreathingPattern::LongerExhale => "Slow diaphragmatic breathing with an exhale longer than the inhale, as the nerve guide describes.",
         }
     }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{ApiError, CoreError, Result};
-use crate::facts::{self, AgeBand, DepletionFactor, Form, MedicineClass};
+use crate::facts::{self, AgeBand, B6Limits, DepletionFactor, Form, MedicineClass};
 use crate::protocol::{
     self, evaluate_protocol, ProtocolInput, ProtocolSpec, ReportChanges, SafetyReport,
     SupplementPlan, Symptom, TemplateInfo,
@@ -52,9 +52,14 @@ pub struct AgeBandOption {
     pub infant: bool,
     /// Pregnancy and breastfeeding values exist for this band (the question is asked).
     pub can_be_pregnant: bool,
-    /// The daily supplement amount a new plan starts from for this band (a child's starts
-    /// within their own limit); `None` where no plan is built.
+    /// The daily supplement amount a plan starts from for this band (a child's starts within
+    /// their own limit), in every setup: the first, an edit, a new course; `None` where no plan
+    /// is built.
     pub start_daily_mg: Option<f64>,
+    /// A young child (1–8 years): no acknowledgement keeps a plan above the band's limit.
+    pub firm_limit: bool,
+    /// The vitamin B6 limits of this band (reference §4a); `None` under 1 year.
+    pub b6_limits: Option<B6Limits>,
 }
 
 /// A value with its label.
@@ -86,6 +91,8 @@ pub fn options(today: NaiveDate, first_day: NaiveDate) -> SetupOptions {
                 infant: a.is_infant(),
                 can_be_pregnant: a.can_be_pregnant(),
                 start_daily_mg: protocol::start_daily_mg(a),
+                firm_limit: a.is_young_child(),
+                b6_limits: facts::b6_limits(a),
             })
             .collect(),
         medicine_classes: labelled(&MedicineClass::ALL, |m| m.label()),

@@ -17,6 +17,7 @@ pub(crate) fn safety() -> SafetyAnswers {
         pregnancy: Pregnancy::No,
         kidney_disease: KidneyAnswer::No,
         medicines: vec![],
+        takes_antacid_laxative: false,
         antacid_laxative_mg: 0.0,
         conservative_limit: false,
         wider_windows: false,

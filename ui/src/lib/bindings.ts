@@ -34,10 +34,19 @@ infant: boolean,
  */
 can_be_pregnant: boolean, 
 /**
- * The daily supplement amount a new plan starts from for this band (a child's starts
- * within their own limit); `None` where no plan is built.
+ * The daily supplement amount a plan starts from for this band (a child's starts within
+ * their own limit), in every setup: the first, an edit, a new course; `None` where no plan
+ * is built.
  */
-start_daily_mg: number | null, };
+start_daily_mg: number | null, 
+/**
+ * A young child (1–8 years): no acknowledgement keeps a plan above the band's limit.
+ */
+firm_limit: boolean, 
+/**
+ * The vitamin B6 limits of this band (reference §4a); `None` under 1 year.
+ */
+b6_limits: B6Limits | null, };
 
 /**
  * How the product's strength is stated on its label.
@@ -65,6 +74,22 @@ field: string | null,
  * the log; `message` says it in the app's words.
  */
 details: string | null, };
+
+/**
+ * The vitamin B6 upper limits of an age band, mg a day (reference §4a): children and
+ * teenagers have lower limits than adults.
+ */
+export type B6Limits = { 
+/**
+ * Above it, a warning: the lowest EFSA 2023 value that overlaps the band (scaled from the
+ * adult 12 mg by body weight). Source: EFSA Journal 2023;21(5):8006 (`SRC_B6_EFSA`).
+ */
+efsa_mg: number, 
+/**
+ * Above it, a strong warning: the IOM 1998 value of the band. Source: IOM 1998 Dietary
+ * Reference Intakes (`SRC_B6_IOM`).
+ */
+iom_mg: number, };
 
 /**
  * One backup.
@@ -1173,7 +1198,14 @@ cleared_by_clinician: boolean, };
  */
 export type SafetyAnswers = { age_band: AgeBand, sex: Sex, pregnancy: Pregnancy, kidney_disease: KidneyAnswer, medicines: Array<MedicineInput>, 
 /**
- * Elemental mg a day from magnesium antacids or laxatives the user takes (counts toward the UL).
+ * The user takes antacids or laxatives that contain magnesium (reference §2: they count
+ * toward the limit; §3: with kidney disease, a stop). Versions saved before it was asked
+ * read as `false`; [`SafetyAnswers::takes_antacids`] counts their amount as a yes.
+ */
+takes_antacid_laxative: boolean, 
+/**
+ * Elemental mg a day from magnesium antacids or laxatives the user takes (counts toward the
+ * UL); 0 when the amount is not known.
  */
 antacid_laxative_mg: number, 
 /**
@@ -1193,9 +1225,9 @@ depletion: Array<DepletionFactor>, };
 
 /**
  * The safety questions as the setup form sends them. Nothing is pre-filled (reference §3): age
- * band, sex, pregnancy and kidney disease are `None` (null) until the user chooses, and
- * `protocol::validate_safety` refuses one left unanswered with `safety_unanswered`, naming
- * its field.
+ * band, sex, pregnancy, kidney disease and the antacid question are `None` (null) until the
+ * user chooses, and `protocol::validate_safety` refuses one left unanswered with
+ * `safety_unanswered`, naming its field.
  */
 export type SafetyInput = { age_band: AgeBand | null, sex: Sex | null, 
 /**
@@ -1203,7 +1235,14 @@ export type SafetyInput = { age_band: AgeBand | null, sex: Sex | null,
  */
 pregnancy: Pregnancy | null, kidney_disease: KidneyAnswer | null, medicines: Array<MedicineInput>, 
 /**
- * Elemental mg a day from magnesium antacids or laxatives the user takes (counts toward the UL).
+ * "Do you take antacids or laxatives that contain magnesium?", asked before the amount.
+ * An input from before the question (the field absent) with an amount above 0 reads as
+ * yes; without one, as unanswered.
+ */
+takes_antacid_laxative: boolean | null, 
+/**
+ * Elemental mg a day from magnesium antacids or laxatives the user takes (counts toward the
+ * UL); 0 with a no, or with a yes whose amount is not known.
  */
 antacid_laxative_mg: number, 
 /**

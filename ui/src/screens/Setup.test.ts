@@ -51,12 +51,13 @@ const choose = (testid: string, v: string) => fireEvent.change(screen.getByTestI
 const checkedBox = (testid: string) => (screen.getByTestId(testid) as HTMLInputElement).checked;
 const nextDisabled = () => (screen.getByTestId("setup-next") as HTMLButtonElement).disabled;
 
-/** Answer every safety question as a woman aged 31–50, not pregnant, with `kidney`. */
+/** Answer every safety question as a woman aged 31–50, not pregnant, with `kidney`, no antacids. */
 async function answerAll(kidney: "yes" | "no" | "not_sure" = "no") {
   await choose("age-band", "y31_50");
   await fireEvent.click(screen.getByTestId("sex-female"));
   await choose("pregnancy", "no");
   await fireEvent.click(screen.getByTestId(`kidney-${kidney}`));
+  await fireEvent.click(screen.getByTestId("antacid-no"));
 }
 
 describe("Setup", () => {
@@ -101,6 +102,7 @@ describe("Setup", () => {
     await choose("age-band", "y31_50");
     await fireEvent.click(screen.getByTestId("sex-male"));
     await fireEvent.click(screen.getByTestId("kidney-no"));
+    await fireEvent.click(screen.getByTestId("antacid-no"));
     await next();
     await fireEvent.click(screen.getByTestId("template-nerve").querySelector("input")!);
     await next();
@@ -131,6 +133,7 @@ describe("Setup", () => {
     expect(screen.getByTestId("stop-banner").textContent).toContain("No safe upper limit is established under 1 year");
     await fireEvent.click(screen.getByTestId("sex-female"));
     await fireEvent.click(screen.getByTestId("kidney-no"));
+    await fireEvent.click(screen.getByTestId("antacid-no"));
     await next();
     await next();
     expect(stepText()).toBe("Step 4 of 5: Your course");
@@ -285,6 +288,7 @@ describe("Setup", () => {
     await choose("age-band", "y31_50");
     await fireEvent.click(screen.getByTestId("sex-female"));
     await fireEvent.click(screen.getByTestId("kidney-no"));
+    await fireEvent.click(screen.getByTestId("antacid-no"));
     expect(screen.queryByTestId("pregnancy")).toBeNull();
     expect(nextDisabled()).toBe(false);
     await choose("age-band", "y9_13");
@@ -308,9 +312,10 @@ describe("Setup", () => {
     expect(value("age-band")).toBe("");
     expect(checkedBox("sex-female") || checkedBox("sex-male")).toBe(false);
     for (const k of ["yes", "no", "not_sure"]) expect(checkedBox(`kidney-${k}`)).toBe(false);
+    expect(checkedBox("antacid-yes") || checkedBox("antacid-no")).toBe(false);
     expect(screen.queryByTestId("stop-banner")).toBeNull();
     const hint = () => screen.getByTestId("unanswered").textContent ?? "";
-    expect(hint()).toContain("age, sex, kidney disease");
+    expect(hint()).toContain("age, sex, kidney disease, antacids or laxatives");
     expect(nextDisabled()).toBe(true);
     await choose("age-band", "y31_50");
     expect(nextDisabled()).toBe(true);
@@ -320,10 +325,13 @@ describe("Setup", () => {
     expect(nextDisabled()).toBe(true);
     await choose("pregnancy", "no");
     expect(nextDisabled()).toBe(true);
-    expect(hint()).toBe("To go on, answer: kidney disease.");
+    expect(hint()).toBe("To go on, answer: kidney disease, antacids or laxatives.");
+    await fireEvent.click(screen.getByTestId("kidney-no"));
+    expect(nextDisabled()).toBe(true);
+    expect(hint()).toBe("To go on, answer: antacids or laxatives.");
     await new Promise((r) => setTimeout(r, 300));
     expect(checked()).toEqual([]);
-    await fireEvent.click(screen.getByTestId("kidney-no"));
+    await fireEvent.click(screen.getByTestId("antacid-no"));
     expect(nextDisabled()).toBe(false);
     expect(hint().trim()).toBe("");
     await waitFor(() => expect(checked().length).toBe(1));
@@ -349,7 +357,7 @@ describe("Setup", () => {
       spec: {
         template: "nerve",
         name: "Nerve and muscle recovery",
-        safety: { age_band: "y31_50", sex: "female", pregnancy: "no", kidney_disease: "no", medicines: [], antacid_laxative_mg: 0, conservative_limit: false, wider_windows: false, depletion: [] },
+        safety: { age_band: "y31_50", sex: "female", pregnancy: "no", kidney_disease: "no", medicines: [], takes_antacid_laxative: false, antacid_laxative_mg: 0, conservative_limit: false, wider_windows: false, depletion: [] },
         supplement: before.plan,
         start_date: "2026-11-21",
         length_days: 56,

@@ -280,6 +280,7 @@ export function answeredSafety(over: Partial<SafetyInput> = {}): SafetyInput {
     pregnancy: "no",
     kidney_disease: "no",
     medicines: [],
+    takes_antacid_laxative: false,
     antacid_laxative_mg: 0,
     conservative_limit: false,
     wider_windows: false,
@@ -297,7 +298,7 @@ export function draftInput(t: TemplateInfo, start = "2026-11-21", over: Partial<
   return {
     template: t.id,
     name: "",
-    safety: answeredSafety({ age_band: null, sex: null, pregnancy: null, kidney_disease: null }),
+    safety: answeredSafety({ age_band: null, sex: null, pregnancy: null, kidney_disease: null, takes_antacid_laxative: null }),
     supplement: {
       form: t.default_form,
       product: "",
@@ -322,7 +323,17 @@ export function draftInput(t: TemplateInfo, start = "2026-11-21", over: Partial<
 function band(id: AgeBandOption["id"], label: string): AgeBandOption {
   const infant = id === "m0_6" || id === "m7_12";
   const start = infant ? null : id === "y1_3" ? 50 : id === "y4_8" ? 85 : 200;
-  return { id, label, infant, can_be_pregnant: ["y14_18", "y19_30", "y31_50"].includes(id), start_daily_mg: start };
+  const b6: Record<string, [number, number]> = { y1_3: [3.2, 30], y4_8: [4.5, 40], y9_13: [6.1, 60], y14_18: [8.6, 80] };
+  const [efsa_mg, iom_mg] = b6[id] ?? [12, 100];
+  return {
+    id,
+    label,
+    infant,
+    can_be_pregnant: ["y14_18", "y19_30", "y31_50"].includes(id),
+    start_daily_mg: start,
+    firm_limit: id === "y1_3" || id === "y4_8",
+    b6_limits: infant ? null : { efsa_mg, iom_mg },
+  };
 }
 
 /** What `get_setup_options` answers (condensed: three forms, three medicine classes). */
@@ -467,6 +478,7 @@ export function protocolView(over: Partial<ProtocolView> = {}): ProtocolView {
         pregnancy: "no",
         kidney_disease: "no",
         medicines: [],
+        takes_antacid_laxative: false,
         antacid_laxative_mg: 0,
         conservative_limit: false,
         wider_windows: false,

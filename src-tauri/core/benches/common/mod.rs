@@ -22,6 +22,7 @@ pub fn input(start: NaiveDate, water_glasses: u32) -> ProtocolInput {
             pregnancy: Some(Pregnancy::No),
             kidney_disease: Some(KidneyAnswer::No),
             medicines: vec![],
+            takes_antacid_laxative: Some(false),
             antacid_laxative_mg: 0.0,
             conservative_limit: false,
             wider_windows: false,

@@ -198,7 +198,10 @@ async fn reminders_for_stored(input: ProtocolInput, start: NaiveDate) -> (bool, 
             assert!(
                 matches!(
                     e.code(),
-                    "clinician_first" | "above_twice_limit" | "above_limit_unacknowledged"
+                    "clinician_first"
+                        | "child_above_limit"
+                        | "above_twice_limit"
+                        | "above_limit_unacknowledged"
                 ),
                 "an input the property does not mean to make: {e}"
             );

@@ -249,6 +249,7 @@ impl Core {
             score: sum.score_series.last().map(|p| p.score),
             notes: report::notes_of(&records, &labels),
             pauses: pause::overlapping(&ctx.pauses, first, last),
+            paused_now: pause::current(&ctx.pauses).cloned(),
             supply,
             practice: practice::summarize(&records, first, last_week),
         };

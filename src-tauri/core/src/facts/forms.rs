@@ -48,14 +48,14 @@ pub const FORMS: &[Form] = &[
         name: "Citrate (trimagnesium dicitrate)",
         elemental_percent: 16.2,
         laxative: Laxative::AtHigherDoses,
-        note: "Supports circulation; laxative at higher doses.",
+        note: "The warm-hands guide says citrate supports circulation; laxative at higher doses.",
     },
     Form {
         id: "citrate_hydrogen",
         name: "Citrate (magnesium hydrogen citrate)",
         elemental_percent: 11.3,
         laxative: Laxative::AtHigherDoses,
-        note: "Supports circulation; laxative at higher doses.",
+        note: "The warm-hands guide says citrate supports circulation; laxative at higher doses.",
     },
     Form {
         id: "threonate",

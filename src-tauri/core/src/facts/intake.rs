@@ -64,6 +64,25 @@ impl AgeBand {
         matches!(self, AgeBand::Months0To6 | AgeBand::Months7To12)
     }
 
+    /// 1 to 8 years (reference §2–§3): a child's own low UL (65 or 110 mg) applies, and no
+    /// acknowledgement keeps a plan above it: only the child's clinician can judge that.
+    pub fn is_young_child(self) -> bool {
+        matches!(self, AgeBand::Years1To3 | AgeBand::Years4To8)
+    }
+
+    /// Under 14: the person the answers describe is a child, and the advice speaks of the
+    /// child's clinician.
+    pub fn is_child(self) -> bool {
+        matches!(
+            self,
+            AgeBand::Months0To6
+                | AgeBand::Months7To12
+                | AgeBand::Years1To3
+                | AgeBand::Years4To8
+                | AgeBand::Years9To13
+        )
+    }
+
     /// From 51 (reference §4c): absorption falls, kidneys clear less, antacids and laxatives are
     /// commoner. `Some(true)` from 71, where the caution is stronger.
     pub fn older(self) -> Option<bool> {

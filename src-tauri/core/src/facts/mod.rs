@@ -32,7 +32,9 @@ pub use medicines::{
     MIN_OTHER_WINDOW_MIN,
 };
 pub use names::{class_by_name, class_in_force};
-pub use practices::{DepletionFactor, B6_UL_EFSA_MG, B6_UL_IOM_MG, ITEM_NOTES, MAX_B6_MG};
+pub use practices::{
+    b6_limits, B6Limits, DepletionFactor, B6_UL_EFSA_MG, B6_UL_IOM_MG, ITEM_NOTES, MAX_B6_MG,
+};
 pub use sources::{
     Source, SRC_ALA, SRC_B6_EFSA, SRC_B6_IOM, SRC_DEPLETION_GUIDE, SRC_DIARRHEA, SRC_EFSA_BFR,
     SRC_EMC_LEAFLET, SRC_FORMS, SRC_GUIDES, SRC_INFANT, SRC_IOM_UL, SRC_KIDNEY, SRC_ODS_AT_RISK,
@@ -59,3 +61,18 @@ pub const URGENT_SYMPTOMS: &[&str] = &[
 
 /// The guides' disclaimer, shown in onboarding and About.
 pub const DISCLAIMER: &str = "Magday is educational and is not medical advice. It does not diagnose, treat or prescribe. Talk to a qualified healthcare provider before starting magnesium, especially if you have kidney disease, a neurological condition or take prescription medicines.";
+
+/// Where the week-4 advice on cold hands and feet comes from: the warm-hands guide's own words
+/// (reference §7).
+pub const SRC_WARM_HANDS_EVALUATION: Source = Source {
+    id: "warm_hands_evaluation",
+    citation: "Magday's warm hands and feet guide: magnesium \"does not replace medical evaluation\" of persistent cold extremities",
+};
+
+/// Added to a worsening nerve symptom's trend (numbness, tingling, nerve pain, weakness):
+/// reference §7, and §4a on vitamin B6. Sources: [`SRC_B6_EFSA`], [`SRC_B6_IOM`].
+pub const NERVE_WORSE_ADVICE: &str = "Talk to your clinician about it. Too much vitamin B6 is one possible cause: above its upper limit it can cause nerve damage (peripheral neuropathy), with numbness, tingling, pain or weakness. Count the B6 in every product you take, B-complex and multivitamins included, and tell your clinician how much it is.";
+
+/// Added to cold hands or cold feet not better from week 4 of the course: the warm-hands
+/// guide's words (reference §7). Source: [`SRC_WARM_HANDS_EVALUATION`].
+pub const COLD_NOT_BETTER_ADVICE: &str = "Not better by week 4: the warm-hands guide says magnesium \"does not replace medical evaluation\" of persistent cold extremities. Talk to your clinician about your cold hands or feet.";

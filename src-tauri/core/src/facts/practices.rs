@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::intake::AgeBand;
 use super::sources::{
     Source, SRC_ALA, SRC_B6_EFSA, SRC_DEPLETION_GUIDE, SRC_ODS_AT_RISK, SRC_OMEGA3, SRC_POTASSIUM,
     SRC_TOPICAL,
@@ -16,6 +17,34 @@ pub const B6_UL_EFSA_MG: f64 = 12.0;
 /// Vitamin B6, mg a day: the US upper limit for adults (reference §4a). Source:
 /// [`super::sources::SRC_B6_IOM`].
 pub const B6_UL_IOM_MG: f64 = 100.0;
+/// The vitamin B6 upper limits of an age band, mg a day (reference §4a): children and
+/// teenagers have lower limits than adults.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+pub struct B6Limits {
+    /// Above it, a warning: the lowest EFSA 2023 value that overlaps the band (scaled from the
+    /// adult 12 mg by body weight). Source: EFSA Journal 2023;21(5):8006 (`SRC_B6_EFSA`).
+    pub efsa_mg: f64,
+    /// Above it, a strong warning: the IOM 1998 value of the band. Source: IOM 1998 Dietary
+    /// Reference Intakes (`SRC_B6_IOM`).
+    pub iom_mg: f64,
+}
+
+/// The vitamin B6 limits for `band` (reference §4a): 1–3 years 3.2 and 30 mg, 4–8 4.5 and 40,
+/// 9–13 6.1 and 60, 14–18 8.6 and 80, from 19 the adult [`B6_UL_EFSA_MG`] and [`B6_UL_IOM_MG`].
+/// `None` under 1 year: IOM 1998 sets no limit (intake from food and formula only).
+pub fn b6_limits(band: AgeBand) -> Option<B6Limits> {
+    use AgeBand::*;
+    let (efsa_mg, iom_mg) = match band {
+        Months0To6 | Months7To12 => return None,
+        Years1To3 => (3.2, 30.0),
+        Years4To8 => (4.5, 40.0),
+        Years9To13 => (6.1, 60.0),
+        Years14To18 => (8.6, 80.0),
+        Years19To30 | Years31To50 | Years51Plus | Years71Plus => (B6_UL_EFSA_MG, B6_UL_IOM_MG),
+    };
+    Some(B6Limits { efsa_mg, iom_mg })
+}
+
 /// The most vitamin B6 a day the form accepts, mg: a product choice (five times the US limit,
 /// so a typo such as 1,000 for 10 is refused rather than stored), not a reference value.
 pub const MAX_B6_MG: f64 = 500.0;
@@ -24,7 +53,7 @@ pub const MAX_B6_MG: f64 = 500.0;
 pub const ITEM_NOTES: &[(&str, &str, Source)] = &[
     (
         "b6",
-        "Too much vitamin B6 causes nerve damage (peripheral neuropathy): the very numbness and tingling this protocol tracks. Upper limits for adults: 12 mg a day in Europe (EFSA 2023), 100 mg in the US (IOM 1998). Count every source, B-complex and multivitamins included.",
+        "Too much vitamin B6 causes nerve damage (peripheral neuropathy): the very numbness and tingling this protocol tracks. Upper limits for adults: 12 mg a day in Europe (EFSA 2023), 100 mg in the US (IOM 1998); children and teenagers have lower ones, and Magday checks the limits of the age chosen. Count every source, B-complex and multivitamins included.",
         SRC_B6_EFSA,
     ),
     (

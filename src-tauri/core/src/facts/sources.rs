@@ -69,11 +69,11 @@ pub const SRC_POTASSIUM: Source = Source {
 };
 pub const SRC_B6_EFSA: Source = Source {
     id: "b6_efsa",
-    citation: "EFSA NDA Panel, Scientific opinion on the tolerable upper intake level for vitamin B6, EFSA Journal 2023;21(5):8006: 12 mg a day for adults, including pregnancy and lactation",
+    citation: "EFSA NDA Panel, Scientific opinion on the tolerable upper intake level for vitamin B6, EFSA Journal 2023;21(5):8006: 12 mg a day for adults, including pregnancy and lactation; for children, scaled from it by body weight, 3.2 mg (1–3 years), 4.5 (4–6), 6.1 (7–10), 8.6 (11–14), 10.7 (15–17)",
 };
 pub const SRC_B6_IOM: Source = Source {
     id: "b6_iom",
-    citation: "IOM 1998 Dietary Reference Intakes for thiamin, riboflavin, niacin, vitamin B6 and other B vitamins: tolerable upper intake level for vitamin B6, 100 mg a day for adults (sensory neuropathy)",
+    citation: "IOM 1998 Dietary Reference Intakes for thiamin, riboflavin, niacin, vitamin B6 and other B vitamins: tolerable upper intake level for vitamin B6, 100 mg a day for adults (sensory neuropathy); 30 mg (1–3 years), 40 (4–8), 60 (9–13), 80 (14–18); not set under 1 year (intake from food and formula only)",
 };
 pub const SRC_ALA: Source = Source {
     id: "ala",

@@ -2,7 +2,8 @@
 //! a start date and a length, the checklist items and the symptoms tracked; and the safety rules
 //! that are applied before any supplement plan is saved.
 //!
-//! - `model`: the types, as entered, as stored and as the safety rules report them.
+//! - `model`: the types, as entered, as stored and as the safety rules report them; `answers`:
+//!   the safety questions among them.
 //! - `templates`: the templates and the protocol a setup form starts from.
 //! - `plan`: the supplement plan built from what the label says, and mg formatting.
 //! - `safety`: [`evaluate`], one small function per safety rule.
@@ -18,6 +19,7 @@
 //!
 //! Every item is re-exported here, so callers write `crate::protocol::X`.
 
+mod answers;
 mod changes;
 mod govern;
 mod keep_apart;
@@ -52,5 +54,9 @@ pub use validate::{
 };
 pub use versions::{place_version, takes_effect_now};
 
+#[cfg(test)]
+mod antacid_tests;
+#[cfg(test)]
+mod children_tests;
 #[cfg(test)]
 mod tests;

@@ -11,8 +11,9 @@ use ts_rs::TS;
 
 use crate::day::parse_hhmm;
 use crate::error::{CoreError, Result};
-use crate::facts::{AgeBand, DepletionFactor, MedicineClass, Pregnancy, Sex, Source};
+use crate::facts::{MedicineClass, Source};
 
+pub use super::answers::{SafetyAnswers, SafetyInput};
 pub use super::practices::ItemNote;
 
 /// The protocol templates from the two seed guides, and a blank one.
@@ -221,69 +222,6 @@ impl<'de> Deserialize<'de> for KidneyAnswer {
             }
         }
         d.deserialize_any(Answer)
-    }
-}
-
-/// The safety questions as answered, as stored in each version and as the rules read them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct SafetyAnswers {
-    pub age_band: AgeBand,
-    pub sex: Sex,
-    pub pregnancy: Pregnancy,
-    pub kidney_disease: KidneyAnswer,
-    pub medicines: Vec<MedicineInput>,
-    /// Elemental mg a day from magnesium antacids or laxatives the user takes (counts toward the UL).
-    pub antacid_laxative_mg: f64,
-    /// Use the stricter European 250 mg limit.
-    pub conservative_limit: bool,
-    /// The wider windows of the UK leaflet (2–3 h from medicines in general, 3–4 h from iron
-    /// and bisphosphonates): a setting of its own, separate from `conservative_limit`.
-    #[serde(default)]
-    pub wider_windows: bool,
-    /// What depletes magnesium, as the user names it (optional; reference §4c). Answers saved
-    /// before it was asked read as none.
-    #[serde(default)]
-    pub depletion: Vec<DepletionFactor>,
-}
-
-/// The safety questions as the setup form sends them. Nothing is pre-filled (reference §3): age
-/// band, sex, pregnancy and kidney disease are `None` (null) until the user chooses, and
-/// `protocol::validate_safety` refuses one left unanswered with `safety_unanswered`, naming
-/// its field.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct SafetyInput {
-    pub age_band: Option<AgeBand>,
-    pub sex: Option<Sex>,
-    /// Asked only of women in a band where pregnancy applies; elsewhere `None` means no.
-    pub pregnancy: Option<Pregnancy>,
-    pub kidney_disease: Option<KidneyAnswer>,
-    pub medicines: Vec<MedicineInput>,
-    /// Elemental mg a day from magnesium antacids or laxatives the user takes (counts toward the UL).
-    pub antacid_laxative_mg: f64,
-    /// Use the stricter European 250 mg limit.
-    pub conservative_limit: bool,
-    /// The UK leaflet's wider windows around medicines (see [`SafetyAnswers::wider_windows`]).
-    #[serde(default)]
-    pub wider_windows: bool,
-    /// What depletes magnesium (optional; see [`SafetyAnswers::depletion`]).
-    #[serde(default)]
-    pub depletion: Vec<DepletionFactor>,
-}
-
-impl From<SafetyAnswers> for SafetyInput {
-    /// Answers already chosen (a saved protocol, edited): every question answered.
-    fn from(a: SafetyAnswers) -> Self {
-        SafetyInput {
-            age_band: Some(a.age_band),
-            sex: Some(a.sex),
-            pregnancy: Some(a.pregnancy),
-            kidney_disease: Some(a.kidney_disease),
-            medicines: a.medicines,
-            antacid_laxative_mg: a.antacid_laxative_mg,
-            conservative_limit: a.conservative_limit,
-            wider_windows: a.wider_windows,
-            depletion: a.depletion,
-        }
     }
 }
 

@@ -18,7 +18,8 @@ use super::plan::fmt_mg;
 use super::safety::evaluate;
 use crate::error::{CoreError, Result};
 use crate::facts::{
-    DepletionFactor, B6_UL_EFSA_MG, B6_UL_IOM_MG, ITEM_NOTES, MAX_B6_MG, SRC_B6_EFSA, SRC_B6_IOM,
+    b6_limits, AgeBand, DepletionFactor, B6_UL_EFSA_MG, ITEM_NOTES, MAX_B6_MG, SRC_B6_EFSA,
+    SRC_B6_IOM,
 };
 
 /// A note an item carries (what to know before taking it), with where it comes from.
@@ -53,34 +54,72 @@ pub fn validate_b6(b6_mg: Option<f64>) -> Result<()> {
     }
 }
 
-/// Vitamin B6 (the B6 item and B-complex together, as the user states it) above the US limit
-/// of [`B6_UL_IOM_MG`] a day: Strong, source [`SRC_B6_IOM`]; above the European limit of
-/// [`B6_UL_EFSA_MG`]: Warning, source [`SRC_B6_EFSA`] (reference §4a).
-pub fn b6_upper_limit(b6_mg: Option<f64>) -> Option<Finding> {
+/// Vitamin B6 (the B6 item and B-complex together, as the user states it) against the limits
+/// of the age band ([`b6_limits`], reference §4a: children and teenagers have lower ones than
+/// adults): above the US (IOM 1998) value, Strong, source [`SRC_B6_IOM`]; above the European
+/// (EFSA 2023) value, Warning, source [`SRC_B6_EFSA`]. Under 1 year no limit is set: any B6
+/// is Strong, to be given only as the child's clinician advises.
+pub fn b6_upper_limit(band: AgeBand, b6_mg: Option<f64>) -> Option<Finding> {
     let mg = b6_mg?;
-    if mg > B6_UL_IOM_MG {
+    let Some(limits) = b6_limits(band) else {
+        return (mg > 0.0).then(|| Finding {
+            level: Level::Strong,
+            code: "b6_infant",
+            message: format!(
+                "You give {} mg of vitamin B6 a day: no upper limit is set for babies under 1 year, whose B6 should come from milk, formula and food. Give it only as the child's clinician advises.",
+                fmt_mg(mg)
+            ),
+            source: SRC_B6_IOM,
+        });
+    };
+    let (who, clinician) = b6_who(band);
+    if mg > limits.iom_mg {
         Some(Finding {
             level: Level::Strong,
             code: "b6_above_iom",
             message: format!(
-                "You take {} mg of vitamin B6 a day: above the US upper limit of 100 mg for adults, and far above the European 12 mg. Too much B6 causes nerve damage, with numbness and tingling: the very symptoms tracked here. Talk to your clinician about lowering it.",
-                fmt_mg(mg)
+                "You take {} mg of vitamin B6 a day: above the US upper limit of {} mg for {who}, and far above the European {} mg. Too much B6 causes nerve damage, with numbness and tingling: the very symptoms tracked here. Talk to {clinician} about lowering it.",
+                fmt_mg(mg),
+                fmt_mg(limits.iom_mg),
+                fmt_mg(limits.efsa_mg)
             ),
             source: SRC_B6_IOM,
         })
-    } else if mg > B6_UL_EFSA_MG {
+    } else if mg > limits.efsa_mg {
+        let scope = if limits.efsa_mg == B6_UL_EFSA_MG {
+            ", including pregnancy and breastfeeding"
+        } else {
+            " (scaled down from the adult 12 mg by body weight)"
+        };
         Some(Finding {
             level: Level::Warning,
             code: "b6_above_efsa",
             message: format!(
-                "You take {} mg of vitamin B6 a day: above the European upper limit of 12 mg for adults, including pregnancy and breastfeeding. Over time, too much B6 can cause nerve damage (numbness, tingling): check every label, B-complex included, and consider less.",
-                fmt_mg(mg)
+                "You take {} mg of vitamin B6 a day: above the European upper limit of {} mg for {who}{scope}. Over time, too much B6 can cause nerve damage (numbness, tingling): check every label, B-complex included, and consider less.",
+                fmt_mg(mg),
+                fmt_mg(limits.efsa_mg)
             ),
             source: SRC_B6_EFSA,
         })
     } else {
         None
     }
+}
+
+/// Whom the B6 limits of `band` are for, in a finding's words, and whose clinician to ask.
+fn b6_who(band: AgeBand) -> (String, &'static str) {
+    let adult = b6_limits(band).is_some_and(|l| l.efsa_mg == B6_UL_EFSA_MG);
+    let who = if adult {
+        "adults".to_string()
+    } else {
+        format!("ages {}", band.label().trim_end_matches(" years"))
+    };
+    let clinician = if band.is_child() {
+        "the child's clinician"
+    } else {
+        "your clinician"
+    };
+    (who, clinician)
 }
 
 /// One Info finding per depletion factor the user named, in [`DepletionFactor::ALL`] order
@@ -106,7 +145,7 @@ pub fn with_practices(
     safety: &SafetyAnswers,
     b6_mg: Option<f64>,
 ) -> SafetyReport {
-    let extra: Vec<Finding> = b6_upper_limit(b6_mg)
+    let extra: Vec<Finding> = b6_upper_limit(safety.age_band, b6_mg)
         .into_iter()
         .chain(depletion(safety))
         .collect();

@@ -23,9 +23,11 @@ use crate::facts::{
 /// 1. the stop rules, `kidney_disease` (yes, or not sure until answered) and `infant`: either
 ///    forbids a supplement plan, and the plan then counts for nothing below (no total, no
 ///    largest dose, no windows); with kidney disease, `kidney_with_antacids` still weighs
-///    declared antacids and laxatives;
+///    declared antacids and laxatives, an amount or a plain yes;
 /// 2. `recommended_intake`;
-/// 3. with a limit for the age band and no stop: `share_of_limit` and `split_suggested`;
+/// 3. with a limit for the age band and no stop: `share_of_limit` (a stop above a young
+///    child's limit), `amount_unknown` (antacids taken, their amount not entered) and
+///    `split_suggested`;
 /// 4. with an allowed plan: `single_intake` and `laxative_form`;
 /// 5. `pregnancy`, `older_adult`, `potassium`, `medicine_notes`, `medicine_clashes`,
 ///    `same_moment_clashes` (with an allowed plan) and `consult`.
@@ -40,7 +42,7 @@ pub fn evaluate(safety: &SafetyAnswers, plan: Option<&SupplementPlan>) -> Safety
     let allowed = stops.is_empty();
     let stops: Vec<Finding> = stops
         .into_iter()
-        .chain(kidney_with_antacids(safety))
+        .chain(antacids::kidney_with_antacids(safety))
         .collect();
     let plan = plan.filter(|_| allowed);
     let rda_mg = facts::rda_mg(safety.age_band, safety.sex, safety.pregnancy);
@@ -58,6 +60,7 @@ pub fn evaluate(safety: &SafetyAnswers, plan: Option<&SupplementPlan>) -> Safety
     findings.push(recommended_intake(safety, rda_mg));
     if let (Some(limit), true) = (limit_mg, allowed) {
         findings.push(share_of_limit(safety, limit, limit_source, plan_mg, total));
+        findings.extend(antacids::amount_unknown(safety, limit, limit_source));
         findings.extend(split_suggested(limit, largest));
     }
     if let Some(p) = plan {
@@ -112,23 +115,6 @@ fn kidney_disease(safety: &SafetyAnswers) -> Option<Finding> {
         message: format!(
             "{}With kidney disease or reduced kidney function, magnesium supplements can build up to harmful levels. Magday will not build a supplement plan: talk to your clinician first. Food, water, movement, breathing and the rest of the checklist stay available.",
             not_sure_prefix(safety)
-        ),
-        source: SRC_KIDNEY,
-    })
-}
-
-/// Stop: kidney disease (or not sure) plus magnesium from antacids or laxatives, the classic
-/// path to hypermagnesemia (reference §3: IOM p.243). With kidney disease no supplement plan is
-/// built, but the declared antacids and laxatives still count, and any regular use is a
-/// stop-level finding. Source: [`SRC_KIDNEY`].
-fn kidney_with_antacids(safety: &SafetyAnswers) -> Option<Finding> {
-    (safety.kidney_disease.counts_as_yes() && safety.antacid_laxative_mg > 0.0).then(|| Finding {
-        level: Level::Stop,
-        code: "kidney_antacid",
-        message: format!(
-            "{}With kidney disease, the {} mg a day of magnesium from antacids or laxatives can build up to a dangerous level: this is the most common way people come to harm from magnesium. Talk to your clinician about it now, and ask whether a product without magnesium would suit you.",
-            not_sure_prefix(safety),
-            fmt_mg(safety.antacid_laxative_mg)
         ),
         source: SRC_KIDNEY,
     })
@@ -222,8 +208,12 @@ fn limit_in_force(safety: &SafetyAnswers) -> (Option<u32>, Source) {
     (limit, source)
 }
 
+/// The code of the finding, and of the save refusal, for a plan above the limit of ages 1–8.
+pub const CHILD_ABOVE_LIMIT: &str = "child_above_limit";
+
 /// Supplements plus antacids and laxatives (`total`, mg a day) as a share of the limit: above
-/// it "above_limit" (Strong), from [`WARN_FRACTION`] of it "near_limit" (Warning), else
+/// it "above_limit" (Strong), or for ages 1–8 [`CHILD_ABOVE_LIMIT`] (Stop: a young child's
+/// limit is firm, reference §2–§3); from [`WARN_FRACTION`] of it "near_limit" (Warning), else
 /// "within_limit" (Info). Source: the limit's, from [`limit_in_force`].
 fn share_of_limit(
     safety: &SafetyAnswers,
@@ -252,7 +242,13 @@ fn share_of_limit(
     } else {
         format!("the upper limit for {}", safety.age_band.label())
     };
-    let (level, code, tail) = if total > f64::from(limit) {
+    let (level, code, tail) = if total > f64::from(limit) && safety.age_band.is_young_child() {
+        (
+            Level::Stop,
+            CHILD_ABOVE_LIMIT,
+            " This is above the child's limit. Magday does not keep a child's supplement plan above it, even on a clinician's advice: lower the amount, and ask the child's clinician before giving more magnesium.",
+        )
+    } else if total > f64::from(limit) {
         (
             Level::Strong,
             "above_limit",
@@ -450,6 +446,7 @@ fn consult() -> Finding {
     }
 }
 
+mod antacids;
 #[cfg(test)]
 mod medicines_tests;
 #[cfg(test)]

@@ -109,7 +109,7 @@ pub fn template(id: Template) -> TemplateInfo {
         Template::Circulation => TemplateInfo {
             id,
             name: "Warm hands and feet",
-            summary: "Magnesium relaxes the smooth muscle of blood vessels and calms the stress response that narrows them. Daily magnesium, magnesium-rich food, water, gentle daily movement or yoga, and breathing (pranayama).",
+            summary: "The warm-hands guide says magnesium relaxes the smooth muscle of blood vessels and calms the stress response that narrows them. Its plan: daily magnesium, magnesium-rich food, water, gentle daily movement or yoga, and breathing (pranayama).",
             default_form: "citrate",
             default_times: vec!["08:00".into(), "19:00".into()],
             default_daily_mg: DEFAULT_DAILY_MG,
@@ -121,7 +121,7 @@ pub fn template(id: Template) -> TemplateInfo {
         Template::Nerve => TemplateInfo {
             id,
             name: "Nerve and muscle recovery",
-            summary: "Circulation and nerves depend on each other. Glycinate and malate absorb well and are gentle; magnesium daily, often split into two doses, the evening one for relaxation; gentle movement; slow breathing with long exhalations. Two months; some effects within days, deeper recovery over weeks.",
+            summary: "The nerve guide says circulation and nerves depend on each other, that an evening dose may support relaxation, and that some effects are noticed within days, with deeper recovery over weeks. Its plan runs two months: magnesium daily, often split into two doses (glycinate and malate absorb well and are gentle), gentle movement, and slow breathing with long exhalations.",
             default_form: "glycinate",
             default_times: vec!["08:00".into(), "20:00".into()],
             default_daily_mg: DEFAULT_DAILY_MG,
@@ -152,7 +152,8 @@ pub const DEFAULT_MG_PER_UNIT: f64 = 100.0;
 /// The protocol a setup form starts from for template `id`, Day 1 on `start`: the template's
 /// form, times and daily amount split evenly, the default course length, water target and
 /// window. The safety questions are left unanswered (reference §3: never pre-filled): the user
-/// must choose age band, sex, pregnancy and kidney disease before the core accepts it.
+/// must choose age band, sex, pregnancy, kidney disease and whether they take antacids or
+/// laxatives with magnesium before the core accepts it.
 pub fn default_input(id: Template, start: NaiveDate) -> ProtocolInput {
     let t = template(id);
     let per_dose = t.default_daily_mg / t.default_times.len().max(1) as f64 / DEFAULT_MG_PER_UNIT;
@@ -164,6 +165,7 @@ pub fn default_input(id: Template, start: NaiveDate) -> ProtocolInput {
             sex: None,
             pregnancy: None,
             kidney_disease: None,
+            takes_antacid_laxative: None,
             medicines: vec![],
             antacid_laxative_mg: 0.0,
             conservative_limit: false,
@@ -242,6 +244,30 @@ mod tests {
         }
     }
 
+    /// Issue 22: what magnesium does for circulation or nerves reads as the guide's claim.
+    /// Every clause of a template's summary or breathing hint that speaks of circulation,
+    /// nerves, warmth, relaxation, calm or recovery names the guide that says so.
+    #[test]
+    fn template_claims_read_as_the_guides_words() {
+        const CLAIMS: &[&str] = &[
+            "circulat", "nerve", "warm", "relax", "calm", "recover", "improv", "vessel",
+        ];
+        for t in templates() {
+            for clause in [t.summary, t.breathing_hint]
+                .iter()
+                .flat_map(|x| x.split(['.', ';', ':']))
+            {
+                let c = clause.to_lowercase();
+                if CLAIMS.iter().any(|w| c.contains(w)) {
+                    assert!(c.contains("guide"), "{:?}: {clause:?}", t.id);
+                }
+                for word in ["will ", "cure", "guarantee"] {
+                    assert!(!c.contains(word), "{:?}: {clause:?}", t.id);
+                }
+            }
+        }
+    }
+
     /// Reference §3: the safety answers are never pre-filled. A draft as sent is refused until
     /// each question is answered; answered, every draft is a protocol the core accepts.
     #[test]
@@ -256,6 +282,7 @@ mod tests {
                 "{:?}",
                 t.id
             );
+            assert_eq!(s.takes_antacid_laxative, None, "{:?}", t.id);
             let e = validate(&input, start, 240).unwrap_err();
             assert_eq!(e.code(), "safety_unanswered", "{:?}", t.id);
             input.safety = crate::testkit::safety().into();

@@ -142,9 +142,8 @@ fn thresholds_80_percent_and_above_the_limit() {
         (AgeBand::Years31To50, 260.0, true,  "above_limit",  Level::Strong),
         (AgeBand::Years31To50, 199.0, true,  "within_limit", Level::Info),
         (AgeBand::Years4To8,   88.0,  false, "near_limit",   Level::Warning),
-        (AgeBand::Years4To8,   111.0, false, "above_limit",  Level::Strong),
         (AgeBand::Years1To3,   52.0,  false, "near_limit",   Level::Warning),
-        (AgeBand::Years1To3,   66.0,  false, "above_limit",  Level::Strong),
+        // Above a young child's limit the plan is refused: `children_tests`.
         (AgeBand::Years9To13,  300.0, false, "near_limit",   Level::Warning),
     ];
     for &(age, mg, conservative, code, level) in table {

@@ -1,23 +1,25 @@
 //! Validation of a protocol as entered: the safety answers (each one chosen, none pre-filled),
 //! the supplement plan, dates, length, items, symptoms and the vitamin B6 a day; refusing bad
-//! input with a code and a message, and refusing a plan the safety rules forbid or that is
-//! above the limit and not acknowledged. Only the magnesium limit asks for that
-//! acknowledgement: the practice findings (B6 above its limits, what depletes magnesium) are
+//! input with a code and a message, and refusing a plan the safety rules forbid, that is
+//! above the limit and not acknowledged, or that is above a young child's limit (no
+//! acknowledgement keeps that). Only the magnesium limit asks for the acknowledgement: the practice findings (B6 above its limits, what depletes magnesium) are
 //! added to the report after the refusals.
 
 use chrono::NaiveDate;
 
 use super::model::{
-    AboveLimit, ItemKind, ItemSpec, Level, ProtocolInput, ProtocolSpec, SafetyAnswers, SafetyInput,
-    SafetyReport, Symptom,
+    AboveLimit, ItemKind, ItemSpec, Level, MedicineInput, ProtocolInput, ProtocolSpec,
+    SafetyAnswers, SafetyInput, SafetyReport, Symptom,
 };
 use super::plan::build_plan;
 use super::practices::{validate_b6, with_practices};
-use super::safety::evaluate;
-use super::templates::template;
+use super::safety::{evaluate, CHILD_ABOVE_LIMIT};
+use super::templates::{template, TemplateInfo};
 use crate::day::{fmt_hhmm, parse_date, parse_hhmm};
 use crate::error::{quoted, CoreError, Result};
-use crate::facts::{Pregnancy, Sex, ABSURD_DAILY_MG, MAX_OTHER_WINDOW_MIN, MIN_OTHER_WINDOW_MIN};
+use crate::facts::{
+    AgeBand, Pregnancy, Sex, ABSURD_DAILY_MG, MAX_OTHER_WINDOW_MIN, MIN_OTHER_WINDOW_MIN,
+};
 
 /// Longest course, days.
 pub const MAX_LENGTH_DAYS: u32 = 365;
@@ -36,9 +38,36 @@ fn unanswered(field: &str, message: &str) -> CoreError {
 
 /// Validate the safety answers alone; returns them as the rules read them. Every question must
 /// have been chosen (reference §3: safety answers are never pre-filled), in the form's order:
-/// age band, sex, pregnancy (asked only of women in a band where it applies, else no) and
-/// kidney disease; the first left unanswered is refused with `safety_unanswered`.
+/// age band, sex, pregnancy (asked only of women in a band where it applies, else no), kidney
+/// disease and whether antacids or laxatives with magnesium are taken; the first left
+/// unanswered is refused with `safety_unanswered`.
 pub fn validate_safety(input: &SafetyInput) -> Result<SafetyAnswers> {
+    let (age_band, sex, pregnancy) = who(input)?;
+    let kidney_disease = input.kidney_disease.ok_or_else(|| {
+        unanswered(
+            "kidney_disease",
+            "Answer the kidney disease question: yes, no or not sure.",
+        )
+    })?;
+    let takes_antacid_laxative = antacid_answer(input)?;
+    validate_medicines(&input.medicines)?;
+    Ok(normalized(SafetyAnswers {
+        age_band,
+        sex,
+        pregnancy,
+        kidney_disease,
+        medicines: input.medicines.clone(),
+        takes_antacid_laxative,
+        antacid_laxative_mg: input.antacid_laxative_mg,
+        conservative_limit: input.conservative_limit,
+        wider_windows: input.wider_windows,
+        depletion: input.depletion.clone(),
+    }))
+}
+
+/// The age band, sex and pregnancy as chosen: pregnancy is asked only of women in a band where
+/// it applies (elsewhere unanswered means no, and any other answer is refused).
+fn who(input: &SafetyInput) -> Result<(AgeBand, Sex, Pregnancy)> {
     let age_band = input.age_band.ok_or_else(|| {
         unanswered(
             "age_band",
@@ -50,6 +79,11 @@ pub fn validate_safety(input: &SafetyInput) -> Result<SafetyAnswers> {
         .ok_or_else(|| unanswered("sex", "Choose your sex: the reference tables differ."))?;
     let asked = sex == Sex::Female && age_band.can_be_pregnant();
     let pregnancy = match input.pregnancy {
+        Some(p) if p != Pregnancy::No && !asked => return Err(CoreError::invalid(
+            "invalid_pregnancy",
+            "safety.pregnancy",
+            "Pregnancy and lactation apply to women aged 14 to 50 in the reference tables: check the age band and sex.",
+        )),
         Some(p) => p,
         None if !asked => Pregnancy::No,
         None => return Err(unanswered(
@@ -57,47 +91,45 @@ pub fn validate_safety(input: &SafetyInput) -> Result<SafetyAnswers> {
             "Say whether you are pregnant or breastfeeding: the recommended intake depends on it.",
         )),
     };
-    let kidney_disease = input.kidney_disease.ok_or_else(|| {
-        unanswered(
-            "kidney_disease",
-            "Answer the kidney disease question: yes, no or not sure.",
-        )
-    })?;
-    let s = SafetyAnswers {
-        age_band,
-        sex,
-        pregnancy,
-        kidney_disease,
-        medicines: input.medicines.clone(),
-        antacid_laxative_mg: input.antacid_laxative_mg,
-        conservative_limit: input.conservative_limit,
-        wider_windows: input.wider_windows,
-        depletion: input.depletion.clone(),
+    Ok((age_band, sex, pregnancy))
+}
+
+/// The answer to "Do you take antacids or laxatives that contain magnesium?" (reference §2:
+/// they count toward the limit; §3: with kidney disease, a stop), asked before the amount. An
+/// amount above 0 always counts, as a yes: an input from before the question (the answer
+/// absent) is read so. Without an amount the question must be answered. The amount is 0 to
+/// [`ABSURD_DAILY_MG`] mg a day.
+fn antacid_answer(input: &SafetyInput) -> Result<bool> {
+    let mg = input.antacid_laxative_mg;
+    let takes = match (input.takes_antacid_laxative, mg > 0.0) {
+        (_, true) => true,
+        (Some(t), false) => t,
+        (None, false) => return Err(unanswered(
+            "takes_antacid_laxative",
+            "Say whether you take antacids or laxatives that contain magnesium: they count toward the limit.",
+        )),
     };
-    if s.pregnancy != Pregnancy::No && !asked {
-        return Err(CoreError::invalid(
-            "invalid_pregnancy",
-            "safety.pregnancy",
-            "Pregnancy and lactation apply to women aged 14 to 50 in the reference tables: check the age band and sex.",
-        ));
-    }
-    if !(s.antacid_laxative_mg.is_finite()
-        && (0.0..=ABSURD_DAILY_MG).contains(&s.antacid_laxative_mg))
-    {
+    if !(mg.is_finite() && (0.0..=ABSURD_DAILY_MG).contains(&mg)) {
         return Err(CoreError::invalid(
             "invalid_antacid",
             "safety.antacid_laxative_mg",
             "Magnesium from antacids or laxatives must be a number of mg a day from 0 to 5,000.",
         ));
     }
-    if s.medicines.len() > 12 {
+    Ok(takes)
+}
+
+/// At most 12 medicines, each with a name of at most 60 characters, valid times, at most
+/// [`MAX_INTAKES`] a day and a window in range.
+fn validate_medicines(medicines: &[MedicineInput]) -> Result<()> {
+    if medicines.len() > 12 {
         return Err(CoreError::invalid(
             "too_many_medicines",
             "safety.medicines",
             "List at most 12 medicines.",
         ));
     }
-    for (i, m) in s.medicines.iter().enumerate() {
+    for (i, m) in medicines.iter().enumerate() {
         if m.name.chars().count() > 60 {
             return Err(CoreError::invalid(
                 "invalid_medicine",
@@ -131,7 +163,7 @@ pub fn validate_safety(input: &SafetyInput) -> Result<SafetyAnswers> {
             }
         }
     }
-    Ok(normalized(s))
+    Ok(())
 }
 
 /// The answers as stored: medicine names trimmed, each medicine in the class its name says
@@ -175,8 +207,8 @@ pub const MAX_LIMIT_MULTIPLE: f64 = 2.0;
 /// place that says it: [`validate`] refuses the save with it, and [`super::govern`] holds the
 /// doses of a stored version (from another device, a file or an older build) with it.
 pub struct PlanRefusal {
-    /// `clinician_first` (a stop-level answer), `above_twice_limit`,
-    /// `above_limit_unacknowledged`.
+    /// `clinician_first` (a stop-level answer), `child_above_limit` (a plan above the limit of
+    /// ages 1–8, acknowledged or not), `above_twice_limit`, `above_limit_unacknowledged`.
     pub code: &'static str,
     pub message: String,
     /// The finding it rests on.
@@ -196,6 +228,15 @@ pub fn plan_refusal(report: &SafetyReport, acknowledged: bool) -> Option<PlanRef
                 .unwrap_or_else(|| "Talk to your clinician first.".into()),
             level: Level::Stop,
             source: stop.map_or(report.limit_source, |f| f.source),
+        });
+    }
+    // A young child's limit is firm (reference §2–§3): no acknowledgement keeps a plan above it.
+    if let Some(child) = report.findings.iter().find(|f| f.code == CHILD_ABOVE_LIMIT) {
+        return Some(PlanRefusal {
+            code: CHILD_ABOVE_LIMIT,
+            message: child.message.clone(),
+            level: Level::Stop,
+            source: child.source,
         });
     }
     // Above twice the limit no acknowledgement keeps a plan: a product choice (issue 12), so a
@@ -226,7 +267,8 @@ pub fn plan_refusal(report: &SafetyReport, acknowledged: bool) -> Option<PlanRef
 
 /// Validate an input against today and the day start; returns the spec to store and its report.
 /// Refuses (and so saves nothing) on bad input, on a supplement plan where one must not be
-/// built, and on a plan above the limit that the user has not acknowledged.
+/// built, on a plan above the limit that the user has not acknowledged, and on a young child's
+/// plan above the child's limit, acknowledged or not.
 pub fn validate(
     input: &ProtocolInput,
     today: NaiveDate,
@@ -245,6 +287,51 @@ pub fn validate(
             return Err(CoreError::refused(refused.code, refused.message));
         }
     }
+    let start = validate_course(input, today)?;
+    let tpl = template(input.template);
+    let name = input.name.trim();
+    if name.chars().count() > 60 {
+        return Err(CoreError::invalid(
+            "invalid_name",
+            "name",
+            "The protocol's name can be at most 60 characters.",
+        ));
+    }
+    let mut items = template_items(input, &tpl, &safety)?;
+    push_custom_items(input, &mut items)?;
+    let mut symptoms: Vec<Symptom> = input.symptoms.clone();
+    symptoms.push(Symptom::Stomach);
+    symptoms.sort();
+    symptoms.dedup();
+    let spec = ProtocolSpec {
+        template: input.template,
+        name: if name.is_empty() {
+            tpl.name.to_string()
+        } else {
+            name.to_string()
+        },
+        rda_mg: report.rda_mg,
+        safety,
+        supplement: if report.supplement_allowed {
+            plan
+        } else {
+            None
+        },
+        start_date: start,
+        length_days: input.length_days,
+        items,
+        symptoms,
+        above_limit: above_limit(&report).filter(|_| input.acknowledge_above_limit),
+        b6_mg_per_day: input.b6_mg_per_day,
+        held: None,
+    };
+    let report = with_practices(report, &spec.safety, spec.b6_mg_per_day);
+    Ok((spec, report))
+}
+
+/// The start date (within a year of today), the course length and the water target; returns
+/// the start date.
+fn validate_course(input: &ProtocolInput, today: NaiveDate) -> Result<NaiveDate> {
     let start = parse_date(&input.start_date, "start_date")?;
     if (start - today).num_days().abs() > MAX_START_OFFSET_DAYS {
         return Err(CoreError::invalid(
@@ -267,15 +354,16 @@ pub fn validate(
             "The water target is 0 to 20 glasses a day.",
         ));
     }
-    let tpl = template(input.template);
-    let name = input.name.trim();
-    if name.chars().count() > 60 {
-        return Err(CoreError::invalid(
-            "invalid_name",
-            "name",
-            "The protocol's name can be at most 60 characters.",
-        ));
-    }
+    Ok(start)
+}
+
+/// The template's standard items not turned off (water with its target, none at 0 glasses),
+/// then the optional items turned on; the potassium item is refused where it is not advised.
+fn template_items(
+    input: &ProtocolInput,
+    tpl: &TemplateInfo,
+    safety: &SafetyAnswers,
+) -> Result<Vec<ItemSpec>> {
     let mut items: Vec<ItemSpec> = Vec::new();
     for k in &input.items_off {
         if !tpl.items.iter().any(|i| &i.key == k) {
@@ -309,7 +397,7 @@ pub fn validate(
                 format!("{} is not an optional item of this template.", quoted(k)),
             ));
         };
-        if opt.key == "potassium" && super::safety::potassium_not_advised(&safety) {
+        if opt.key == "potassium" && super::safety::potassium_not_advised(safety) {
             return Err(CoreError::refused(
                 "potassium_not_advised",
                 "With kidney disease, a potassium-sparing diuretic, an ACE inhibitor or an ARB, Magday does not offer the potassium item: take it off, and eat potassium-rich food only as your clinician advises.",
@@ -319,6 +407,12 @@ pub fn validate(
             items.push(opt.clone());
         }
     }
+    Ok(items)
+}
+
+/// The user's own items after `items`: at most 10, each 1 to 40 characters and not already on
+/// the checklist.
+fn push_custom_items(input: &ProtocolInput, items: &mut Vec<ItemSpec>) -> Result<()> {
     if input.custom_items.len() > 10 {
         return Err(CoreError::invalid(
             "too_many_items",
@@ -350,32 +444,5 @@ pub fn validate(
             note: None,
         });
     }
-    let mut symptoms: Vec<Symptom> = input.symptoms.clone();
-    symptoms.push(Symptom::Stomach);
-    symptoms.sort();
-    symptoms.dedup();
-    let spec = ProtocolSpec {
-        template: input.template,
-        name: if name.is_empty() {
-            tpl.name.to_string()
-        } else {
-            name.to_string()
-        },
-        rda_mg: report.rda_mg,
-        safety,
-        supplement: if report.supplement_allowed {
-            plan
-        } else {
-            None
-        },
-        start_date: start,
-        length_days: input.length_days,
-        items,
-        symptoms,
-        above_limit: above_limit(&report).filter(|_| input.acknowledge_above_limit),
-        b6_mg_per_day: input.b6_mg_per_day,
-        held: None,
-    };
-    let report = with_practices(report, &spec.safety, spec.b6_mg_per_day);
-    Ok((spec, report))
+    Ok(())
 }

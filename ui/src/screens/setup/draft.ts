@@ -1,7 +1,7 @@
 // The setup form's draft: where it starts (a template, or the saved protocol), which safety
 // questions are still unanswered, and which step each of its fields belongs to. Pure functions,
 // so the steps and the tests share them.
-import type { ProtocolInput, ProtocolSpec, SafetyInput, SetupOptions, Template } from "../../lib/bindings";
+import type { ProtocolInput, ProtocolSpec, SafetyAnswers, SafetyInput, SetupOptions, SupplementInput, Template } from "../../lib/bindings";
 
 export const steps = ["About you", "Template", "Supplement", "Your course", "Review"];
 
@@ -22,6 +22,22 @@ export function fromTemplate(t: Template, o: SetupOptions, keep?: ProtocolInput)
   return draft;
 }
 
+/**
+ * The saved answers as the form holds them. An edit keeps every answer chosen (an amount of
+ * antacids saved before the yes/no question counts as a yes). A new course asks again rather
+ * than copies: pregnancy, kidney disease and antacids start unchosen (the form shows the last
+ * course's answers beside them as information).
+ */
+export function savedSafety(s: SafetyAnswers, newCourse: boolean): SafetyInput {
+  const safety: SafetyInput = { ...structuredClone(s), takes_antacid_laxative: s.takes_antacid_laxative || s.antacid_laxative_mg > 0 };
+  if (newCourse) {
+    safety.pregnancy = null;
+    safety.kidney_disease = null;
+    safety.takes_antacid_laxative = null;
+  }
+  return safety;
+}
+
 /** The draft for editing a saved protocol, or for a new course after it (starting on Day 1). */
 export function fromSpec(spec: ProtocolSpec, o: SetupOptions, newCourse: boolean): ProtocolInput {
   const info = o.templates.find((x) => x.id === spec.template) ?? o.templates[0];
@@ -31,7 +47,7 @@ export function fromSpec(spec: ProtocolSpec, o: SetupOptions, newCourse: boolean
   return {
     template: spec.template,
     name: spec.name,
-    safety: structuredClone(spec.safety),
+    safety: savedSafety(spec.safety, newCourse),
     supplement: p
       ? {
           form: p.form,
@@ -64,8 +80,8 @@ export function stepOf(field: string | null): number {
 
 /**
  * The safety questions not answered yet, in the form's order, as the form names them: age, sex,
- * pregnancy (only when `pregnancyAsked`) and kidney disease. Each must be chosen before "Next"
- * (the core refuses an unanswered one with `safety_unanswered`).
+ * pregnancy (only when `pregnancyAsked`), kidney disease and antacids or laxatives. Each must be
+ * chosen before "Next" (the core refuses an unanswered one with `safety_unanswered`).
  */
 export function unanswered(s: SafetyInput, pregnancyAsked: boolean): string[] {
   const missing: string[] = [];
@@ -73,5 +89,18 @@ export function unanswered(s: SafetyInput, pregnancyAsked: boolean): string[] {
   if (s.sex === null) missing.push("sex");
   if (pregnancyAsked && s.pregnancy === null) missing.push("pregnancy or breastfeeding");
   if (s.kidney_disease === null) missing.push("kidney disease");
+  if (s.takes_antacid_laxative === null || s.takes_antacid_laxative === undefined) missing.push("antacids or laxatives");
   return missing;
+}
+
+/** Elemental magnesium from a compound's weight (reference §5): `compoundMg` × the form's percent × `perDay`, to 0.1 mg. */
+export function toElemental(compoundMg: number, percent: number, perDay = 1): number {
+  return Math.round(compoundMg * (percent / 100) * perDay * 10) / 10;
+}
+
+/** Elemental mg in one unit of the supplement: as the label states it, or converted from the compound's weight. */
+export function elementalPerUnit(s: SupplementInput, o: SetupOptions): number {
+  if (s.amount_kind === "elemental") return s.mg_per_unit;
+  const form = o.forms.find((f) => f.id === s.form);
+  return form ? (s.mg_per_unit * form.elemental_percent) / 100 : 0;
 }

@@ -160,7 +160,8 @@ fn b6_above_12_mg_warns_citing_efsa_2023_and_above_100_mg_is_strong_citing_iom_1
         ),
     ];
     for (b6, want) in table {
-        let got = b6_upper_limit(*b6).map(|f| (f.level, f.code, f.source));
+        let got = b6_upper_limit(crate::facts::AgeBand::Years31To50, *b6)
+            .map(|f| (f.level, f.code, f.source));
         assert_eq!(got, *want, "{b6:?} mg");
         // Through the whole protocol: the same finding, the amount stored, nothing refused.
         let mut i = input(Template::Nerve);
