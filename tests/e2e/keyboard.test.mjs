@@ -89,6 +89,10 @@ test('keyboard only: onboarding, a tick, a food log and a check-in', { timeout: 
     await tabTo(s, '[data-testid^=kidney-]');
     await pressUntil(s, 'Down', 'kidney-no', true, 3);
     assert.equal(await valueOf(s, 'kidney-yes'), false, 'kidney answered No, not Yes');
+    // The antacid group: Tab enters it on Yes; Down moves to No and checks it.
+    await tabTo(s, '[data-testid^=antacid-]');
+    await pressUntil(s, 'Down', 'antacid-no', true, 3);
+    assert.equal(await valueOf(s, 'antacid-yes'), false, 'antacids answered No, not Yes');
     await s.waitFor(async () => s.executeScript('return !document.querySelector("[data-testid=setup-next]").disabled'), {
       message: 'Next comes on once every question is answered',
     });

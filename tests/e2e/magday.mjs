@@ -76,10 +76,11 @@ const PREGNANCY_BANDS = ['y14_18', 'y19_30', 'y31_50'];
 
 /**
  * Answer the safety questions of step 1, every one explicitly (none is pre-filled): the age band
- * (a select), sex (a radio), pregnancy where it is asked (women of 14–50) and kidney disease (a
- * radio: 'yes', 'no' or 'not_sure'). "Next" stays off until the last one is answered.
+ * (a select), sex (a radio), pregnancy where it is asked (women of 14–50), kidney disease (a
+ * radio: 'yes', 'no' or 'not_sure') and whether magnesium antacids or laxatives are taken
+ * (antacid: 'yes' or 'no', asked before any amount). "Next" stays off until the last one is answered.
  */
-export async function answerSafety(s, { ageBand = 'y31_50', sex = 'female', pregnancy = 'no', kidney = 'no' } = {}) {
+export async function answerSafety(s, { ageBand = 'y31_50', sex = 'female', pregnancy = 'no', kidney = 'no', antacid = 'no' } = {}) {
   assert.equal(await nextEnabled(s), false, 'Next is off before the safety questions are answered');
   await setValue(s, '[data-testid=age-band]', ageBand);
   await s.click(`[data-testid=sex-${sex}]`);
@@ -89,6 +90,12 @@ export async function answerSafety(s, { ageBand = 'y31_50', sex = 'female', preg
   assert.equal(await nextEnabled(s), false, 'Next is off until kidney disease is answered');
   assert.match(await text(s, '[data-testid=unanswered]'), /kidney disease/);
   await s.click(`[data-testid=kidney-${kidney}]`);
+  // A step hook may have answered the antacid question already (to enter an amount).
+  if (!(await s.getProperty(`[data-testid=antacid-${antacid}]`, 'checked'))) {
+    assert.equal(await nextEnabled(s), false, 'Next is off until the antacid question is answered');
+    assert.match(await text(s, '[data-testid=unanswered]'), /antacids or laxatives/);
+    await s.click(`[data-testid=antacid-${antacid}]`);
+  }
   await s.waitFor(() => nextEnabled(s), { message: 'Next comes on once every question is answered' });
   if (kidney !== 'no') assert.match(await text(s, '[data-testid=stop-banner]'), /Talk to your clinician first/);
 }
@@ -96,7 +103,8 @@ export async function answerSafety(s, { ageBand = 'y31_50', sex = 'female', preg
 /**
  * Onboarding on a fresh install, from the welcome card to a saved protocol.
  * options: template ('circulation' | 'nerve'), kidney ('no' | 'yes' | 'not_sure'; true and false
- * read as 'yes' and 'no'), ageBand, sex and pregnancy (answered explicitly: see answerSafety),
+ * read as 'yes' and 'no'), ageBand, sex, pregnancy and antacid (answered explicitly: see
+ * answerSafety),
  * times (['HH:MM', ...]),
  * mgPerUnit (number), custom (an item of the user's own), start (the course's first day:
  * 'YYYY-MM-DD', or a number of days from the Day 1 the app offers; that day when absent).
@@ -114,6 +122,7 @@ export async function onboard(
     ageBand = 'y31_50',
     sex = 'female',
     pregnancy = 'no',
+    antacid = 'no',
     times = null,
     mgPerUnit = 100,
     custom = null,
@@ -128,7 +137,7 @@ export async function onboard(
   assert.match(await text(s, '[data-testid=disclaimer]'), /not medical advice/);
   if (kidney === true) kidney = 'yes';
   if (kidney === false) kidney = 'no';
-  await answerSafety(s, { ageBand, sex, pregnancy, kidney });
+  await answerSafety(s, { ageBand, sex, pregnancy, kidney, antacid });
   await next(s, 2, onStep);
   await s.click(`[data-testid=template-${template}]`);
   if (kidney !== 'no') {

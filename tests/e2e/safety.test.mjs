@@ -85,7 +85,10 @@ test('kidney disease plus 1,000 mg of magnesium antacids is a stop-level finding
     await onboard(s, {
       template: 'circulation',
       kidney: 'yes',
+      antacid: 'yes',
       onStep: async (n) => {
+        // The amount is asked after a yes to the antacid question.
+        if (n === 1) await s.click('[data-testid=antacid-yes]');
         if (n === 1) await setValue(s, '[data-testid=antacid]', '1000');
         if (n === 1) {
           await shot(app, '[data-testid=medicine-class]', 'about-you-desktop');

@@ -141,6 +141,9 @@ pub struct ProtocolCheck {
     /// adds and removes compared with the saved one's report (`ProtocolView::report`), so a
     /// changed safety answer shows what it changes before it is saved. `None` before any.
     pub changes: Option<ReportChanges>,
+    /// The medicines (by index) whose label allows taking them at the same moment as magnesium
+    /// only with food (bictegravir): the form asks whether both are taken with food.
+    pub ask_with_food: Vec<u32>,
 }
 
 /// Input for `save_protocol`.
@@ -178,7 +181,16 @@ pub fn check(
         }
         Err(e) => return Err(e),
     };
+    let ask_with_food = input
+        .safety
+        .medicines
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| facts::label_window(&m.name).is_some_and(|l| l.together_only_with_food))
+        .filter_map(|(i, _)| u32::try_from(i).ok())
+        .collect();
     Ok(ProtocolCheck {
+        ask_with_food,
         changes: saved.map(|s| protocol::report_changes(s, &report)),
         report,
         plan,

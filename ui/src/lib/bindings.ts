@@ -848,7 +848,12 @@ more_times: Array<string>,
  * For another prescription medicine: minutes to keep it from magnesium on either side
  * (2 h when unset, reference §4).
  */
-window_min: number | null, };
+window_min: number | null, 
+/**
+ * The user takes it together with magnesium and with food: where the medicine's label allows
+ * that (bictegravir, Biktarvy), a dose at the same moment is then no clash (reference §4).
+ */
+with_food?: boolean, };
 
 /**
  * What a merge added.
@@ -956,7 +961,12 @@ refusal: ApiError | null,
  * adds and removes compared with the saved one's report (`ProtocolView::report`), so a
  * changed safety answer shows what it changes before it is saved. `None` before any.
  */
-changes: ReportChanges | null, };
+changes: ReportChanges | null, 
+/**
+ * The medicines (by index) whose label allows taking them at the same moment as magnesium
+ * only with food (bictegravir): the form asks whether both are taken with food.
+ */
+ask_with_food: Array<number>, };
 
 /**
  * A protocol as the user sets it up (onboarding) or edits it.

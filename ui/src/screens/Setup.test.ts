@@ -428,3 +428,37 @@ describe("Setup", () => {
     expect(checked().at(-1)?.supplement?.doses.map((d) => d.units)).toEqual([1, 1]);
   });
 });
+
+describe("Setup: medicines (issue 22.6)", () => {
+  it("the medicine type starts unchosen and Add waits for a choice", async () => {
+    core();
+    render(Setup, { mode: "first" });
+    await screen.findByTestId("medicine-class");
+    expect(value("medicine-class")).toBe("");
+    expect((screen.getByTestId("add-medicine") as HTMLButtonElement).disabled).toBe(true);
+    await choose("medicine-class", "iron");
+    expect((screen.getByTestId("add-medicine") as HTMLButtonElement).disabled).toBe(false);
+    await fireEvent.click(screen.getByTestId("add-medicine"));
+    expect(screen.getByTestId("medicine-0").textContent).toContain("Iron supplement");
+    expect(value("medicine-class")).toBe("");
+  });
+
+  it("asks whether Biktarvy and magnesium are taken with food where the core says so, and sends the answer", async () => {
+    const options = setupOptions();
+    core(options, (i) => {
+      const c = protocolCheck(i);
+      c.ask_with_food = i.safety.medicines.flatMap((m, n) => (/biktarvy/i.test(m.name) ? [n] : []));
+      return c;
+    });
+    render(Setup, { mode: "first" });
+    await screen.findByTestId("medicine-class");
+    await answerAll();
+    await choose("medicine-class", options.medicine_classes[options.medicine_classes.length - 1].id);
+    await fireEvent.click(screen.getByTestId("add-medicine"));
+    expect(screen.queryByTestId("medicine-0-with-food")).toBeNull();
+    await fireEvent.input(screen.getByTestId("medicine-0-name"), { target: { value: "Biktarvy" } });
+    const box = await screen.findByTestId("medicine-0-with-food", {}, { timeout: 2000 });
+    await fireEvent.click(box);
+    await waitFor(() => expect(checked().at(-1)?.safety.medicines[0].with_food).toBe(true));
+  });
+});

@@ -428,7 +428,7 @@ export function protocolCheck(input: ProtocolInput, over: Partial<SafetyReport> 
           daily_mg: s.doses.reduce((sum, d) => sum + d.units * s.mg_per_unit, 0),
         }
       : null;
-  return { report, plan, refusal: null, changes };
+  return { report, plan, refusal: null, changes, ask_with_food: [] };
 }
 
 /** The breathing session's options as the core gives them for the nerve template. */

@@ -129,6 +129,7 @@ async fn a_new_medicine_gets_its_window_today() {
         time: Some("18:00".into()),
         more_times: vec![],
         window_min: None,
+        with_food: None,
     });
     core.save_protocol(&with_antibiotic, false, &at(10, 0))
         .await
@@ -159,6 +160,7 @@ async fn a_window_moves_to_the_time_the_dose_was_taken() {
         time: Some("14:00".into()),
         more_times: vec![],
         window_min: None,
+        with_food: None,
     });
     core.save_protocol(&input, false, &now_in(TZ, date(2026, 11, 1), 7, 0))
         .await

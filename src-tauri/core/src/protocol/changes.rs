@@ -125,6 +125,7 @@ mod tests {
             time: None,
             more_times: vec![],
             window_min: None,
+            with_food: None,
         };
         let mut s = safety();
         s.medicines = vec![iron.clone()];

@@ -143,6 +143,11 @@ pub struct MedicineInput {
     /// (2 h when unset, reference §4).
     #[serde(default)]
     pub window_min: Option<u32>,
+    /// The user takes it together with magnesium and with food: where the medicine's label allows
+    /// that (bictegravir, Biktarvy), a dose at the same moment is then no clash (reference §4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub with_food: Option<bool>,
 }
 
 impl MedicineInput {

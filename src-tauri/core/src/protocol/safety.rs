@@ -402,7 +402,7 @@ fn medicine_clashes(safety: &SafetyAnswers, keep_apart: &[KeepApart]) -> Vec<Fin
 /// Bictegravir (reference §4): at least 2 h before magnesium, or together with food; never at
 /// the same moment on an empty stomach. One Warning per dose at the very time the medicine is
 /// taken, where its window does not already hold that moment (it ends at the dose unless the
-/// wider windows are on). Magday cannot yet record that both are taken with food, so the
+/// wider windows are on), unless the user says both are taken with food (`with_food`); the
 /// message names that way out. Source: the label's.
 fn same_moment_clashes(safety: &SafetyAnswers, plan: &SupplementPlan) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -410,6 +410,9 @@ fn same_moment_clashes(safety: &SafetyAnswers, plan: &SupplementPlan) -> Vec<Fin
         let Some(label) = facts::label_window(&m.name).filter(|l| l.together_only_with_food) else {
             continue;
         };
+        if m.with_food == Some(true) {
+            continue;
+        }
         let Some(sep) = m.separation(safety.wider_windows) else {
             continue;
         };

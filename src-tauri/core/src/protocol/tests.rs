@@ -292,6 +292,7 @@ fn medicine_windows_surround_each_dose() {
             time: Some("09:00".into()),
             more_times: vec![],
             window_min: None,
+            with_food: None,
         },
         MedicineInput {
             class: MedicineClass::Bisphosphonate,
@@ -299,6 +300,7 @@ fn medicine_windows_surround_each_dose() {
             time: None,
             more_times: vec![],
             window_min: None,
+            with_food: None,
         },
         MedicineInput {
             class: MedicineClass::ProtonPumpInhibitor,
@@ -306,6 +308,7 @@ fn medicine_windows_surround_each_dose() {
             time: None,
             more_times: vec![],
             window_min: None,
+            with_food: None,
         },
     ];
     let (_, r) = validate(&i, today(), 240).unwrap();
@@ -475,6 +478,7 @@ fn bad_input_is_refused_with_its_code() {
                 time: Some("7pm".into()),
                 more_times: vec![],
                 window_min: None,
+                with_food: None,
             })
         }),
         ("unknown_item", |i| i.optional_items.push("unicorn".into())),
@@ -556,6 +560,7 @@ fn twice_the_limit_and_potassium_with_kidney_disease_are_refused() {
         time: None,
         more_times: vec![],
         window_min: None,
+        with_food: None,
     }];
     assert_eq!(
         validate(&k, start, 240).unwrap_err().code(),
@@ -575,6 +580,7 @@ fn each_intake_of_a_named_medicine_gets_its_labels_window() {
         time: Some("06:30".into()),
         more_times: vec!["13:00".into()],
         window_min: None,
+        with_food: None,
     }];
     let (spec, r) = validate(&i, today(), 240).unwrap();
     // Ciprofloxacin's label: 2 h before or 6 h after each dose (08:00 and 20:00).
@@ -600,6 +606,7 @@ fn each_intake_of_a_named_medicine_gets_its_labels_window() {
         time: Some("12:00".into()),
         more_times: vec![],
         window_min: Some(90),
+        with_food: None,
     }];
     let (_, r) = validate(&i, today(), 240).unwrap();
     assert_eq!(

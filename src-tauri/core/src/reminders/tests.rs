@@ -304,6 +304,7 @@ fn separation_reminders_at_the_medicine_time() {
             time: Some("13:00".into()),
             more_times: vec![],
             window_min: None,
+            with_food: None,
         },
         MedicineInput {
             class: MedicineClass::ProtonPumpInhibitor,
@@ -311,6 +312,7 @@ fn separation_reminders_at_the_medicine_time() {
             time: Some("07:00".into()),
             more_times: vec![],
             window_min: None,
+            with_food: None,
         },
     ];
     let s = validate(&i, d(2026, 11, 1), 240).unwrap().0;
@@ -596,6 +598,7 @@ fn each_intake_of_a_medicine_gets_its_reminder() {
         time: Some("07:00".into()),
         more_times: vec!["15:00".into(), "23:00".into()],
         window_min: None,
+        with_food: None,
     }];
     let s = validate(&i, d(2026, 11, 1), 240).unwrap().0;
     let clock = DayClock::new(BERLIN, 240);

@@ -15,6 +15,7 @@ fn medicine(class: MedicineClass, name: &str, time: Option<&str>, more: &[&str])
         time: time.map(Into::into),
         more_times: more.iter().map(|t| (*t).into()).collect(),
         window_min: None,
+        with_food: None,
     }
 }
 

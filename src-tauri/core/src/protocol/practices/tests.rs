@@ -347,6 +347,7 @@ fn potassium_is_withheld_in_every_template_citing_the_ods_potassium_fact_sheet()
             time: None,
             more_times: vec![],
             window_min: None,
+            with_food: None,
         }];
         let safety = crate::protocol::validate_safety(&i.safety).unwrap();
         let report = evaluate_protocol(&safety, None, None);

@@ -39,6 +39,7 @@ fn named(name: &str, time: Option<&str>) -> MedicineInput {
         time: time.map(Into::into),
         more_times: vec![],
         window_min: None,
+        with_food: None,
     }
 }
 
@@ -106,6 +107,30 @@ fn biktarvy_at_the_moment_of_a_dose_clashes() {
             assert_eq!(f.source.id, "label_bictegravir");
         }
     }
+}
+
+/// Reference §4: Biktarvy at the same moment as magnesium is no clash when the user says both
+/// are taken with food; the answer is kept with the medicine.
+#[test]
+fn biktarvy_taken_with_food_at_a_dose_is_no_clash() {
+    let p = plan(&["08:00", "20:00"]);
+    let mut s = safety();
+    let mut biktarvy = named("Biktarvy", Some("08:00"));
+    biktarvy.with_food = Some(true);
+    s.medicines = vec![biktarvy.clone()];
+    let r = evaluate(&s, Some(&p));
+    assert!(r.findings.iter().all(|f| f.code != "medicine_clash"), "{:?}", r.findings);
+    biktarvy.with_food = Some(false);
+    s.medicines = vec![biktarvy];
+    let r = evaluate(&s, Some(&p));
+    assert!(r.findings.iter().any(|f| f.code == "medicine_clash"));
+    // Stored without the answer (older versions): read as not said.
+    let old: MedicineInput = serde_json::from_str(
+        r#"{"class":"other","name":"Biktarvy","time":"08:00","more_times":[],"window_min":null}"#,
+    )
+    .unwrap();
+    assert_eq!(old.with_food, None);
+    assert!(!serde_json::to_string(&old).unwrap().contains("with_food"));
 }
 
 /// With the wider windows on, bictegravir's window holds the dose's moment already: one clash,
@@ -225,4 +250,17 @@ fn the_save_refuses_potassium_with_an_ace_inhibitor_by_name() {
         validate(&i, start, 240).err().map(|e| e.code()),
         Some("potassium_not_advised")
     );
+}
+
+/// The form asks "both with food?" only for a medicine whose label allows that (Biktarvy).
+#[test]
+fn the_check_asks_about_food_only_for_biktarvy() {
+    let start = crate::testkit::date(2026, 11, 2);
+    let mut input = crate::testkit::nerve(start, &["08:00", "20:00"]);
+    input.safety.medicines = vec![
+        named("doxycycline", Some("12:00")),
+        named("Biktarvy 50/200/25", Some("08:00")),
+    ];
+    let check = crate::setup::check(&input, start, 240, None).unwrap();
+    assert_eq!(check.ask_with_food, [1]);
 }

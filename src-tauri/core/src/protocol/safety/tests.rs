@@ -37,6 +37,7 @@ fn medicine(class: MedicineClass, name: &str, time: Option<&str>) -> MedicineInp
         time: time.map(Into::into),
         more_times: vec![],
         window_min: None,
+        with_food: None,
     }
 }
 
