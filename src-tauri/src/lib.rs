@@ -43,10 +43,18 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(commands::handler())
         .setup(|app| {
+            // The window first: its web process starts and loads the page while the record
+            // opens below (the window is declared with `"create": false` for this). The page's
+            // first command is answered once this setup has returned, with the record open.
+            if let Some(config) = app.config().app.windows.first() {
+                tauri::WebviewWindowBuilder::from_config(app.handle(), config)?.build()?;
+            }
             platform::init(app.handle());
-            // Parse the food table and build its search index off the main thread, so the first
-            // search is instant and start-up does not wait for it.
+            // Parse the food table and build its search index off the main thread, once the
+            // first screen has had the cores to itself, so the first search is instant and
+            // start-up does not wait for it.
             std::thread::spawn(|| {
+                std::thread::sleep(std::time::Duration::from_secs(3));
                 if let Ok(table) = magday_core::food::table() {
                     table.warm_up();
                 }

@@ -46,6 +46,18 @@ function serve(
 const count = (cmd: string) => calls.filter((c) => c.cmd === cmd).length;
 
 describe("App", () => {
+  it("asks for Today's data at start, beside the recovery question, and Today uses that answer", async () => {
+    serve({});
+    render(App);
+    await screen.findByTestId("tab-today");
+    await vi.waitFor(() => expect(count("get_day")).toBeGreaterThan(0));
+    const first = calls.findIndex((c) => c.cmd === "get_day");
+    const recovery = calls.findIndex((c) => c.cmd === "get_recovery");
+    expect(first).toBeLessThan(recovery);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(count("get_day")).toBe(1);
+  });
+
   afterEach(() => vi.useRealTimers());
 
   it("shows nothing while it asks whether the record opened (no flash of Today)", async () => {
@@ -55,7 +67,9 @@ describe("App", () => {
     expect(count("get_recovery")).toBe(1);
     expect(container.textContent?.trim()).toBe("");
     expect(screen.queryByTestId("tab-today")).toBeNull();
-    expect(count("get_day")).toBe(0);
+    // Today's data is asked for once at start (the first screen sooner), but nothing shows it.
+    expect(count("get_day")).toBe(1);
+    expect(screen.queryByTestId("welcome")).toBeNull();
     expect(count("get_record_generation")).toBe(0);
   });
 
@@ -68,7 +82,8 @@ describe("App", () => {
     expect(screen.queryByTestId("tab-today")).toBeNull();
     expect(screen.queryByRole("navigation")).toBeNull();
     await vi.advanceTimersByTimeAsync(12_000);
-    expect(count("get_day")).toBe(0);
+    // Only the day asked for at start, never again, and never shown.
+    expect(count("get_day")).toBe(1);
     expect(count("get_record_generation")).toBe(0);
   });
 

@@ -1,0 +1,21 @@
+// Today's data, asked for as the app starts (alongside the recovery question) rather than after
+// the first screen mounts: one round trip less before the first usable screen. Today takes it
+// once, for today's view; every later load asks the core as usual.
+import { commands } from "./api";
+import type { DayView } from "./bindings";
+
+let first: Promise<DayView> | null = null;
+
+/** Ask the core for today's view now. */
+export function prefetchToday() {
+  first = commands.getDay({ day: null });
+  // A failure is Today's to show when it loads; nothing is lost by asking again.
+  first.catch(() => {});
+}
+
+/** The view asked for at start, once (null when none is pending). */
+export function takeFirstDay(): Promise<DayView> | null {
+  const p = first;
+  first = null;
+  return p;
+}
