@@ -7,8 +7,8 @@ import Breathing from "../screens/Breathing.svelte";
 import Food from "../screens/Food.svelte";
 import Progress from "../screens/Progress.svelte";
 import { answer } from "../test/ipc";
-import { breathingOptions, progressView } from "../test/fixtures";
-import type { FoodDayView, PauseView } from "../lib/bindings";
+import { breathingOptions, foodDayView, progressView } from "../test/fixtures";
+import type { PauseView } from "../lib/bindings";
 
 const pause: PauseView = {
   since: "2026-11-21T09:00:00+01:00",
@@ -18,27 +18,6 @@ const pause: PauseView = {
   source: { id: "toxicity", citation: "ODS toxicity" },
 };
 
-function foodDay(over: Partial<FoodDayView> = {}): FoodDayView {
-  return {
-    day: "2026-11-21",
-    today: "2026-11-21",
-    is_today: true,
-    not_recordable: null,
-    rda_mg: 320,
-    food_mg: 0,
-    supplement_mg: 0,
-    gap_mg: 320,
-    entries: [],
-    suggestions: [],
-    exclusions: [],
-    water_mg_per_litre: null,
-    water_note: null,
-    kidney_water: null,
-    source: "USDA",
-    safety_pause: null,
-    ...over,
-  };
-}
 
 describe("the safety pause on every screen", () => {
   it("Progress shows it, and nothing when there is none", async () => {
@@ -54,7 +33,7 @@ describe("the safety pause on every screen", () => {
   });
 
   it("Food shows it", async () => {
-    answer(() => foodDay({ safety_pause: pause }));
+    answer(() => foodDayView({ safety_pause: pause }));
     render(Food, { day: null });
     expect((await screen.findByTestId("pause-notice")).getAttribute("role")).toBe("alert");
   });

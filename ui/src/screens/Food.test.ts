@@ -3,33 +3,10 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
 import Food from "./Food.svelte";
 import { answer, calls } from "../test/ipc";
-import type { FoodDayView } from "../lib/bindings";
 import { refresh } from "../lib/refresh.svelte";
+import { foodDayView } from "../test/fixtures";
 
-function view(over: Partial<FoodDayView> = {}): FoodDayView {
-  return {
-    day: "2026-11-21",
-    today: "2026-11-21",
-    is_today: true,
-    not_recordable: null,
-    rda_mg: 320,
-    food_mg: 120,
-    supplement_mg: 100,
-    gap_mg: 200,
-    entries: [{ id: 7, food_id: 12016, name: "Pumpkin seeds", label: "1 oz", grams: 28.35, mg: 120, at: "2026-11-21T09:00:00+01:00" }],
-    suggestions: [
-      { food_id: 11458, name: "Spinach, boiled", group: "leafy_greens", label: "1 cup", grams: 180, mg: 156.6, usual: false },
-      { food_id: 16015, name: "Black beans", group: "legumes", label: "1 cup", grams: 172, mg: 120.4, usual: true },
-    ],
-    exclusions: ["nuts"],
-    water_mg_per_litre: null,
-    water_note: null,
-    kidney_water: null,
-    source: "USDA FoodData Central (SR Legacy)",
-    safety_pause: null,
-    ...over,
-  };
-}
+const view = foodDayView;
 
 const spinach = {
   id: 11458,

@@ -25,6 +25,7 @@ import type {
   Template,
   TemplateInfo,
   WeekGuide,
+  FoodDayView,
 } from "../lib/bindings";
 
 export function dose(over: Partial<DoseView> = {}): DoseView {
@@ -650,6 +651,32 @@ export function recoveryView(over: Partial<RecoveryView> = {}): RecoveryView {
     details: "error returned from database: (code: 11) database disk image is malformed",
     set_aside: "/home/ana/.local/share/magday/magday.db.damaged-2026-11-21T100000Z",
     backups: backups(),
+    ...over,
+  };
+}
+
+/** The Food screen of a day as the core gives it: 120 mg from food, two suggestions. */
+export function foodDayView(over: Partial<FoodDayView> = {}): FoodDayView {
+  return {
+    day: "2026-11-21",
+    today: "2026-11-21",
+    is_today: true,
+    not_recordable: null,
+    rda_mg: 320,
+    food_mg: 120,
+    supplement_mg: 100,
+    gap_mg: 200,
+    entries: [{ id: 7, food_id: 12016, name: "Pumpkin seeds", label: "1 oz", grams: 28.35, mg: 120, at: "2026-11-21T09:00:00+01:00" }],
+    suggestions: [
+      { food_id: 11458, name: "Spinach, boiled", group: "leafy_greens", label: "1 cup", grams: 180, mg: 156.6, usual: false },
+      { food_id: 16015, name: "Black beans", group: "legumes", label: "1 cup", grams: 172, mg: 120.4, usual: true },
+    ],
+    exclusions: ["nuts"],
+    water_mg_per_litre: null,
+    water_note: null,
+    kidney_water: null,
+    source: "USDA FoodData Central (SR Legacy)",
+    safety_pause: null,
     ...over,
   };
 }

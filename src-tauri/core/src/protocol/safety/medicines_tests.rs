@@ -33,14 +33,7 @@ fn plan(times: &[&str]) -> SupplementPlan {
 
 /// A medicine picked as "another prescription medicine" (the picker's first choice).
 fn named(name: &str, time: Option<&str>) -> MedicineInput {
-    MedicineInput {
-        class: MedicineClass::Other,
-        name: name.into(),
-        time: time.map(Into::into),
-        more_times: vec![],
-        window_min: None,
-        with_food: None,
-    }
+    super::tests::medicine(MedicineClass::Other, name, time)
 }
 
 /// Reference §4a: ACE inhibitors (-pril), ARBs (-sartan) and potassium-sparing diuretics by
@@ -119,7 +112,11 @@ fn biktarvy_taken_with_food_at_a_dose_is_no_clash() {
     biktarvy.with_food = Some(true);
     s.medicines = vec![biktarvy.clone()];
     let r = evaluate(&s, Some(&p));
-    assert!(r.findings.iter().all(|f| f.code != "medicine_clash"), "{:?}", r.findings);
+    assert!(
+        r.findings.iter().all(|f| f.code != "medicine_clash"),
+        "{:?}",
+        r.findings
+    );
     biktarvy.with_food = Some(false);
     s.medicines = vec![biktarvy];
     let r = evaluate(&s, Some(&p));

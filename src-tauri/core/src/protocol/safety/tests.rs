@@ -30,7 +30,7 @@ fn plan(form: &str, doses: &[(&str, f64)]) -> SupplementPlan {
     }
 }
 
-fn medicine(class: MedicineClass, name: &str, time: Option<&str>) -> MedicineInput {
+pub(super) fn medicine(class: MedicineClass, name: &str, time: Option<&str>) -> MedicineInput {
     MedicineInput {
         class,
         name: name.into(),
