@@ -185,7 +185,7 @@ impl Core {
         Ok(match version {
             Some((_, spec)) => Some(spec.start_date),
             None => match self.store.first_version().await? {
-                Some(v) => Some(v.spec::<ProtocolSpec>()?.start_date),
+                Some(v) => Some(self.governed(&v)?.start_date),
                 None => None,
             },
         })
@@ -287,8 +287,15 @@ impl Core {
     /// A stored version's spec as it may govern days: parsed and judged by the save rules once,
     /// then from the store's cache (see [`protocol::govern`]). Every read of a day's plan goes
     /// through here; only the Protocol screen and its check read the spec as stored.
+    /// A spec this build cannot read governs no day and says so ([`protocol::unreadable`]).
     pub(crate) fn governed(&self, v: &StoredVersion) -> Result<ProtocolSpec> {
-        Ok(self.store.spec_of::<protocol::Governed>(v)?.0)
+        match self.store.spec_of::<protocol::Governed>(v) {
+            Ok(governed) => Ok(governed.0),
+            Err(crate::error::CoreError::Corrupt(_)) => {
+                Ok(protocol::unreadable(&v.spec, v.effective_from))
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// A stored version with its spec (parsed once, then from the store's cache).

@@ -260,3 +260,56 @@ proptest! {
         }
     }
 }
+
+/// A spec this build cannot read (a newer version's medicine class, here) governs no day's
+/// doses or reminders, and Today says why; the course keeps its dates.
+#[tokio::test]
+async fn a_spec_that_cannot_be_read_governs_no_day_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = Core::open(&dir.path().join("magday.db")).await.unwrap();
+    let start = date(2026, 11, 2);
+    let now = |d, h| now_in(TZ, date(2026, 11, d), h, 0);
+    core.save_protocol(&nerve(start, &["08:00", "20:00"]), false, &now(2, 7))
+        .await
+        .unwrap();
+    let course = core
+        .store()
+        .latest_version()
+        .await
+        .unwrap()
+        .unwrap()
+        .course_id;
+    let (spec, _) = validate(&nerve(start, &["08:00", "20:00"]), start, 240).unwrap();
+    let mut newer = serde_json::to_value(&spec).unwrap();
+    newer["safety"]["medicines"] = serde_json::json!([
+        { "class": "a_class_from_the_future", "name": "x", "time": "12:00", "more_times": [] }
+    ]);
+    core.store()
+        .insert_version(
+            Some(course),
+            date(2026, 11, 10),
+            now(9, 12).utc.with_timezone(&TZ).fixed_offset(),
+            &newer.to_string(),
+        )
+        .await
+        .unwrap();
+    let ninth = core.day(None, &now(9, 14)).await.unwrap();
+    assert_eq!(
+        ninth.checklist.doses.len(),
+        2,
+        "the readable version still governs its days"
+    );
+    let tenth = core.day(None, &now(10, 7)).await.unwrap();
+    assert!(tenth.checklist.doses.is_empty());
+    let held = tenth.plan_held.expect("Today says why");
+    assert_eq!(held.code, "plan_unreadable");
+    assert!(core
+        .upcoming_reminders(&now(10, 7), 2)
+        .await
+        .unwrap()
+        .is_empty());
+    assert_eq!(tenth.course.map(|c| c.start_date), Some(start));
+    core.progress(&now(10, 7)).await.unwrap();
+    core.food_day(None, &now(10, 7)).await.unwrap();
+    core.breathing_options(&now(10, 7)).await.unwrap();
+}

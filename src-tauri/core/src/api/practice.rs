@@ -39,7 +39,7 @@ impl Core {
         let template = match self.version_for(today).await? {
             Some((_, spec)) => spec.template,
             None => match self.store.latest_version().await? {
-                Some(v) => self.store.spec_of::<ProtocolSpec>(&v)?.template,
+                Some(v) => self.governed(&v)?.template,
                 None => Template::Custom,
             },
         };

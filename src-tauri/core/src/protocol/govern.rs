@@ -58,3 +58,46 @@ pub fn hold(spec: &ProtocolSpec) -> Option<Finding> {
         source: refused.source,
     })
 }
+
+/// A stored spec this build cannot read (saved by a newer version of Magday with values this
+/// one does not know, or damaged): it governs no day's doses or items, and Today says why. The
+/// course keeps the dates and answers the spec gives where they can be read (the start, the
+/// length, the safety answers); what cannot be read takes the cautious value (kidney disease
+/// "not sure": no plan, and the kidney advice on water).
+pub fn unreadable(json: &str, effective_from: chrono::NaiveDate) -> ProtocolSpec {
+    let value: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+    fn field<T: serde::de::DeserializeOwned>(value: &serde_json::Value, name: &str) -> Option<T> {
+        serde_json::from_value(value.get(name).cloned().unwrap_or_default()).ok()
+    }
+    let safety = field(&value, "safety").unwrap_or_else(|| super::SafetyAnswers {
+        age_band: crate::facts::AgeBand::Years31To50,
+        sex: crate::facts::Sex::Female,
+        pregnancy: crate::facts::Pregnancy::No,
+        kidney_disease: super::KidneyAnswer::NotSure,
+        medicines: vec![],
+        takes_antacid_laxative: false,
+        antacid_laxative_mg: 0.0,
+        conservative_limit: false,
+        wider_windows: false,
+        depletion: vec![],
+    });
+    ProtocolSpec {
+        template: field(&value, "template").unwrap_or(super::Template::Custom),
+        name: field(&value, "name").unwrap_or_default(),
+        safety,
+        supplement: None,
+        start_date: field(&value, "start_date").unwrap_or(effective_from),
+        length_days: field(&value, "length_days").unwrap_or(super::DEFAULT_LENGTH_DAYS),
+        items: vec![],
+        symptoms: vec![],
+        rda_mg: field(&value, "rda_mg").unwrap_or(0),
+        above_limit: None,
+        b6_mg_per_day: None,
+        held: Some(Finding {
+            level: Level::Stop,
+            code: "plan_unreadable",
+            message: "This plan could not be read: it was saved by a newer version of Magday, or the record is damaged. It governs no doses and no reminders until Magday on this device is updated or the plan is saved again on the Protocol screen.".into(),
+            source: crate::facts::SRC_GUIDES,
+        }),
+    }
+}

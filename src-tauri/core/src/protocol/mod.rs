@@ -32,7 +32,7 @@ mod validate;
 pub mod versions;
 
 pub use changes::{report_changes, ReportChanges};
-pub use govern::{govern, hold, Governed};
+pub use govern::{govern, hold, unreadable, Governed};
 pub use keep_apart::{keep_apart_windows, moved_to_taken};
 pub(crate) use model::medicine_name;
 pub use model::{
