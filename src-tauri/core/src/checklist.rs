@@ -161,6 +161,10 @@ pub struct Checklist {
     pub doses: Vec<DoseView>,
     pub items: Vec<ItemView>,
     pub keep_apart: Vec<KeepApart>,
+    /// With magnesium antacids or laxatives declared: each medicine's rule holds around them too
+    /// (reference §4: "between the medicine and any magnesium-containing product, supplement or
+    /// antacid"), shown with or without a supplement plan.
+    pub antacid_rules: Vec<String>,
     pub score: DayScore,
 }
 
@@ -211,6 +215,25 @@ pub fn dose_timings(
         .collect())
 }
 
+/// Each medicine's rule around the magnesium antacids or laxatives the user declared.
+fn antacid_rules(safety: &crate::protocol::SafetyAnswers) -> Vec<String> {
+    if !safety.takes_antacids() {
+        return vec![];
+    }
+    safety
+        .medicines
+        .iter()
+        .filter_map(|m| {
+            let sep = m.separation(safety.wider_windows)?;
+            Some(format!(
+                "{}, with your magnesium antacid or laxative too: {}",
+                crate::protocol::medicine_name(m),
+                sep.rule()
+            ))
+        })
+        .collect()
+}
+
 /// A keep-apart window measured from the moment its dose was taken, once it is ticked; from the
 /// planned time until then.
 fn taken_window(w: &KeepApart, doses: &[DoseView], clock: &DayClock) -> KeepApart {
@@ -255,6 +278,7 @@ pub fn derive(
             doses: vec![],
             items: vec![],
             keep_apart: vec![],
+            antacid_rules: vec![],
             score: DayScore::default(),
         });
     };
@@ -373,6 +397,7 @@ pub fn derive(
         doses,
         items,
         keep_apart,
+        antacid_rules: antacid_rules(&spec.safety),
         score,
     })
 }

@@ -187,7 +187,13 @@ advice: Array<Finding>, };
 /**
  * The checklist of one day.
  */
-export type Checklist = { day: string, protocol_version: number | null, skipped: boolean, skip_reason: string | null, day_note: string | null, doses: Array<DoseView>, items: Array<ItemView>, keep_apart: Array<KeepApart>, score: DayScore, };
+export type Checklist = { day: string, protocol_version: number | null, skipped: boolean, skip_reason: string | null, day_note: string | null, doses: Array<DoseView>, items: Array<ItemView>, keep_apart: Array<KeepApart>, 
+/**
+ * With magnesium antacids or laxatives declared: each medicine's rule holds around them too
+ * (reference §4: "between the medicine and any magnesium-containing product, supplement or
+ * antacid"), shown with or without a supplement plan.
+ */
+antacid_rules: Array<string>, score: DayScore, };
 
 /**
  * The course as the Today and Progress screens show it.

@@ -35,6 +35,14 @@ describe("Today", () => {
     expect(screen.getByTestId("dose-1-toggle").getAttribute("aria-pressed")).toBe("true");
   });
 
+  it("shows each medicine's rule around declared antacids (reference §4)", async () => {
+    const v = dayView();
+    v.checklist.antacid_rules = ["doxycycline, with your magnesium antacid or laxative too: Take it at least 2 h before or 4 h after magnesium."];
+    answer((cmd) => (cmd === "get_day" ? v : cmd === "get_notification_permission" ? granted : settings));
+    render(Today, { day: null });
+    expect((await screen.findByTestId("antacid-rule")).textContent).toContain("doxycycline, with your magnesium antacid");
+  });
+
   it("water past its goal reads as over, not as a bigger goal", async () => {
     const v = dayView();
     const water = v.checklist.items.find((i) => i.key === "water");

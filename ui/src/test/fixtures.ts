@@ -77,6 +77,7 @@ export function dayView(over: Partial<DayView> = {}): DayView {
         { key: "water", label: "Water", kind: { type: "count", target: 8 }, done: false, count: 3, note: null, guidance: null, minutes: 0 },
       ],
       keep_apart: [],
+      antacid_rules: [],
       score: { doses_taken: 0, doses_planned: 2, items_done: 0.375, items_total: 4, skipped: false },
     },
     next_dose: { day: "2026-11-21", slot: 1, time: "08:00", due_at: "2026-11-21T08:00:00+01:00" },

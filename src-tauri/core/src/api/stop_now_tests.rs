@@ -189,3 +189,47 @@ async fn a_window_moves_to_the_time_the_dose_was_taken() {
         "dose 2 not yet"
     );
 }
+
+/// Reference §4: a medicine's window holds around declared magnesium antacids or laxatives too,
+/// shown with a supplement plan and without one.
+#[tokio::test]
+async fn antacids_get_the_medicine_rules_with_or_without_a_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = Core::open(&dir.path().join("magday.db")).await.unwrap();
+    let mut input = nerve(date(2026, 11, 1), &["08:00", "20:00"]);
+    input.safety.medicines.push(MedicineInput {
+        class: MedicineClass::Other,
+        name: "doxycycline".into(),
+        time: Some("14:00".into()),
+        more_times: vec![],
+        window_min: None,
+        with_food: None,
+    });
+    let first = now_in(TZ, date(2026, 11, 1), 7, 0);
+    core.save_protocol(&input, false, &first).await.unwrap();
+    let plain = core.day(None, &at(7, 0)).await.unwrap();
+    assert!(
+        plain.checklist.antacid_rules.is_empty(),
+        "no antacids declared"
+    );
+
+    input.safety.takes_antacid_laxative = Some(true);
+    input.safety.antacid_laxative_mg = 100.0;
+    core.save_protocol(&input, false, &at(7, 5)).await.unwrap();
+    let with_plan = core.day(None, &at(7, 10)).await.unwrap();
+    assert_eq!(with_plan.checklist.antacid_rules.len(), 1);
+    assert!(with_plan.checklist.antacid_rules[0].contains("doxycycline"));
+    assert!(
+        with_plan.checklist.antacid_rules[0].contains("4 h after"),
+        "{:?}",
+        with_plan.checklist.antacid_rules
+    );
+
+    // No plan allowed (kidney disease not sure): the medicine's rule around antacids still shows.
+    input.safety.kidney_disease = Some(KidneyAnswer::NotSure);
+    input.supplement = None;
+    core.save_protocol(&input, false, &at(7, 15)).await.unwrap();
+    let no_plan = core.day(None, &at(7, 20)).await.unwrap();
+    assert!(no_plan.checklist.doses.is_empty());
+    assert_eq!(no_plan.checklist.antacid_rules.len(), 1);
+}
