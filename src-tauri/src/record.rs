@@ -393,8 +393,12 @@ pub fn spawn_background(core: Core, record: Arc<RecordState>, on_change: OnChang
                     // Let a burst of taps settle before writing the file.
                     tokio::time::sleep(Duration::from_secs(2)).await;
                 }
+                // The mark as synced is the one before this sync: a write made while it ran
+                // (a tap) differs from it and is synced next round, not five minutes later.
+                // A sync that merged something runs once more, finding nothing new.
+                let before = core.change_mark().await.ok();
                 sync_and_tell(&core, &record, &on_change).await;
-                synced_mark = core.change_mark().await.ok();
+                synced_mark = before;
                 last = Instant::now();
                 first = false;
             }

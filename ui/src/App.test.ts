@@ -46,6 +46,21 @@ function serve(
 const count = (cmd: string) => calls.filter((c) => c.cmd === cmd).length;
 
 describe("App", () => {
+  it("drops Today's data asked for at start once another screen shows first: Today asks afresh later", async () => {
+    serve({});
+    router.go("/today");
+    render(App);
+    router.go("/about");
+    await screen.findByTestId("tab-today");
+    expect(count("get_day")).toBe(1);
+    router.go("/today");
+    await vi.waitFor(() => expect(count("get_day")).toBe(2));
+    await new Promise((r) => setTimeout(r, 100));
+    // The start-up questions were asked once, not again at each change of screen.
+    expect(count("get_recovery")).toBe(1);
+    expect(count("get_day")).toBe(2);
+  });
+
   it("asks for Today's data at start, beside the recovery question, and Today uses that answer", async () => {
     serve({});
     render(App);
