@@ -43,13 +43,20 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(commands::handler())
         .setup(|app| {
-            // The window first: its web process starts and loads the page while the record
-            // opens below (the window is declared with `"create": false` for this). The page's
-            // first command is answered once this setup has returned, with the record open.
+            platform::init(app.handle());
+            // The record opens on a thread of its own while the window is built here: the
+            // window (declared with `"create": false` for this) is the slower of the two, and
+            // its page loads once this setup has returned. The page's first command is then
+            // answered with the record open.
+            let paths =
+                record::Paths::new(&app.path().app_data_dir()?, &app.path().app_config_dir()?);
+            let opening = {
+                let paths = paths.clone();
+                std::thread::spawn(move || tauri::async_runtime::block_on(record::open(&paths)))
+            };
             if let Some(config) = app.config().app.windows.first() {
                 tauri::WebviewWindowBuilder::from_config(app.handle(), config)?.build()?;
             }
-            platform::init(app.handle());
             // Parse the food table and build its search index off the main thread, once the
             // first screen has had the cores to itself, so the first search is instant and
             // start-up does not wait for it.
@@ -59,9 +66,9 @@ pub fn run() {
                     table.warm_up();
                 }
             });
-            let paths =
-                record::Paths::new(&app.path().app_data_dir()?, &app.path().app_config_dir()?);
-            let (core, recovery) = tauri::async_runtime::block_on(record::open(&paths))?;
+            let (core, recovery) = opening
+                .join()
+                .map_err(|_| error::ShellError::Interrupted("opening the record".into()))??;
             let recovering = recovery.is_some();
             let notifier = platform::notifier(app.handle(), &core);
             let files = Arc::new(files::DialogSaver::new(app.handle().clone()));
