@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Magday needs on Debian/Ubuntu, only what is missing:
 #   install-deps.sh app   system libraries to build and run the app, the UI's npm packages
-#   install-deps.sh test  the above, plus Xvfb, WebKitWebDriver, a D-Bus session, tauri-driver
+#   install-deps.sh test  the above, plus Xvfb, WebKitWebDriver, a D-Bus session, Python 3 with
+#                         venv (the FHIR validator, tests/fhir/install.sh), tauri-driver
 #                         and the end-to-end tests' npm packages
 # It uses apt-get (as root, or through sudo), npm and cargo. It never downloads anything else.
 set -euo pipefail
@@ -16,7 +17,7 @@ app_packages=(libwebkit2gtk-4.1-dev build-essential pkg-config curl wget file li
   libayatana-appindicator3-dev librsvg2-dev)
 # dunst: a real notification daemon, installed so that a test proves the tests' own D-Bus buses
 # never start one the host has (tests/e2e/notifications.test.mjs), and for looking at reminders.
-test_packages=(xvfb webkit2gtk-driver dbus dbus-x11 libnotify-bin libglib2.0-bin xdotool faketime dunst)
+test_packages=(xvfb webkit2gtk-driver dbus dbus-x11 libnotify-bin libglib2.0-bin xdotool faketime dunst python3 python3-venv)
 
 packages=("${app_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")

@@ -5,6 +5,7 @@
 //! also yields the Tauri handler, the command names the capability grants, and the TypeScript
 //! bindings.
 
+use magday_core::api::DataExportInput;
 use magday_core::checkin::{CheckInInput, CheckInResult};
 use magday_core::food::day::{
     FoodDayView, FoodIdInput, LogFoodInput, LogWaterInput, RemoveFoodInput, SearchInput,
@@ -205,7 +206,7 @@ commands! {
 
     /// Save a course report where the user picks (the system's save dialog).
     fn export_report(st, now, input: ExportInput) -> ExportResult {
-        let stem = st.core.report_file_stem(input.kind, &now).await?;
+        let stem = st.core.report_file_stem(input.kind, input.range.as_ref(), &now).await?;
         let (filter, ext) = match input.format {
             ReportFormat::Html => ("Printable report (HTML)", "html"),
             ReportFormat::Csv => ("Spreadsheet (CSV)", "csv"),
@@ -217,7 +218,31 @@ commands! {
             .map_err(|e| ShellError::Interrupted(e.to_string()))??;
         match picked {
             Some(path) => {
-                let written = st.core.export_report(input.kind, input.format, &path, &now).await?;
+                let written = st
+                    .core
+                    .export_report(input.kind, input.range.as_ref(), input.format, &path, &now)
+                    .await?;
+                Ok(ExportResult { path: Some(written.display().to_string()) })
+            }
+            None => Ok(ExportResult { path: None }),
+        }
+    }
+
+    /// Save the record's data for other programs (an event CSV, a FHIR R4 bundle, a calendar
+    /// of the dose times) where the user picks (the system's save dialog).
+    fn export_data(st, now, input: DataExportInput) -> ExportResult {
+        let stem = st.core.export_file_stem(&input, &now).await?;
+        let (filter, ext) = (input.format.filter(), input.format.extension());
+        let files = std::sync::Arc::clone(&st.files);
+        let name = format!("{stem}.{ext}");
+        let picked = tauri::async_runtime::spawn_blocking(move || {
+            files.pick_save("Save the Magday export", &name, filter, ext)
+        })
+        .await
+        .map_err(|e| ShellError::Interrupted(e.to_string()))??;
+        match picked {
+            Some(path) => {
+                let written = st.core.export_data_to(&input, &path, &now).await?;
                 Ok(ExportResult { path: Some(written.display().to_string()) })
             }
             None => Ok(ExportResult { path: None }),

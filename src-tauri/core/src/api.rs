@@ -19,12 +19,14 @@ use crate::setup::{self, ProtocolCheck, ProtocolView, SetupOptions};
 use crate::store::{Store, StoredVersion};
 use crate::today::{self, DayParts, DayView};
 
+mod export;
 mod food;
 mod practice;
 mod progress;
 mod record;
 mod reminders;
 
+pub use export::{DataExportInput, DataFormat};
 pub use record::ImportResult;
 
 /// The core: storage plus rules.

@@ -17,6 +17,7 @@ pub mod checklist;
 pub mod day;
 pub mod error;
 pub mod expect;
+pub mod export;
 pub mod facts;
 pub mod food;
 pub mod input;

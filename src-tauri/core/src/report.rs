@@ -119,10 +119,13 @@ impl ReportFormat {
 }
 
 /// Input for `export_report`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ExportInput {
     pub kind: ReportKind,
     pub format: ReportFormat,
+    /// Any range instead of `kind`'s weeks (null: `kind`'s).
+    #[serde(default)]
+    pub range: Option<crate::export::ExportRange>,
 }
 
 /// Where a report went.
@@ -195,6 +198,9 @@ pub struct ReportNote {
 /// Everything a report shows.
 pub struct ReportData<'a> {
     pub kind: ReportKind,
+    /// The chosen range in words ("Last 30 days: 7 Nov 2026 – 6 Dec 2026"), when the report
+    /// covers one rather than `kind`'s weeks.
+    pub range_label: Option<String>,
     pub generated: DateTime<FixedOffset>,
     pub spec: &'a ProtocolSpec,
     pub first: NaiveDate,
@@ -253,6 +259,9 @@ fn signed(v: f64) -> String {
 
 /// "Week 4 report", ...
 pub fn title(d: &ReportData) -> String {
+    if let Some(label) = &d.range_label {
+        return format!("Magday course report: {label}");
+    }
     let span = match d.kind {
         ReportKind::Week4 => "weeks 1–4",
         ReportKind::Week8 => "weeks 1–8",
@@ -263,6 +272,9 @@ pub fn title(d: &ReportData) -> String {
 
 /// "magday-report-week-4-2026-12-18".
 pub fn file_stem(d: &ReportData) -> String {
+    if d.range_label.is_some() {
+        return format!("magday-report-{}-{}", d.first, d.last);
+    }
     let kind = match d.kind {
         ReportKind::Week4 => "week-4",
         ReportKind::Week8 => "week-8",

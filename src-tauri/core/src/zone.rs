@@ -50,6 +50,13 @@ impl Tz {
         FixedOffset::east_opt(seconds).unwrap_or_else(|| chrono::Utc.fix())
     }
 
+    /// The zone's rule at a Unix time: its offset (seconds east of UTC), whether it is daylight
+    /// saving time and its abbreviation ("CEST"), for a calendar's VTIMEZONE (`export::ics`).
+    pub(crate) fn local_type_at(&self, unix: i64) -> Option<(i32, bool, &'static str)> {
+        let t = self.rules.find_local_time_type(unix).ok()?;
+        Some((t.ut_offset(), t.is_dst(), t.time_zone_designation()))
+    }
+
     fn at_utc(&self, utc: &NaiveDateTime) -> ZoneOffset {
         ZoneOffset {
             zone: *self,

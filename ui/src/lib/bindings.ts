@@ -210,6 +210,24 @@ day_number: number | null, status: CourseStatus, };
 export type CourseStatus = "not_started" | "running" | "finished";
 
 /**
+ * Input for `export_data`.
+ */
+export type DataExportInput = { format: DataFormat, range: ExportRange, 
+/**
+ * A name for the person, typed for this export only (FHIR); none by default.
+ */
+person: string | null, 
+/**
+ * Private text: the calendar's events say "Magday: dose at 08:00" and nothing more.
+ */
+private: boolean, };
+
+/**
+ * A format other programs read.
+ */
+export type DataFormat = "event_csv" | "fhir" | "calendar";
+
+/**
  * Input for `get_day`.
  */
 export type DayInput = { 
@@ -500,7 +518,16 @@ export type Exclusion = "nuts" | "peanuts" | "soy" | "gluten" | "dairy" | "fish"
 /**
  * Input for `export_report`.
  */
-export type ExportInput = { kind: ReportKind, format: ReportFormat, };
+export type ExportInput = { kind: ReportKind, format: ReportFormat, 
+/**
+ * Any range instead of `kind`'s weeks (null: `kind`'s).
+ */
+range: ExportRange | null, };
+
+/**
+ * Which days an export covers.
+ */
+export type ExportRange = { "kind": "course" } | { "kind": "last7" } | { "kind": "last30" } | { "kind": "week", week: number, } | { "kind": "custom", first: string, last: string, };
 
 /**
  * Where a report went.
@@ -1706,6 +1733,9 @@ export const commands = {
   resumeAfterPause: (input: ResumeInput) => invoke<DayView>("resume_after_pause", { input }),
   /** Save a course report where the user picks (the system's save dialog). */
   exportReport: (input: ExportInput) => invoke<ExportResult>("export_report", { input }),
+  /** Save the record's data for other programs (an event CSV, a FHIR R4 bundle, a calendar */
+  /** of the dose times) where the user picks (the system's save dialog). */
+  exportData: (input: DataExportInput) => invoke<ExportResult>("export_data", { input }),
   /** The Food screen for a day: food magnesium against the recommended intake, what was */
   /** logged, and suggestions that close the gap. */
   getFoodDay: (input: DayInput) => invoke<FoodDayView>("get_food_day", { input }),

@@ -127,10 +127,10 @@ describe("Progress", () => {
     render(Progress);
     await fireEvent.click(await screen.findByTestId("report-now-html"));
     await waitFor(() => expect(text("export-result")).toBe("Saved to /home/me/Documents/magday-report.html"));
-    expect(calls.find((c) => c.cmd === "export_report")?.args).toEqual({ input: { kind: "now", format: "html" } });
+    expect(calls.find((c) => c.cmd === "export_report")?.args).toEqual({ input: { kind: "now", format: "html", range: null } });
     await fireEvent.click(screen.getByTestId("report-now-csv"));
     await waitFor(() => expect(calls.filter((c) => c.cmd === "export_report").length).toBe(2));
-    expect(calls.filter((c) => c.cmd === "export_report")[1].args).toEqual({ input: { kind: "now", format: "csv" } });
+    expect(calls.filter((c) => c.cmd === "export_report")[1].args).toEqual({ input: { kind: "now", format: "csv", range: null } });
   });
 
   it("a cancelled save shows nothing, and clears an earlier result", async () => {

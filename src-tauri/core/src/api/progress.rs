@@ -10,6 +10,7 @@ use crate::checkin::{self, CheckInInput, CheckInResult};
 use crate::day::Now;
 use crate::error::{CoreError, Result};
 use crate::expect;
+use crate::export::{self, ExportRange};
 use crate::log::{self, DayState, Record};
 use crate::pause;
 use crate::practice;
@@ -28,7 +29,7 @@ struct CourseDays {
 impl Core {
     /// The course shown: the one in force today, or the newest when none is; described by its
     /// newest version (which may take effect tomorrow).
-    async fn current_course(&self, today: NaiveDate) -> Result<Option<Version>> {
+    pub(super) async fn current_course(&self, today: NaiveDate) -> Result<Option<Version>> {
         let shown = match self.store.version_in_force(today).await? {
             Some(v) => Some(v),
             None => self.store.latest_version().await?,
@@ -157,12 +158,13 @@ impl Core {
     pub async fn export_report(
         &self,
         kind: ReportKind,
+        range: Option<&ExportRange>,
         format: ReportFormat,
         path: &std::path::Path,
         now: &Now,
     ) -> Result<std::path::PathBuf> {
         let body = self
-            .with_report(kind, now, |data| report::render(data, format))
+            .with_report(kind, range, now, |data| report::render(data, format))
             .await?;
         let mut path = path.to_path_buf();
         if path.extension().is_none() {
@@ -176,7 +178,7 @@ impl Core {
 
     /// Render a course report: week 4, week 8, or the course so far.
     pub async fn report(&self, kind: ReportKind, now: &Now) -> Result<RenderedReport> {
-        self.with_report(kind, now, |data| RenderedReport {
+        self.with_report(kind, None, now, |data| RenderedReport {
             kind,
             title: report::title(data),
             file_stem: report::file_stem(data),
@@ -187,14 +189,21 @@ impl Core {
     }
 
     /// The file name a report is offered under (its data gathered, nothing rendered).
-    pub async fn report_file_stem(&self, kind: ReportKind, now: &Now) -> Result<String> {
-        self.with_report(kind, now, report::file_stem).await
+    pub async fn report_file_stem(
+        &self,
+        kind: ReportKind,
+        range: Option<&ExportRange>,
+        now: &Now,
+    ) -> Result<String> {
+        self.with_report(kind, range, now, report::file_stem).await
     }
 
-    /// Gather a report's data once and hand it to `render`.
+    /// Gather a report's data once and hand it to `render`: the days of `kind`, or of `range`
+    /// when one is given (clipped to the course: the report describes one course).
     async fn with_report<T>(
         &self,
         kind: ReportKind,
+        range: Option<&ExportRange>,
         now: &Now,
         render: impl FnOnce(&ReportData) -> T,
     ) -> Result<T> {
@@ -207,7 +216,17 @@ impl Core {
         };
         let first = course.1.start_date;
         let end = course.1.end_date();
-        let last = kind.planned_last(first, end).min(end).min(ctx.today);
+        let (first, last, range_label) = match range {
+            Some(range) => {
+                let span = export::resolve(range, first, end, first, ctx.today)?;
+                (span.first, span.last.min(end), Some(span.label))
+            }
+            None => (
+                first,
+                kind.planned_last(first, end).min(end).min(ctx.today),
+                None,
+            ),
+        };
         if last < first {
             return Err(CoreError::refused(
                 "course_not_started",
@@ -236,6 +255,7 @@ impl Core {
         let labels = report::labels(versions.iter().map(|(_, s)| s));
         let data = ReportData {
             kind,
+            range_label,
             generated: ctx.local(ctx.now),
             spec: &course.1,
             first,

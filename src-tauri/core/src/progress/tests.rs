@@ -542,6 +542,7 @@ async fn a_report_is_written_whole_where_asked() {
     let html = core
         .export_report(
             ReportKind::Now,
+            None,
             crate::report::ReportFormat::Html,
             &dir.path().join("report"),
             &now,
@@ -554,6 +555,7 @@ async fn a_report_is_written_whole_where_asked() {
     let csv = core
         .export_report(
             ReportKind::Now,
+            None,
             crate::report::ReportFormat::Csv,
             &dir.path().join("days.csv"),
             &now,
@@ -574,6 +576,7 @@ async fn a_report_is_written_whole_where_asked() {
     let e = core
         .export_report(
             ReportKind::Now,
+            None,
             crate::report::ReportFormat::Html,
             &missing,
             &now,
@@ -645,4 +648,70 @@ async fn the_days_advice_stays_until_a_later_check_in_lifts_it() {
         .unwrap()
         .advice
         .is_empty());
+}
+
+#[tokio::test]
+async fn a_report_covers_the_range_chosen_and_says_so() {
+    use crate::export::ExportRange;
+    let core = course(&["08:00", "20:00"]).await;
+    take(&core, 1, 1).await;
+    take(&core, 2, 1).await;
+    let dir = tempfile::tempdir().unwrap();
+    let now = at(d(5), 9, 0);
+    let range = ExportRange::Custom {
+        first: d(2).to_string(),
+        last: d(3).to_string(),
+    };
+    let csv = core
+        .export_report(
+            ReportKind::Now,
+            Some(&range),
+            crate::report::ReportFormat::Csv,
+            &dir.path().join("days.csv"),
+            &now,
+        )
+        .await
+        .unwrap();
+    let text = std::fs::read_to_string(csv).unwrap();
+    let days: Vec<&str> = text.lines().skip(1).map(|l| &l[..10]).collect();
+    assert_eq!(
+        days,
+        [d(2).to_string(), d(3).to_string()],
+        "only the days chosen"
+    );
+    let html = core
+        .export_report(
+            ReportKind::Now,
+            Some(&range),
+            crate::report::ReportFormat::Html,
+            &dir.path().join("r"),
+            &now,
+        )
+        .await
+        .unwrap();
+    let page = std::fs::read_to_string(html).unwrap();
+    let label = format!(
+        "Chosen days: {} – {}",
+        d(2).format("%-d %b %Y"),
+        d(3).format("%-d %b %Y")
+    );
+    assert!(page.contains(&label), "the range is stated: {label}");
+    let stem = core
+        .report_file_stem(ReportKind::Now, Some(&ExportRange::Last7), &now)
+        .await
+        .unwrap();
+    assert_eq!(
+        stem,
+        format!("magday-report-{}-{}", d(1), d(5)),
+        "clipped to the course"
+    );
+    let bad = ExportRange::Custom {
+        first: d(4).to_string(),
+        last: d(2).to_string(),
+    };
+    let e = core
+        .report_file_stem(ReportKind::Now, Some(&bad), &now)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), "bad_range");
 }

@@ -58,6 +58,7 @@ fn pause(since: &str, day: NaiveDate, signs: &[&str], until: Option<&str>) -> Pa
 
 fn data(spec: &ProtocolSpec, pauses: Vec<Pause>, paused_now: Option<Pause>) -> ReportData<'_> {
     ReportData {
+        range_label: None,
         kind: ReportKind::Now,
         generated: at("2026-03-20T10:00:00+01:00"),
         spec,
