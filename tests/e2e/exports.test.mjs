@@ -8,21 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { run } from './lib/index.mjs';
-import { addDays, middayZone, onboard, setValue, shot, withMagday } from './magday.mjs';
+import { addDays, middayZone, onboard, saveInDialog, setValue, shot, withMagday } from './magday.mjs';
 
-/** Answer the save dialog titled `title`: type a full path into its name field, press Return. */
-async function saveInDialog(path, title = 'Save the Magday export') {
-  const found = await run('xdotool', ['search', '--sync', '--onlyvisible', '--name', `^${title}$`], {
-    timeoutMs: 30_000,
-  });
-  const win = found.stdout.trim().split('\n').at(-1);
-  assert.ok(win, 'the save dialog is on screen');
-  await run('xdotool', ['windowfocus', '--sync', win]);
-  await run('xdotool', ['key', '--clearmodifiers', 'ctrl+a']);
-  await run('xdotool', ['type', '--delay', '15', path], { timeoutMs: 30_000 });
-  await run('xdotool', ['key', 'Return']);
-}
 
 /** Send taps for past days through the app's own IPC (the checklist's core call). */
 async function tap(s, day, t) {
@@ -58,7 +45,7 @@ function parseCsv(text) {
 
 async function saveFormat(s, id, path) {
   await s.click(`[data-testid=export-${id}-save]`);
-  await saveInDialog(path);
+  await saveInDialog(path, 'Save the Magday export');
   await s.waitForText('[data-testid=export-data-result]', `Saved to ${path}`, { timeout: 30_000 });
   assert.ok(existsSync(path), path);
   const body = readFileSync(path, 'utf8');

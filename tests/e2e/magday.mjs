@@ -1,7 +1,7 @@
 // What Magday's end-to-end tests share: starting the app in a chosen time zone, filling the
 // onboarding as a user does, and reading the screen.
 import assert from 'node:assert/strict';
-import { withApp } from './lib/index.mjs';
+import { run, withApp } from './lib/index.mjs';
 
 /**
  * A fixed-offset zone where the local time is now about midday, so a test that schedules a dose
@@ -192,4 +192,21 @@ export async function useFolder(s, folder) {
   await setValue(s, '[data-testid=sync-folder-input]', folder);
   await s.click('[data-testid=sync-folder-save]');
   await s.waitForText('[data-testid=sync-device]', /\S/);
+}
+
+/**
+ * Answer the GTK save dialog the app opens (titled `title`): type a full path into its name
+ * field and press Return, as a user would.
+ */
+export async function saveInDialog(path, title = 'Save the Magday report') {
+  const found = await run('xdotool', ['search', '--sync', '--onlyvisible', '--name', `^${title}$`], {
+    timeoutMs: 30_000,
+  });
+  const win = found.stdout.trim().split('\n').at(-1);
+  assert.ok(win, 'the save dialog is on screen');
+  await run('xdotool', ['windowfocus', '--sync', win]);
+  // The name field has the focus, with the suggested name in it: replace it with the path.
+  await run('xdotool', ['key', '--clearmodifiers', 'ctrl+a']);
+  await run('xdotool', ['type', '--delay', '15', path], { timeoutMs: 30_000 });
+  await run('xdotool', ['key', 'Return']);
 }

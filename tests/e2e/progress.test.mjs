@@ -6,8 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { run } from './lib/index.mjs';
-import { addDays, middayZone, onboard, setValue, shot, text, withMagday } from './magday.mjs';
+import { addDays, middayZone, onboard, saveInDialog, setValue, shot, text, withMagday } from './magday.mjs';
 
 async function courseDay(s, n) {
   await s.waitForText('[data-testid=course-day]', `Day ${n} of 56`);
@@ -31,22 +30,6 @@ async function rateColdHands(s, value, { baseline = false } = {}) {
   assert.match(await text(s, '[data-testid=checkin-recorded]'), /recorded/);
 }
 
-/**
- * Answer the GTK save dialog the app opens ("Save the Magday report"): type a full path into
- * its name field and press Return, as a user would.
- */
-async function saveInDialog(path) {
-  const found = await run('xdotool', ['search', '--sync', '--onlyvisible', '--name', '^Save the Magday report$'], {
-    timeoutMs: 30_000,
-  });
-  const win = found.stdout.trim().split('\n').at(-1);
-  assert.ok(win, 'the save dialog is on screen');
-  await run('xdotool', ['windowfocus', '--sync', win]);
-  // The name field has the focus, with the suggested name in it: replace it with the path.
-  await run('xdotool', ['key', '--clearmodifiers', 'ctrl+a']);
-  await run('xdotool', ['type', '--delay', '15', path], { timeoutMs: 30_000 });
-  await run('xdotool', ['key', 'Return']);
-}
 
 test('a seeded week shows on Progress, and the report is saved as HTML and CSV', { timeout: 300_000 }, async () => {
   const { tz } = middayZone();
