@@ -356,3 +356,55 @@ pub mod delivery;
 
 #[cfg(test)]
 mod tests;
+
+/// Of the reminders due at one moment, the ones to show, and the ones to claim without showing.
+///
+/// **Catch-up** (issue 24): when Magday was not running (a reboot, a log-out, a crash) or the
+/// machine slept, several reminders of one dose may be due at once: its pre-alert, the dose
+/// itself, repeats, a snooze's end. The user gets **one** notification per dose: the dose's own
+/// reminder while it was never shown (so the delivery check counts it, late), else the latest of
+/// the others; the rest are superseded (claimed, never shown, so no later start sends them
+/// either). A reminder shown more than [`delivery::ON_TIME_SECS`] after its time says that the
+/// dose "is still open". Separation and refill reminders are collapsed per medicine and per day
+/// the same way. Reminders whose window closed are never due (see [`Reminder::is_due`]): a dose
+/// missed while Magday was not running gets no notification and shows as missed on Today.
+pub fn catch_up(due: Vec<Reminder>, now: DateTime<Utc>) -> (Vec<Reminder>, Vec<Reminder>) {
+    let group = |r: &Reminder| -> (NaiveDate, u8, u32) {
+        let family = match r.kind {
+            ReminderKind::Dose
+            | ReminderKind::PreAlert
+            | ReminderKind::Nag
+            | ReminderKind::Snooze => 0,
+            ReminderKind::Separation => 1,
+            ReminderKind::Refill => 2,
+        };
+        (r.day, family, r.slot)
+    };
+    let mut groups: std::collections::BTreeMap<(NaiveDate, u8, u32), Vec<Reminder>> =
+        std::collections::BTreeMap::new();
+    for r in due {
+        groups.entry(group(&r)).or_default().push(r);
+    }
+    let (mut show, mut superseded) = (Vec::new(), Vec::new());
+    for (_, mut rs) in groups {
+        // The dose's own reminder first, else the latest due; ties keep the plan's order.
+        rs.sort_by_key(|r| (r.kind != ReminderKind::Dose, std::cmp::Reverse(r.due)));
+        let mut rs = rs.into_iter();
+        if let Some(mut first) = rs.next() {
+            if first.kind == ReminderKind::Dose
+                && (now - first.due).num_seconds() > delivery::ON_TIME_SECS
+            {
+                first.title = still_open(&first.title);
+            }
+            show.push(first);
+        }
+        superseded.extend(rs);
+    }
+    show.sort_by_key(|r| r.due);
+    (show, superseded)
+}
+
+/// "Magnesium: dose 1 at 08:00" → "Magnesium: dose 1 at 08:00 is still open".
+fn still_open(title: &str) -> String {
+    format!("{title} is still open")
+}

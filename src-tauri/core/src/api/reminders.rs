@@ -11,8 +11,11 @@ use crate::log::DayState;
 use crate::protocol;
 use crate::reminders::delivery::{self, CheckedDay, DeliveryReport, DELIVERY_DAYS};
 use crate::reminders::{
-    dose_of_key, plan_day, refill_reminder, Reminder, ReminderAction, MOBILE_WINDOW,
+    self, dose_of_key, plan_day, refill_reminder, Reminder, ReminderAction, MOBILE_WINDOW,
 };
+
+/// The channel a reminder is claimed on when another of its dose was shown in its place.
+const SUPERSEDED: &str = "superseded";
 
 impl Core {
     /// Every reminder of `first..=last` (two queries, whatever the span).
@@ -59,17 +62,24 @@ impl Core {
         ))
     }
 
-    /// Reminders due now that have not been claimed yet: what the desktop loop shows.
+    /// Reminders due now that have not been claimed yet: what the desktop loop shows, one per
+    /// dose ([`reminders::catch_up`]: after a start or a wake-up, the others due at the same time
+    /// are claimed here as superseded and never shown).
     pub async fn due_reminders(&self, now: &Now) -> Result<Vec<Reminder>> {
         let ctx = self.ctx(now).await?;
         let tomorrow = ctx.today + Duration::days(1);
         let mut planned = self.plan_days(&ctx, ctx.today, tomorrow).await?;
         planned.extend(self.refill_today(&ctx).await?);
         let claimed = self.store.claimed_keys(ctx.today, tomorrow).await?;
-        Ok(planned
+        let due = planned
             .into_iter()
             .filter(|r| r.is_due(now.utc) && !claimed.contains(&r.key))
-            .collect())
+            .collect();
+        let (show, superseded) = reminders::catch_up(due, now.utc);
+        for r in &superseded {
+            self.claim_reminder(r, now, SUPERSEDED).await?;
+        }
+        Ok(show)
     }
 
     /// Claim a reminder before showing it: false when it was already claimed.

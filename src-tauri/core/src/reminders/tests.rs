@@ -631,3 +631,106 @@ fn each_intake_of_a_medicine_gets_its_reminder() {
     let ids: BTreeSet<i32> = rs.iter().map(|r| r.notification_id()).collect();
     assert_eq!(ids.len(), rs.len(), "every reminder has its own id");
 }
+
+/// The desktop loop, once, keeping what was shown: (key, title).
+async fn tick_titles(core: &Core, n: &Now) -> Vec<(String, String)> {
+    let mut shown = vec![];
+    for r in core.due_reminders(n).await.unwrap() {
+        if core.claim_reminder(&r, n, "desktop").await.unwrap() {
+            core.reminder_shown(&r.key, n, None).await.unwrap();
+            shown.push((r.key, r.title));
+        }
+    }
+    shown
+}
+
+#[tokio::test]
+async fn a_start_after_the_dose_time_sends_one_catch_up_per_dose_and_a_second_start_none() {
+    let day = d(2026, 11, 10);
+    let mut settings = Settings::default();
+    settings.reminders.pre_alert_min = Some(10);
+    settings.reminders.nag_every_min = Some(5);
+    settings.reminders.nag_max = 3;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("magday.db");
+    {
+        let core = Core::open(&path).await.unwrap();
+        core.update_settings(settings).await.unwrap();
+        core.save_protocol(&input(&["08:00", "20:00"], day), false, &now(day, 6, 0))
+            .await
+            .unwrap();
+        core.store().close().await;
+    }
+    // Magday was not running from 07:00 to 08:12: the pre-alert (07:50), the dose (08:00) and
+    // two repeats (08:05, 08:10) are due at once. One notification: the dose's own, saying it
+    // is still open.
+    let core = Core::open(&path).await.unwrap();
+    assert_eq!(
+        tick_titles(&core, &now(day, 8, 12)).await,
+        [(
+            "2026-11-10/dose:1".to_string(),
+            "Magnesium: dose 1 at 08:00 is still open".to_string()
+        )]
+    );
+    core.store().close().await;
+    // A second start a minute later sends none of the superseded ones.
+    let core = Core::open(&path).await.unwrap();
+    assert!(tick_titles(&core, &now(day, 8, 13)).await.is_empty());
+    // The next repeat comes at its time, as it would have anyway.
+    let next = tick_titles(&core, &now(day, 8, 15)).await;
+    assert_eq!(next.len(), 1);
+    assert!(next[0].0.starts_with("2026-11-10/dose:1/nag"), "{next:?}");
+    // The delivery check counts the catch-up as late, not on time.
+    let report = core.delivery_report(&now(day, 8, 30)).await.unwrap();
+    assert_eq!((report.on_time, report.late), (0, 1));
+}
+
+#[tokio::test]
+async fn a_wake_up_with_repeats_due_shows_the_latest_only() {
+    let day = d(2026, 11, 10);
+    let mut settings = Settings::default();
+    settings.reminders.nag_every_min = Some(5);
+    settings.reminders.nag_max = 6;
+    let core = core_with(&["08:00", "20:00"], day, settings).await;
+    assert_eq!(tick(&core, &now(day, 8, 0)).await, ["2026-11-10/dose:1"]);
+    // Asleep from 08:01 to 08:22: three repeats came due meanwhile; one is shown, once.
+    let woke = tick(&core, &now(day, 8, 22)).await;
+    assert_eq!(woke.len(), 1, "{woke:?}");
+    assert!(woke[0].starts_with("2026-11-10/dose:1/nag"));
+    assert!(tick(&core, &now(day, 8, 23)).await.is_empty());
+}
+
+#[test]
+fn catch_up_keeps_one_per_dose_and_per_medicine() {
+    let r = |key: &str, kind, slot, h: u32, m: u32| Reminder {
+        key: key.into(),
+        kind,
+        day: d(2026, 11, 10),
+        slot,
+        n: 0,
+        due: at(BERLIN, d(2026, 11, 10), h, m),
+        expires: at(BERLIN, d(2026, 11, 10), 23, 0),
+        title: format!("t {key}"),
+        body: String::new(),
+    };
+    let due = vec![
+        r("pre1", ReminderKind::PreAlert, 1, 7, 50),
+        r("nag1", ReminderKind::Nag, 1, 8, 5),
+        r("pre2", ReminderKind::PreAlert, 2, 8, 0),
+        r("sep0a", ReminderKind::Separation, 0, 7, 0),
+        r("sep0b", ReminderKind::Separation, 0, 8, 0),
+        r("sep1", ReminderKind::Separation, 1, 8, 0),
+    ];
+    let (show, superseded) = catch_up(due, at(BERLIN, d(2026, 11, 10), 8, 6));
+    let keys = |v: &[Reminder]| v.iter().map(|r| r.key.clone()).collect::<BTreeSet<_>>();
+    assert_eq!(
+        keys(&show),
+        ["nag1", "pre2", "sep0b", "sep1"].map(String::from).into()
+    );
+    assert_eq!(
+        keys(&superseded),
+        ["pre1", "sep0a"].map(String::from).into()
+    );
+    // Only the dose's own reminder says "still open".
+    assert!(show.iter().all(|r| !r.title.contains("still open")));
+}
