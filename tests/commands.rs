@@ -480,3 +480,90 @@ fn a_change_from_elsewhere_is_pushed_to_the_screens_not_polled() {
         json!(1)
     );
 }
+
+/// Issue 24: without a start at login (phones; this harness), the view says unavailable and
+/// turning it on is refused with its code, remembering nothing.
+#[test]
+fn start_at_login_is_unavailable_without_the_platforms_entry() {
+    let h = harness();
+    let view = h.ok("get_autostart", None);
+    assert_eq!(
+        view,
+        json!({ "available": false, "enabled": false, "offered": false })
+    );
+    let e = h.err("set_autostart", Some(json!({ "enabled": true })));
+    assert_eq!(e["code"], "autostart_unavailable");
+    assert_eq!(h.ok("get_autostart", None)["offered"], false);
+    let bad = h.err("set_autostart", Some(json!({ "enabled": "yes" })));
+    assert_eq!(bad["code"], "invalid_input");
+}
+
+/// The desktop's notifier, recording what it was asked to show (the real D-Bus server is the
+/// end-to-end tests' part; here the loop's decisions are under test).
+#[cfg(desktop)]
+#[derive(Default)]
+struct Shown(std::sync::Mutex<Vec<String>>);
+
+#[cfg(desktop)]
+impl magday_lib::notifier::Notifier for Shown {
+    fn show(
+        &self,
+        r: &magday_core::reminders::Reminder,
+    ) -> Result<(), magday_lib::error::ShellError> {
+        self.0.lock().unwrap().push(r.title.clone());
+        Ok(())
+    }
+    fn permission(&self) -> magday_lib::notifier::PermissionView {
+        unimplemented!("not asked by the loop")
+    }
+    fn request_permission(&self) -> magday_lib::notifier::PermissionView {
+        unimplemented!("not asked by the loop")
+    }
+    fn plan_changed(&self) {}
+}
+
+/// Issue 24, suspend and resume: the loop reads the wall clock at each look, so after the
+/// machine slept three hours its next look (within a minute of waking: `tokio::time::sleep`
+/// runs on the monotonic clock, which stops while suspended) shows what came due meanwhile,
+/// once per dose, and never again.
+#[cfg(desktop)]
+#[test]
+fn the_loop_after_a_three_hour_sleep_shows_each_due_dose_once() {
+    use magday_core::day::Now;
+    use magday_core::zone::Tz;
+    let tz: Tz = "Europe/Berlin".parse().unwrap();
+    let at = |h: u32, m: u32| -> Now {
+        use chrono::TimeZone;
+        let local = tz.with_ymd_and_hms(2026, 11, 10, h, m, 0).single().unwrap();
+        Now::new(local.with_timezone(&chrono::Utc), tz)
+    };
+    let dir = tempfile::tempdir().unwrap();
+    tauri::async_runtime::block_on(async {
+        let core = Core::open(&dir.path().join("magday.db")).await.unwrap();
+        let mut settings = core.settings().await.unwrap();
+        settings.reminders.nag_every_min = Some(15);
+        core.update_settings(settings).await.unwrap();
+        let input: magday_core::protocol::ProtocolInput =
+            serde_json::from_value(protocol_input("2026-11-01")["protocol"].clone()).unwrap();
+        core.save_protocol(&input, false, &at(6, 0)).await.unwrap();
+        let shown = Shown::default();
+        let look = |h, m| {
+            let now = at(h, m);
+            let (core, shown) = (&core, &shown);
+            async move { magday_lib::desktop::tick_at(core, shown, &now, move || now).await }
+        };
+        look(7, 0).await;
+        assert!(shown.0.lock().unwrap().is_empty());
+        // Asleep from 07:00 to 10:00: dose 1 (08:00, window 180 min) and three repeats are due.
+        look(10, 0).await;
+        assert_eq!(
+            *shown.0.lock().unwrap(),
+            ["Magnesium: dose 1 at 08:00 is still open"]
+        );
+        look(10, 1).await;
+        assert_eq!(shown.0.lock().unwrap().len(), 1, "once");
+        // Asleep again past dose 2's whole window: nothing; it shows as missed.
+        look(23, 30).await;
+        assert_eq!(shown.0.lock().unwrap().len(), 1);
+    });
+}

@@ -67,8 +67,8 @@ lane() {
   local name="$1" display="$2"; shift 2
   (cd tests/e2e && fake xvfb-run -a -n "$display" -s "-screen 0 1280x1024x24" node lane.mjs "$name" "$@")
 }
-lane_a=(record.test.mjs safety-sync.test.mjs practice.test.mjs exports.test.mjs)
-mapfile -t lane_b < <(cd tests/e2e && ls ./*.test.mjs | sed 's|^\./||' | grep -v -x -e record.test.mjs -e safety-sync.test.mjs -e practice.test.mjs -e exports.test.mjs)
+lane_a=(record.test.mjs safety-sync.test.mjs practice.test.mjs exports.test.mjs autostart.test.mjs)
+mapfile -t lane_b < <(cd tests/e2e && ls ./*.test.mjs | sed 's|^\./||' | grep -v -x -e record.test.mjs -e safety-sync.test.mjs -e practice.test.mjs -e exports.test.mjs -e autostart.test.mjs)
 lane_a_log="$target/e2e-lane-a.log"
 lane_b_log="$target/e2e-lane-b.log"
 lane A 110 "${lane_a[@]}" > "$lane_a_log" 2>&1 &

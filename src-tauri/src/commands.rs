@@ -25,6 +25,7 @@ use magday_core::today::DayView;
 use magday_core::ApiError;
 use serde::de::DeserializeOwned;
 
+use crate::autostart::{AutostartInput, AutostartView};
 use crate::bindings::{CommandSig, TypeCollector};
 use crate::error::ShellError;
 use crate::notifier::PermissionView;
@@ -51,6 +52,15 @@ fn restart_soon(st: &AppState) {
         std::thread::sleep(std::time::Duration::from_millis(400));
         restart();
     });
+}
+
+/// Starting at login, as the UI shows it.
+async fn autostart_view(st: &AppState) -> magday_core::Result<AutostartView> {
+    Ok(AutostartView {
+        available: st.autostart.available(),
+        enabled: st.autostart.enabled()?,
+        offered: st.core.autostart_offered().await?,
+    })
 }
 
 /// Parse a command's input, refusing a malformed one with a typed error that names the field.
@@ -182,6 +192,22 @@ commands! {
     fn request_notification_permission(st, now) -> PermissionView {
         let _ = now;
         Ok(st.notifier.request_permission())
+    }
+
+    /// Whether Magday starts hidden at login on this device, and whether the one-time offer of
+    /// it was answered.
+    fn get_autostart(st, now) -> AutostartView {
+        let _ = now;
+        autostart_view(st).await
+    }
+
+    /// Start Magday hidden at login, or stop doing so (this answers the one-time offer too).
+    /// Refused on phones (`autostart_unavailable`).
+    fn set_autostart(st, now, input: AutostartInput) -> AutostartView {
+        let _ = now;
+        st.autostart.set(input.enabled)?;
+        st.core.mark_autostart_offered().await?;
+        autostart_view(st).await
     }
 
     /// Progress over the current course: adherence, streaks, score, symptom trends, reports.

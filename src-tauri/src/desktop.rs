@@ -12,9 +12,8 @@ use std::time::Duration;
 
 use chrono::{Timelike, Utc};
 use magday_core::api::Core;
+use magday_core::day::Now;
 use magday_core::reminders::Reminder;
-use tauri::menu::{Menu, MenuItem};
-use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Manager, RunEvent, Runtime, WindowEvent};
 
 use crate::error::ShellError;
@@ -153,7 +152,14 @@ impl<R: Runtime> DesktopNotifier<R> {
 
 /// Look once: show every reminder that is due and not yet claimed.
 pub async fn tick(core: &Core, notifier: &dyn Notifier) {
-    let now = device_now();
+    tick_at(core, notifier, &device_now(), device_now).await;
+}
+
+/// [`tick`] at `now` (the wall clock read once per look; `shown_at` reads it again after a
+/// reminder was shown). The loop calls it once a minute; after a suspend, a log-out or a start,
+/// everything that came due meanwhile is due at once, and the core shows one per dose.
+pub async fn tick_at(core: &Core, notifier: &dyn Notifier, now: &Now, shown_at: impl Fn() -> Now) {
+    let now = *now;
     let due = match core.due_reminders(&now).await {
         Ok(due) => due,
         Err(e) => {
@@ -169,7 +175,7 @@ pub async fn tick(core: &Core, notifier: &dyn Notifier) {
                     log::warn!("reminder {} was not shown: {e}", r.key);
                 }
                 if let Err(e) = core
-                    .reminder_shown(&r.key, &device_now(), error.as_deref())
+                    .reminder_shown(&r.key, &shown_at(), error.as_deref())
                     .await
                 {
                     log::warn!("reminder {} could not be recorded: {e}", r.key);
@@ -210,6 +216,26 @@ pub fn notifier<R: Runtime>(app: &AppHandle<R>, _core: &Core) -> Arc<dyn Notifie
     Arc::new(DesktopNotifier::new(app.clone()))
 }
 
+/// The main window, from the config (declared with `"create": false`): hidden when started at
+/// login ([`crate::autostart::HIDDEN_ARG`]); the tray's "Open Magday" shows it.
+pub fn build_window<R: Runtime>(
+    app: &AppHandle<R>,
+    config: &tauri::utils::config::WindowConfig,
+) -> tauri::Result<()> {
+    tauri::WebviewWindowBuilder::from_config(app, config)?
+        .visible(!crate::autostart::started_hidden())
+        .build()?;
+    Ok(())
+}
+
+/// Started hidden with no tray to open it from (none on this desktop, or the recovery screen):
+/// the window shows after all, so Magday is never running out of reach.
+pub fn show_if_unreachable<R: Runtime>(app: &AppHandle<R>) {
+    if crate::autostart::started_hidden() && app.tray_by_id(crate::tray::TRAY).is_none() {
+        show_main(app);
+    }
+}
+
 /// Start the loop, the notification buttons, the tray and the close-to-tray window.
 pub fn start<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     let state = app.state::<AppState>();
@@ -225,40 +251,16 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
         }
     });
 
-    let open = MenuItem::with_id(app, "open", "Open Magday", true, None::<&str>)?;
-    let quit = MenuItem::with_id(
-        app,
-        "quit",
-        "Quit Magday (no more reminders)",
-        true,
-        None::<&str>,
-    )?;
-    let menu = Menu::with_items(app, &[&open, &quit])?;
-    let mut tray = TrayIconBuilder::with_id("magday")
-        .tooltip("Magday: reminders are on")
-        .menu(&menu)
-        .on_menu_event(|app, event| match event.id().as_ref() {
-            "open" => show_main(app),
-            "quit" => app.exit(0),
-            _ => {}
-        });
-    if let Some(icon) = app.default_window_icon() {
-        tray = tray.icon(icon.clone());
-    }
-    match tray.build(app) {
-        Ok(_) => {
-            if let Some(window) = app.get_webview_window("main") {
-                let w = window.clone();
-                window.on_window_event(move |event| {
-                    if let WindowEvent::CloseRequested { api, .. } = event {
-                        api.prevent_close();
-                        let _ = w.hide();
-                    }
-                });
-            }
+    if crate::tray::build(app) {
+        if let Some(window) = app.get_webview_window("main") {
+            let w = window.clone();
+            window.on_window_event(move |event| {
+                if let WindowEvent::CloseRequested { api, .. } = event {
+                    api.prevent_close();
+                    let _ = w.hide();
+                }
+            });
         }
-        // Without a tray, closing the window quits as usual rather than hiding the app away.
-        Err(e) => log::warn!("no tray icon ({e}); closing the window quits Magday"),
     }
     Ok(())
 }

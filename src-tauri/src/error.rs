@@ -22,6 +22,12 @@ pub enum ShellError {
     /// A background task (the save dialog's thread) stopped before it answered.
     #[error("the save dialog stopped before it answered: {0}")]
     Interrupted(String),
+    /// This device cannot start Magday at login (phones: the system delivers their reminders).
+    #[error("Starting at login is only on the desktop app: on phones reminders come without Magday open")]
+    AutostartUnavailable,
+    /// The start-at-login entry could not be written or removed (the system's reason).
+    #[error("{0}")]
+    Autostart(String),
 }
 
 impl ShellError {
@@ -32,6 +38,8 @@ impl ShellError {
             ShellError::BadTime(_) => "reminder_time_out_of_range",
             ShellError::CannotWriteThere => "export_unavailable",
             ShellError::Interrupted(_) => "io",
+            ShellError::AutostartUnavailable => "autostart_unavailable",
+            ShellError::Autostart(_) => "autostart_failed",
         }
     }
 }

@@ -8,6 +8,7 @@
 //! (the save dialog), `error.rs` (the shell's errors), `logging.rs` (the `log` sink), `state.rs`
 //! and `commands.rs`.
 
+pub mod autostart;
 pub mod bindings;
 pub mod commands;
 #[cfg(desktop)]
@@ -19,6 +20,8 @@ pub mod mobile;
 pub mod notifier;
 pub mod record;
 pub mod state;
+#[cfg(desktop)]
+pub mod tray;
 
 #[cfg(desktop)]
 use desktop as platform;
@@ -38,7 +41,7 @@ pub const DB_FILE: &str = "magday.db";
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
     logging::init();
-    let result = tauri::Builder::default()
+    let result = autostart::plugins(tauri::Builder::default())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(commands::handler())
@@ -54,8 +57,9 @@ pub fn run() {
                 let paths = paths.clone();
                 std::thread::spawn(move || tauri::async_runtime::block_on(record::open(&paths)))
             };
+            // Started at login (`--hidden`), the window is built hidden (`platform::build_window`).
             if let Some(config) = app.config().app.windows.first() {
-                tauri::WebviewWindowBuilder::from_config(app.handle(), config)?.build()?;
+                platform::build_window(app.handle(), config)?;
             }
             // Parse the food table and build its search index off the main thread, once the
             // first screen has had the cores to itself, so the first search is instant and
@@ -80,18 +84,16 @@ pub fn run() {
                 let notifier = Arc::clone(&notifier);
                 Arc::new(move || notifier.plan_changed())
             };
-            app.manage(AppState::new(
-                core.clone(),
-                notifier,
-                files,
-                Arc::clone(&record),
-                restart,
-            ));
+            app.manage(
+                AppState::new(core.clone(), notifier, files, Arc::clone(&record), restart)
+                    .with_autostart(autostart::service(app.handle())),
+            );
             // On the recovery screen nothing runs over the empty stand-in record.
             if !recovering {
                 platform::start(app.handle())?;
                 record::spawn_background(core, record, replan);
             }
+            platform::show_if_unreachable(app.handle());
             Ok(())
         })
         .build(tauri::generate_context!());

@@ -252,6 +252,18 @@ mod phone {
     /// The first step, before the core opens: nothing on phones (the log goes to stderr).
     pub fn init<R: Runtime>(_app: &AppHandle<R>) {}
 
+    /// The main window, from the config (declared with `"create": false`).
+    pub fn build_window<R: Runtime>(
+        app: &AppHandle<R>,
+        config: &tauri::utils::config::WindowConfig,
+    ) -> tauri::Result<()> {
+        tauri::WebviewWindowBuilder::from_config(app, config)?.build()?;
+        Ok(())
+    }
+
+    /// Nothing to do: a phone's app is never started hidden.
+    pub fn show_if_unreachable<R: Runtime>(_app: &AppHandle<R>) {}
+
     /// The notifier: reminders handed to the system's scheduler.
     pub fn notifier<R: Runtime>(app: &AppHandle<R>, core: &Core) -> Arc<dyn Notifier> {
         Arc::new(MobileNotifier::new(app.clone(), core.clone()))

@@ -8,6 +8,7 @@ use magday_core::api::Core;
 use magday_core::day::Now;
 use magday_core::zone::Tz;
 
+use crate::autostart::{Autostart, Unavailable};
 use crate::files::FileSaver;
 use crate::notifier::Notifier;
 use crate::record::RecordState;
@@ -23,6 +24,8 @@ pub struct AppState {
     /// Backups, sync and recovery.
     pub record: Arc<RecordState>,
     pub restart: Restart,
+    /// Starting at login (none until [`AppState::with_autostart`]).
+    pub autostart: Arc<dyn Autostart>,
 }
 
 impl AppState {
@@ -39,7 +42,14 @@ impl AppState {
             files,
             record,
             restart,
+            autostart: Arc::new(Unavailable),
         }
+    }
+
+    /// The platform's start at login.
+    pub fn with_autostart(mut self, autostart: Arc<dyn Autostart>) -> Self {
+        self.autostart = autostart;
+        self
     }
 
     /// The wall clock and the device's time zone, read now.

@@ -5,46 +5,13 @@
 // ahead, and a tap lands on it. Only the app (and the WebKit processes it starts) runs on the
 // fake clock; tauri-driver and WebKitWebDriver run on the real one.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DEFAULT_APP, withApp } from './lib/index.mjs';
+import { appAt } from './fakeclock.mjs';
 import { count, onboard, text } from './magday.mjs';
-
-/** libfaketime's multi-threaded library (Debian's `faketime` package), or null. */
-function libfaketime() {
-  for (const arch of ['x86_64-linux-gnu', 'aarch64-linux-gnu']) {
-    const p = `/usr/lib/${arch}/faketime/libfaketimeMT.so.1`;
-    if (existsSync(p)) return p;
-  }
-  return null;
-}
-
-/**
- * The real clock, in ms. When the whole test command runs on a faked clock (tests/run-all.sh
- * with MAGDAY_FAKETIME), this process inherits libfaketime with a fixed offset in seconds.
- */
-function realNow() {
-  const inherited = process.env.LD_PRELOAD?.includes('faketime') ? process.env.FAKETIME ?? '' : '';
-  return Date.now() - (/^[+-]?\d+$/.test(inherited) ? Number(inherited) * 1000 : 0);
-}
-
-/**
- * Write `path`: an executable that starts the app with its clock at `instant` (RFC 3339), as a
- * fixed offset from the real clock, so the app and its web process agree and time runs on.
- */
-function appAt(path, instant) {
-  const lib = libfaketime();
-  assert.ok(lib, 'libfaketime is installed (bash src-tauri/scripts/install-deps.sh test)');
-  const offset = Math.round((Date.parse(instant) - realNow()) / 1000);
-  writeFileSync(
-    path,
-    `#!/bin/sh\nexport LD_PRELOAD='${lib}'\nexport FAKETIME='${offset >= 0 ? '+' : ''}${offset}'\nexec '${DEFAULT_APP}' "$@"\n`,
-    { mode: 0o755 },
-  );
-  return path;
-}
 
 /** A screenshot once the window has painted what the test just saw (artifacts only). */
 async function shot(app, label) {

@@ -19,12 +19,14 @@ use crate::setup::{self, ProtocolCheck, ProtocolView, SetupOptions};
 use crate::store::{Store, StoredVersion};
 use crate::today::{self, DayParts, DayView};
 
+mod autostart;
 mod export;
 mod food;
 mod practice;
 mod progress;
 mod record;
 mod reminders;
+mod tray;
 
 pub use export::{DataExportInput, DataFormat};
 pub use record::ImportResult;

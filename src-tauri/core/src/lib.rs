@@ -37,6 +37,7 @@ pub mod sync;
 #[cfg(test)]
 pub(crate) mod testkit;
 pub mod today;
+pub mod tray;
 pub mod zone;
 
 pub use error::{ApiError, CoreError, Result};

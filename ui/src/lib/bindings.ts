@@ -76,6 +76,28 @@ field: string | null,
 details: string | null, };
 
 /**
+ * Turn starting at login on or off.
+ */
+export type AutostartInput = { enabled: boolean, };
+
+/**
+ * Starting at login on this device.
+ */
+export type AutostartView = { 
+/**
+ * False on phones (their system delivers reminders without the app running).
+ */
+available: boolean, 
+/**
+ * Whether the entry that starts Magday hidden at login is there.
+ */
+enabled: boolean, 
+/**
+ * Whether the one-time offer was already answered (it is not made again).
+ */
+offered: boolean, };
+
+/**
  * The vitamin B6 upper limits of an age band, mg a day (reference §4a): children and
  * teenagers have lower limits than adults.
  */
@@ -1724,6 +1746,12 @@ export const commands = {
   getNotificationPermission: () => invoke<PermissionView>("get_notification_permission"),
   /** Ask for the notification permission (the system's prompt, where there is one). */
   requestNotificationPermission: () => invoke<PermissionView>("request_notification_permission"),
+  /** Whether Magday starts hidden at login on this device, and whether the one-time offer of */
+  /** it was answered. */
+  getAutostart: () => invoke<AutostartView>("get_autostart"),
+  /** Start Magday hidden at login, or stop doing so (this answers the one-time offer too). */
+  /** Refused on phones (`autostart_unavailable`). */
+  setAutostart: (input: AutostartInput) => invoke<AutostartView>("set_autostart", { input }),
   /** Progress over the current course: adherence, streaks, score, symptom trends, reports. */
   getProgress: () => invoke<ProgressView>("get_progress"),
   /** Record a symptom check-in and say what follows from it (an urgent sign pauses the plan: */

@@ -1,0 +1,206 @@
+//! The tray as a small widget (desktop): today's doses with their state and "Mark taken", the
+//! next dose, the supply when it runs low, Open and Quit; the tooltip says the next dose. The
+//! lines and rules are the core's ([`magday_core::tray`]); this module only turns them into menu
+//! items, sends "Mark taken" to the same tap as the checklist's, and rebuilds the menu when the
+//! record changes (a tap anywhere, a sync) or the minute turns (a dose comes due, midnight, the
+//! user's day start).
+//!
+//! A refused "Mark taken" (a safety pause began since the menu was built, the dose was taken
+//! elsewhere) is logged and shown in a message box, and the menu is rebuilt.
+
+use std::time::Duration;
+
+use chrono::{Timelike, Utc};
+use magday_core::api::Core;
+use magday_core::checklist::Tap;
+use magday_core::tray::{action_of, TrayAction, TrayView};
+use tauri::menu::{Menu, MenuItem};
+use tauri::tray::TrayIconBuilder;
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
+
+use crate::notifier::show_main;
+use crate::state::{device_now, AppState};
+
+/// The tray icon's id.
+pub const TRAY: &str = "magday";
+
+/// The menu for `view`: one item per line, the lines without an action greyed out.
+fn menu<R: Runtime>(app: &AppHandle<R>, view: &TrayView) -> tauri::Result<Menu<R>> {
+    let menu = Menu::new(app)?;
+    for item in &view.items {
+        let enabled = item.action != TrayAction::Info;
+        let entry = MenuItem::with_id(app, &item.id, &item.label, enabled, None::<&str>)?;
+        menu.append(&entry)?;
+    }
+    Ok(menu)
+}
+
+/// Today's tray, or a fallback with Open and Quit when the core cannot give it.
+async fn current(core: &Core) -> TrayView {
+    match core.tray(&device_now()).await {
+        Ok(view) => view,
+        Err(e) => {
+            log::warn!("the tray could not read today: {e}");
+            magday_core::tray::fallback()
+        }
+    }
+}
+
+/// Put `view` into the tray icon.
+fn apply<R: Runtime>(app: &AppHandle<R>, view: &TrayView) {
+    let Some(tray) = app.tray_by_id(TRAY) else {
+        return;
+    };
+    let result = menu(app, view)
+        .and_then(|m| tray.set_menu(Some(m)))
+        .and_then(|()| tray.set_tooltip(Some(&view.tooltip)));
+    if let Err(e) = result {
+        log::warn!("the tray menu was not rebuilt: {e}");
+    }
+}
+
+/// Build the tray icon, with Open and Quit until today's lines are read (at once, off the main
+/// thread). Returns whether there is a tray (without one, closing the window should quit rather
+/// than hide the app away).
+pub fn build<R: Runtime>(app: &AppHandle<R>) -> bool {
+    let core = app.state::<AppState>().core.clone();
+    let view = magday_core::tray::fallback();
+    let built = menu(app, &view).and_then(|menu| {
+        let mut tray = TrayIconBuilder::with_id(TRAY)
+            .tooltip(&view.tooltip)
+            .menu(&menu)
+            .show_menu_on_left_click(true)
+            .on_menu_event(|app, event| on_item(app, event.id().as_ref()));
+        if let Some(icon) = app.default_window_icon() {
+            tray = tray.icon(icon.clone());
+        }
+        tray.build(app)
+    });
+    match built {
+        Ok(_) => {
+            follow(app, core, view);
+            true
+        }
+        Err(e) => {
+            log::warn!("no tray icon ({e}); closing the window quits Magday");
+            false
+        }
+    }
+}
+
+/// How long until just after the start of the next minute.
+fn until_next_minute() -> Duration {
+    let now = Utc::now();
+    let into = u64::from(now.second()) * 1000 + u64::from(now.timestamp_subsec_millis() % 1000);
+    Duration::from_millis((60_000 - into.min(59_000)).max(1000) + 500)
+}
+
+/// Fill the menu now, then rebuild it whenever the record is written (a tap in the window, a
+/// notification's button, a sync) or, at each minute, when today's lines changed (a dose came
+/// due or its window closed, midnight, the day start).
+fn follow<R: Runtime>(app: &AppHandle<R>, core: Core, mut shown: TrayView) {
+    let app = app.clone();
+    let mut writes = core.watch_writes();
+    tauri::async_runtime::spawn(async move {
+        loop {
+            let view = current(&core).await;
+            if view != shown {
+                apply(&app, &view);
+                shown = view;
+            }
+            let wait = until_next_minute();
+            // A closed channel (the store is gone) leaves only the minute to wait for.
+            if let Ok(Err(_)) = tokio::time::timeout(wait, writes.changed()).await {
+                tokio::time::sleep(wait).await;
+            }
+        }
+    });
+}
+
+/// A click on a menu item.
+fn on_item<R: Runtime>(app: &AppHandle<R>, id: &str) {
+    match action_of(id) {
+        TrayAction::Open => show_main(app),
+        TrayAction::Quit => quit(app),
+        TrayAction::MarkTaken { slot } => mark_taken(app, slot),
+        TrayAction::Info => {}
+    }
+}
+
+/// "Mark taken": the checklist's own tap, refused for the same reasons.
+fn mark_taken<R: Runtime>(app: &AppHandle<R>, slot: u32) {
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let st = app.state::<AppState>();
+        let tap = Tap::TakeDose { slot, at: None };
+        match st.core.tap(None, &tap, &device_now()).await {
+            Ok(_) => {
+                st.notifier.plan_changed();
+                // The window's screens load their data again.
+                st.record.changed();
+            }
+            Err(e) => {
+                log::warn!("the tray's Mark taken for dose {slot} was refused: {e}");
+                app.dialog()
+                    .message(e.to_string())
+                    .title("Magday")
+                    .kind(MessageDialogKind::Warning)
+                    .show(|_| {});
+                apply(&app, &current(&st.core).await);
+            }
+        }
+    });
+}
+
+/// What the quit notice says about starting at login.
+fn autostart_line<R: Runtime>(app: &AppHandle<R>) -> &'static str {
+    let st = app.state::<AppState>();
+    match st.autostart.enabled() {
+        _ if !st.autostart.available() => {
+            "Whether Magday starts at login is unknown: start it yourself to get reminders again."
+        }
+        Ok(true) => "Magday is set to start at login, so reminders come back at your next login.",
+        Ok(false) => {
+            "Magday is not set to start at login: start it yourself to get reminders again."
+        }
+        Err(_) => {
+            "Whether Magday starts at login is unknown: start it yourself to get reminders again."
+        }
+    }
+}
+
+/// Quit; the first time, say that reminders stop until Magday starts again, and quit only on OK.
+fn quit<R: Runtime>(app: &AppHandle<R>) {
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let core = app.state::<AppState>().core.clone();
+        if core.quit_notice_given().await.unwrap_or(false) {
+            app.exit(0);
+            return;
+        }
+        let text = format!(
+            "Reminders stop until Magday starts again.\n\n{}",
+            autostart_line(&app)
+        );
+        let exit = app.clone();
+        app.dialog()
+            .message(text)
+            .title("Quit Magday?")
+            .kind(MessageDialogKind::Warning)
+            .buttons(MessageDialogButtons::OkCancelCustom(
+                "Quit".into(),
+                "Keep running".into(),
+            ))
+            .show(move |ok| {
+                if ok {
+                    tauri::async_runtime::spawn(async move {
+                        if let Err(e) = core.note_quit_notice().await {
+                            log::warn!("the quit notice was not remembered: {e}");
+                        }
+                        exit.exit(0);
+                    });
+                }
+            });
+    });
+}
