@@ -46,6 +46,9 @@ pub struct ProgressView {
     pub score_half_life_days: f64,
     pub symptoms: Vec<SymptomSeries>,
     pub reports: Vec<ReportOffer>,
+    /// The day a calendar of the dose times was saved on this device for a plan that has
+    /// changed since: the Export place offers a new file (and says to remove the old events).
+    pub calendar_outdated: Option<NaiveDate>,
     /// Breathing and movement minutes per course week, and the change in hand warmth.
     pub practice: crate::practice::PracticeSummary,
     /// What to expect in the current week, and the user's trend against their baseline.
@@ -72,6 +75,7 @@ impl ProgressView {
             score_half_life_days: SCORE_HALF_LIFE_DAYS,
             symptoms: vec![],
             reports: vec![],
+            calendar_outdated: None,
             practice: Default::default(),
             expect: None,
             safety_pause: None,

@@ -77,4 +77,13 @@ describe("ExportPanel", () => {
     await fireEvent.click(screen.getByTestId("export-fhir-save"));
     expect((await screen.findByTestId("export-data-result")).textContent).toContain("The last day comes before the first.");
   });
+
+  it("says when a saved calendar is out of date, and only then", () => {
+    serve();
+    const { unmount } = render(ExportPanel, { weeks: 8, today: "2026-12-06" });
+    expect(screen.queryByTestId("calendar-outdated")).toBeNull();
+    unmount();
+    render(ExportPanel, { weeks: 8, today: "2026-12-06", calendarOutdated: "2026-12-03" });
+    expect(screen.getByTestId("calendar-outdated").textContent).toMatch(/plan changed after you saved the calendar on/);
+  });
 });

@@ -987,6 +987,11 @@ export type ProgressView = { today: string, course: CourseInfo | null, days: Arr
  */
 dose_adherence: number | null, all_adherence: number | null, doses_taken: number, doses_planned: number, streaks: Streaks, score: number | null, score_series: Array<ScorePoint>, score_half_life_days: number, symptoms: Array<SymptomSeries>, reports: Array<ReportOffer>, 
 /**
+ * The day a calendar of the dose times was saved on this device for a plan that has
+ * changed since: the Export place offers a new file (and says to remove the old events).
+ */
+calendar_outdated: string | null, 
+/**
  * Breathing and movement minutes per course week, and the change in hand warmth.
  */
 practice: PracticeSummary, 

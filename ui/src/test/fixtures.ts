@@ -216,6 +216,7 @@ export function progressView(over: Partial<ProgressView> = {}): ProgressView {
       { kind: "week8", label: "Week 8 report", ready: false },
       { kind: "now", label: "Report so far", ready: true },
     ],
+    calendar_outdated: null,
     practice: { weeks: [], warmth: null },
     expect: null,
     safety_pause: null,

@@ -7,13 +7,16 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{checklist_of, Core};
+use chrono::NaiveDate;
+
+use super::{checklist_of, Core, Ctx};
 use crate::day::Now;
 use crate::error::{CoreError, Result};
 use crate::export::{self, ExportData, ExportDay, ExportRange};
 use crate::log::DayState;
 use crate::pause;
 use crate::protocol;
+use crate::protocol::ProtocolSpec;
 use crate::report;
 
 /// A format other programs read.
@@ -60,6 +63,28 @@ pub struct DataExportInput {
     pub private: bool,
 }
 
+/// The setting that remembers which plan this device last saved a calendar for (this device's
+/// own: not in `SYNCED_SETTINGS`, as the calendar file went from here).
+const CALENDAR_SAVED: &str = "calendar_saved";
+
+/// A calendar saved: for which plan ([`export::ics::plan_identity`]) and on which day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct CalendarSaved {
+    plan: String,
+    on: NaiveDate,
+}
+
+/// Render one format.
+fn render(format: DataFormat, d: &ExportData) -> String {
+    match format {
+        DataFormat::EventCsv => export::events::csv(d),
+        DataFormat::Fhir => {
+            serde_json::to_string_pretty(&export::fhir::bundle(d)).unwrap_or_default()
+        }
+        DataFormat::Calendar => export::ics::calendar(d),
+    }
+}
+
 impl Core {
     /// Write an export to `path` (complete or absent: written beside it, then renamed).
     pub async fn export_data_to(
@@ -68,7 +93,14 @@ impl Core {
         path: &Path,
         now: &Now,
     ) -> Result<PathBuf> {
-        let body = self.render_export(input, now).await?;
+        let (body, plan, on) = self
+            .with_export(input, now, |d| {
+                let plan = d
+                    .current
+                    .map(|s| export::ics::plan_identity(s, &d.zone, d.day_start_min));
+                (render(input.format, d), plan, d.generated.date_naive())
+            })
+            .await?;
         let ext = input.format.extension();
         let mut path = path.to_path_buf();
         if path.extension().is_none() {
@@ -77,19 +109,33 @@ impl Core {
         let tmp = path.with_extension(format!("{ext}.part"));
         std::fs::write(&tmp, body.as_bytes())?;
         std::fs::rename(&tmp, &path)?;
+        if let (DataFormat::Calendar, Some(plan)) = (input.format, plan) {
+            let saved = CalendarSaved { plan, on };
+            self.store.set_setting(CALENDAR_SAVED, &saved).await?;
+        }
         Ok(path)
+    }
+
+    /// The day a calendar was saved for a plan that has changed since (a new protocol version,
+    /// another zone or day start): the Export place offers a new file then. `None` when no
+    /// calendar was saved on this device, or it is current.
+    pub(super) async fn calendar_outdated(
+        &self,
+        ctx: &Ctx,
+        spec: &ProtocolSpec,
+    ) -> Result<Option<NaiveDate>> {
+        let Some(saved) = self.store.setting::<CalendarSaved>(CALENDAR_SAVED).await? else {
+            return Ok(None);
+        };
+        let now =
+            export::ics::plan_identity(spec, ctx.clock.tz.name(), ctx.settings.day_start_min());
+        Ok((now != saved.plan).then_some(saved.on))
     }
 
     /// An export, rendered.
     pub async fn render_export(&self, input: &DataExportInput, now: &Now) -> Result<String> {
-        self.with_export(input, now, |d| match input.format {
-            DataFormat::EventCsv => export::events::csv(d),
-            DataFormat::Fhir => {
-                serde_json::to_string_pretty(&export::fhir::bundle(d)).unwrap_or_default()
-            }
-            DataFormat::Calendar => export::ics::calendar(d),
-        })
-        .await
+        self.with_export(input, now, |d| render(input.format, d))
+            .await
     }
 
     /// The file name an export is offered under: "magday-<format>-<first>-<last>".

@@ -121,6 +121,7 @@ impl Core {
             safety_pause: pause::current(&ctx.pauses).map(pause::view),
             symptoms: sum.symptoms,
             reports: report::offers(course.1.length_days, first, today),
+            calendar_outdated: self.calendar_outdated(&ctx, &course.1).await?,
             practice,
         })
     }

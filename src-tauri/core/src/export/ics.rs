@@ -178,6 +178,18 @@ fn plan_days<'a>(d: &ExportData<'a>) -> Option<(&'a ProtocolSpec, &'a Supplement
     (first <= spec.end_date()).then_some((spec, plan, first))
 }
 
+/// Which plan a calendar was made for: the spec, the zone and the day start (not the range).
+/// A saved calendar is out of date once the current plan's identity differs.
+pub fn plan_identity(spec: &ProtocolSpec, zone: &str, day_start_min: u32) -> String {
+    let mut h = Sha256::new();
+    h.update(serde_json::to_vec(spec).unwrap_or_default());
+    h.update(format!("|{zone}|{day_start_min}").as_bytes());
+    h.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// A short hash of everything the events derive from: a changed plan gives new UIDs.
 fn plan_hash(spec: &ProtocolSpec, d: &ExportData, first: NaiveDate) -> String {
     let mut h = Sha256::new();

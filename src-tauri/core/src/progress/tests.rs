@@ -715,3 +715,43 @@ async fn a_report_covers_the_range_chosen_and_says_so() {
         .unwrap_err();
     assert_eq!(e.code(), "bad_range");
 }
+
+#[tokio::test]
+async fn a_saved_calendar_is_out_of_date_once_the_plan_changes() {
+    use crate::api::{DataExportInput, DataFormat};
+    use crate::export::ExportRange;
+    let core = course(&["08:00", "20:00"]).await;
+    let dir = tempfile::tempdir().unwrap();
+    let now = at(d(2), 9, 0);
+    assert_eq!(outdated(&core, now).await, None, "no calendar saved");
+    let save = |format| DataExportInput {
+        format,
+        range: ExportRange::Course,
+        person: None,
+        private: false,
+    };
+    core.export_data_to(&save(DataFormat::EventCsv), &dir.path().join("e"), &now)
+        .await
+        .unwrap();
+    assert_eq!(outdated(&core, now).await, None, "a CSV is no calendar");
+    core.export_data_to(&save(DataFormat::Calendar), &dir.path().join("c"), &now)
+        .await
+        .unwrap();
+    assert_eq!(outdated(&core, now).await, None, "the calendar is current");
+    // Dose 1 moves to 09:00 from tomorrow: the saved calendar is out of date.
+    let later = at(d(2), 10, 0);
+    core.save_protocol(&input(&["09:00", "20:00"]), false, &later)
+        .await
+        .unwrap();
+    assert_eq!(outdated(&core, later).await, Some(d(2)));
+    // A new calendar for the new plan is current again.
+    core.export_data_to(&save(DataFormat::Calendar), &dir.path().join("c2"), &later)
+        .await
+        .unwrap();
+    assert_eq!(outdated(&core, later).await, None);
+}
+
+/// The day a saved calendar went out of date, as Progress says it.
+async fn outdated(core: &Core, now: Now) -> Option<NaiveDate> {
+    core.progress(&now).await.unwrap().calendar_outdated
+}
