@@ -27,7 +27,7 @@ export const CloseReason = Object.freeze({ EXPIRED: 1, DISMISSED: 2, CLOSED_BY_C
 const DEFAULT_CAPABILITIES = ['actions', 'body', 'persistence'];
 
 /** Variant → plain JS value (recursively), keeping Buffers/bigints as they are. */
-function plain(v) {
+export function plain(v) {
   if (v instanceof dbus.Variant) return plain(v.value);
   if (Array.isArray(v)) return v.map(plain);
   if (v && typeof v === 'object' && !Buffer.isBuffer(v)) {

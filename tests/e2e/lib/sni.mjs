@@ -14,6 +14,7 @@
 // https://github.com/AyatanaIndicators/libdbusmenu/blob/master/libdbusmenu-glib/dbus-menu.xml
 
 import dbus from 'dbus-next';
+import { plain } from './notifications.mjs';
 
 const { Interface } = dbus.interface;
 const { Message, Variant } = dbus;
@@ -63,18 +64,6 @@ WatcherInterface.configureMembers({
     StatusNotifierHostRegistered: { signature: '' },
   },
 });
-
-/** Variant → plain value, recursively. */
-function plain(v) {
-  if (v instanceof Variant) return plain(v.value);
-  if (Array.isArray(v)) return v.map(plain);
-  if (v && typeof v === 'object' && !Buffer.isBuffer(v)) {
-    const o = {};
-    for (const [k, x] of Object.entries(v)) o[k] = plain(x);
-    return o;
-  }
-  return v;
-}
 
 /** A dbusmenu layout (ia{sv}av) flattened to its entries, depth first. */
 function flatten([id, props, children], out = []) {
