@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { startNotificationServer, withApp } from './lib/index.mjs';
-import { localHHMM, middayZone, onboard } from './magday.mjs';
+import { localHHMM, middayZone, onboard, shot } from './magday.mjs';
 
 /** Ids of the visible X windows named Magday on this test's display. */
 function visibleWindows() {
@@ -44,7 +44,12 @@ test('start at login: offered once, the entry follows the setting, a hidden star
       assert.equal(await s.executeScript('return document.visibilityState'), 'visible');
       assert.ok(visibleWindows().length > 0, 'a normal start shows its window');
 
-      // The offer, once; its primary button turns it on.
+      // The offer, once (screenshots at phone and desktop size, artifacts); its primary button
+      // turns it on.
+      await s.setWindowRect({ width: 390, height: 844 });
+      await shot(app, '[data-testid=autostart-offer]', 'offer-phone');
+      await s.setWindowRect({ width: 1024, height: 900 });
+      await shot(app, '[data-testid=autostart-offer]', 'offer-desktop');
       await s.click(await s.waitForElement('[data-testid=autostart-yes]'));
       await s.waitFor(async () => existsSync(entry), { timeout: 10_000, message: `the entry ${entry}` });
       assert.match(readFileSync(entry, 'utf8'), /^Exec=.*magday --hidden$/m);
@@ -57,6 +62,7 @@ test('start at login: offered once, the entry follows the setting, a hidden star
       await s.click('[data-testid=tab-settings]');
       const box = await s.waitForElement('[data-testid=autostart]');
       assert.equal(await s.getProperty(box, 'checked'), true);
+      await shot(app, '[data-testid=autostart]', 'setting-desktop');
       await s.click(box);
       await s.waitFor(async () => !existsSync(entry), { timeout: 10_000, message: 'the entry removed' });
       await s.click(box);
