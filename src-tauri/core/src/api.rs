@@ -134,7 +134,8 @@ impl Core {
     }
 
     pub(crate) async fn ctx(&self, now: &Now) -> Result<Ctx> {
-        let (settings, safety, stock) = log::read_settings_safety_and_stock(&self.store).await?;
+        let (settings, safety, stock) =
+            log::read_setting_safety_and_stock::<Settings>(&self.store, "settings").await?;
         let settings = settings.unwrap_or_default();
         let clock = settings.clock(now);
         Ok(Ctx {

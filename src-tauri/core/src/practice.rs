@@ -15,21 +15,9 @@ use ts_rs::TS;
 use crate::error::{CoreError, Result};
 use crate::facts::{Source, SRC_GUIDES};
 use crate::log::{by_day, DayState, Record};
+// The entries and payloads this module folds are the log's vocabulary.
+pub use crate::log::{BreathingPattern, BreathingSession, MovementKind, BREATHING, MOVEMENT};
 use crate::protocol::Template;
-
-/// The checklist items the practices tick.
-pub const BREATHING: &str = "breathing";
-pub const MOVEMENT: &str = "movement";
-
-/// A breathing pace.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum BreathingPattern {
-    /// A slow, even rhythm: 5 s in, 5 s out (six breaths a minute).
-    Even,
-    /// A longer exhale: 4 s in, 6 s out.
-    LongerExhale,
-}
 
 impl BreathingPattern {
     pub const ALL: [BreathingPattern; 2] = [BreathingPattern::LongerExhale, BreathingPattern::Even];
@@ -164,19 +152,6 @@ pub struct BreathingInput {
     pub warmth_after: Option<u8>,
 }
 
-/// A breathing session as recorded.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct BreathingSession {
-    pub pattern: BreathingPattern,
-    pub planned_minutes: u32,
-    pub seconds: u32,
-    /// The minutes it counts for: the length chosen when finished, else the whole minutes done.
-    pub minutes: u32,
-    pub finished: bool,
-    pub warmth_before: Option<u8>,
-    pub warmth_after: Option<u8>,
-}
-
 impl BreathingSession {
     /// After minus before, when both were rated (positive: warmer).
     pub fn warmth_change(&self) -> Option<i32> {
@@ -237,37 +212,7 @@ pub fn session(input: &BreathingInput) -> Result<BreathingSession> {
     })
 }
 
-/// A kind of movement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum MovementKind {
-    Walk,
-    Yoga,
-    Stretching,
-    Other,
-}
-
 impl MovementKind {
-    pub const ALL: [MovementKind; 4] = [
-        MovementKind::Walk,
-        MovementKind::Yoga,
-        MovementKind::Stretching,
-        MovementKind::Other,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            MovementKind::Walk => "walk",
-            MovementKind::Yoga => "yoga",
-            MovementKind::Stretching => "stretching",
-            MovementKind::Other => "other",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<MovementKind> {
-        MovementKind::ALL.into_iter().find(|k| k.key() == key)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             MovementKind::Walk => "Walk",

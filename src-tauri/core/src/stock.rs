@@ -19,51 +19,14 @@ use ts_rs::TS;
 
 use crate::error::{CoreError, Result};
 use crate::log::{Entry, Record};
+// The entries and payloads this module folds are the log's vocabulary.
+pub use crate::log::{StockUnit, STOCK};
 
-/// The item stock entries are stored under.
-pub const STOCK: &str = "stock";
 /// Warn when fewer than this many days remain, by default (the user can change it).
 pub const DEFAULT_WARN_DAYS: u32 = 7;
 /// The most units one count or refill may record.
 pub const MAX_UNITS: f64 = 10_000.0;
 const EPS: f64 = 1e-9;
-
-/// What the product comes in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum StockUnit {
-    #[default]
-    Capsules,
-    Tablets,
-    /// Powder by the scoop (a dose may be half a scoop).
-    Scoops,
-    Sachets,
-    Gummies,
-}
-
-impl StockUnit {
-    pub const ALL: [StockUnit; 5] = [
-        StockUnit::Capsules,
-        StockUnit::Tablets,
-        StockUnit::Scoops,
-        StockUnit::Sachets,
-        StockUnit::Gummies,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            StockUnit::Capsules => "capsules",
-            StockUnit::Tablets => "tablets",
-            StockUnit::Scoops => "scoops",
-            StockUnit::Sachets => "sachets",
-            StockUnit::Gummies => "gummies",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<StockUnit> {
-        StockUnit::ALL.into_iter().find(|u| u.key() == key)
-    }
-}
 
 /// Count what is on hand, or add a refill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -1,5 +1,8 @@
 use super::*;
-use chrono::TimeZone;
+use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use serde_json::{json, Value};
+
+use crate::protocol::Symptom;
 
 fn t(h: u32, m: u32) -> DateTime<FixedOffset> {
     FixedOffset::east_opt(3600)
@@ -404,4 +407,24 @@ fn a_removed_food_no_longer_counts() {
     assert_eq!(s.food.len(), 1);
     assert_eq!(s.food[0].id, 2);
     assert_eq!(s.food_mg(), 80.0);
+}
+
+#[test]
+fn every_movement_kind_and_stock_unit_reads_back_and_a_unit_word_is_its_stored_key() {
+    for kind in MovementKind::ALL {
+        let e = Entry::Moved { kind, minutes: 20 };
+        let (item, action, value, corrects) = encode(&e).unwrap();
+        assert_eq!(decode(&item, action, &value, corrects.as_deref()), e);
+    }
+    for unit in StockUnit::ALL {
+        let e = Entry::StockCounted { units: 2.5, unit };
+        let (item, action, value, corrects) = encode(&e).unwrap();
+        assert_eq!(value.as_ref().unwrap()["unit"], json!(unit.key()));
+        assert_eq!(decode(&item, action, &value, corrects.as_deref()), e);
+    }
+    // A kind or unit this version does not know keeps the entry, unread.
+    let odd = Some(json!({"kind": "swim", "minutes": 5}));
+    assert_eq!(decode(MOVEMENT, "minutes", &odd, None), Entry::Unknown);
+    let odd = Some(json!({"units": 3, "unit": "drops"}));
+    assert_eq!(decode(STOCK, "count", &odd, None), Entry::Unknown);
 }
