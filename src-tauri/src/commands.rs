@@ -6,7 +6,8 @@
 //! bindings.
 
 use magday_core::api::DataExportInput;
-use magday_core::checkin::{CheckInInput, CheckInResult};
+use magday_core::api::{CheckInResult, ProgressView};
+use magday_core::checkin::CheckInInput;
 use magday_core::food::day::{
     FoodDayView, FoodIdInput, LogFoodInput, LogWaterInput, RemoveFoodInput, SearchInput,
 };
@@ -14,7 +15,6 @@ use magday_core::food::{FeaturedCategory, Food, SearchHit};
 use magday_core::input::{DayInput, TapInput};
 use magday_core::pause::ResumeInput;
 use magday_core::practice::BreathingOptions;
-use magday_core::progress::ProgressView;
 use magday_core::protocol::ProtocolInput;
 use magday_core::reminders::delivery::DeliveryReport;
 use magday_core::report::{ExportInput, ExportResult, ReportFormat};

@@ -29,6 +29,7 @@ mod reminders;
 mod tray;
 
 pub use export::{DataExportInput, DataFormat};
+pub use progress::{CheckInResult, ProgressView};
 pub use record::ImportResult;
 
 /// The core: storage plus rules.

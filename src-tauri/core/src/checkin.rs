@@ -12,7 +12,6 @@ use crate::facts::{SRC_DIARRHEA, SRC_TOXICITY, URGENT_SYMPTOMS};
 use crate::log::{DayState, Entry, NoteOn};
 use crate::pause::Pause;
 use crate::protocol::{Finding, Level, ProtocolSpec, Symptom};
-use crate::today::DayView;
 
 /// A stomach rating from which the loose-stools advice is shown: a product choice (the middle
 /// of the lower half of the 0–10 scale: "noticeable"), not a clinical threshold.
@@ -37,14 +36,6 @@ pub struct CheckInInput {
     /// Signs of too much magnesium the user has now (from [`URGENT_SYMPTOMS`]).
     pub urgent: Vec<String>,
     pub note: String,
-}
-
-/// What a check-in says back.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct CheckInResult {
-    pub day: DayView,
-    /// Advice that follows from the answers (loose stools; stop and seek care).
-    pub advice: Vec<Finding>,
 }
 
 /// Check a check-in against the protocol that governs its day and turn it into entries; refuses

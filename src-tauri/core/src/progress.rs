@@ -18,69 +18,12 @@ use ts_rs::TS;
 use crate::checklist::Checklist;
 use crate::log::{Entry, Record};
 use crate::protocol::Symptom;
-use crate::report::ReportOffer;
-use crate::today::CourseInfo;
 
 /// A point of the score line.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
 pub struct ScorePoint {
     pub day: NaiveDate,
     pub score: f64,
-}
-
-/// The Progress screen.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct ProgressView {
-    pub today: NaiveDate,
-    pub course: Option<CourseInfo>,
-    pub days: Vec<DayProgress>,
-    pub weeks: Vec<WeekProgress>,
-    /// Over finished days (today is still open).
-    pub dose_adherence: Option<f64>,
-    pub all_adherence: Option<f64>,
-    pub doses_taken: u32,
-    pub doses_planned: u32,
-    pub streaks: Streaks,
-    pub score: Option<f64>,
-    pub score_series: Vec<ScorePoint>,
-    pub score_half_life_days: f64,
-    pub symptoms: Vec<SymptomSeries>,
-    pub reports: Vec<ReportOffer>,
-    /// The day a calendar of the dose times was saved on this device for a plan that has
-    /// changed since: the Export place offers a new file (and says to remove the old events).
-    pub calendar_outdated: Option<NaiveDate>,
-    /// Breathing and movement minutes per course week, and the change in hand warmth.
-    pub practice: crate::practice::PracticeSummary,
-    /// What to expect in the current week, and the user's trend against their baseline.
-    pub expect: Option<crate::expect::WeekGuide>,
-    /// The safety pause in force now: every screen shows it (issue 22.5).
-    pub safety_pause: Option<crate::pause::PauseView>,
-}
-
-impl ProgressView {
-    /// The Progress screen before any course.
-    pub fn empty(today: NaiveDate) -> ProgressView {
-        ProgressView {
-            today,
-            course: None,
-            days: vec![],
-            weeks: vec![],
-            dose_adherence: None,
-            all_adherence: None,
-            doses_taken: 0,
-            doses_planned: 0,
-            streaks: Streaks::default(),
-            score: None,
-            score_series: vec![],
-            score_half_life_days: SCORE_HALF_LIFE_DAYS,
-            symptoms: vec![],
-            reports: vec![],
-            calendar_outdated: None,
-            practice: Default::default(),
-            expect: None,
-            safety_pause: None,
-        }
-    }
 }
 
 /// What the Progress screen and the report both show of a range of course days.

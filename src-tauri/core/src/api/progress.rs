@@ -4,20 +4,94 @@
 //! [`crate::progress`] and [`crate::report`].
 
 use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
 
 use super::{checklist_of, Core, Ctx, Version};
-use crate::checkin::{self, CheckInInput, CheckInResult};
+use crate::checkin::{self, CheckInInput};
 use crate::day::Now;
 use crate::error::{CoreError, Result};
 use crate::expect;
+use crate::expect::WeekGuide;
 use crate::export::{self, ExportRange};
 use crate::log::{self, DayState, Record};
 use crate::pause;
+use crate::pause::PauseView;
 use crate::practice;
-use crate::progress::{self, day_progress, DayProgress, ProgressView, SCORE_HALF_LIFE_DAYS};
+use crate::practice::PracticeSummary;
+use crate::progress::{
+    self, day_progress, DayProgress, ScorePoint, Streaks, SymptomSeries, WeekProgress,
+    SCORE_HALF_LIFE_DAYS,
+};
 use crate::protocol;
+use crate::protocol::Finding;
+use crate::report::ReportOffer;
 use crate::report::{self, RenderedReport, ReportData, ReportFormat, ReportKind};
 use crate::today::course_info;
+use crate::today::{CourseInfo, DayView};
+
+/// The Progress screen.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ProgressView {
+    pub today: NaiveDate,
+    pub course: Option<CourseInfo>,
+    pub days: Vec<DayProgress>,
+    pub weeks: Vec<WeekProgress>,
+    /// Over finished days (today is still open).
+    pub dose_adherence: Option<f64>,
+    pub all_adherence: Option<f64>,
+    pub doses_taken: u32,
+    pub doses_planned: u32,
+    pub streaks: Streaks,
+    pub score: Option<f64>,
+    pub score_series: Vec<ScorePoint>,
+    pub score_half_life_days: f64,
+    pub symptoms: Vec<SymptomSeries>,
+    pub reports: Vec<ReportOffer>,
+    /// The day a calendar of the dose times was saved on this device for a plan that has
+    /// changed since: the Export place offers a new file (and says to remove the old events).
+    pub calendar_outdated: Option<NaiveDate>,
+    /// Breathing and movement minutes per course week, and the change in hand warmth.
+    pub practice: PracticeSummary,
+    /// What to expect in the current week, and the user's trend against their baseline.
+    pub expect: Option<WeekGuide>,
+    /// The safety pause in force now: every screen shows it (issue 22.5).
+    pub safety_pause: Option<PauseView>,
+}
+
+impl ProgressView {
+    /// The Progress screen before any course.
+    pub fn empty(today: NaiveDate) -> ProgressView {
+        ProgressView {
+            today,
+            course: None,
+            days: vec![],
+            weeks: vec![],
+            dose_adherence: None,
+            all_adherence: None,
+            doses_taken: 0,
+            doses_planned: 0,
+            streaks: Streaks::default(),
+            score: None,
+            score_series: vec![],
+            score_half_life_days: SCORE_HALF_LIFE_DAYS,
+            symptoms: vec![],
+            reports: vec![],
+            calendar_outdated: None,
+            practice: Default::default(),
+            expect: None,
+            safety_pause: None,
+        }
+    }
+}
+
+/// What a check-in says back.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CheckInResult {
+    pub day: DayView,
+    /// Advice that follows from the answers (loose stools; stop and seek care).
+    pub advice: Vec<Finding>,
+}
 
 /// A course's days of a range, as progress, with the range's entries and versions.
 struct CourseDays {
