@@ -113,7 +113,7 @@ impl Core {
     /// snapshotting it into `backups` first when a migration is about to change it.
     pub async fn open_as(path: &Path, device: &str, backups: &Path) -> Result<Core> {
         Ok(Core::from_store(
-            Store::open_as_with_backups(path, device, backups).await?,
+            Store::open_as_with_snapshot(path, device, &pre_migration_snapshot(backups)).await?,
         ))
     }
 
@@ -451,6 +451,15 @@ impl Core {
         records.extend(log::append(&self.store, &new).await?);
         self.day_view(ctx, day, version.as_ref(), &records).await
     }
+}
+
+/// Where the file is snapshotted before a migration changes it: a pre-migration backup in
+/// `backups`, named for now.
+fn pre_migration_snapshot(backups: &Path) -> std::path::PathBuf {
+    backups.join(crate::backup::file_name(
+        Utc::now(),
+        crate::backup::BackupReason::PreMigration,
+    ))
 }
 
 #[cfg(test)]

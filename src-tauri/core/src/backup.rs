@@ -10,11 +10,10 @@
 //! damaged one aside (the recovery screen), and replacing the record with a backup.
 
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Utc};
 use serde::Serialize;
-use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+
 use ts_rs::TS;
 
 use crate::error::{CoreError, Result};
@@ -86,32 +85,7 @@ pub fn parse_name(name: &str) -> Option<(DateTime<Utc>, BackupReason)> {
     Some((at, reason))
 }
 
-/// Open `path` read-only and check it: its integrity and its counts (events, versions).
-pub async fn verify(path: &Path) -> Result<(i64, i64)> {
-    let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?
-        .read_only(true)
-        .immutable(true);
-    let pool = SqlitePoolOptions::new()
-        .max_connections(1)
-        .connect_with(options)
-        .await?;
-    let checked: Result<(i64, i64)> = async {
-        let ok: String = sqlx::query_scalar("PRAGMA integrity_check")
-            .fetch_one(&pool)
-            .await?;
-        if ok != "ok" {
-            return Err(CoreError::Corrupt(format!("backup check: {ok}")));
-        }
-        Ok(sqlx::query_as(
-            "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM protocol_versions)",
-        )
-        .fetch_one(&pool)
-        .await?)
-    }
-    .await;
-    pool.close().await;
-    checked
-}
+pub use crate::store::verify_file as verify;
 
 /// Every backup in `dir`, newest first (each opened and checked; a damaged one is left out).
 pub async fn list(dir: &Path) -> Result<Vec<BackupInfo>> {
@@ -259,20 +233,7 @@ pub async fn check_file(path: &Path) -> FileHealth {
         return FileHealth::Missing;
     }
     let checked: Result<String> = async {
-        let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?
-            .read_only(true);
-        let pool = SqlitePoolOptions::new()
-            .max_connections(1)
-            .connect_with(options)
-            .await?;
-        let r: std::result::Result<String, sqlx::Error> = sqlx::query_scalar("PRAGMA quick_check")
-            .fetch_one(&pool)
-            .await;
-        let tables: std::result::Result<i64, sqlx::Error> =
-            sqlx::query_scalar("SELECT count(*) FROM sqlite_master WHERE name = 'events'")
-                .fetch_one(&pool)
-                .await;
-        pool.close().await;
+        let (r, tables) = crate::store::quick_check(path).await?;
         match (r?, tables?) {
             (ok, 1) if ok == "ok" => Ok(ok),
             (ok, 1) => Ok(ok),
@@ -323,7 +284,7 @@ pub fn set_aside(path: &Path, at: DateTime<Utc>) -> Result<PathBuf> {
 /// first.
 pub fn replace_with(path: &Path, backup: &Path) -> Result<()> {
     verify_blocking_free(backup)?;
-    let tmp = crate::record::tmp_path(path);
+    let tmp = crate::atomic::tmp_path(path);
     std::fs::copy(backup, &tmp)?;
     std::fs::File::open(&tmp)?.sync_all()?;
     for ext in ["-wal", "-shm"] {

@@ -11,6 +11,7 @@
 //! holds every SQL statement and [`api`] only loads, calls and saves.
 
 pub mod api;
+pub mod atomic;
 pub mod backup;
 pub mod checkin;
 pub mod checklist;

@@ -12,12 +12,10 @@
 //! A file is refused, with a clear message and no change, when it is not a record, was made by
 //! a newer format, is truncated, fails its checksum, or belongs to another profile.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+pub use crate::atomic::{tmp_path, write_atomically};
 use crate::error::{CoreError, Result};
 use crate::store::{MergeStats, RecordBody, Store};
 
@@ -150,35 +148,6 @@ pub fn decode(bytes: &[u8]) -> Result<RecordFile> {
     }
     body.check()?;
     Ok(RecordFile { header, body })
-}
-
-/// Write `bytes` to `path` whole or not at all: beside it, flushed to disk, then renamed over
-/// it (and the folder flushed, where the system allows).
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = tmp_path(path);
-    {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-    }
-    std::fs::rename(&tmp, path)?;
-    if let Some(dir) = path.parent() {
-        // Flushing a folder is not possible everywhere (Windows); the rename stands either way.
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-    }
-    Ok(())
-}
-
-/// The temporary name a file is written under before its rename: hidden, and not a record
-/// file's name, so a sync folder's reader never takes it for one.
-pub fn tmp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.part"))
 }
 
 /// The record of `store` as a file's bytes.

@@ -160,7 +160,7 @@ async fn migration_pending(pool: &SqlitePool) -> Result<bool> {
 }
 
 async fn snapshot_pool(pool: &SqlitePool, dest: &Path) -> Result<(i64, i64)> {
-    let tmp = crate::record::tmp_path(dest);
+    let tmp = crate::atomic::tmp_path(dest);
     if tmp.exists() {
         std::fs::remove_file(&tmp)?;
     }
@@ -176,7 +176,7 @@ async fn snapshot_pool(pool: &SqlitePool, dest: &Path) -> Result<(i64, i64)> {
             let _ = d.sync_all();
         }
     }
-    match crate::backup::verify(dest).await {
+    match files::verify_file(dest).await {
         Ok(counts) => Ok(counts),
         Err(e) => {
             let _ = std::fs::remove_file(dest);
@@ -203,10 +203,14 @@ impl Store {
         Self::open_with(path, Some(device.to_string())).await
     }
 
-    /// Open as `device`, first snapshotting the file into `backups` when a migration is about
-    /// to change it.
-    pub async fn open_as_with_backups(path: &Path, device: &str, backups: &Path) -> Result<Store> {
-        Self::open_inner(path, Some(device.to_string()), Some(backups)).await
+    /// Open as `device`, first snapshotting the file to `snapshot` (a backup's path, its folder
+    /// made if needed) when a migration is about to change it.
+    pub async fn open_as_with_snapshot(
+        path: &Path,
+        device: &str,
+        snapshot: &Path,
+    ) -> Result<Store> {
+        Self::open_inner(path, Some(device.to_string()), Some(snapshot)).await
     }
 
     async fn open_with(path: &Path, device: Option<String>) -> Result<Store> {
@@ -216,7 +220,7 @@ impl Store {
     async fn open_inner(
         path: &Path,
         device: Option<String>,
-        backups: Option<&Path>,
+        snapshot: Option<&Path>,
     ) -> Result<Store> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
@@ -232,14 +236,12 @@ impl Store {
             .max_connections(4)
             .connect_with(options)
             .await?;
-        if let Some(dir) = backups {
+        if let Some(dest) = snapshot {
             if migration_pending(&pool).await? {
-                std::fs::create_dir_all(dir)?;
-                let name = crate::backup::file_name(
-                    chrono::Utc::now(),
-                    crate::backup::BackupReason::PreMigration,
-                );
-                snapshot_pool(&pool, &dir.join(name)).await?;
+                if let Some(dir) = dest.parent() {
+                    std::fs::create_dir_all(dir)?;
+                }
+                snapshot_pool(&pool, dest).await?;
             }
         }
         Self::init(pool, device).await
@@ -568,10 +570,12 @@ impl Store {
     }
 }
 
+mod files;
 mod merge;
 mod reminders;
 mod versions;
 
+pub use files::{quick_check, verify_file};
 pub use merge::{
     CourseRow, EventRow as RecordEventRow, MergeStats, RecordBody, SettingRow, VersionRow,
     SYNCED_SETTINGS,

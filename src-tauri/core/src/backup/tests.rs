@@ -108,7 +108,7 @@ async fn a_backup_is_a_checked_copy_and_restoring_by_merge_loses_nothing() {
     assert_eq!((b.events, b.versions), (1, 1));
     assert!(backups.join(&b.name).exists());
     assert!(
-        !crate::record::tmp_path(&backups.join(&b.name)).exists(),
+        !crate::atomic::tmp_path(&backups.join(&b.name)).exists(),
         "no temporary left"
     );
     let listed = core.backups(&backups).await.unwrap();
@@ -206,15 +206,15 @@ async fn an_older_schema_is_snapshot_before_it_is_migrated() {
     pool.close().await;
     // Opening with a backups folder takes a pre-migration snapshot first. (The migration then
     // fails here, since its changes are already in the file: the snapshot is what matters.)
-    let _ = crate::store::Store::open_as_with_backups(&path, "dev", &backups).await;
+    let _ = crate::api::Core::open_as(&path, "dev", &backups).await;
     let list = list(&backups).await.unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].reason, BackupReason::PreMigration);
     // Up to date: no snapshot.
     let fresh = dir.path().join("fresh.db");
-    let s = crate::store::Store::open_as_with_backups(&fresh, "dev", &dir.path().join("b2"))
+    let s = crate::api::Core::open_as(&fresh, "dev", &dir.path().join("b2"))
         .await
         .unwrap();
-    s.close().await;
+    s.store().close().await;
     assert!(!dir.path().join("b2").exists());
 }
