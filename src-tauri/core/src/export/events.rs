@@ -40,6 +40,9 @@ use crate::checklist::{DoseStatus, DoseView};
 use crate::log::dose_key;
 
 mod entries;
+mod row;
+
+use row::{amount, form_and_product, Row};
 #[cfg(test)]
 mod tests;
 
@@ -66,52 +69,6 @@ pub const HEADER: [&str; 19] = [
     "corrects",
 ];
 
-/// One row, from `date` on (the range columns are the same on every row).
-#[derive(Debug, Clone, Default)]
-struct Row {
-    date: String,
-    course_day: String,
-    kind: String,
-    item: String,
-    action: String,
-    status: String,
-    scheduled: String,
-    due_at: String,
-    recorded_at: String,
-    value: String,
-    mg: String,
-    form: String,
-    product: String,
-    note: String,
-    device: String,
-    entry: String,
-    corrects: String,
-}
-
-impl Row {
-    fn fields(&self) -> [&str; 17] {
-        [
-            &self.date,
-            &self.course_day,
-            &self.kind,
-            &self.item,
-            &self.action,
-            &self.status,
-            &self.scheduled,
-            &self.due_at,
-            &self.recorded_at,
-            &self.value,
-            &self.mg,
-            &self.form,
-            &self.product,
-            &self.note,
-            &self.device,
-            &self.entry,
-            &self.corrects,
-        ]
-    }
-}
-
 /// A dose's status as the CSV words it.
 pub fn status_word(s: DoseStatus) -> &'static str {
     match s {
@@ -122,12 +79,6 @@ pub fn status_word(s: DoseStatus) -> &'static str {
         DoseStatus::BeforeStart => "before the course",
         DoseStatus::Upcoming | DoseStatus::Due => "open",
     }
-}
-
-/// An amount without trailing zeros, to a tenth ("100", "33.3").
-fn amount(x: f64) -> String {
-    let s = format!("{x:.1}");
-    s.strip_suffix(".0").unwrap_or(&s).to_string()
 }
 
 /// The event CSV of `d` (RFC 4180, a header row, ISO 8601 times).
@@ -157,20 +108,6 @@ fn write<'r>(d: &ExportData, rows: impl Iterator<Item = &'r Row>) -> Option<Stri
         w.write_record(fields).ok()?;
     }
     String::from_utf8(w.into_inner().ok()?).ok()
-}
-
-/// The supplement's form and product under version `id`.
-fn form_and_product(d: &ExportData, id: Option<i64>) -> (String, String) {
-    let plan = d
-        .versions
-        .iter()
-        .find(|v| Some(v.0) == id)
-        .and_then(|v| v.3.supplement.as_ref());
-    match plan {
-        Some(p) if !p.form_name.is_empty() => (p.form_name.clone(), p.product.clone()),
-        Some(p) => (p.form.clone(), p.product.clone()),
-        None => (String::new(), String::new()),
-    }
 }
 
 fn dose_row(

@@ -28,6 +28,9 @@ use crate::protocol::{fmt_mg, keep_apart_windows, DoseSpec, ProtocolSpec, Supple
 use crate::zone::Tz;
 
 mod vtimezone;
+mod writer;
+
+use writer::{local_stamp, utc_stamp, Writer};
 
 /// How long a dose event lasts in the calendar, minutes.
 const DOSE_MINUTES: i64 = 15;
@@ -38,58 +41,6 @@ clinician and your product's label.";
 const REPLACE: &str = "When your plan changes, Magday offers a new calendar file: remove this \
 calendar (or its Magday events) from your calendar app first, then add the new one, so old dose \
 times do not stay.";
-
-/// Content lines, folded and ended as RFC 5545 §3.1 asks.
-#[derive(Default)]
-struct Writer {
-    out: String,
-}
-
-impl Writer {
-    /// `name` (with any parameters) and a value already in its type's form.
-    fn prop(&mut self, name: &str, value: &str) {
-        let mut width = 0;
-        for ch in name.chars().chain([':']).chain(value.chars()) {
-            let n = ch.len_utf8();
-            if width + n > 75 {
-                self.out.push_str("\r\n ");
-                width = 1;
-            }
-            self.out.push(ch);
-            width += n;
-        }
-        self.out.push_str("\r\n");
-    }
-
-    /// A TEXT value, escaped.
-    fn text(&mut self, name: &str, value: &str) {
-        self.prop(name, &escape(value));
-    }
-}
-
-/// A TEXT value's escapes (§3.3.11).
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn utc_stamp(t: DateTime<Utc>) -> String {
-    t.format("%Y%m%dT%H%M%SZ").to_string()
-}
-
-fn local_stamp(t: NaiveDateTime) -> String {
-    t.format("%Y%m%dT%H%M%S").to_string()
-}
 
 /// One recurring event: daily from `start` (local) to `until`.
 struct Series {

@@ -13,7 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::dose_reminder_key;
+use super::keys::dose_reminder_key;
 use crate::checklist::DoseTiming;
 use crate::day::DayClock;
 use crate::log::{state_before, DayState, Record};

@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 
 use chrono::Duration;
 
-use super::{date, esc, pct, safety, signed, stamp, title, ReportData};
+use super::data::{date, esc, pct, signed, stamp, title, ReportData};
+use super::safety;
 use crate::facts::DISCLAIMER;
 use crate::progress::SCORE_HALF_LIFE_DAYS;
 use crate::protocol::fmt_mg;

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::ReportData;
+use super::data::ReportData;
 use crate::protocol::Symptom;
 
 fn csv_field(text: &str) -> String {

@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use super::{date, esc, stamp, ReportData};
+use super::data::{date, esc, stamp, ReportData};
 use crate::facts::{Pregnancy, Sex};
 use crate::pause::Pause;
 use crate::protocol::{

@@ -1,12 +1,15 @@
 //! Issue 22: the report opens with Safety: the answers, every medicine with each intake time,
 //! the limit and the plan's share of it, the pause state and every pause; then the protocol.
 
+use super::data::*;
 use super::*;
 use crate::checkin::CheckInInput;
 use crate::facts::MedicineClass;
+use crate::pause::Pause;
 use crate::progress::Streaks;
 use crate::protocol::{validate, MedicineInput};
 use crate::testkit::{core_with_protocol, date, nerve, now_in};
+use chrono::{DateTime, FixedOffset};
 
 fn medicine(class: MedicineClass, name: &str, time: Option<&str>, more: &[&str]) -> MedicineInput {
     MedicineInput {

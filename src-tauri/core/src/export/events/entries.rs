@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::{amount, form_and_product, Row};
+use super::row::{amount, form_and_product, Row};
 use crate::export::ExportData;
 use crate::log::{dose_key, Entry, FoodKind, Record, SAFETY};
 use crate::practice::{BREATHING, MOVEMENT};

@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, NaiveDateTime, Offset, TimeZone, Utc};
 
-use super::{local_stamp, Writer};
+use super::writer::{local_stamp, Writer};
 use crate::zone::Tz;
 
 /// One observance: from `onset` (UTC) the zone is at `to` seconds east of UTC.
