@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{Checklist, DoseStatus, DoseView, ItemView, Tap};
+use super::view::{Checklist, DoseStatus, DoseView, ItemView, Tap};
 use crate::day::{parse_hhmm, DayClock};
 use crate::error::{quoted, CoreError, Result};
 use crate::log::{dose_key, Entry, NoteOn};

@@ -4,8 +4,8 @@
 //! medicine and any magnesium-containing product, supplement or antacid.
 
 use super::medicines::MedicineClass;
-use super::names::{same_name, words};
 use super::sources::Source;
+use super::words::{same_name, words};
 
 /// A medicine whose label sets its own window around magnesium.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

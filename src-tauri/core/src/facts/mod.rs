@@ -19,7 +19,9 @@ mod labels;
 mod medicines;
 mod names;
 mod practices;
+mod separation;
 mod sources;
+mod words;
 
 pub use forms::{form, Form, Laxative, FORMS};
 pub use intake::{
@@ -28,13 +30,13 @@ pub use intake::{
 };
 pub use labels::{label_window, LabelWindow, LABEL_WINDOWS};
 pub use medicines::{
-    separation_for, MedicineClass, Separation, DEFAULT_OTHER_WINDOW_MIN, MAX_OTHER_WINDOW_MIN,
-    MIN_OTHER_WINDOW_MIN,
+    MedicineClass, Separation, DEFAULT_OTHER_WINDOW_MIN, MAX_OTHER_WINDOW_MIN, MIN_OTHER_WINDOW_MIN,
 };
 pub use names::{class_by_name, class_in_force};
 pub use practices::{
     b6_limits, B6Limits, DepletionFactor, B6_UL_EFSA_MG, B6_UL_IOM_MG, ITEM_NOTES, MAX_B6_MG,
 };
+pub use separation::separation_for;
 pub use sources::{
     Source, SRC_ALA, SRC_B6_EFSA, SRC_B6_IOM, SRC_DEPLETION_GUIDE, SRC_DIARRHEA, SRC_EFSA_BFR,
     SRC_EMC_LEAFLET, SRC_FORMS, SRC_GUIDES, SRC_INFANT, SRC_IOM_UL, SRC_KIDNEY, SRC_ODS_AT_RISK,
