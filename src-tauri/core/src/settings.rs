@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use crate::day::{fmt_hhmm, parse_hhmm, parse_tz, DayClock, Now, MAX_DAY_START_MIN};
 use crate::error::{CoreError, Result};
-use crate::food::Exclusion;
+use crate::food::exclusions::Exclusion;
 
 /// Which clock dose times follow.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -8,9 +8,10 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::Exclusion;
-use super::Suggestion;
-use super::MAGNESIUM_WATER_MG_PER_L;
+use super::exclusions::Exclusion;
+use super::rows::{water_mg, MAGNESIUM_WATER_MG_PER_L, SOURCE};
+use super::suggest::Suggestion;
+use super::table::table;
 use crate::error::Result;
 use crate::facts::SRC_KIDNEY;
 use crate::log::{DayState, FoodKind, FoodLog, Record};
@@ -235,14 +236,14 @@ pub fn view(p: ViewParts) -> Result<FoodDayView> {
     let food_mg = p.log.food_mg();
     let gap = p.rda_mg.map(|r| gap_mg(r, food_mg));
     let suggestions = match gap {
-        Some(g) if g > 0.0 => super::suggest(
+        Some(g) if g > 0.0 => table()?.suggest(
             g,
             &p.settings.food_exclusions,
             &p.history.frequent,
             &p.history.yesterday,
             &p.history.today,
             u32::try_from(p.day.num_days_from_ce()).unwrap_or(0),
-        )?,
+        ),
         _ => vec![],
     };
     Ok(FoodDayView {
@@ -259,10 +260,10 @@ pub fn view(p: ViewParts) -> Result<FoodDayView> {
         exclusions: p.settings.food_exclusions.clone(),
         water_mg_per_litre: p.settings.water_mg_per_litre,
         water_note: match p.settings.water_mg_per_litre {
-            Some(w) => super::water_mg(w, 1.0)?.note,
+            Some(w) => water_mg(w, 1.0)?.note,
             None => None,
         },
-        source: super::SOURCE.to_string(),
+        source: SOURCE.to_string(),
         kidney_water: kidney_water(p.kidney, p.settings.water_mg_per_litre, p.log),
         safety_pause: None,
     })

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::groups::FoodGroup;
+use super::rows::Food;
 use super::text;
-use super::Food;
 
 /// What a user does not eat.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]

@@ -21,8 +21,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::groups::FoodGroup;
+use super::rows::{FeaturedServing, Food};
 use super::text;
-use super::{FeaturedServing, Food, FoodTable};
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -333,11 +333,16 @@ impl Index {
     }
 }
 
-impl FoodTable {
-    /// Up to `limit` foods matching `query`, best first (see the module docs). Case, accents
-    /// and word order do not matter; every word may be the start of a word ("spin boil").
-    pub fn search(&self, query: &str, limit: usize) -> Vec<SearchHit> {
-        let index = self.index();
+impl Index {
+    /// Up to `limit` of `foods` matching `query`, best first (see the module docs).
+    pub(super) fn search(
+        &self,
+        foods: &[Food],
+        featured_of: &HashMap<u32, usize>,
+        query: &str,
+        limit: usize,
+    ) -> Vec<SearchHit> {
+        let index = self;
         let mut terms: Vec<String> = Vec::new();
         for word in text::words(query) {
             let stem = text::stem_owned(&word);
@@ -359,7 +364,7 @@ impl FoodTable {
         } else {
             (1u8 << terms.len()) - 1
         };
-        let mut mask = vec![0u8; self.foods.len()];
+        let mut mask = vec![0u8; foods.len()];
         for (k, &(lo, hi, _)) in ranges.iter().enumerate() {
             let from = index.posting_start[lo as usize] as usize;
             let to = index.posting_start[hi as usize] as usize;
@@ -393,7 +398,7 @@ impl FoodTable {
                 }
                 score += best;
             }
-            scored.push((score, self.foods[f].name.len(), f));
+            scored.push((score, foods[f].name.len(), f));
         }
         let order = |a: &(i32, usize, usize), b: &(i32, usize, usize)| {
             b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
@@ -406,13 +411,13 @@ impl FoodTable {
         scored
             .into_iter()
             .map(|(score, _, f)| {
-                let food = &self.foods[f];
+                let food = &foods[f];
                 SearchHit {
                     id: food.id,
                     name: food.name.clone(),
                     group: food.group,
                     mg_per_100g: food.mg_per_100g,
-                    featured: self.featured_of.contains_key(&food.id),
+                    featured: featured_of.contains_key(&food.id),
                     score,
                 }
             })

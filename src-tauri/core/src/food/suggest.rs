@@ -35,7 +35,8 @@ use ts_rs::TS;
 
 use super::exclusions::{excluded, Exclusion};
 use super::groups::FoodGroup;
-use super::{check_grams, FoodTable};
+use super::rows::check_grams;
+use super::table::FoodTable;
 
 /// One suggested serving.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
