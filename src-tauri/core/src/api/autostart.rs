@@ -2,7 +2,7 @@
 //! autostart entry itself is the shell's (tauri-plugin-autostart); the flag is this device's own
 //! setting and does not travel with sync (it is not in `SYNCED_SETTINGS`).
 
-use super::Core;
+use super::ctx::Core;
 use crate::error::Result;
 
 /// The setting that remembers the offer was answered.

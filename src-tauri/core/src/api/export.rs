@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use chrono::NaiveDate;
 
-use super::{checklist_of, Core, Ctx};
+use super::ctx::{checklist_of, Core, Ctx};
 use crate::day::Now;
 use crate::error::{CoreError, Result};
 use crate::export::{self, ExportData, ExportDay, ExportRange};

@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::{checklist_of, Core, Ctx};
+use super::ctx::{checklist_of, Core, Ctx};
 use crate::checklist;
 use crate::day::Now;
 use crate::error::{CoreError, Result};

@@ -4,7 +4,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::{Core, Ctx, Version};
+use super::ctx::{Core, Ctx, Version};
 use crate::checklist::{Checklist, DoseStatus};
 use crate::day::Now;
 use crate::error::Result;

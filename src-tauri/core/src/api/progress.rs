@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{checklist_of, Core, Ctx, Version};
+use super::ctx::{checklist_of, Core, Ctx, Version};
 use crate::checkin::{self, CheckInInput};
 use crate::day::Now;
 use crate::error::{CoreError, Result};

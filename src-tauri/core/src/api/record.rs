@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::Core;
+use super::ctx::Core;
 use crate::backup::{self, BackupInfo, BackupReason};
 use crate::day::Now;
 use crate::error::{CoreError, Result};

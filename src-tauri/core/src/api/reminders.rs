@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDate, Utc};
 
-use super::{Core, Ctx, DayView};
+use super::ctx::{Core, Ctx};
 use crate::checklist::{dose_timings, Tap};
 use crate::day::Now;
 use crate::error::{quoted, CoreError, Result};
@@ -13,6 +13,7 @@ use crate::reminders::delivery::{self, CheckedDay, DeliveryReport, DELIVERY_DAYS
 use crate::reminders::{
     self, dose_of_key, plan_day, refill_reminder, Reminder, ReminderAction, MOBILE_WINDOW,
 };
+use crate::today::DayView;
 
 /// The channel a reminder is claimed on when another of its dose was shown in its place.
 const SUPERSEDED: &str = "superseded";
@@ -45,7 +46,7 @@ impl Core {
         let Some(v @ (_, spec)) = version.as_ref() else {
             return Ok(None);
         };
-        let list = super::checklist_of(ctx, ctx.today, Some(v), &DayState::replay(&records))?;
+        let list = super::ctx::checklist_of(ctx, ctx.today, Some(v), &DayState::replay(&records))?;
         let Some(first) = list.doses.first() else {
             return Ok(None);
         };

@@ -1,7 +1,7 @@
 //! The tray: today's view as menu lines ([`crate::tray`]), and whether the quit notice was
 //! given once.
 
-use super::Core;
+use super::ctx::Core;
 use crate::day::Now;
 use crate::error::Result;
 use crate::tray::{self, TrayView};
