@@ -7,10 +7,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::entry::{
-    dose_key, BreathingSession, Entry, FoodKind, FoodLog, MovementKind, NoteOn, Record, StockUnit,
+    dose_key, BreathingSession, Symptom, Entry, FoodKind, FoodLog, MovementKind, NoteOn, Record, StockUnit,
     BREATHING, MOVEMENT, SAFETY, STOCK,
 };
-use crate::protocol::Symptom;
 use crate::store::Event;
 
 fn text(v: &Option<Value>) -> Option<String> {

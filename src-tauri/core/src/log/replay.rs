@@ -6,9 +6,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
 use super::entry::{
-    BreathingSession, Entry, FoodLog, MovementKind, NoteOn, Record, BREATHING, MOVEMENT,
+    BreathingSession, Entry, FoodLog, MovementKind, NoteOn, Record, Symptom, BREATHING, MOVEMENT,
 };
-use crate::protocol::Symptom;
 
 /// Where one dose stands after a day's entries.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -13,7 +13,9 @@
 
 use serde::Deserialize;
 
-use super::model::{Finding, Level, ProtocolSpec};
+use super::answers::SafetyAnswers;
+use super::model::{Finding, KidneyAnswer, Level, ProtocolSpec, Template};
+use super::templates::DEFAULT_LENGTH_DAYS;
 use super::safety::evaluate;
 use super::validate::plan_refusal;
 
@@ -69,11 +71,11 @@ pub fn unreadable(json: &str, effective_from: chrono::NaiveDate) -> ProtocolSpec
     fn field<T: serde::de::DeserializeOwned>(value: &serde_json::Value, name: &str) -> Option<T> {
         serde_json::from_value(value.get(name).cloned().unwrap_or_default()).ok()
     }
-    let safety = field(&value, "safety").unwrap_or_else(|| super::SafetyAnswers {
+    let safety = field(&value, "safety").unwrap_or_else(|| SafetyAnswers {
         age_band: crate::facts::AgeBand::Years31To50,
         sex: crate::facts::Sex::Female,
         pregnancy: crate::facts::Pregnancy::No,
-        kidney_disease: super::KidneyAnswer::NotSure,
+        kidney_disease: KidneyAnswer::NotSure,
         medicines: vec![],
         takes_antacid_laxative: false,
         antacid_laxative_mg: 0.0,
@@ -82,12 +84,12 @@ pub fn unreadable(json: &str, effective_from: chrono::NaiveDate) -> ProtocolSpec
         depletion: vec![],
     });
     ProtocolSpec {
-        template: field(&value, "template").unwrap_or(super::Template::Custom),
+        template: field(&value, "template").unwrap_or(Template::Custom),
         name: field(&value, "name").unwrap_or_default(),
         safety,
         supplement: None,
         start_date: field(&value, "start_date").unwrap_or(effective_from),
-        length_days: field(&value, "length_days").unwrap_or(super::DEFAULT_LENGTH_DAYS),
+        length_days: field(&value, "length_days").unwrap_or(DEFAULT_LENGTH_DAYS),
         items: vec![],
         symptoms: vec![],
         rda_mg: field(&value, "rda_mg").unwrap_or(0),

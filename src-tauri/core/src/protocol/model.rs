@@ -12,6 +12,8 @@ use ts_rs::TS;
 use crate::day::parse_hhmm;
 use crate::error::{CoreError, Result};
 use crate::facts::{MedicineClass, Source};
+// A symptom is the log's word (a rating names one); the protocol says which are tracked.
+pub use crate::log::Symptom;
 
 pub use super::answers::{SafetyAnswers, SafetyInput};
 pub use super::practices::ItemNote;
@@ -26,72 +28,6 @@ pub enum Template {
     Nerve,
     /// Start from nothing.
     Custom,
-}
-
-/// The symptoms a protocol can track, each rated 0 (none) to 10 (worst).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Symptom {
-    ColdHands,
-    ColdFeet,
-    Numbness,
-    Tingling,
-    NervePain,
-    Cramps,
-    Weakness,
-    Stress,
-    PoorSleep,
-    /// Stomach upset or loose stools: the tolerance check every protocol tracks.
-    Stomach,
-}
-
-impl Symptom {
-    pub const ALL: [Symptom; 10] = [
-        Symptom::ColdHands,
-        Symptom::ColdFeet,
-        Symptom::Numbness,
-        Symptom::Tingling,
-        Symptom::NervePain,
-        Symptom::Cramps,
-        Symptom::Weakness,
-        Symptom::Stress,
-        Symptom::PoorSleep,
-        Symptom::Stomach,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Symptom::ColdHands => "cold_hands",
-            Symptom::ColdFeet => "cold_feet",
-            Symptom::Numbness => "numbness",
-            Symptom::Tingling => "tingling",
-            Symptom::NervePain => "nerve_pain",
-            Symptom::Cramps => "cramps",
-            Symptom::Weakness => "weakness",
-            Symptom::Stress => "stress",
-            Symptom::PoorSleep => "poor_sleep",
-            Symptom::Stomach => "stomach",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Symptom> {
-        Symptom::ALL.into_iter().find(|s| s.key() == key)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Symptom::ColdHands => "Cold hands",
-            Symptom::ColdFeet => "Cold feet",
-            Symptom::Numbness => "Numbness",
-            Symptom::Tingling => "Tingling",
-            Symptom::NervePain => "Nerve pain",
-            Symptom::Cramps => "Cramps or muscle tension",
-            Symptom::Weakness => "Weakness",
-            Symptom::Stress => "Stress",
-            Symptom::PoorSleep => "Poor sleep",
-            Symptom::Stomach => "Stomach upset or loose stools",
-        }
-    }
 }
 
 /// How an item is ticked.
