@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::entry::{
-    dose_key, BreathingSession, Symptom, Entry, FoodKind, FoodLog, MovementKind, NoteOn, Record, StockUnit,
-    BREATHING, MOVEMENT, SAFETY, STOCK,
+    dose_key, BreathingSession, Entry, FoodKind, FoodLog, MovementKind, NoteOn, Record, StockUnit,
+    Symptom, BREATHING, MOVEMENT, SAFETY, STOCK,
 };
 use crate::store::Event;
 

@@ -2,11 +2,12 @@
 //! until chosen) and as each version stores them and the rules read them ([`SafetyAnswers`]).
 //! Re-exported by `model`, beside the rest of the protocol's data.
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use serde::{de, Deserialize, Deserializer, Serialize};
 use ts_rs::TS;
 
-use super::model::{KidneyAnswer, MedicineInput};
-use crate::facts::{AgeBand, DepletionFactor, Pregnancy, Sex};
+use crate::facts::{AgeBand, DepletionFactor, MedicineClass, Pregnancy, Sex};
 
 /// The safety questions as answered, as stored in each version and as the rules read them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -89,5 +90,98 @@ impl From<SafetyAnswers> for SafetyInput {
             wider_windows: a.wider_windows,
             depletion: a.depletion,
         }
+    }
+}
+
+/// A medicine the user takes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MedicineInput {
+    pub class: MedicineClass,
+    /// The user's own name for it ("doxycycline"); may be empty.
+    pub name: String,
+    /// When the user usually takes it, "HH:MM"; enables separation reminders.
+    pub time: Option<String>,
+    /// Further intakes the same day ("HH:MM"; antibiotics twice or three times a day): each
+    /// gets its window and its reminder.
+    #[serde(default)]
+    pub more_times: Vec<String>,
+    /// For another prescription medicine: minutes to keep it from magnesium on either side
+    /// (2 h when unset, reference §4).
+    #[serde(default)]
+    pub window_min: Option<u32>,
+    /// The user takes it together with magnesium and with food: where the medicine's label allows
+    /// that (bictegravir, Biktarvy), a dose at the same moment is then no clash (reference §4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub with_food: Option<bool>,
+}
+
+impl MedicineInput {
+    /// Every intake of the day, "HH:MM".
+    pub fn times(&self) -> impl Iterator<Item = &str> {
+        self.time
+            .as_deref()
+            .into_iter()
+            .chain(self.more_times.iter().map(String::as_str))
+    }
+
+    /// How far it must stay from a magnesium dose (see [`crate::facts::separation_for`]).
+    pub fn separation(&self, wider: bool) -> Option<crate::facts::Separation> {
+        crate::facts::separation_for(self.class, &self.name, self.window_min, wider)
+    }
+}
+
+/// The answer to "Do you have kidney disease, reduced kidney function or dialysis?".
+/// "Not sure" counts as yes in every rule until it is answered (reference §3).
+///
+/// Written as `"yes"`, `"no"` or `"not_sure"`. Protocols saved before the question had three
+/// answers stored a bool, so a stored `true` still reads as yes and `false` as no.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum KidneyAnswer {
+    Yes,
+    No,
+    NotSure,
+}
+
+impl KidneyAnswer {
+    /// The answers as written, in the order the form offers them.
+    pub const KEYS: &'static [&'static str] = &["yes", "no", "not_sure"];
+
+    /// Whether the kidney rules apply: yes, and not sure until it is answered.
+    pub fn counts_as_yes(self) -> bool {
+        self != KidneyAnswer::No
+    }
+}
+
+impl<'de> Deserialize<'de> for KidneyAnswer {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Answer;
+        impl de::Visitor<'_> for Answer {
+            type Value = KidneyAnswer;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("yes, no or not_sure")
+            }
+
+            /// A protocol saved before "not sure" existed.
+            fn visit_bool<E: de::Error>(self, v: bool) -> std::result::Result<KidneyAnswer, E> {
+                Ok(if v {
+                    KidneyAnswer::Yes
+                } else {
+                    KidneyAnswer::No
+                })
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<KidneyAnswer, E> {
+                match v {
+                    "yes" => Ok(KidneyAnswer::Yes),
+                    "no" => Ok(KidneyAnswer::No),
+                    "not_sure" => Ok(KidneyAnswer::NotSure),
+                    _ => Err(E::unknown_variant(v, KidneyAnswer::KEYS)),
+                }
+            }
+        }
+        d.deserialize_any(Answer)
     }
 }

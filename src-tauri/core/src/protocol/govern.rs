@@ -15,8 +15,8 @@ use serde::Deserialize;
 
 use super::answers::SafetyAnswers;
 use super::model::{Finding, KidneyAnswer, Level, ProtocolSpec, Template};
-use super::templates::DEFAULT_LENGTH_DAYS;
 use super::safety::evaluate;
+use super::templates::DEFAULT_LENGTH_DAYS;
 use super::validate::plan_refusal;
 
 /// A stored spec as it may govern days: parsed, then judged (see the module).

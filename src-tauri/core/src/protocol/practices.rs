@@ -10,10 +10,7 @@
 
 use std::cmp::Reverse;
 
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
-
-use super::model::{Finding, Level, SafetyAnswers, SafetyReport, SupplementPlan};
+use super::model::{Finding, ItemNote, Level, SafetyAnswers, SafetyReport, SupplementPlan};
 use super::plan::fmt_mg;
 use super::safety::evaluate;
 use crate::error::{CoreError, Result};
@@ -21,14 +18,6 @@ use crate::facts::{
     b6_limits, AgeBand, DepletionFactor, B6_UL_EFSA_MG, ITEM_NOTES, MAX_B6_MG, SRC_B6_EFSA,
     SRC_B6_IOM,
 };
-
-/// A note an item carries (what to know before taking it), with where it comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct ItemNote {
-    pub text: String,
-    /// The source's citation, as [`crate::facts::Source`] gives it.
-    pub citation: String,
-}
 
 /// The note of item `key` ([`ITEM_NOTES`]); `None` for items without one (the standard items,
 /// the user's own).

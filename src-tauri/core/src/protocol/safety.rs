@@ -7,8 +7,7 @@ use std::cmp::Reverse;
 
 use super::keep_apart::{in_window, keep_apart_windows, same_time};
 use super::model::{
-    medicine_name, Finding, KeepApart, KidneyAnswer, Level, SafetyAnswers, SafetyReport,
-    SupplementPlan,
+    medicine_name, Finding, KeepApart, Level, SafetyAnswers, SafetyReport, SupplementPlan,
 };
 use super::plan::{fmt_mg, round1};
 use crate::facts::{
@@ -93,16 +92,6 @@ pub fn evaluate(safety: &SafetyAnswers, plan: Option<&SupplementPlan>) -> Safety
         } else {
             vec![]
         },
-    }
-}
-
-/// What a "not sure" answer to the kidney question adds in front of a kidney finding: it counts
-/// as yes until the user knows (reference §3).
-fn not_sure_prefix(safety: &SafetyAnswers) -> &'static str {
-    if safety.kidney_disease == KidneyAnswer::NotSure {
-        "Not sure counts as yes until you know: ask your clinician whether your kidneys work normally. "
-    } else {
-        ""
     }
 }
 
@@ -450,6 +439,8 @@ fn consult() -> Finding {
 }
 
 mod antacids;
+
+use antacids::not_sure_prefix;
 #[cfg(test)]
 mod medicines_tests;
 #[cfg(test)]

@@ -2,9 +2,8 @@
 //! to the question, and the elemental amount when they know it (reference §2: they count
 //! toward the limit; §3: with kidney disease they are the commonest path to hypermagnesemia).
 
-use super::not_sure_prefix;
 use crate::facts::{Source, SRC_KIDNEY};
-use crate::protocol::model::{Finding, Level, SafetyAnswers};
+use crate::protocol::model::{Finding, KidneyAnswer, Level, SafetyAnswers};
 use crate::protocol::plan::fmt_mg;
 
 /// Stop: kidney disease (or not sure) plus antacids or laxatives with magnesium, the classic
@@ -51,4 +50,14 @@ pub(super) fn amount_unknown(
         ),
         source: limit_source,
     })
+}
+
+/// What a "not sure" answer to the kidney question adds in front of a kidney finding: it counts
+/// as yes until the user knows (reference §3).
+pub(super) fn not_sure_prefix(safety: &SafetyAnswers) -> &'static str {
+    if safety.kidney_disease == KidneyAnswer::NotSure {
+        "Not sure counts as yes until you know: ask your clinician whether your kidneys work normally. "
+    } else {
+        ""
+    }
 }

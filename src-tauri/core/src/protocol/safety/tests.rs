@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::facts::{AgeBand, MedicineClass, SRC_EMC_LEAFLET};
+use crate::protocol::KidneyAnswer;
 use crate::protocol::{AmountKind, DoseSpec, MedicineInput};
 use crate::testkit::safety;
 
