@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Store;
+use super::db::Store;
 use crate::error::{CoreError, Result};
 
 /// The settings that travel between devices (the device id, the profile and where this device

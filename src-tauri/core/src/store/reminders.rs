@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use sqlx::Row;
 
-use super::{fmt_day, Store};
+use super::db::{fmt_day, Store};
 use crate::error::{CoreError, Result};
 
 /// One row of the reminder log.

@@ -5,7 +5,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
-use super::{fmt_day, Store};
+use super::db::{fmt_day, Store};
+use super::events::{events_from_packed, Event, EVENT_COLUMNS};
 use crate::error::{CoreError, Result};
 
 /// A stored protocol version (its spec still as JSON; the domain parses it).
@@ -68,13 +69,13 @@ impl Store {
     pub(crate) async fn day_rows(
         &self,
         day: NaiveDate,
-    ) -> Result<(Option<StoredVersion>, Vec<super::Event>)> {
+    ) -> Result<(Option<StoredVersion>, Vec<Event>)> {
         let sql = format!(
             "SELECT (SELECT json_array({VERSION_COLUMNS}) FROM protocol_versions \
                WHERE effective_from <= ?1 ORDER BY {NEWEST_FIRST} LIMIT 1), \
              (SELECT json_group_array(json_array({cols})) FROM \
                (SELECT {cols} FROM events WHERE day = ?1))",
-            cols = super::EVENT_COLUMNS,
+            cols = EVENT_COLUMNS,
         );
         let (version, events): (Option<String>, String) = sqlx::query_as(&sql)
             .bind(fmt_day(day))
@@ -87,7 +88,7 @@ impl Store {
             )?),
             None => None,
         };
-        Ok((version, super::events_from_packed(&events)?))
+        Ok((version, events_from_packed(&events)?))
     }
 }
 
