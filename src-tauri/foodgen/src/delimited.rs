@@ -10,7 +10,7 @@
 
 use csv::StringRecord;
 
-use crate::GenError;
+use crate::model::GenError;
 
 /// How a file separates and quotes its fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! number.
 
 use crate::delimited;
-use crate::{Featured, Food, GenError};
+use crate::model::{Featured, Food, GenError};
 
 /// The featured list (`file` names it in errors): a header row naming the columns, then one
 /// serving per row.

@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::delimited::Record;
-use crate::sr::{clean, FD_GROUP};
+use crate::model::GenError;
+use crate::sr::{clean, group_code, FD_GROUP};
 use crate::sr26::LongDesc;
-use crate::GenError;
 
 pub(crate) fn parse_groups(records: &[Record]) -> Result<BTreeMap<String, String>, GenError> {
     let mut groups = BTreeMap::new();
@@ -18,16 +18,6 @@ pub(crate) fn parse_groups(records: &[Record]) -> Result<BTreeMap<String, String
         groups.insert(group_code(code, &at)?, clean(name));
     }
     Ok(groups)
-}
-
-/// "1100" → "11"; `at` says where the code is, for the error.
-pub(crate) fn group_code(code: &str, at: &str) -> Result<String, GenError> {
-    let code = code.trim();
-    if code.len() == 4 && code.ends_with("00") && code.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(code[..2].to_string())
-    } else {
-        Err(GenError(format!("{at}: bad food group code {code:?}")))
-    }
 }
 
 /// NDB prefixes that are not food group codes but whose SR26 foods all sit in one group

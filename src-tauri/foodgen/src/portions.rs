@@ -1,8 +1,8 @@
 //! Household portions as people read them: amounts with fraction glyphs ("½ cup"), ABBREV's
 //! own two weights tidied, and duplicates dropped.
 
+use crate::model::Portion;
 use crate::sr::clean;
-use crate::Portion;
 
 /// An amount as people write it: 0.5 → "½", 1.5 → "1½", 0.333 → "⅓", 3.527 → "3.527".
 pub fn fmt_amount(amount: f64) -> String {

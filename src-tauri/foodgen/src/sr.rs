@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::delimited::{self, Record};
-use crate::GenError;
+use crate::model::GenError;
 
 /// The SR files the generator reads.
 pub(crate) const ABBREV: &str = "ABBREV.txt";
@@ -50,6 +50,16 @@ pub fn number(field: &str, what: &str) -> Result<Option<f64>, GenError> {
 /// Collapses runs of white space and trims.
 pub(crate) fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "1100" → "11"; `at` says where the code is, for the error.
+pub(crate) fn group_code(code: &str, at: &str) -> Result<String, GenError> {
+    let code = code.trim();
+    if code.len() == 4 && code.ends_with("00") && code.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(code[..2].to_string())
+    } else {
+        Err(GenError(format!("{at}: bad food group code {code:?}")))
+    }
 }
 
 #[cfg(test)]

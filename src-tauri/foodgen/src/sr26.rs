@@ -4,10 +4,9 @@
 use std::collections::HashMap;
 
 use crate::delimited::Record;
-use crate::groups::group_code;
+use crate::model::{GenError, Portion};
 use crate::portions::fmt_amount;
-use crate::sr::{self, clean, FOOD_DES, WEIGHT};
-use crate::{GenError, Portion};
+use crate::sr::{self, clean, group_code, FOOD_DES, WEIGHT};
 
 /// One SR26 food description.
 pub(crate) struct LongDesc {

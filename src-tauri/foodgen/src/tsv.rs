@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::{GenError, Generated, FORMAT_VERSION};
+use crate::model::{GenError, Generated, FORMAT_VERSION};
 
 /// Refuses text that would break the TSV layout.
 fn field(text: &str, what: &str) -> Result<String, GenError> {
