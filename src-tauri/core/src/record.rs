@@ -161,10 +161,10 @@ pub async fn export(store: &Store, written_at: &str) -> Result<Vec<u8>> {
     )
 }
 
-/// Merge a checked file into `store` (at `merged_at`, RFC 3339): refused when it belongs to
-/// another profile (unless this record is still empty, which then takes the file's profile).
-/// A file whose body is the one last merged from its device is recognised by its checksum and
-/// not merged again (nothing in it can be new).
+/// Merge a checked file into `store` (at `merged_at`, RFC 3339): an import. Refused when it
+/// belongs to another profile (unless this record is still empty, which then takes the file's
+/// profile). A file whose body is the one last merged from its device is recognised by its
+/// checksum and not merged again (nothing in it can be new).
 pub async fn merge(store: &Store, file: &RecordFile, merged_at: &str) -> Result<MergeStats> {
     if file.header.profile != store.profile().await? {
         store.adopt_profile(&file.header.profile).await?;
@@ -173,16 +173,31 @@ pub async fn merge(store: &Store, file: &RecordFile, merged_at: &str) -> Result<
     if store.merged_file(&h.device).await?.as_deref() == Some(h.body_sha256.as_str()) {
         return Ok(MergeStats::default());
     }
-    let added = store.merge(&[&file.body]).await?;
-    store
-        .note_merged_file(
-            &h.device,
-            &h.body_sha256,
-            &h.written_at,
-            merged_at,
-            i64::try_from(h.events).unwrap_or(i64::MAX),
-        )
-        .await?;
+    merge_files(store, &[file], merged_at).await
+}
+
+/// **The one merge of record files**, an import's and a sync's: every body in one transaction
+/// (all or none), then each file noted as merged from its device (so it is known again by its
+/// checksum). The caller has checked that the files belong to this record.
+pub async fn merge_files(
+    store: &Store,
+    files: &[&RecordFile],
+    merged_at: &str,
+) -> Result<MergeStats> {
+    let bodies: Vec<&RecordBody> = files.iter().map(|f| &f.body).collect();
+    let added = store.merge(&bodies).await?;
+    for f in files {
+        let h = &f.header;
+        store
+            .note_merged_file(
+                &h.device,
+                &h.body_sha256,
+                &h.written_at,
+                merged_at,
+                i64::try_from(h.events).unwrap_or(i64::MAX),
+            )
+            .await?;
+    }
     Ok(added)
 }
 

@@ -6,6 +6,7 @@ mod events;
 mod files;
 mod merge;
 mod reminders;
+mod sync_marks;
 mod versions;
 
 pub use db::Store;
