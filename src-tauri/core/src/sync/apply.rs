@@ -53,7 +53,9 @@ fn read(path: &Path, standing: &Standing) -> Read {
     if standing.merged.get(&header.device) == Some(&header.body_sha256) {
         return Read::Known(header);
     }
-    let body = record::decode(&bytes).map_err(|e| e.to_string());
+    let body = record::decode(&bytes)
+        .map(Box::new)
+        .map_err(|e| e.to_string());
     Read::Whole(header, body)
 }
 

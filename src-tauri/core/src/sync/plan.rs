@@ -46,7 +46,7 @@ pub enum Read {
     /// Its header; its body was not read, as it is the one last merged from its device.
     Known(Header),
     /// Its header, and its body or why the body could not be read.
-    Whole(Header, std::result::Result<RecordFile, String>),
+    Whole(Header, std::result::Result<Box<RecordFile>, String>),
 }
 
 /// The folder's record files other than this device's, sorted by name.

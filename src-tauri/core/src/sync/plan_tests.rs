@@ -30,7 +30,7 @@ fn file(name: &str, profile: &str, device: &str, sha: &str, events: u64) -> List
     };
     Listed {
         name: name.into(),
-        read: Read::Whole(h, Ok(f)),
+        read: Read::Whole(h, Ok(Box::new(f))),
     }
 }
 
