@@ -132,22 +132,55 @@ pub fn derive(
         });
     };
     let is_skipped = skipped.is_some();
+    let (doses, safety_paused) = dose_views(spec, day, saved_at, log, pauses, now, clock)?;
+    let items = item_views(spec, log, food_mg);
+    let score = day_score(&doses, &items, safety_paused, is_skipped);
+    let keep_apart = match &spec.supplement {
+        Some(plan) if !spec.doses_on(day).is_empty() => keep_apart_windows(&spec.safety, plan)
+            .iter()
+            .map(|w| taken_window(w, &doses, clock))
+            .collect(),
+        _ => vec![],
+    };
+    Ok(Checklist {
+        day,
+        protocol_version: Some(version_id),
+        skipped: is_skipped,
+        skip_reason: skipped.filter(|s| !s.is_empty()),
+        day_note,
+        doses,
+        items,
+        keep_apart,
+        antacid_rules: antacid_rules(&spec.safety),
+        score,
+    })
+}
+
+/// Each dose of `day` as it stands, and how many a safety pause holds.
+fn dose_views(
+    spec: &ProtocolSpec,
+    day: NaiveDate,
+    saved_at: Option<DateTime<Utc>>,
+    log: &DayState,
+    pauses: &[Pause],
+    now: DateTime<Utc>,
+    clock: &DayClock,
+) -> Result<(Vec<DoseView>, usize)> {
     let mut doses = Vec::new();
     let mut safety_paused = 0;
     let timings = dose_timings(spec, day, clock)?;
     for (d, t) in spec.doses_on(day).iter().zip(&timings) {
         let state = log.dose(d.slot);
         let taken = state.taken;
-        let dose_skipped = state.skipped;
         let snoozed = state
             .snooze
             .map(|(_, until)| until.with_timezone(&Utc))
             .filter(|s| taken.is_none() && *s > now);
-        let status = if let Some(_at) = taken {
+        let status = if taken.is_some() {
             DoseStatus::Taken
-        } else if dose_skipped {
+        } else if state.skipped {
             DoseStatus::Skipped
-        } else if is_skipped {
+        } else if log.skipped.is_some() {
             DoseStatus::Paused
         } else if dose_paused(pauses, t.due, t.window_end) {
             safety_paused += 1;
@@ -182,34 +215,51 @@ pub fn derive(
             snooze_ends: snoozed,
         });
     }
-    let mut items = Vec::new();
-    for spec_item in &spec.items {
-        let state = log.item(&spec_item.key);
-        let (done, count, note, minutes) = (state.done, state.count, state.note, state.minutes);
-        let count = u32::try_from(count.max(0)).unwrap_or(0);
-        let done = match &spec_item.kind {
-            ItemKind::Check => {
-                done || (spec_item.key == "food" && food_mg >= f64::from(spec.rda_mg))
+    Ok((doses, safety_paused))
+}
+
+/// Each item of the protocol as it stands (food is done once the day's food magnesium reaches
+/// the recommended intake).
+fn item_views(spec: &ProtocolSpec, log: &DayState, food_mg: f64) -> Vec<ItemView> {
+    spec.items
+        .iter()
+        .map(|spec_item| {
+            let state = log.item(&spec_item.key);
+            let count = u32::try_from(state.count.max(0)).unwrap_or(0);
+            let done = match &spec_item.kind {
+                ItemKind::Check => {
+                    state.done || (spec_item.key == "food" && food_mg >= f64::from(spec.rda_mg))
+                }
+                ItemKind::Count { target } => count >= *target,
+            };
+            ItemView {
+                key: spec_item.key.clone(),
+                label: spec_item.label.clone(),
+                kind: spec_item.kind.clone(),
+                done,
+                count,
+                note: state.note,
+                guidance: spec_item.note.clone().or_else(|| item_note(&spec_item.key)),
+                minutes: state.minutes,
             }
-            ItemKind::Count { target } => count >= *target,
-        };
-        items.push(ItemView {
-            key: spec_item.key.clone(),
-            label: spec_item.label.clone(),
-            kind: spec_item.kind.clone(),
-            done,
-            count,
-            note,
-            guidance: spec_item.note.clone().or_else(|| item_note(&spec_item.key)),
-            minutes,
-        });
-    }
+        })
+        .collect()
+}
+
+/// The day's score: doses taken of those expected (not before the plan, not paused for
+/// safety), and items done, a counted item by its share of the goal.
+fn day_score(
+    doses: &[DoseView],
+    items: &[ItemView],
+    safety_paused: usize,
+    skipped: bool,
+) -> DayScore {
     let doses_taken = doses
         .iter()
         .filter(|d| d.status == DoseStatus::Taken)
         .count() as u32;
     let mut items_done = f64::from(doses_taken);
-    for i in &items {
+    for i in items {
         items_done += match &i.kind {
             ItemKind::Check => f64::from(u8::from(i.done)),
             ItemKind::Count { target } if *target > 0 => {
@@ -223,32 +273,13 @@ pub fn derive(
         .filter(|d| d.status != DoseStatus::BeforeStart)
         .count()
         - safety_paused;
-    let score = DayScore {
+    DayScore {
         doses_taken,
         doses_planned: expected as u32,
         items_done,
         items_total: (expected + items.len()) as u32,
-        skipped: is_skipped,
-    };
-    let keep_apart = match &spec.supplement {
-        Some(plan) if !spec.doses_on(day).is_empty() => keep_apart_windows(&spec.safety, plan)
-            .iter()
-            .map(|w| taken_window(w, &doses, clock))
-            .collect(),
-        _ => vec![],
-    };
-    Ok(Checklist {
-        day,
-        protocol_version: Some(version_id),
-        skipped: is_skipped,
-        skip_reason: skipped.filter(|s| !s.is_empty()),
-        day_note,
-        doses,
-        items,
-        keep_apart,
-        antacid_rules: antacid_rules(&spec.safety),
-        score,
-    })
+        skipped,
+    }
 }
 
 /// Whether anything may be recorded on `day` (a tap, food, a check-in is refused otherwise):

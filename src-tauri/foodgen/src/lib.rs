@@ -25,8 +25,10 @@ pub mod sr;
 mod sr26;
 mod tsv;
 
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use delimited::Record;
 use featured::parse_featured;
 use groups::{consistent_prefix_groups, fallback_group, head_groups, parse_groups};
 pub use model::{Featured, Food, GenError, Generated, NameSource, Portion, FORMAT_VERSION};
@@ -34,7 +36,7 @@ pub use names::Namer;
 pub use portions::fmt_amount;
 use portions::{abbrev_portion_label, dedup_portions};
 use sr::{ABBREV, FD_GROUP, FOOD_DES, WEIGHT};
-use sr26::{parse_food_des, parse_weights};
+use sr26::{parse_food_des, parse_weights, LongDesc};
 
 /// The repository root (this crate is `src-tauri/foodgen`).
 pub fn repo_root() -> PathBuf {
@@ -56,28 +58,86 @@ pub fn default_out_dir() -> PathBuf {
     repo_root().join("src-tauri/core/data")
 }
 
-/// Reads the SR files in `sr_dir` and the featured list at `featured_csv`.
-pub fn generate(sr_dir: &Path, featured_csv: &Path) -> Result<Generated, GenError> {
-    let abbrev = sr::read(sr_dir, ABBREV)?;
-    let food_des = sr::read(sr_dir, FOOD_DES)?;
-    let fd_group = sr::read(sr_dir, FD_GROUP)?;
-    let weight = sr::read(sr_dir, WEIGHT)?;
-    let featured_text = std::fs::read_to_string(featured_csv)
-        .map_err(|e| GenError(format!("cannot read {}: {e}", featured_csv.display())))?;
-    let featured_name = featured_csv.file_name().map_or_else(
-        || featured_csv.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+/// What the SR26 files say, for reading the ABBREV records.
+struct Sr26 {
+    groups: BTreeMap<String, String>,
+    long: HashMap<String, LongDesc>,
+    portions: HashMap<String, Vec<Portion>>,
+    namer: Namer,
+    prefix_groups: HashMap<String, String>,
+    head_groups: HashMap<String, String>,
+}
 
-    let groups = parse_groups(&fd_group)?;
-    let long = parse_food_des(&food_des)?;
-    let portions = parse_weights(&weight)?;
-    let namer = Namer::new(long.values().map(|d| d.name.as_str()));
-    let prefix_groups = consistent_prefix_groups(&long);
-    let head_groups = head_groups(&long);
+impl Sr26 {
+    /// Parses the food groups, long descriptions and household portions.
+    fn parse(
+        fd_group: &[Record],
+        food_des: &[Record],
+        weight: &[Record],
+    ) -> Result<Sr26, GenError> {
+        let groups = parse_groups(fd_group)?;
+        let long = parse_food_des(food_des)?;
+        let portions = parse_weights(weight)?;
+        let namer = Namer::new(long.values().map(|d| d.name.as_str()));
+        let prefix_groups = consistent_prefix_groups(&long);
+        let head_groups = head_groups(&long);
+        Ok(Sr26 {
+            groups,
+            long,
+            portions,
+            namer,
+            prefix_groups,
+            head_groups,
+        })
+    }
 
-    let mut foods = Vec::new();
-    for record in &abbrev {
+    /// The food's name, where it comes from, and its food group (checked to be known).
+    fn name_and_group(
+        &self,
+        at: &str,
+        ndb: &str,
+        short: &str,
+    ) -> Result<(String, NameSource, String), GenError> {
+        let (name, name_source, group) = match self.long.get(ndb) {
+            Some(d) => (d.name.clone(), NameSource::Long, d.group.clone()),
+            None => {
+                let group = fallback_group(
+                    ndb,
+                    short,
+                    &self.groups,
+                    &self.prefix_groups,
+                    &self.head_groups,
+                )
+                .ok_or_else(|| GenError(format!("{at}: no food group found for {ndb} {short}")))?;
+                (self.namer.readable(short), NameSource::Derived, group)
+            }
+        };
+        if !self.groups.contains_key(&group) {
+            return Err(GenError(format!("{ndb}: unknown food group {group}")));
+        }
+        Ok((name, name_source, group))
+    }
+
+    /// The food's household portions: SR26's, else the two ABBREV gives; deduplicated.
+    fn food_portions(&self, at: &str, ndb: &str, row: &[String]) -> Result<Vec<Portion>, GenError> {
+        let mut food_portions = self.portions.get(ndb).cloned().unwrap_or_default();
+        if food_portions.is_empty() {
+            for (grams, desc) in [(&row[48], &row[49]), (&row[50], &row[51])] {
+                let Some(grams) = sr::number(grams, &format!("{at} ({ndb}) GmWt"))? else {
+                    continue;
+                };
+                let label = abbrev_portion_label(desc);
+                if grams > 0.0 && !label.is_empty() {
+                    food_portions.push(Portion { grams, label });
+                }
+            }
+        }
+        dedup_portions(&mut food_portions);
+        Ok(food_portions)
+    }
+
+    /// The food of one ABBREV record, or `None` when it has no magnesium value.
+    fn food(&self, record: &Record) -> Result<Option<Food>, GenError> {
         let at = format!("{ABBREV} line {}", record.line);
         let row = &record.fields;
         if row.len() != 53 {
@@ -92,43 +152,46 @@ pub fn generate(sr_dir: &Path, featured_csv: &Path) -> Result<Generated, GenErro
             return Err(GenError(format!("{at}: bad NDB number {ndb:?}")));
         }
         let Some(mg) = sr::number(&row[12], &format!("{at} ({ndb}) magnesium"))? else {
-            continue;
+            return Ok(None);
         };
-        let short = row[1].trim();
-        let (name, name_source, group) = match long.get(&ndb) {
-            Some(d) => (d.name.clone(), NameSource::Long, d.group.clone()),
-            None => {
-                let group = fallback_group(&ndb, short, &groups, &prefix_groups, &head_groups)
-                    .ok_or_else(|| {
-                        GenError(format!("{at}: no food group found for {ndb} {short}"))
-                    })?;
-                (namer.readable(short), NameSource::Derived, group)
-            }
-        };
-        if !groups.contains_key(&group) {
-            return Err(GenError(format!("{ndb}: unknown food group {group}")));
-        }
-        let mut food_portions = portions.get(&ndb).cloned().unwrap_or_default();
-        if food_portions.is_empty() {
-            for (grams, desc) in [(&row[48], &row[49]), (&row[50], &row[51])] {
-                let Some(grams) = sr::number(grams, &format!("{at} ({ndb}) GmWt"))? else {
-                    continue;
-                };
-                let label = abbrev_portion_label(desc);
-                if grams > 0.0 && !label.is_empty() {
-                    food_portions.push(Portion { grams, label });
-                }
-            }
-        }
-        dedup_portions(&mut food_portions);
-        foods.push(Food {
+        let (name, name_source, group) = self.name_and_group(&at, &ndb, row[1].trim())?;
+        let portions = self.food_portions(&at, &ndb, row)?;
+        Ok(Some(Food {
             ndb,
             group,
             mg_per_100g: mg,
             name,
             name_source,
-            portions: food_portions,
-        });
+            portions,
+        }))
+    }
+}
+
+/// The featured list's text and its file name (for errors).
+fn read_featured(featured_csv: &Path) -> Result<(String, String), GenError> {
+    let featured_text = std::fs::read_to_string(featured_csv)
+        .map_err(|e| GenError(format!("cannot read {}: {e}", featured_csv.display())))?;
+    let featured_name = featured_csv.file_name().map_or_else(
+        || featured_csv.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Ok((featured_text, featured_name))
+}
+
+/// Reads the SR files in `sr_dir` and the featured list at `featured_csv`.
+pub fn generate(sr_dir: &Path, featured_csv: &Path) -> Result<Generated, GenError> {
+    let abbrev = sr::read(sr_dir, ABBREV)?;
+    let food_des = sr::read(sr_dir, FOOD_DES)?;
+    let fd_group = sr::read(sr_dir, FD_GROUP)?;
+    let weight = sr::read(sr_dir, WEIGHT)?;
+    let (featured_text, featured_name) = read_featured(featured_csv)?;
+    let sr26 = Sr26::parse(&fd_group, &food_des, &weight)?;
+
+    let mut foods = Vec::new();
+    for record in &abbrev {
+        if let Some(food) = sr26.food(record)? {
+            foods.push(food);
+        }
     }
     foods.sort_by(|a, b| a.ndb.cmp(&b.ndb));
     if foods.windows(2).any(|w| w[0].ndb == w[1].ndb) {
@@ -137,7 +200,7 @@ pub fn generate(sr_dir: &Path, featured_csv: &Path) -> Result<Generated, GenErro
 
     let (featured, skipped_featured) = parse_featured(&featured_text, &featured_name, &foods)?;
     Ok(Generated {
-        groups,
+        groups: sr26.groups,
         foods,
         abbrev_count: abbrev.len(),
         featured,

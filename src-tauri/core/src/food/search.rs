@@ -219,6 +219,108 @@ fn add_word(
     }
 }
 
+/// The fixed part of a food's score: featured, group, brand, household measures, name length.
+fn base_score(food: &Food, featured: bool, word_count: i32) -> i32 {
+    let mut score = 0;
+    if featured {
+        score += FEATURED;
+    }
+    // Baby food, fast food, ready meals, American Indian foods, restaurant dishes.
+    if matches!(food.usda_group_code, 3 | 21 | 22 | 35 | 36) {
+        score += SIDELINE_GROUP;
+    }
+    if is_brand(&food.name) {
+        score += BRAND;
+    }
+    score += 3 * food.portions.len().min(4) as i32;
+    score -= (food.name.len() / 6) as i32;
+    score -= 2 * word_count;
+    score
+}
+
+/// Each food's tokens, numbered by `interner` in first-seen order: (where each food's tokens
+/// start, with one more start at the end; the tokens; each food's fixed score).
+fn tokenize_foods(
+    interner: &mut Interner,
+    foods: &[Food],
+    featured: &[FeaturedServing],
+    featured_of: &HashMap<u32, usize>,
+) -> (Vec<u32>, Vec<Tok>, Vec<i32>) {
+    let mut folded = text::Folded::default();
+    let mut food_start = Vec::with_capacity(foods.len() + 1);
+    let mut food_tokens: Vec<Tok> = Vec::with_capacity(foods.len() * 16);
+    let mut base = Vec::with_capacity(foods.len());
+    for food in foods {
+        let start = food_tokens.len();
+        food_start.push(start as u32);
+        folded.fill(&food.name);
+        let mut word_count = 0;
+        for (pos, (word, commas)) in folded.iter().enumerate() {
+            let (head, first) = (commas < 2, pos == 0);
+            add_word(interner, &mut food_tokens, start, word, head, first);
+            word_count += 1;
+        }
+        let featured_at = featured_of.get(&food.id).copied();
+        if let Some(i) = featured_at {
+            folded.fill(&featured[i].name);
+            for (word, _) in folded.iter() {
+                add_word(interner, &mut food_tokens, start, word, true, false);
+            }
+        }
+        base.push(base_score(food, featured_at.is_some(), word_count));
+    }
+    food_start.push(food_tokens.len() as u32);
+    (food_start, food_tokens, base)
+}
+
+/// Sorts the interned tokens, renumbers `food_tokens` in that order and returns the tokens.
+fn sort_tokens(interner: &Interner, food_tokens: &mut [Tok]) -> Tokens {
+    let count = interner.spans.len();
+    let mut order: Vec<u32> = (0..count as u32).collect();
+    order.sort_unstable_by(|&a, &b| interner.get(a).cmp(interner.get(b)));
+    let mut rank = vec![0u32; count];
+    for (r, &old) in order.iter().enumerate() {
+        rank[old as usize] = r as u32;
+    }
+    for t in food_tokens.iter_mut() {
+        t.id = rank[t.id as usize];
+    }
+    let mut buf = String::with_capacity(interner.buf.len());
+    let mut spans = Vec::with_capacity(count);
+    for &old in &order {
+        let s = buf.len() as u32;
+        buf.push_str(interner.get(old));
+        spans.push((s, buf.len() as u32));
+    }
+    Tokens { buf, spans }
+}
+
+/// The foods of each of `token_count` tokens, by counting: (posting_start, postings).
+fn count_postings(
+    token_count: usize,
+    food_count: usize,
+    food_start: &[u32],
+    food_tokens: &[Tok],
+) -> (Vec<u32>, Vec<u32>) {
+    let mut posting_start = vec![0u32; token_count + 1];
+    for t in food_tokens {
+        posting_start[t.id as usize + 1] += 1;
+    }
+    for i in 1..posting_start.len() {
+        posting_start[i] += posting_start[i - 1];
+    }
+    let mut fill = posting_start.clone();
+    let mut postings = vec![0u32; food_tokens.len()];
+    for f in 0..food_count {
+        for t in &food_tokens[food_start[f] as usize..food_start[f + 1] as usize] {
+            let slot = &mut fill[t.id as usize];
+            postings[*slot as usize] = f as u32;
+            *slot += 1;
+        }
+    }
+    (posting_start, postings)
+}
+
 impl Index {
     pub(super) fn build(
         foods: &[Food],
@@ -228,91 +330,11 @@ impl Index {
         let mut interner = Interner::default();
         interner.by_hash.reserve(16_384);
         interner.buf.reserve(128 * 1024);
-        let mut folded = text::Folded::default();
-        let mut food_start = Vec::with_capacity(foods.len() + 1);
-        let mut food_tokens: Vec<Tok> = Vec::with_capacity(foods.len() * 16);
-        let mut base = Vec::with_capacity(foods.len());
-        for food in foods {
-            let start = food_tokens.len();
-            food_start.push(start as u32);
-            folded.fill(&food.name);
-            let mut word_count = 0;
-            for (pos, (word, commas)) in folded.iter().enumerate() {
-                add_word(
-                    &mut interner,
-                    &mut food_tokens,
-                    start,
-                    word,
-                    commas < 2,
-                    pos == 0,
-                );
-                word_count += 1;
-            }
-            let featured_at = featured_of.get(&food.id).copied();
-            if let Some(i) = featured_at {
-                folded.fill(&featured[i].name);
-                for (word, _) in folded.iter() {
-                    add_word(&mut interner, &mut food_tokens, start, word, true, false);
-                }
-            }
-            let mut score = 0;
-            if featured_at.is_some() {
-                score += FEATURED;
-            }
-            // Baby food, fast food, ready meals, American Indian foods, restaurant dishes.
-            if matches!(food.usda_group_code, 3 | 21 | 22 | 35 | 36) {
-                score += SIDELINE_GROUP;
-            }
-            if is_brand(&food.name) {
-                score += BRAND;
-            }
-            score += 3 * food.portions.len().min(4) as i32;
-            score -= (food.name.len() / 6) as i32;
-            score -= 2 * word_count;
-            base.push(score);
-        }
-        food_start.push(food_tokens.len() as u32);
-
-        // Sort the tokens and renumber them in that order.
-        let count = interner.spans.len();
-        let mut order: Vec<u32> = (0..count as u32).collect();
-        order.sort_unstable_by(|&a, &b| interner.get(a).cmp(interner.get(b)));
-        let mut rank = vec![0u32; count];
-        for (r, &old) in order.iter().enumerate() {
-            rank[old as usize] = r as u32;
-        }
-        for t in &mut food_tokens {
-            t.id = rank[t.id as usize];
-        }
-        let mut token_buf = String::with_capacity(interner.buf.len());
-        let mut token_spans = Vec::with_capacity(count);
-        for &old in &order {
-            let s = token_buf.len() as u32;
-            token_buf.push_str(interner.get(old));
-            token_spans.push((s, token_buf.len() as u32));
-        }
-        let tokens = Tokens {
-            buf: token_buf,
-            spans: token_spans,
-        };
-
-        // Postings, by counting.
-        let mut posting_start = vec![0u32; tokens.spans.len() + 1];
-        for t in &food_tokens {
-            posting_start[t.id as usize + 1] += 1;
-        }
-        for i in 1..posting_start.len() {
-            posting_start[i] += posting_start[i - 1];
-        }
-        let mut fill = posting_start.clone();
-        let mut postings = vec![0u32; food_tokens.len()];
-        for f in 0..foods.len() {
-            for t in &food_tokens[food_start[f] as usize..food_start[f + 1] as usize] {
-                let slot = &mut fill[t.id as usize];
-                postings[*slot as usize] = f as u32;
-                *slot += 1;
-            }
-        }
+        let (food_start, mut food_tokens, base) =
+            tokenize_foods(&mut interner, foods, featured, featured_of);
+        let tokens = sort_tokens(&interner, &mut food_tokens);
+        let (posting_start, postings) =
+            count_postings(tokens.spans.len(), foods.len(), &food_start, &food_tokens);
         Index {
             tokens,
             posting_start,
@@ -324,7 +346,7 @@ impl Index {
     }
 
     /// Token ids starting with `prefix`, and the id of `prefix` itself when it is a token.
-    fn range(&self, prefix: &str) -> (u32, u32, Option<u32>) {
+    fn range(&self, prefix: &str) -> TermRange {
         let t = &self.tokens;
         let lo = t.spans.partition_point(|&s| t.str(s) < prefix);
         let len = t.spans[lo..].partition_point(|&s| t.str(s).starts_with(prefix));
@@ -333,7 +355,91 @@ impl Index {
     }
 }
 
+/// A term's tokens: ids from, to (exclusive), and the term's own id when it is a token.
+type TermRange = (u32, u32, Option<u32>);
+
+/// A scored food: (score, name length, position in the table).
+type Scored = (i32, usize, usize);
+
+/// The query's distinct stemmed words, the first [`MAX_TERMS`] of them.
+fn query_terms(query: &str) -> Vec<String> {
+    let mut terms: Vec<String> = Vec::new();
+    for word in text::words(query) {
+        let stem = text::stem_owned(&word);
+        if !terms.contains(&stem) {
+            terms.push(stem);
+        }
+    }
+    terms.truncate(MAX_TERMS);
+    terms
+}
+
+/// Best first: higher score, then shorter name, then earlier in the table.
+fn best_first(a: &Scored, b: &Scored) -> std::cmp::Ordering {
+    b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+}
+
+/// Keeps the `limit` best of `scored` (`limit` > 0), best first.
+fn keep_best(scored: &mut Vec<Scored>, limit: usize) {
+    if scored.len() > limit {
+        scored.select_nth_unstable_by(limit - 1, best_first);
+        scored.truncate(limit);
+    }
+    scored.sort_unstable_by(best_first);
+}
+
+/// The search result for `food`.
+fn hit(food: &Food, featured_of: &HashMap<u32, usize>, score: i32) -> SearchHit {
+    SearchHit {
+        id: food.id,
+        name: food.name.clone(),
+        group: food.group,
+        mg_per_100g: food.mg_per_100g,
+        featured: featured_of.contains_key(&food.id),
+        score,
+    }
+}
+
 impl Index {
+    /// A bit per term for each of `food_count` foods: set when the food has a token in the
+    /// term's range.
+    fn term_mask(&self, ranges: &[TermRange], food_count: usize) -> Vec<u8> {
+        let mut mask = vec![0u8; food_count];
+        for (k, &(lo, hi, _)) in ranges.iter().enumerate() {
+            let from = self.posting_start[lo as usize] as usize;
+            let to = self.posting_start[hi as usize] as usize;
+            for &f in &self.postings[from..to] {
+                mask[f as usize] |= 1 << k;
+            }
+        }
+        mask
+    }
+
+    /// Food `f`'s score for the query: its fixed part plus how well each term matches.
+    fn score(&self, f: usize, ranges: &[TermRange]) -> i32 {
+        let toks = &self.food_tokens[self.food_start[f] as usize..self.food_start[f + 1] as usize];
+        let mut score = self.base[f];
+        for (k, &(lo, hi, exact)) in ranges.iter().enumerate() {
+            let mut best = 0;
+            for t in toks.iter().filter(|t| t.id >= lo && t.id < hi) {
+                let mut s = if Some(t.id) == exact {
+                    WHOLE_WORD
+                } else {
+                    PREFIX
+                };
+                if t.head {
+                    s += IN_HEAD;
+                }
+                if k == 0 && t.first {
+                    s += FIRST_WORD;
+                }
+                best = best.max(s);
+            }
+            score += best;
+        }
+        score
+    }
+
     /// Up to `limit` of `foods` matching `query`, best first (see the module docs).
     pub(super) fn search(
         &self,
@@ -342,19 +448,11 @@ impl Index {
         query: &str,
         limit: usize,
     ) -> Vec<SearchHit> {
-        let index = self;
-        let mut terms: Vec<String> = Vec::new();
-        for word in text::words(query) {
-            let stem = text::stem_owned(&word);
-            if !terms.contains(&stem) {
-                terms.push(stem);
-            }
-        }
-        terms.truncate(MAX_TERMS);
+        let terms = query_terms(query);
         if terms.is_empty() || limit == 0 {
             return Vec::new();
         }
-        let ranges: Vec<(u32, u32, Option<u32>)> = terms.iter().map(|t| index.range(t)).collect();
+        let ranges: Vec<TermRange> = terms.iter().map(|t| self.range(t)).collect();
         if ranges.iter().any(|(lo, hi, _)| lo == hi) {
             return Vec::new();
         }
@@ -364,63 +462,18 @@ impl Index {
         } else {
             (1u8 << terms.len()) - 1
         };
-        let mut mask = vec![0u8; foods.len()];
-        for (k, &(lo, hi, _)) in ranges.iter().enumerate() {
-            let from = index.posting_start[lo as usize] as usize;
-            let to = index.posting_start[hi as usize] as usize;
-            for &f in &index.postings[from..to] {
-                mask[f as usize] |= 1 << k;
-            }
-        }
-        let mut scored: Vec<(i32, usize, usize)> = Vec::new();
+        let mask = self.term_mask(&ranges, foods.len());
+        let mut scored: Vec<Scored> = Vec::new();
         for (f, &m) in mask.iter().enumerate() {
             if m != full {
                 continue;
             }
-            let toks =
-                &index.food_tokens[index.food_start[f] as usize..index.food_start[f + 1] as usize];
-            let mut score = index.base[f];
-            for (k, &(lo, hi, exact)) in ranges.iter().enumerate() {
-                let mut best = 0;
-                for t in toks.iter().filter(|t| t.id >= lo && t.id < hi) {
-                    let mut s = if Some(t.id) == exact {
-                        WHOLE_WORD
-                    } else {
-                        PREFIX
-                    };
-                    if t.head {
-                        s += IN_HEAD;
-                    }
-                    if k == 0 && t.first {
-                        s += FIRST_WORD;
-                    }
-                    best = best.max(s);
-                }
-                score += best;
-            }
-            scored.push((score, foods[f].name.len(), f));
+            scored.push((self.score(f, &ranges), foods[f].name.len(), f));
         }
-        let order = |a: &(i32, usize, usize), b: &(i32, usize, usize)| {
-            b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
-        };
-        if scored.len() > limit {
-            scored.select_nth_unstable_by(limit - 1, order);
-            scored.truncate(limit);
-        }
-        scored.sort_unstable_by(order);
+        keep_best(&mut scored, limit);
         scored
             .into_iter()
-            .map(|(score, _, f)| {
-                let food = &foods[f];
-                SearchHit {
-                    id: food.id,
-                    name: food.name.clone(),
-                    group: food.group,
-                    mg_per_100g: food.mg_per_100g,
-                    featured: featured_of.contains_key(&food.id),
-                    score,
-                }
-            })
+            .map(|(score, _, f)| hit(&foods[f], featured_of, score))
             .collect()
     }
 }

@@ -35,7 +35,7 @@ use ts_rs::TS;
 
 use super::exclusions::{excluded, Exclusion};
 use super::groups::FoodGroup;
-use super::rows::check_grams;
+use super::rows::{check_grams, Food};
 use super::table::FoodTable;
 
 /// One suggested serving.
@@ -350,21 +350,9 @@ impl FoodTable {
             .collect()
     }
 
-    fn candidates(
-        &self,
-        exclusions: &[Exclusion],
-        frequent: &[(u32, f64, u32)],
-        yesterday: &[u32],
-        today: &[u32],
-    ) -> Vec<Candidate> {
-        let stale: HashSet<u32> = yesterday.iter().chain(today).copied().collect();
-        let mut allowed_cache: HashMap<u32, bool> = HashMap::new();
-        let mut allowed = |id: u32| -> bool {
-            *allowed_cache
-                .entry(id)
-                .or_insert_with(|| self.get(id).is_some_and(|food| !excluded(food, exclusions)))
-        };
-        // The user's usual amount of each food logged often (the most logged entry wins).
+    /// The user's usual amount of each food logged often (the most logged entry wins): food id
+    /// → (grams, times logged).
+    fn usual_amounts(&self, frequent: &[(u32, f64, u32)]) -> BTreeMap<u32, (f64, u32)> {
         let mut usual: BTreeMap<u32, (f64, u32)> = BTreeMap::new();
         for &(id, grams, times) in frequent {
             if times < USUAL_MIN_TIMES || check_grams(grams).is_err() || self.get(id).is_none() {
@@ -375,6 +363,17 @@ impl FoodTable {
                 *entry = (grams, times);
             }
         }
+        usual
+    }
+
+    /// The featured servings with magnesium of the `allowed` foods that are not among the
+    /// user's `usual` ones, one candidate per food; `stale` foods were eaten yesterday or today.
+    fn featured_candidates(
+        &self,
+        usual: &BTreeMap<u32, (f64, u32)>,
+        stale: &HashSet<u32>,
+        allowed: &mut impl FnMut(u32) -> bool,
+    ) -> Vec<Candidate> {
         let mut cands: Vec<Candidate> = Vec::new();
         let mut at: HashMap<u32, usize> = HashMap::new();
         for s in &self.featured {
@@ -402,42 +401,66 @@ impl FoodTable {
                 }
             }
         }
+        cands
+    }
+
+    /// `grams` of `food` (food `id`, `mg` of magnesium), named and labelled like a featured
+    /// serving or household measure of the same weight, when there is one; else "50 g".
+    fn usual_serving(&self, id: u32, food: &Food, grams: f64, mg: f64) -> Serving {
+        let same = |g: f64| (g - grams).abs() < 0.01;
+        let featured = self
+            .featured
+            .iter()
+            .find(|s| s.food_id == id && same(s.grams));
+        let name = featured
+            .map(|s| s.name.as_str())
+            .or_else(|| self.featured_name(id))
+            .unwrap_or(&food.name)
+            .to_string();
+        let label = featured
+            .map(|s| &s.label)
+            .or_else(|| {
+                food.portions
+                    .iter()
+                    .find(|p| same(p.grams))
+                    .map(|p| &p.label)
+            })
+            .map_or_else(|| format!("{grams} g"), String::clone);
+        Serving {
+            name,
+            label,
+            grams,
+            mg,
+        }
+    }
+
+    /// Every candidate (see the module docs): the featured servings, then the user's own foods.
+    fn candidates(
+        &self,
+        exclusions: &[Exclusion],
+        frequent: &[(u32, f64, u32)],
+        yesterday: &[u32],
+        today: &[u32],
+    ) -> Vec<Candidate> {
+        let stale: HashSet<u32> = yesterday.iter().chain(today).copied().collect();
+        let mut allowed_cache: HashMap<u32, bool> = HashMap::new();
+        let mut allowed = |id: u32| -> bool {
+            *allowed_cache
+                .entry(id)
+                .or_insert_with(|| self.get(id).is_some_and(|food| !excluded(food, exclusions)))
+        };
+        let usual = self.usual_amounts(frequent);
+        let mut cands = self.featured_candidates(&usual, &stale, &mut allowed);
         for (&id, &(grams, times)) in &usual {
             let Some(food) = self.get(id) else { continue };
             let mg = food.mg_per_100g * grams / 100.0;
             if mg <= 0.0 || !allowed(id) {
                 continue;
             }
-            // Named and labelled like a featured serving or household measure of the same
-            // weight, when there is one; else "50 g".
-            let same = |g: f64| (g - grams).abs() < 0.01;
-            let featured = self
-                .featured
-                .iter()
-                .find(|s| s.food_id == id && same(s.grams));
-            let name = featured
-                .map(|s| s.name.as_str())
-                .or_else(|| self.featured_name(id))
-                .unwrap_or(&food.name)
-                .to_string();
-            let label = featured
-                .map(|s| &s.label)
-                .or_else(|| {
-                    food.portions
-                        .iter()
-                        .find(|p| same(p.grams))
-                        .map(|p| &p.label)
-                })
-                .map_or_else(|| format!("{grams} g"), String::clone);
             cands.push(Candidate {
                 food_id: id,
                 group: food.group,
-                servings: vec![Serving {
-                    name,
-                    label,
-                    grams,
-                    mg,
-                }],
+                servings: vec![self.usual_serving(id, food, grams, mg)],
                 times,
                 usual: true,
                 // What the user eats every day stays theirs: only today's entry holds it back.

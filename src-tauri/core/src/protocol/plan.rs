@@ -19,9 +19,9 @@ fn finite_in(v: f64, lo_exclusive: f64, hi: f64) -> bool {
     v.is_finite() && v > lo_exclusive && v <= hi
 }
 
-/// Build the validated plan from the supplement input (no safety judgement beyond the bounds).
-pub fn build_plan(input: &SupplementInput, day_start_min: u32) -> Result<SupplementPlan> {
-    let form = facts::form(input.form.trim()).ok_or_else(|| {
+/// The input's magnesium form, known to Magday.
+fn known_form(input: &SupplementInput) -> Result<&'static facts::Form> {
+    facts::form(input.form.trim()).ok_or_else(|| {
         CoreError::invalid(
             "unknown_form",
             "supplement.form",
@@ -30,7 +30,11 @@ pub fn build_plan(input: &SupplementInput, day_start_min: u32) -> Result<Supplem
                 quoted(&input.form)
             ),
         )
-    })?;
+    })
+}
+
+/// Check the product name, the mg per unit, the number of doses and the window.
+fn check_bounds(input: &SupplementInput) -> Result<()> {
     if input.product.chars().count() > 80 {
         return Err(CoreError::invalid(
             "invalid_product",
@@ -59,7 +63,12 @@ pub fn build_plan(input: &SupplementInput, day_start_min: u32) -> Result<Supplem
             "A dose's window must be from 30 minutes to 12 hours.",
         ));
     }
-    let (elemental, assumption) = match input.amount_kind {
+    Ok(())
+}
+
+/// Elemental mg per unit, and the assumption behind it when the label gave the compound's mg.
+fn elemental_per_unit(input: &SupplementInput, form: &facts::Form) -> (f64, Option<String>) {
+    match input.amount_kind {
         AmountKind::Elemental => (input.mg_per_unit, None),
         AmountKind::Compound => {
             let e = input.mg_per_unit * form.elemental_percent / 100.0;
@@ -75,7 +84,11 @@ pub fn build_plan(input: &SupplementInput, day_start_min: u32) -> Result<Supplem
                 )),
             )
         }
-    };
+    }
+}
+
+/// Each dose's time and units, checked, in the order entered (no two at the same time).
+fn parse_doses(input: &SupplementInput) -> Result<Vec<(NaiveTime, f64)>> {
     let mut doses: Vec<(NaiveTime, f64)> = Vec::new();
     for (i, d) in input.doses.iter().enumerate() {
         let time = parse_hhmm(&d.time, &format!("supplement.doses[{i}].time"))?;
@@ -98,13 +111,22 @@ pub fn build_plan(input: &SupplementInput, day_start_min: u32) -> Result<Supplem
         }
         doses.push((time, d.units));
     }
-    // Order the doses as they fall in the user's day (a 01:00 dose after a 04:00 start is last).
+    Ok(doses)
+}
+
+/// The doses as they fall in the user's day (a 01:00 dose after a 04:00 start is last),
+/// numbered from 1, at `elemental` mg per unit.
+fn order_doses(
+    mut doses: Vec<(NaiveTime, f64)>,
+    day_start_min: u32,
+    elemental: f64,
+) -> Vec<DoseSpec> {
     let key = |t: &NaiveTime| {
         let m = t.signed_duration_since(NaiveTime::MIN).num_minutes() as u32;
         (m + 24 * 60 - day_start_min) % (24 * 60)
     };
     doses.sort_by_key(|(t, _)| key(t));
-    let doses: Vec<DoseSpec> = doses
+    doses
         .into_iter()
         .enumerate()
         .map(|(i, (t, units))| DoseSpec {
@@ -113,7 +135,15 @@ pub fn build_plan(input: &SupplementInput, day_start_min: u32) -> Result<Supplem
             units,
             mg: round1(units * elemental),
         })
-        .collect();
+        .collect()
+}
+
+/// Build the validated plan from the supplement input (no safety judgement beyond the bounds).
+pub fn build_plan(input: &SupplementInput, day_start_min: u32) -> Result<SupplementPlan> {
+    let form = known_form(input)?;
+    check_bounds(input)?;
+    let (elemental, assumption) = elemental_per_unit(input, form);
+    let doses = order_doses(parse_doses(input)?, day_start_min, elemental);
     let daily: f64 = doses.iter().map(|d| d.mg).sum();
     if !finite_in(daily, 0.0, ABSURD_DAILY_MG) {
         return Err(CoreError::invalid(
