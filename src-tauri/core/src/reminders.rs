@@ -11,12 +11,12 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::checklist::dose_timings;
+use crate::checklist::{dose_timings, DoseTiming};
 use crate::day::{parse_hhmm, DayClock};
 use crate::error::Result;
-use crate::log::DayState;
+use crate::log::{DayState, DoseState};
 use crate::pause::{paused_at, Pause};
-use crate::protocol::{fmt_mg, medicine_name, ProtocolSpec};
+use crate::protocol::{fmt_mg, medicine_name, DoseSpec, ProtocolSpec};
 use crate::settings::ReminderSettings;
 use crate::stock::StockView;
 
@@ -167,125 +167,153 @@ pub fn plan_day(
     };
     for (d, t) in doses.iter().zip(&timings) {
         let state = log.dose(d.slot);
-        if state.done() {
-            continue;
-        }
-        let base = dose_reminder_key(day, d.slot);
-        let body = format!(
-            "{} of {what} ({} mg), with food if you can.",
-            units_text(d.units),
-            fmt_mg(d.mg)
-        );
-        let title = format!("Magnesium: dose {} at {}", d.slot, d.time);
-        let mk = |kind, key: String, n: u32, due, expires, title: String, body: String| Reminder {
-            key,
-            kind,
-            day,
-            slot: d.slot,
-            n,
-            due,
-            expires,
-            title,
-            body,
-        };
-        if let Some(pre) = settings.pre_alert_min {
-            let at = t.due - Duration::minutes(i64::from(pre));
-            out.push(mk(
-                ReminderKind::PreAlert,
-                format!("{base}/pre"),
-                0,
-                at,
-                t.due,
-                format!("Dose {} in {pre} minutes ({})", d.slot, d.time),
-                body.clone(),
-            ));
-        }
-        let snooze_until = state.snooze.map(|(_, until)| until.with_timezone(&Utc));
-        out.push(mk(
-            ReminderKind::Dose,
-            base.clone(),
-            0,
-            t.due,
-            t.window_end,
-            title.clone(),
-            body.clone(),
-        ));
-        if let Some(every) = settings.nag_every_min {
-            for n in 1..=settings.nag_max {
-                let at = t.due + Duration::minutes(i64::from(every) * i64::from(n));
-                if at >= t.window_end {
-                    break;
-                }
-                if snooze_until.is_some_and(|s| at <= s) {
-                    continue;
-                }
-                out.push(mk(
-                    ReminderKind::Nag,
-                    format!("{base}/nag:{n}"),
-                    n,
-                    at,
-                    t.window_end,
-                    format!("Still to take: dose {} ({})", d.slot, d.time),
-                    format!("{body} Tick it when taken, or snooze."),
-                ));
-            }
-        }
-        if let Some((event_id, until)) = state.snooze {
-            let until = until.with_timezone(&Utc);
-            out.push(mk(
-                ReminderKind::Snooze,
-                format!("{base}/snooze:{event_id}"),
-                0,
-                until,
-                t.window_end.max(until + Duration::minutes(10)),
-                format!("Snoozed: dose {} ({})", d.slot, d.time),
-                body.clone(),
-            ));
+        if !state.done() {
+            out.extend(dose_reminders(day, d, t, &state, &what, settings));
         }
     }
     if settings.separation_reminders && !doses.is_empty() {
-        // Each dose at the time it was taken once ticked (its window is measured from then).
-        let times: Vec<String> = doses
-            .iter()
-            .map(|d| match log.dose(d.slot).taken {
-                Some(at) => format!(
-                    "{} (taken)",
-                    crate::day::fmt_hhmm(at.with_timezone(&clock.tz).time())
-                ),
-                None => d.time.clone(),
-            })
-            .collect();
-        for (i, m) in spec.safety.medicines.iter().enumerate() {
-            let Some(sep) = m.separation(spec.safety.wider_windows) else {
-                continue;
-            };
-            // Each intake of the day gets its reminder: the first keeps the key "med:i".
-            for (j, time) in m.times().enumerate() {
-                let Ok(t) = parse_hhmm(time, "time") else {
-                    continue;
-                };
-                let at = clock.instant(day, t);
-                out.push(Reminder {
-                    key: match j {
-                        0 => format!("{day}/med:{i}"),
-                        _ => format!("{day}/med:{i}/{j}"),
-                    },
-                    kind: ReminderKind::Separation,
-                    day,
-                    slot: u32::try_from(i).unwrap_or(0),
-                    n: u32::try_from(j).unwrap_or(0),
-                    due: at,
-                    expires: at + Duration::minutes(60),
-                    title: format!("Time for {}", medicine_name(m)),
-                    body: format!("{} Magnesium today: {}.", sep.rule(), times.join(", ")),
-                });
-            }
-        }
+        out.extend(separation_reminders(day, spec, log, clock, doses));
     }
     // A safety pause silences every reminder that would come while it lasts.
     out.retain(|r| !paused_at(pauses, r.due));
     out.sort_by(|a, b| a.due.cmp(&b.due).then(a.key.cmp(&b.key)));
     Ok(out)
+}
+
+/// The reminders of one dose still to take: its pre-alert, the dose, its nags (never before a
+/// snooze ends, none after its window) and its snooze.
+fn dose_reminders(
+    day: NaiveDate,
+    d: &DoseSpec,
+    t: &DoseTiming,
+    state: &DoseState,
+    what: &str,
+    settings: &ReminderSettings,
+) -> Vec<Reminder> {
+    let mut out = Vec::new();
+    let base = dose_reminder_key(day, d.slot);
+    let body = format!(
+        "{} of {what} ({} mg), with food if you can.",
+        units_text(d.units),
+        fmt_mg(d.mg)
+    );
+    let title = format!("Magnesium: dose {} at {}", d.slot, d.time);
+    let mk = |kind, key: String, n: u32, due, expires, title: String, body: String| Reminder {
+        key,
+        kind,
+        day,
+        slot: d.slot,
+        n,
+        due,
+        expires,
+        title,
+        body,
+    };
+    if let Some(pre) = settings.pre_alert_min {
+        let at = t.due - Duration::minutes(i64::from(pre));
+        out.push(mk(
+            ReminderKind::PreAlert,
+            format!("{base}/pre"),
+            0,
+            at,
+            t.due,
+            format!("Dose {} in {pre} minutes ({})", d.slot, d.time),
+            body.clone(),
+        ));
+    }
+    let snooze_until = state.snooze.map(|(_, until)| until.with_timezone(&Utc));
+    out.push(mk(
+        ReminderKind::Dose,
+        base.clone(),
+        0,
+        t.due,
+        t.window_end,
+        title.clone(),
+        body.clone(),
+    ));
+    if let Some(every) = settings.nag_every_min {
+        for n in 1..=settings.nag_max {
+            let at = t.due + Duration::minutes(i64::from(every) * i64::from(n));
+            if at >= t.window_end {
+                break;
+            }
+            if snooze_until.is_some_and(|s| at <= s) {
+                continue;
+            }
+            out.push(mk(
+                ReminderKind::Nag,
+                format!("{base}/nag:{n}"),
+                n,
+                at,
+                t.window_end,
+                format!("Still to take: dose {} ({})", d.slot, d.time),
+                format!("{body} Tick it when taken, or snooze."),
+            ));
+        }
+    }
+    if let Some((event_id, until)) = state.snooze {
+        let until = until.with_timezone(&Utc);
+        out.push(mk(
+            ReminderKind::Snooze,
+            format!("{base}/snooze:{event_id}"),
+            0,
+            until,
+            t.window_end.max(until + Duration::minutes(10)),
+            format!("Snoozed: dose {} ({})", d.slot, d.time),
+            body.clone(),
+        ));
+    }
+    out
+}
+
+/// A reminder at each intake of each medicine to keep apart from magnesium, with the day's dose
+/// times (a dose at the time it was taken once ticked: its window is measured from then).
+fn separation_reminders(
+    day: NaiveDate,
+    spec: &ProtocolSpec,
+    log: &DayState,
+    clock: &DayClock,
+    doses: &[DoseSpec],
+) -> Vec<Reminder> {
+    let mut out = Vec::new();
+    // Each dose at the time it was taken once ticked (its window is measured from then).
+    let times: Vec<String> = doses
+        .iter()
+        .map(|d| match log.dose(d.slot).taken {
+            Some(at) => format!(
+                "{} (taken)",
+                crate::day::fmt_hhmm(at.with_timezone(&clock.tz).time())
+            ),
+            None => d.time.clone(),
+        })
+        .collect();
+    for (i, m) in spec.safety.medicines.iter().enumerate() {
+        let Some(sep) = m.separation(spec.safety.wider_windows) else {
+            continue;
+        };
+        // Each intake of the day gets its reminder: the first keeps the key "med:i".
+        for (j, time) in m.times().enumerate() {
+            let Ok(t) = parse_hhmm(time, "time") else {
+                continue;
+            };
+            let at = clock.instant(day, t);
+            out.push(Reminder {
+                key: match j {
+                    0 => format!("{day}/med:{i}"),
+                    _ => format!("{day}/med:{i}/{j}"),
+                },
+                kind: ReminderKind::Separation,
+                day,
+                slot: u32::try_from(i).unwrap_or(0),
+                n: u32::try_from(j).unwrap_or(0),
+                due: at,
+                expires: at + Duration::minutes(60),
+                title: format!("Time for {}", medicine_name(m)),
+                body: format!("{} Magnesium today: {}.", sep.rule(), times.join(", ")),
+            });
+        }
+    }
+    out
 }
 
 /// The refill reminder of `day`, when the supply is low (see [`crate::stock`]): once, with the

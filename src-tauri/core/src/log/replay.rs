@@ -87,51 +87,15 @@ impl DayState {
         let mut removed = Vec::new();
         for r in records {
             match &r.entry {
-                Entry::DoseTaken { slot, at } => {
-                    let d = s.doses.entry(*slot).or_default();
-                    d.taken = Some(at.unwrap_or(r.at));
-                    d.skipped = false;
-                }
-                Entry::DoseSkipped { slot } => {
-                    let d = s.doses.entry(*slot).or_default();
-                    d.taken = None;
-                    d.skipped = true;
-                }
-                Entry::DoseUndone { slot } => {
-                    let d = s.doses.entry(*slot).or_default();
-                    d.taken = None;
-                    d.skipped = false;
-                    d.snooze = None;
-                }
-                Entry::DoseSnoozed { slot, until } => {
-                    s.doses.entry(*slot).or_default().snooze = Some((r.id, *until));
-                }
-                Entry::ItemDone { key } => s.items.entry(key.clone()).or_default().done = true,
-                Entry::ItemUndone { key } => {
-                    let item = s.items.entry(key.clone()).or_default();
-                    item.done = false;
-                    item.minutes = 0;
-                    match key.as_str() {
-                        BREATHING => s.breathing.clear(),
-                        MOVEMENT => s.movement.clear(),
-                        _ => {}
-                    }
-                }
-                Entry::Breathed(session) => {
-                    let item = s.items.entry(BREATHING.into()).or_default();
-                    item.done = true;
-                    item.minutes += session.minutes;
-                    s.breathing.push(session.clone());
-                }
-                Entry::Moved { kind, minutes } => {
-                    let item = s.items.entry(MOVEMENT.into()).or_default();
-                    item.done = true;
-                    item.minutes += minutes;
-                    s.movement.push((*kind, *minutes));
-                }
-                Entry::Counted { key, delta } => {
-                    s.items.entry(key.clone()).or_default().count += delta;
-                }
+                Entry::DoseTaken { .. }
+                | Entry::DoseSkipped { .. }
+                | Entry::DoseUndone { .. }
+                | Entry::DoseSnoozed { .. } => s.on_dose(r),
+                Entry::ItemDone { .. }
+                | Entry::ItemUndone { .. }
+                | Entry::Breathed(_)
+                | Entry::Moved { .. }
+                | Entry::Counted { .. } => s.on_item(&r.entry),
                 Entry::Note { on, text } => match on {
                     NoteOn::Dose(slot) => s.doses.entry(*slot).or_default().note = note(text),
                     NoteOn::Item(key) => s.items.entry(key.clone()).or_default().note = note(text),
@@ -167,6 +131,67 @@ impl DayState {
         }
         s.food.retain(|f| !removed.contains(&f.gid));
         s
+    }
+
+    /// A dose taken, skipped, undone or snoozed.
+    fn on_dose(&mut self, r: &Record) {
+        let s = self;
+        match &r.entry {
+            Entry::DoseTaken { slot, at } => {
+                let d = s.doses.entry(*slot).or_default();
+                d.taken = Some(at.unwrap_or(r.at));
+                d.skipped = false;
+            }
+            Entry::DoseSkipped { slot } => {
+                let d = s.doses.entry(*slot).or_default();
+                d.taken = None;
+                d.skipped = true;
+            }
+            Entry::DoseUndone { slot } => {
+                let d = s.doses.entry(*slot).or_default();
+                d.taken = None;
+                d.skipped = false;
+                d.snooze = None;
+            }
+            Entry::DoseSnoozed { slot, until } => {
+                s.doses.entry(*slot).or_default().snooze = Some((r.id, *until));
+            }
+            _ => {}
+        }
+    }
+
+    /// An item ticked, unticked or counted, or minutes of a practice.
+    fn on_item(&mut self, entry: &Entry) {
+        let s = self;
+        match entry {
+            Entry::ItemDone { key } => s.items.entry(key.clone()).or_default().done = true,
+            Entry::ItemUndone { key } => {
+                let item = s.items.entry(key.clone()).or_default();
+                item.done = false;
+                item.minutes = 0;
+                match key.as_str() {
+                    BREATHING => s.breathing.clear(),
+                    MOVEMENT => s.movement.clear(),
+                    _ => {}
+                }
+            }
+            Entry::Breathed(session) => {
+                let item = s.items.entry(BREATHING.into()).or_default();
+                item.done = true;
+                item.minutes += session.minutes;
+                s.breathing.push(session.clone());
+            }
+            Entry::Moved { kind, minutes } => {
+                let item = s.items.entry(MOVEMENT.into()).or_default();
+                item.done = true;
+                item.minutes += minutes;
+                s.movement.push((*kind, *minutes));
+            }
+            Entry::Counted { key, delta } => {
+                s.items.entry(key.clone()).or_default().count += delta;
+            }
+            _ => {}
+        }
     }
 
     /// Food and water magnesium logged, mg.
