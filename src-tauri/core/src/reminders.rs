@@ -197,7 +197,6 @@ fn dose_reminders(
         units_text(d.units),
         fmt_mg(d.mg)
     );
-    let title = format!("Magnesium: dose {} at {}", d.slot, d.time);
     let mk = |kind, key: String, n: u32, due, expires, title: String, body: String| Reminder {
         key,
         kind,
@@ -221,35 +220,25 @@ fn dose_reminders(
             body.clone(),
         ));
     }
-    let snooze_until = state.snooze.map(|(_, until)| until.with_timezone(&Utc));
     out.push(mk(
         ReminderKind::Dose,
         base.clone(),
         0,
         t.due,
         t.window_end,
-        title.clone(),
+        format!("Magnesium: dose {} at {}", d.slot, d.time),
         body.clone(),
     ));
-    if let Some(every) = settings.nag_every_min {
-        for n in 1..=settings.nag_max {
-            let at = t.due + Duration::minutes(i64::from(every) * i64::from(n));
-            if at >= t.window_end {
-                break;
-            }
-            if snooze_until.is_some_and(|s| at <= s) {
-                continue;
-            }
-            out.push(mk(
-                ReminderKind::Nag,
-                format!("{base}/nag:{n}"),
-                n,
-                at,
-                t.window_end,
-                format!("Still to take: dose {} ({})", d.slot, d.time),
-                format!("{body} Tick it when taken, or snooze."),
-            ));
-        }
+    for (n, at) in nag_times(t, state, settings) {
+        out.push(mk(
+            ReminderKind::Nag,
+            format!("{base}/nag:{n}"),
+            n,
+            at,
+            t.window_end,
+            format!("Still to take: dose {} ({})", d.slot, d.time),
+            format!("{body} Tick it when taken, or snooze."),
+        ));
     }
     if let Some((event_id, until)) = state.snooze {
         let until = until.with_timezone(&Utc);
@@ -264,6 +253,29 @@ fn dose_reminders(
         ));
     }
     out
+}
+
+/// When a dose's nags come (their number and time): every `nag_every_min` after the dose, at
+/// most `nag_max`, none at or after its window's end, none before a snooze ends.
+fn nag_times(
+    t: &DoseTiming,
+    state: &DoseState,
+    settings: &ReminderSettings,
+) -> Vec<(u32, DateTime<Utc>)> {
+    let Some(every) = settings.nag_every_min else {
+        return vec![];
+    };
+    let snooze_until = state.snooze.map(|(_, until)| until.with_timezone(&Utc));
+    (1..=settings.nag_max)
+        .map(|n| {
+            (
+                n,
+                t.due + Duration::minutes(i64::from(every) * i64::from(n)),
+            )
+        })
+        .take_while(|(_, at)| *at < t.window_end)
+        .filter(|(_, at)| snooze_until.is_none_or(|s| *at > s))
+        .collect()
 }
 
 /// A reminder at each intake of each medicine to keep apart from magnesium, with the day's dose
