@@ -15,7 +15,7 @@ use crate::error::{CoreError, Result};
 pub const SYNCED_SETTINGS: &[&str] = &["settings"];
 
 /// A course.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, sqlx::FromRow)]
 pub struct CourseRow {
     pub gid: String,
     pub device: String,
@@ -24,7 +24,7 @@ pub struct CourseRow {
 }
 
 /// A protocol version.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, sqlx::FromRow)]
 pub struct VersionRow {
     pub gid: String,
     pub device: String,
@@ -119,36 +119,36 @@ impl RecordBody {
 impl Store {
     /// Every course, version, event and synced setting, in a stable order.
     pub async fn export_body(&self) -> Result<RecordBody> {
-        let courses: Vec<(String, String, i64, String)> =
+        let courses: Vec<CourseRow> =
             sqlx::query_as("SELECT gid, device, seq, created_at FROM courses ORDER BY device, seq")
                 .fetch_all(&self.pool)
                 .await?;
-        let versions: Vec<(String, String, i64, String, String, String, String)> = sqlx::query_as(
+        let versions: Vec<VersionRow> = sqlx::query_as(
             "SELECT gid, device, seq, course_gid, effective_from, created_at, spec \
                  FROM protocol_versions ORDER BY device, seq",
         )
         .fetch_all(&self.pool)
         .await?;
+        // Each event as a JSON array in [`EventRow`]'s field order, in one round trip.
         let packed: String = sqlx::query_scalar(
             "SELECT json_group_array(json_array(gid, device, seq, day, at, item, action, value, \
                version_gid, corrects_gid)) FROM (SELECT * FROM events ORDER BY device, seq)",
         )
         .fetch_one(&self.pool)
         .await?;
-        type Packed = (
-            String,
-            String,
-            i64,
-            String,
-            String,
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-        );
-        let rows: Vec<Packed> = serde_json::from_str(&packed)
+        let events: Vec<EventRow> = serde_json::from_str(&packed)
             .map_err(|e| CoreError::Corrupt(format!("events: {e}")))?;
+        Ok(RecordBody {
+            courses,
+            versions,
+            events,
+            settings: self.synced_settings().await?,
+        })
+    }
+
+    /// The settings that travel with the record ([`SYNCED_SETTINGS`]), with when and where each
+    /// was last written.
+    async fn synced_settings(&self) -> Result<Vec<SettingRow>> {
         let mut settings = Vec::new();
         for key in SYNCED_SETTINGS {
             let row: Option<(String, Option<String>, Option<String>)> =
@@ -165,62 +165,7 @@ impl Store {
                 });
             }
         }
-        Ok(RecordBody {
-            courses: courses
-                .into_iter()
-                .map(|(gid, device, seq, created_at)| CourseRow {
-                    gid,
-                    device,
-                    seq,
-                    created_at,
-                })
-                .collect(),
-            versions: versions
-                .into_iter()
-                .map(
-                    |(gid, device, seq, course_gid, effective_from, created_at, spec)| VersionRow {
-                        gid,
-                        device,
-                        seq,
-                        course_gid,
-                        effective_from,
-                        created_at,
-                        spec,
-                    },
-                )
-                .collect(),
-            events: rows
-                .into_iter()
-                .map(
-                    |(
-                        gid,
-                        device,
-                        seq,
-                        day,
-                        at,
-                        item,
-                        action,
-                        value,
-                        version_gid,
-                        corrects_gid,
-                    )| {
-                        EventRow {
-                            gid,
-                            device,
-                            seq,
-                            day,
-                            at,
-                            item,
-                            action,
-                            value,
-                            version_gid,
-                            corrects_gid,
-                        }
-                    },
-                )
-                .collect(),
-            settings,
-        })
+        Ok(settings)
     }
 
     /// Merge `bodies` (one file's, or every file of a sync folder) in one transaction: all of
@@ -230,91 +175,13 @@ impl Store {
         for b in bodies {
             b.check()?;
         }
-        let mut stats = MergeStats::default();
         let mut tx = self.write_tx().await?;
-        for c in bodies.iter().flat_map(|b| &b.courses) {
-            stats.courses += sqlx::query(
-                "INSERT OR IGNORE INTO courses(created_at, device, seq, gid) VALUES(?, ?, ?, ?)",
-            )
-            .bind(&c.created_at)
-            .bind(&c.device)
-            .bind(c.seq)
-            .bind(&c.gid)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        }
-        for v in bodies.iter().flat_map(|b| &b.versions) {
-            // INSERT OR IGNORE would also ignore the NOT NULL of a course that is nowhere: refuse
-            // such a file instead of dropping the version.
-            let course: Option<i64> = sqlx::query_scalar("SELECT id FROM courses WHERE gid = ?")
-                .bind(&v.course_gid)
-                .fetch_optional(&mut *tx)
-                .await?;
-            if course.is_none() {
-                return Err(CoreError::refused(
-                    "corrupted_record",
-                    format!("protocol version {:?} names a course the file lacks", v.gid),
-                ));
-            }
-            stats.versions += sqlx::query(
-                "INSERT OR IGNORE INTO protocol_versions(course_id, effective_from, created_at, \
-                   spec, device, seq, gid, course_gid) \
-                 VALUES((SELECT id FROM courses WHERE gid = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?1)",
-            )
-            .bind(&v.course_gid)
-            .bind(&v.effective_from)
-            .bind(&v.created_at)
-            .bind(&v.spec)
-            .bind(&v.device)
-            .bind(v.seq)
-            .bind(&v.gid)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        }
-        for e in bodies.iter().flat_map(|b| &b.events) {
-            stats.events += sqlx::query(
-                "INSERT OR IGNORE INTO events(day, at, item, action, value, device, \
-                   protocol_version, corrects, seq, gid, corrects_gid, version_gid) \
-                 VALUES(?1, ?2, ?3, ?4, ?5, ?6, \
-                   (SELECT id FROM protocol_versions WHERE gid = ?7), \
-                   (SELECT id FROM events WHERE gid = ?8), ?9, ?10, ?8, ?7)",
-            )
-            .bind(&e.day)
-            .bind(&e.at)
-            .bind(&e.item)
-            .bind(&e.action)
-            .bind(&e.value)
-            .bind(&e.device)
-            .bind(&e.version_gid)
-            .bind(&e.corrects_gid)
-            .bind(e.seq)
-            .bind(&e.gid)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        }
-        for s in bodies.iter().flat_map(|b| &b.settings) {
-            if !SYNCED_SETTINGS.contains(&s.key.as_str()) {
-                continue;
-            }
-            stats.settings += sqlx::query(
-                "INSERT INTO settings(key, value, updated_at, updated_by) VALUES(?, ?, ?, ?) \
-                 ON CONFLICT(key) DO UPDATE SET value = excluded.value, \
-                   updated_at = excluded.updated_at, updated_by = excluded.updated_by \
-                 WHERE (excluded.updated_at, excluded.updated_by, excluded.value) > \
-                   (coalesce(settings.updated_at, ''), coalesce(settings.updated_by, ''), \
-                    settings.value)",
-            )
-            .bind(&s.key)
-            .bind(&s.value)
-            .bind(&s.updated_at)
-            .bind(&s.updated_by)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        }
+        let stats = MergeStats {
+            courses: merge_courses(&mut tx, bodies).await?,
+            versions: merge_versions(&mut tx, bodies).await?,
+            events: merge_events(&mut tx, bodies).await?,
+            settings: merge_settings(&mut tx, bodies).await?,
+        };
         tx.commit().await?;
         self.wrote();
         if stats.versions > 0 {
@@ -359,4 +226,115 @@ impl Store {
         .await?;
         Ok(n == 0)
     }
+}
+
+/// A write transaction.
+type Tx = sqlx::Transaction<'static, sqlx::Sqlite>;
+
+/// The courses of `bodies` not yet here.
+async fn merge_courses(tx: &mut Tx, bodies: &[&RecordBody]) -> Result<u64> {
+    let mut n = 0;
+    for c in bodies.iter().flat_map(|b| &b.courses) {
+        n += sqlx::query(
+            "INSERT OR IGNORE INTO courses(created_at, device, seq, gid) VALUES(?, ?, ?, ?)",
+        )
+        .bind(&c.created_at)
+        .bind(&c.device)
+        .bind(c.seq)
+        .bind(&c.gid)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    }
+    Ok(n)
+}
+
+/// The protocol versions of `bodies` not yet here; a version naming a course that is nowhere
+/// refuses the whole merge.
+async fn merge_versions(tx: &mut Tx, bodies: &[&RecordBody]) -> Result<u64> {
+    let mut n = 0;
+    for v in bodies.iter().flat_map(|b| &b.versions) {
+        // INSERT OR IGNORE would also ignore the NOT NULL of a course that is nowhere: refuse
+        // such a file instead of dropping the version.
+        let course: Option<i64> = sqlx::query_scalar("SELECT id FROM courses WHERE gid = ?")
+            .bind(&v.course_gid)
+            .fetch_optional(&mut **tx)
+            .await?;
+        if course.is_none() {
+            return Err(CoreError::refused(
+                "corrupted_record",
+                format!("protocol version {:?} names a course the file lacks", v.gid),
+            ));
+        }
+        n += sqlx::query(
+            "INSERT OR IGNORE INTO protocol_versions(course_id, effective_from, created_at, \
+               spec, device, seq, gid, course_gid) \
+             VALUES((SELECT id FROM courses WHERE gid = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?1)",
+        )
+        .bind(&v.course_gid)
+        .bind(&v.effective_from)
+        .bind(&v.created_at)
+        .bind(&v.spec)
+        .bind(&v.device)
+        .bind(v.seq)
+        .bind(&v.gid)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    }
+    Ok(n)
+}
+
+/// The events of `bodies` not yet here, their corrections and versions resolved by global id.
+async fn merge_events(tx: &mut Tx, bodies: &[&RecordBody]) -> Result<u64> {
+    let mut n = 0;
+    for e in bodies.iter().flat_map(|b| &b.events) {
+        n += sqlx::query(
+            "INSERT OR IGNORE INTO events(day, at, item, action, value, device, \
+               protocol_version, corrects, seq, gid, corrects_gid, version_gid) \
+             VALUES(?1, ?2, ?3, ?4, ?5, ?6, \
+               (SELECT id FROM protocol_versions WHERE gid = ?7), \
+               (SELECT id FROM events WHERE gid = ?8), ?9, ?10, ?8, ?7)",
+        )
+        .bind(&e.day)
+        .bind(&e.at)
+        .bind(&e.item)
+        .bind(&e.action)
+        .bind(&e.value)
+        .bind(&e.device)
+        .bind(&e.version_gid)
+        .bind(&e.corrects_gid)
+        .bind(e.seq)
+        .bind(&e.gid)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    }
+    Ok(n)
+}
+
+/// The synced settings of `bodies`: the newest write of each wins (by time, then device).
+async fn merge_settings(tx: &mut Tx, bodies: &[&RecordBody]) -> Result<u64> {
+    let mut n = 0;
+    for s in bodies.iter().flat_map(|b| &b.settings) {
+        if !SYNCED_SETTINGS.contains(&s.key.as_str()) {
+            continue;
+        }
+        n += sqlx::query(
+            "INSERT INTO settings(key, value, updated_at, updated_by) VALUES(?, ?, ?, ?) \
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value, \
+               updated_at = excluded.updated_at, updated_by = excluded.updated_by \
+             WHERE (excluded.updated_at, excluded.updated_by, excluded.value) > \
+               (coalesce(settings.updated_at, ''), coalesce(settings.updated_by, ''), \
+                settings.value)",
+        )
+        .bind(&s.key)
+        .bind(&s.value)
+        .bind(&s.updated_at)
+        .bind(&s.updated_by)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    }
+    Ok(n)
 }
