@@ -9,36 +9,28 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use chrono::{Duration, NaiveDate, NaiveTime};
+use chrono::{Duration, NaiveDate};
 use magday_core::api::Core;
 use magday_core::backup::BackupReason;
 use magday_core::checklist::{DoseStatus, Tap};
-use magday_core::day::{resolve_local, Now};
 use magday_core::log::{self, NewRecord};
 use magday_core::CoreError;
 use tokio::sync::Barrier;
 
-#[path = "../benches/common/mod.rs"]
-#[allow(dead_code)]
 mod common;
 
-use common::{day_events, input, TZ};
+use common::{date, day_events, file_core, input, now_in_berlin};
 
 const YEARS: i64 = 10;
 
 fn start() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 3, 2).expect("a date")
-}
-
-fn now_at(day: NaiveDate, h: u32, m: u32) -> Now {
-    let t = NaiveTime::from_hms_opt(h, m, 0).expect("a time");
-    Now::new(resolve_local(TZ, day.and_time(t)), TZ)
+    date(2026, 3, 2)
 }
 
 /// Device B: joins A's record (from A's file), then logs ten years of typical use of its own,
 /// and writes its record file. Returns the file's path and how many entries B holds.
 async fn ten_year_file_of_b(dir: &Path, a_file: &Path) -> (std::path::PathBuf, i64) {
-    let now = now_at(start(), 7, 30);
+    let now = now_in_berlin(start(), 7, 30);
     let b = Core::open_as(&dir.join("b.db"), "deviceB", &dir.join("backups-b"))
         .await
         .expect("B opens");
@@ -83,18 +75,18 @@ async fn eight_writers_at_once_all_succeed_and_everything_is_stored() {
     let a = Core::open_as(&dir.path().join("a.db"), "deviceA", &backups)
         .await
         .expect("A opens");
-    a.save_protocol(&input(start(), 8), false, &now_at(start(), 7, 0))
+    a.save_protocol(&input(start(), 8), false, &now_in_berlin(start(), 7, 0))
         .await
         .expect("A's protocol");
     let a_file = a
-        .export_record(&dir.path().join("a.magday"), &now_at(start(), 7, 0))
+        .export_record(&dir.path().join("a.magday"), &now_in_berlin(start(), 7, 0))
         .await
         .expect("A's file");
     let (b_file, b_events) = ten_year_file_of_b(dir.path(), &a_file).await;
     assert!(b_events > 25_000, "ten years: {b_events} entries");
 
     // 09:00: dose 1 (08:00) is due and its reminder is waiting to be claimed.
-    let now = now_at(start(), 9, 0);
+    let now = now_in_berlin(start(), 9, 0);
     let reminder = a
         .due_reminders(&now)
         .await
@@ -231,10 +223,10 @@ async fn two_taps_at_once_decide_in_turn() {
     let a = Core::open_as(&dir.path().join("a.db"), "deviceA", &dir.path().join("b"))
         .await
         .expect("A opens");
-    a.save_protocol(&input(start(), 8), false, &now_at(start(), 7, 0))
+    a.save_protocol(&input(start(), 8), false, &now_in_berlin(start(), 7, 0))
         .await
         .expect("A's protocol");
-    let now = now_at(start(), 9, 0);
+    let now = now_in_berlin(start(), 9, 0);
     let a = Arc::new(a);
     let barrier = Arc::new(Barrier::new(2));
     let mut handles = Vec::new();
@@ -271,11 +263,9 @@ async fn two_taps_at_once_decide_in_turn() {
 #[tokio::test]
 async fn writes_wake_the_watcher_and_reads_do_not() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let core = Core::open(&dir.path().join("magday.db"))
-        .await
-        .expect("core");
+    let core = file_core(dir.path()).await;
     let mut writes = core.watch_writes();
-    let now = now_at(start(), 7, 0);
+    let now = now_in_berlin(start(), 7, 0);
     core.save_protocol(&input(start(), 8), false, &now)
         .await
         .expect("save");

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{NaiveDate, TimeZone, Utc};
 use magday_core::api::Core;
 use magday_core::checklist::DoseStatus;
 use magday_core::day::Now;
@@ -25,6 +25,10 @@ use magday_core::protocol::Symptom;
 use magday_core::today::DayView;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
 use sqlx::{Connection, Row};
+
+mod common;
+
+use common::rfc3339;
 
 /// The columns each table had when it was created (0001, 0002, 0003), its key first: what an
 /// upgrade must keep, row for row.
@@ -77,12 +81,9 @@ fn now() -> Now {
     Now::new(utc, magday_core::zone::known::LONDON)
 }
 
+/// Day `d` of March 2026, the month of the fixtures' entries.
 fn date(d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
-}
-
-fn instant(text: &str) -> DateTime<chrono::FixedOffset> {
-    DateTime::parse_from_rfc3339(text).unwrap()
+    common::date(2026, 3, d)
 }
 
 /// What plain SQL sees in a database file.
@@ -333,13 +334,13 @@ async fn replay(core: &Core, d: u32) -> DayState {
 /// unticked; a skip day with its reason and a note.
 async fn check_the_log(core: &Core) {
     let d2 = replay(core, 2).await;
-    assert_eq!(d2.dose(1).taken, Some(instant("2026-03-02T08:05:00+00:00")));
+    assert_eq!(d2.dose(1).taken, Some(rfc3339("2026-03-02T08:05:00+00:00")));
     assert_eq!(d2.dose(1).note.as_deref(), Some("with breakfast"));
-    assert_eq!(d2.dose(2).taken, Some(instant("2026-03-02T20:10:00+00:00")));
+    assert_eq!(d2.dose(2).taken, Some(rfc3339("2026-03-02T20:10:00+00:00")));
     assert_eq!(d2.item("water").count, 2);
 
     let d3 = replay(core, 3).await;
-    assert_eq!(d3.dose(1).taken, Some(instant("2026-03-03T08:30:00+00:00")));
+    assert_eq!(d3.dose(1).taken, Some(rfc3339("2026-03-03T08:30:00+00:00")));
     assert!(d3.dose(2).skipped && d3.dose(2).taken.is_none());
     assert_eq!(d3.item("water").count, 0);
     assert!(!d3.item("movement").done);

@@ -4,18 +4,17 @@
 
 use std::time::{Duration, Instant};
 
-use chrono::{NaiveDate, NaiveTime};
 use magday_core::api::Core;
 use magday_core::backup::{self, FileHealth};
 use magday_core::checklist::Tap;
-use magday_core::day::{resolve_local, Now};
+use magday_core::day::Now;
 use magday_core::reminders::delivery::in_own_words;
 use magday_core::{ApiError, CoreError};
 use sqlx::Connection;
 
-#[path = "../benches/common/mod.rs"]
-#[allow(dead_code)]
 mod common;
+
+use common::{date, file_core, now_in_berlin};
 
 /// What no message for a person may hold.
 const SYSTEM_WORDS: [&str; 4] = [
@@ -32,10 +31,9 @@ fn assert_own_words(what: &str, message: &str) {
     assert!(!message.is_empty(), "{what}: an empty message");
 }
 
+/// 09:00 on 2 March 2026 in Berlin.
 fn now() -> Now {
-    let day = NaiveDate::from_ymd_opt(2026, 3, 2).expect("a date");
-    let t = NaiveTime::from_hms_opt(9, 0, 0).expect("a time");
-    Now::new(resolve_local(common::TZ, day.and_time(t)), common::TZ)
+    now_in_berlin(date(2026, 3, 2), 9, 0)
 }
 
 #[tokio::test]
@@ -71,13 +69,9 @@ async fn a_write_that_never_gets_its_turn_is_busy_in_words_a_person_understands(
     let dir = tempfile::tempdir().expect("a temp dir");
     let path = dir.path().join("magday.db");
     let core = Core::open(&path).await.expect("opens");
-    core.save_protocol(
-        &common::input(NaiveDate::from_ymd_opt(2026, 3, 2).expect("a date"), 8),
-        false,
-        &now(),
-    )
-    .await
-    .expect("a protocol");
+    core.save_protocol(&common::input(date(2026, 3, 2), 8), false, &now())
+        .await
+        .expect("a protocol");
     // Another process holds the database for longer than the busy timeout (5 s).
     let mut other = sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
         .await
@@ -117,9 +111,7 @@ async fn a_write_that_never_gets_its_turn_is_busy_in_words_a_person_understands(
 #[tokio::test]
 async fn a_file_that_cannot_be_written_is_told_in_the_apps_words() {
     let dir = tempfile::tempdir().expect("a temp dir");
-    let core = Core::open(&dir.path().join("magday.db"))
-        .await
-        .expect("opens");
+    let core = file_core(dir.path()).await;
     let blocker = dir.path().join("not-a-folder");
     std::fs::write(&blocker, b"a file").expect("written");
     let e = core

@@ -7,30 +7,10 @@ use proptest::prelude::*;
 use super::*;
 use crate::facts::{AgeBand, Sex};
 use crate::protocol::{
-    above_limit, build_plan, evaluate, validate, validate_safety, AmountKind, DoseInput,
-    KidneyAnswer, Level, SafetyInput, SupplementInput,
+    above_limit, build_plan, evaluate, validate, validate_safety, KidneyAnswer, Level, SafetyInput,
 };
-use crate::testkit::{date, nerve, now_in};
-
-const TZ: crate::zone::Tz = crate::zone::known::BERLIN;
-
-/// A supplement of `units` units of `mg` elemental at each of `times`.
-fn supplement(mg: f64, units: f64, times: &[&str]) -> SupplementInput {
-    SupplementInput {
-        form: "glycinate".into(),
-        product: String::new(),
-        amount_kind: AmountKind::Elemental,
-        mg_per_unit: mg,
-        doses: times
-            .iter()
-            .map(|t| DoseInput {
-                time: (*t).into(),
-                units,
-            })
-            .collect(),
-        window_minutes: 180,
-    }
-}
+use crate::testkit::{date, file_core_with_input, nerve, now_in_berlin, supplement};
+use crate::zone::known::BERLIN;
 
 /// The spec another device, a file or an older build could have stored for `input`: what
 /// this device's save would build, without its refusals.
@@ -46,7 +26,7 @@ fn stored_without_rules(input: &ProtocolInput, today: NaiveDate) -> ProtocolSpec
     safe.supplement = input
         .supplement
         .as_ref()
-        .map(|_| supplement(100.0, 1.0, &["08:00"]));
+        .map(|_| supplement("glycinate", 100.0, 1.0, &["08:00"]));
     safe.acknowledge_above_limit = false;
     let (mut spec, _) = validate(&safe, today, 240).expect("the safe twin saves");
     spec.safety = validate_safety(&input.safety).expect("answered");
@@ -63,7 +43,7 @@ fn child_with_kidney_disease(start: NaiveDate) -> ProtocolInput {
     let mut i = nerve(start, &["08:00", "20:00"]);
     i.safety.age_band = Some(AgeBand::Years4To8);
     i.safety.kidney_disease = Some(KidneyAnswer::Yes);
-    i.supplement = Some(supplement(750.0, 1.0, &["08:00", "20:00"]));
+    i.supplement = Some(supplement("glycinate", 750.0, 1.0, &["08:00", "20:00"]));
     i
 }
 
@@ -71,7 +51,7 @@ fn child_with_kidney_disease(start: NaiveDate) -> ProtocolInput {
 async fn a_merged_version_the_rules_would_refuse_governs_no_doses_and_no_reminders() {
     let dir = tempfile::tempdir().unwrap();
     let start = date(2026, 11, 2);
-    let at = |d: u32, h, m| now_in(TZ, date(2026, 11, d), h, m);
+    let at = |d: u32, h, m| now_in_berlin(date(2026, 11, d), h, m);
     let a = Core::open_as(&dir.path().join("a.db"), "deviceA", &dir.path().join("ba"))
         .await
         .unwrap();
@@ -103,7 +83,7 @@ async fn a_merged_version_the_rules_would_refuse_governs_no_doses_and_no_reminde
         .insert_version(
             Some(course),
             date(2026, 11, 10),
-            at(9, 12, 0).utc.with_timezone(&TZ).fixed_offset(),
+            at(9, 12, 0).utc.with_timezone(&BERLIN).fixed_offset(),
             &serde_json::to_string(&unsafe_spec).unwrap(),
         )
         .await
@@ -151,7 +131,7 @@ async fn an_older_builds_plan_above_the_limit_without_its_acknowledgement_is_hel
     let core = Core::open_in_memory().await.unwrap();
     let start = date(2026, 11, 2);
     let mut old = nerve(start, &["08:00", "20:00"]);
-    old.supplement = Some(supplement(2500.0, 1.0, &["08:00", "20:00"]));
+    old.supplement = Some(supplement("glycinate", 2500.0, 1.0, &["08:00", "20:00"]));
     let spec = stored_without_rules(&old, start);
     assert!(
         spec.above_limit.is_none(),
@@ -161,16 +141,16 @@ async fn an_older_builds_plan_above_the_limit_without_its_acknowledgement_is_hel
         .insert_version(
             None,
             start,
-            now_in(TZ, start, 7, 0)
+            now_in_berlin(start, 7, 0)
                 .utc
-                .with_timezone(&TZ)
+                .with_timezone(&BERLIN)
                 .fixed_offset(),
             &serde_json::to_string(&spec).unwrap(),
         )
         .await
         .unwrap();
     let view = core
-        .day(None, &now_in(TZ, date(2026, 11, 3), 9, 0))
+        .day(None, &now_in_berlin(date(2026, 11, 3), 9, 0))
         .await
         .unwrap();
     assert_eq!(
@@ -213,16 +193,16 @@ async fn reminders_for_stored(input: ProtocolInput, start: NaiveDate) -> (bool, 
         .insert_version(
             None,
             start,
-            now_in(TZ, start, 6, 0)
+            now_in_berlin(start, 6, 0)
                 .utc
-                .with_timezone(&TZ)
+                .with_timezone(&BERLIN)
                 .fixed_offset(),
             &serde_json::to_string(&stored_without_rules(&input, start)).unwrap(),
         )
         .await
         .unwrap();
     let planned = core
-        .upcoming_reminders(&now_in(TZ, start, 6, 30), 3)
+        .upcoming_reminders(&now_in_berlin(start, 6, 30), 3)
         .await
         .unwrap();
     (refused, planned.len())
@@ -249,7 +229,7 @@ proptest! {
         input.safety.sex = Some(Sex::Male);
         input.safety.pregnancy = None;
         input.safety.kidney_disease = Some(KIDNEY[kidney]);
-        input.supplement = Some(supplement(mg, f64::from(units), &["08:00", "14:00", "20:00"][..doses]));
+        input.supplement = Some(supplement("glycinate", mg, f64::from(units), &["08:00", "14:00", "20:00"][..doses]));
         input.acknowledge_above_limit = acknowledged;
         let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
         let (refused, planned) = rt.block_on(reminders_for_stored(input, start));
@@ -266,12 +246,9 @@ proptest! {
 #[tokio::test]
 async fn a_spec_that_cannot_be_read_governs_no_day_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let core = Core::open(&dir.path().join("magday.db")).await.unwrap();
     let start = date(2026, 11, 2);
-    let now = |d, h| now_in(TZ, date(2026, 11, d), h, 0);
-    core.save_protocol(&nerve(start, &["08:00", "20:00"]), false, &now(2, 7))
-        .await
-        .unwrap();
+    let now = |d, h| now_in_berlin(date(2026, 11, d), h, 0);
+    let core = file_core_with_input(&dir, &nerve(start, &["08:00", "20:00"])).await;
     let course = core
         .store()
         .latest_version()
@@ -288,7 +265,7 @@ async fn a_spec_that_cannot_be_read_governs_no_day_and_says_so() {
         .insert_version(
             Some(course),
             date(2026, 11, 10),
-            now(9, 12).utc.with_timezone(&TZ).fixed_offset(),
+            now(9, 12).utc.with_timezone(&BERLIN).fixed_offset(),
             &newer.to_string(),
         )
         .await

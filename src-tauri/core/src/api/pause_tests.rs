@@ -4,28 +4,17 @@ use super::*;
 use crate::checkin::CheckInInput;
 use crate::checklist::DoseStatus;
 use crate::pause::ResumeInput;
-use crate::testkit::{date, nerve, now_in};
-
-const TZ: crate::zone::Tz = crate::zone::known::BERLIN;
+use crate::testkit::{date, file_core_with_input, nerve, now_in_berlin, urgent_check_in};
 
 async fn core(dir: &tempfile::TempDir, times: &[&str]) -> Core {
-    let core = Core::open(&dir.path().join("magday.db")).await.unwrap();
-    core.save_protocol(
-        &nerve(date(2026, 11, 2), times),
-        false,
-        &now_in(TZ, date(2026, 11, 2), 7, 0),
-    )
-    .await
-    .unwrap();
-    core
+    file_core_with_input(dir, &nerve(date(2026, 11, 2), times)).await
 }
 
+/// Confusion, checked in for `day` (today when `None`).
 fn urgent(day: Option<&str>) -> CheckInInput {
     CheckInInput {
         day: day.map(str::to_string),
-        ratings: vec![],
-        urgent: vec!["confusion".into()],
-        note: String::new(),
+        ..urgent_check_in(&["confusion"])
     }
 }
 
@@ -38,7 +27,7 @@ async fn a_back_filled_urgent_sign_pauses_from_the_instant_it_was_recorded() {
     let dir = tempfile::tempdir().unwrap();
     let core = core(&dir, &["08:00", "20:00"]).await;
     let d = date(2026, 11, 10);
-    let at = |h, m| now_in(TZ, d, h, m);
+    let at = |h, m| now_in_berlin(d, h, m);
     // Paused at 09:00, resumed at 18:00.
     core.check_in(&urgent(None), &at(9, 0)).await.unwrap();
     let cleared = ResumeInput {
@@ -69,7 +58,7 @@ async fn a_dose_due_when_the_pause_starts_is_paused_and_taking_it_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let core = core(&dir, &["08:00", "20:00"]).await;
     let d = date(2026, 11, 10);
-    let at = |h, m| now_in(TZ, d, h, m);
+    let at = |h, m| now_in_berlin(d, h, m);
     assert_eq!(
         core.day(None, &at(9, 0)).await.unwrap().checklist.doses[0].status,
         DoseStatus::Due
@@ -119,7 +108,7 @@ async fn every_screen_shows_the_pause_and_breathing_sends_to_care() {
     let dir = tempfile::tempdir().unwrap();
     let core = core(&dir, &["08:00", "20:00"]).await;
     let d = date(2026, 11, 10);
-    let at = |h, m| now_in(TZ, d, h, m);
+    let at = |h, m| now_in_berlin(d, h, m);
     let calm = core.breathing_options(&at(8, 30)).await.unwrap();
     assert!(calm.safety_pause.is_none() && calm.seek_care.is_none());
     assert!(core
@@ -164,7 +153,7 @@ async fn an_open_pause_is_carried_into_a_restored_or_empty_record() {
     let dir = tempfile::tempdir().unwrap();
     let core = core(&dir, &["08:00", "20:00"]).await;
     let d = date(2026, 11, 10);
-    let at = |h, m| now_in(TZ, d, h, m);
+    let at = |h, m| now_in_berlin(d, h, m);
     let backups = dir.path().join("backups");
     let older = core
         .back_up(&backups, crate::backup::BackupReason::Manual, &at(8, 30))

@@ -5,22 +5,18 @@
 use super::*;
 use crate::checklist::{DoseStatus, Tap};
 use crate::facts::MedicineClass;
-use crate::protocol::{KidneyAnswer, MedicineInput};
+use crate::protocol::KidneyAnswer;
 use crate::reminders::ReminderKind;
-use crate::testkit::{date, nerve, now_in};
+use crate::testkit::{date, file_core_with_input, medicine, nerve, now_in_berlin};
 
-const TZ: crate::zone::Tz = crate::zone::known::BERLIN;
-
+/// `h:m` on 10 November 2026, ten days into the course, in Berlin.
 fn at(h: u32, m: u32) -> Now {
-    now_in(TZ, date(2026, 11, 10), h, m)
+    now_in_berlin(date(2026, 11, 10), h, m)
 }
 
 async fn core_with_dose_1_taken(dir: &tempfile::TempDir) -> (Core, ProtocolInput) {
-    let core = Core::open(&dir.path().join("magday.db")).await.unwrap();
     let input = nerve(date(2026, 11, 1), &["08:00", "20:00"]);
-    core.save_protocol(&input, false, &now_in(TZ, date(2026, 11, 1), 7, 0))
-        .await
-        .unwrap();
+    let core = file_core_with_input(dir, &input).await;
     core.tap(None, &Tap::TakeDose { slot: 1, at: None }, &at(9, 0))
         .await
         .unwrap();
@@ -98,7 +94,7 @@ async fn a_stop_is_not_overtaken_by_a_change_pending_for_tomorrow() {
         .await
         .unwrap();
     for (day, h) in [(10, 11), (11, 7), (12, 7)] {
-        let now = now_in(TZ, date(2026, 11, day), h, 0);
+        let now = now_in_berlin(date(2026, 11, day), h, 0);
         let view = core.day(None, &now).await.unwrap();
         assert!(view.checklist.doses.is_empty(), "day {day}: no doses");
     }
@@ -123,14 +119,11 @@ async fn a_new_medicine_gets_its_window_today() {
     let dir = tempfile::tempdir().unwrap();
     let (core, input) = core_with_dose_1_taken(&dir).await;
     let mut with_antibiotic = input.clone();
-    with_antibiotic.safety.medicines.push(MedicineInput {
-        class: MedicineClass::Tetracycline,
-        name: "doxycycline".into(),
-        time: Some("18:00".into()),
-        more_times: vec![],
-        window_min: None,
-        with_food: None,
-    });
+    with_antibiotic.safety.medicines.push(medicine(
+        MedicineClass::Tetracycline,
+        "doxycycline",
+        Some("18:00"),
+    ));
     core.save_protocol(&with_antibiotic, false, &at(10, 0))
         .await
         .unwrap();
@@ -152,19 +145,13 @@ async fn a_new_medicine_gets_its_window_today() {
 #[tokio::test]
 async fn a_window_moves_to_the_time_the_dose_was_taken() {
     let dir = tempfile::tempdir().unwrap();
-    let core = Core::open(&dir.path().join("magday.db")).await.unwrap();
     let mut input = nerve(date(2026, 11, 1), &["08:00", "20:00"]);
-    input.safety.medicines.push(MedicineInput {
-        class: MedicineClass::Tetracycline,
-        name: "doxycycline".into(),
-        time: Some("14:00".into()),
-        more_times: vec![],
-        window_min: None,
-        with_food: None,
-    });
-    core.save_protocol(&input, false, &now_in(TZ, date(2026, 11, 1), 7, 0))
-        .await
-        .unwrap();
+    input.safety.medicines.push(medicine(
+        MedicineClass::Tetracycline,
+        "doxycycline",
+        Some("14:00"),
+    ));
+    let core = file_core_with_input(&dir, &input).await;
     let window = |view: &DayView, slot: u32| {
         let w = view
             .checklist
@@ -195,18 +182,12 @@ async fn a_window_moves_to_the_time_the_dose_was_taken() {
 #[tokio::test]
 async fn antacids_get_the_medicine_rules_with_or_without_a_plan() {
     let dir = tempfile::tempdir().unwrap();
-    let core = Core::open(&dir.path().join("magday.db")).await.unwrap();
     let mut input = nerve(date(2026, 11, 1), &["08:00", "20:00"]);
-    input.safety.medicines.push(MedicineInput {
-        class: MedicineClass::Other,
-        name: "doxycycline".into(),
-        time: Some("14:00".into()),
-        more_times: vec![],
-        window_min: None,
-        with_food: None,
-    });
-    let first = now_in(TZ, date(2026, 11, 1), 7, 0);
-    core.save_protocol(&input, false, &first).await.unwrap();
+    input
+        .safety
+        .medicines
+        .push(medicine(MedicineClass::Other, "doxycycline", Some("14:00")));
+    let core = file_core_with_input(&dir, &input).await;
     let plain = core.day(None, &at(7, 0)).await.unwrap();
     assert!(
         plain.checklist.antacid_rules.is_empty(),

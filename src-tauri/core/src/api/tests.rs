@@ -2,25 +2,14 @@
 
 use super::*;
 use crate::checklist::DoseStatus;
-use crate::day::resolve_local;
 use crate::protocol::{DoseInput, KidneyAnswer, Template};
 use crate::report::ReportKind;
-use crate::testkit::{date, now_in, protocol_input};
-use crate::zone::Tz;
-use chrono::NaiveTime;
-
-const TZ: Tz = crate::zone::known::BERLIN;
-
-fn now_at(y: i32, m: u32, d: u32, h: u32, min: u32) -> Now {
-    now_in(TZ, date(y, m, d), h, min)
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
+use crate::testkit::{
+    core_with_input, date, file_core, now_in, now_in_berlin, parse_date, protocol_input,
+};
 
 fn input(start: &str) -> ProtocolInput {
-    let start = NaiveDate::parse_from_str(start, "%Y-%m-%d").unwrap();
+    let start = parse_date(start);
     let mut i = protocol_input(
         Template::Circulation,
         "citrate",
@@ -33,10 +22,6 @@ fn input(start: &str) -> ProtocolInput {
         s.product = "Citrate 100".into();
     }
     i
-}
-
-async fn file_core(dir: &tempfile::TempDir) -> Core {
-    Core::open(&dir.path().join("magday.db")).await.unwrap()
 }
 
 async fn version_count(core: &Core) -> i64 {
@@ -62,7 +47,7 @@ async fn the_database_is_wal_full_sync_with_foreign_keys_and_migrated() {
 #[tokio::test]
 async fn events_cannot_be_changed_or_deleted() {
     let core = Core::open_in_memory().await.unwrap();
-    let now = now_at(2026, 11, 21, 9, 0);
+    let now = now_in_berlin(date(2026, 11, 21), 9, 0);
     core.save_protocol(&input("2026-11-21"), false, &now)
         .await
         .unwrap();
@@ -86,17 +71,20 @@ async fn events_cannot_be_changed_or_deleted() {
 #[tokio::test]
 async fn before_setup_today_invites_a_protocol() {
     let core = Core::open_in_memory().await.unwrap();
-    let v = core.day(None, &now_at(2026, 11, 21, 9, 0)).await.unwrap();
+    let v = core
+        .day(None, &now_in_berlin(date(2026, 11, 21), 9, 0))
+        .await
+        .unwrap();
     assert!(!v.has_protocol);
     assert!(v.checklist.doses.is_empty());
-    assert_eq!(v.today, day(2026, 11, 21));
+    assert_eq!(v.today, date(2026, 11, 21));
     let e = core
         .tap(
             None,
             &Tap::Check {
                 key: "water".into(),
             },
-            &now_at(2026, 11, 21, 9, 0),
+            &now_in_berlin(date(2026, 11, 21), 9, 0),
         )
         .await
         .unwrap_err();
@@ -106,7 +94,7 @@ async fn before_setup_today_invites_a_protocol() {
 #[tokio::test]
 async fn a_saved_protocol_survives_reopening_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let now = now_at(2026, 11, 21, 9, 0);
+    let now = now_in_berlin(date(2026, 11, 21), 9, 0);
     {
         let core = file_core(&dir).await;
         let v = core
@@ -114,7 +102,7 @@ async fn a_saved_protocol_survives_reopening_the_file() {
             .await
             .unwrap();
         assert_eq!(v.spec.name, "My warm hands");
-        assert_eq!(v.effective_from, day(2026, 11, 21));
+        assert_eq!(v.effective_from, date(2026, 11, 21));
         assert!(!v.pending);
         core.tap(None, &Tap::TakeDose { slot: 1, at: None }, &now)
             .await
@@ -133,7 +121,7 @@ async fn a_saved_protocol_survives_reopening_the_file() {
 #[tokio::test]
 async fn bad_input_saves_nothing() {
     let core = Core::open_in_memory().await.unwrap();
-    let now = now_at(2026, 11, 21, 9, 0);
+    let now = now_in_berlin(date(2026, 11, 21), 9, 0);
     let mut bad = input("2026-11-21");
     bad.supplement.as_mut().unwrap().mg_per_unit = 6000.0;
     assert_eq!(
@@ -181,7 +169,7 @@ async fn bad_input_saves_nothing() {
 #[tokio::test]
 async fn the_kidney_path_saves_a_checklist_without_doses() {
     let core = Core::open_in_memory().await.unwrap();
-    let now = now_at(2026, 11, 21, 9, 0);
+    let now = now_in_berlin(date(2026, 11, 21), 9, 0);
     let mut kidney = input("2026-11-21");
     kidney.safety.kidney_disease = Some(KidneyAnswer::Yes);
     kidney.supplement = None;
@@ -209,17 +197,14 @@ async fn the_kidney_path_saves_a_checklist_without_doses() {
 
 #[tokio::test]
 async fn half_past_midnight_is_stored_on_the_evening_before() {
-    let core = Core::open_in_memory().await.unwrap();
-    core.save_protocol(&input("2026-11-20"), false, &now_at(2026, 11, 20, 7, 0))
-        .await
-        .unwrap();
-    let late = now_at(2026, 11, 21, 0, 30);
+    let core = core_with_input(&input("2026-11-20")).await;
+    let late = now_in_berlin(date(2026, 11, 21), 0, 30);
     let v = core
         .tap(None, &Tap::TakeDose { slot: 2, at: None }, &late)
         .await
         .unwrap();
-    assert_eq!(v.day, day(2026, 11, 20));
-    let stored = core.store().events_on(day(2026, 11, 20)).await.unwrap();
+    assert_eq!(v.day, date(2026, 11, 20));
+    let stored = core.store().events_on(date(2026, 11, 20)).await.unwrap();
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].item, "dose:2");
     assert!(stored[0]
@@ -228,7 +213,7 @@ async fn half_past_midnight_is_stored_on_the_evening_before() {
         .starts_with("2026-11-21T00:30:00+01:00"));
     assert!(core
         .store()
-        .events_on(day(2026, 11, 21))
+        .events_on(date(2026, 11, 21))
         .await
         .unwrap()
         .is_empty());
@@ -236,20 +221,20 @@ async fn half_past_midnight_is_stored_on_the_evening_before() {
     let mut s = core.settings().await.unwrap();
     s.day_start = "00:00".into();
     core.update_settings(s).await.unwrap();
-    assert_eq!(core.today(&late).await.unwrap(), day(2026, 11, 21));
+    assert_eq!(core.today(&late).await.unwrap(), date(2026, 11, 21));
 }
 
 #[tokio::test]
 async fn an_edit_mid_course_is_a_new_version_and_logged_days_keep_theirs() {
     let core = Core::open_in_memory().await.unwrap();
-    let d1 = now_at(2026, 11, 1, 9, 0);
+    let d1 = now_in_berlin(date(2026, 11, 1), 9, 0);
     let v1 = core
         .save_protocol(&input("2026-11-01"), false, &d1)
         .await
         .unwrap();
     // Days 1 to 3 logged under version 1.
     for d in 1..=3 {
-        let n = now_at(2026, 11, d, 9, 0);
+        let n = now_in_berlin(date(2026, 11, d), 9, 0);
         core.tap(None, &Tap::TakeDose { slot: 1, at: None }, &n)
             .await
             .unwrap();
@@ -261,13 +246,13 @@ async fn an_edit_mid_course_is_a_new_version_and_logged_days_keep_theirs() {
         units: 1.0,
     });
     three.acknowledge_above_limit = false;
-    let d3 = now_at(2026, 11, 3, 10, 0);
+    let d3 = now_in_berlin(date(2026, 11, 3), 10, 0);
     let v2 = core.save_protocol(&three, false, &d3).await.unwrap();
     assert_ne!(v1.version_id, v2.version_id);
     assert_eq!(v2.course_id, v1.course_id);
     assert_eq!(
         v2.effective_from,
-        day(2026, 11, 4),
+        date(2026, 11, 4),
         "today is logged: the change starts tomorrow"
     );
     assert!(v2.pending);
@@ -276,7 +261,7 @@ async fn an_edit_mid_course_is_a_new_version_and_logged_days_keep_theirs() {
     let today = core.day(None, &d3).await.unwrap();
     assert_eq!(today.checklist.doses.len(), 2);
     assert_eq!(today.checklist.protocol_version, Some(v1.version_id));
-    let d4 = now_at(2026, 11, 4, 9, 0);
+    let d4 = now_in_berlin(date(2026, 11, 4), 9, 0);
     let v = core.day(None, &d4).await.unwrap();
     assert_eq!(v.checklist.doses.len(), 3);
     assert_eq!(v.checklist.protocol_version, Some(v2.version_id));
@@ -288,30 +273,27 @@ async fn an_edit_mid_course_is_a_new_version_and_logged_days_keep_theirs() {
         .tap(
             None,
             &Tap::TakeDose { slot: 2, at: None },
-            &now_at(2026, 11, 4, 13, 5),
+            &now_in_berlin(date(2026, 11, 4), 13, 5),
         )
         .await
         .unwrap();
     assert_eq!(v.checklist.doses[1].status, DoseStatus::Taken);
-    let evs = core.store().events_on(day(2026, 11, 4)).await.unwrap();
+    let evs = core.store().events_on(date(2026, 11, 4)).await.unwrap();
     assert_eq!(evs[0].protocol_version, Some(v2.version_id));
     // An edit on a day with no entries yet takes effect at once.
-    let d5 = now_at(2026, 11, 5, 7, 0);
+    let d5 = now_in_berlin(date(2026, 11, 5), 7, 0);
     let v3 = core
         .save_protocol(&input("2026-11-01"), false, &d5)
         .await
         .unwrap();
-    assert_eq!(v3.effective_from, day(2026, 11, 5));
+    assert_eq!(v3.effective_from, date(2026, 11, 5));
     assert_eq!(core.day(None, &d5).await.unwrap().checklist.doses.len(), 2);
 }
 
 #[tokio::test]
 async fn past_days_can_be_corrected_with_new_events() {
-    let core = Core::open_in_memory().await.unwrap();
-    core.save_protocol(&input("2026-11-01"), false, &now_at(2026, 11, 1, 7, 0))
-        .await
-        .unwrap();
-    let now = now_at(2026, 11, 5, 9, 0);
+    let core = core_with_input(&input("2026-11-01")).await;
+    let now = now_in_berlin(date(2026, 11, 5), 9, 0);
     let v = core.day(Some("2026-11-03"), &now).await.unwrap();
     assert_eq!(v.checklist.doses[0].status, DoseStatus::Missed);
     assert!(!v.is_today);
@@ -334,12 +316,12 @@ async fn past_days_can_be_corrected_with_new_events() {
         .unwrap();
     assert_eq!(v.checklist.doses[0].status, DoseStatus::Missed);
     // Both the correction and its undo are in the log; the original state was never edited.
-    let evs = core.store().events_on(day(2026, 11, 3)).await.unwrap();
+    let evs = core.store().events_on(date(2026, 11, 3)).await.unwrap();
     assert_eq!(
         evs.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
         ["taken", "undo"]
     );
-    assert!(evs.iter().all(|e| e.at.date_naive() == day(2026, 11, 5)));
+    assert!(evs.iter().all(|e| e.at.date_naive() == date(2026, 11, 5)));
     // The future and the far past are refused.
     for bad in ["2026-11-06", "2024-01-01", "someday"] {
         let e = core
@@ -355,38 +337,31 @@ async fn past_days_can_be_corrected_with_new_events() {
 
 #[tokio::test]
 async fn next_dose_rolls_over_to_tomorrow() {
-    let core = Core::open_in_memory().await.unwrap();
-    core.save_protocol(&input("2026-11-20"), false, &now_at(2026, 11, 20, 7, 0))
+    let core = core_with_input(&input("2026-11-20")).await;
+    let v = core
+        .day(None, &now_in_berlin(date(2026, 11, 21), 9, 0))
         .await
         .unwrap();
-    let v = core.day(None, &now_at(2026, 11, 21, 9, 0)).await.unwrap();
     assert_eq!(
         v.next_dose.as_ref().map(|n| n.slot),
         Some(1),
         "dose 1 is due"
     );
-    let now = now_at(2026, 11, 21, 23, 30);
+    let now = now_in_berlin(date(2026, 11, 21), 23, 30);
     let v = core.day(None, &now).await.unwrap();
     let next = v.next_dose.unwrap();
     assert_eq!(
         (next.day, next.slot, next.time.as_str()),
-        (day(2026, 11, 22), 1, "08:00")
+        (date(2026, 11, 22), 1, "08:00")
     );
 }
 
 #[tokio::test]
 async fn keep_home_time_while_travelling() {
-    let core = Core::open_in_memory().await.unwrap();
-    core.save_protocol(&input("2026-11-20"), false, &now_at(2026, 11, 20, 7, 0))
-        .await
-        .unwrap();
+    let core = core_with_input(&input("2026-11-20")).await;
     // In New York at 08:00 local (14:00 in Berlin).
     let ny = crate::zone::known::NEW_YORK;
-    let at = resolve_local(
-        ny,
-        day(2026, 11, 21).and_time(NaiveTime::from_hms_opt(8, 0, 0).unwrap()),
-    );
-    let now = Now::new(at, ny);
+    let now = now_in(ny, date(2026, 11, 21), 8, 0);
     let v = core.day(None, &now).await.unwrap();
     assert_eq!(v.time_zone, "America/New_York");
     assert_eq!(
@@ -413,10 +388,14 @@ async fn keep_home_time_while_travelling() {
 async fn a_new_course_never_takes_over_logged_days() {
     let core = Core::open_in_memory().await.unwrap();
     let first = core
-        .save_protocol(&input("2026-09-01"), false, &now_at(2026, 9, 1, 7, 0))
+        .save_protocol(
+            &input("2026-09-01"),
+            false,
+            &now_in_berlin(date(2026, 9, 1), 7, 0),
+        )
         .await
         .unwrap();
-    let now = now_at(2026, 11, 21, 9, 0);
+    let now = now_in_berlin(date(2026, 11, 21), 9, 0);
     core.tap(
         None,
         &Tap::Check {
@@ -431,7 +410,7 @@ async fn a_new_course_never_takes_over_logged_days() {
         .await
         .unwrap();
     assert_ne!(second.course_id, first.course_id);
-    assert_eq!(second.effective_from, day(2026, 11, 22));
+    assert_eq!(second.effective_from, date(2026, 11, 22));
     let v = core.day(Some("2026-10-01"), &now).await.unwrap();
     assert_eq!(v.course.unwrap().course_id, first.course_id);
 }
@@ -440,16 +419,7 @@ async fn a_new_course_never_takes_over_logged_days() {
 mod the_first_night {
     use super::*;
     use crate::food::day::{LogFoodInput, LogWaterInput};
-
-    fn nerve(start: NaiveDate) -> ProtocolInput {
-        protocol_input(
-            Template::Nerve,
-            "glycinate",
-            100.0,
-            &["08:00", "20:00"],
-            start,
-        )
-    }
+    use crate::testkit::nerve;
 
     fn spinach(day: Option<&str>) -> LogFoodInput {
         LogFoodInput {
@@ -464,19 +434,19 @@ mod the_first_night {
     async fn day_1_offered_at_01_30_is_the_day_that_begins_at_the_day_start() {
         let core = Core::open_in_memory().await.unwrap();
         // 01:30 on Wednesday 25 November: the app's today is still Tuesday 24th.
-        let night = now_at(2026, 11, 25, 1, 30);
+        let night = now_in_berlin(date(2026, 11, 25), 1, 30);
         let o = core.setup_options(&night).await.unwrap();
-        assert_eq!(o.today, day(2026, 11, 24));
-        assert_eq!(o.first_day, day(2026, 11, 25));
+        assert_eq!(o.today, date(2026, 11, 24));
+        assert_eq!(o.first_day, date(2026, 11, 25));
         // At 04:00 and through the day both are the calendar date.
         for (h, m) in [(4, 0), (12, 0), (23, 59)] {
             let o = core
-                .setup_options(&now_at(2026, 11, 25, h, m))
+                .setup_options(&now_in_berlin(date(2026, 11, 25), h, m))
                 .await
                 .unwrap();
             assert_eq!(
                 (o.today, o.first_day),
-                (day(2026, 11, 25), day(2026, 11, 25))
+                (date(2026, 11, 25), date(2026, 11, 25))
             );
         }
     }
@@ -484,18 +454,21 @@ mod the_first_night {
     #[tokio::test]
     async fn the_night_before_day_1_records_nothing_and_says_when_the_course_starts() {
         let core = Core::open_in_memory().await.unwrap();
-        let night = now_at(2026, 11, 25, 1, 30);
+        let night = now_in_berlin(date(2026, 11, 25), 1, 30);
         let first = core.setup_options(&night).await.unwrap().first_day;
-        core.save_protocol(&nerve(first), false, &night)
+        core.save_protocol(&nerve(first, &["08:00", "20:00"]), false, &night)
             .await
             .unwrap();
         let v = core.day(None, &night).await.unwrap();
-        assert_eq!(v.day, day(2026, 11, 24));
-        assert_eq!(v.before_course, Some(day(2026, 11, 25)));
+        assert_eq!(v.day, date(2026, 11, 24));
+        assert_eq!(v.before_course, Some(date(2026, 11, 25)));
         assert!(v.checklist.doses.is_empty(), "no doses before Day 1");
         // The next dose is Day 1's first, at 08:00 on the 25th: six and a half hours away.
         let next = v.next_dose.expect("Day 1's first dose");
-        assert_eq!((next.day, next.time.as_str()), (day(2026, 11, 25), "08:00"));
+        assert_eq!(
+            (next.day, next.time.as_str()),
+            (date(2026, 11, 25), "08:00")
+        );
         assert!(
             next.due_at.starts_with("2026-11-25T08:00"),
             "{}",
@@ -533,7 +506,7 @@ mod the_first_night {
         assert_eq!(core.store().event_count().await.unwrap(), 0);
 
         // From 04:00 it is Day 1 and both doses are ahead.
-        let morning = now_at(2026, 11, 25, 4, 0);
+        let morning = now_in_berlin(date(2026, 11, 25), 4, 0);
         let v = core.day(None, &morning).await.unwrap();
         assert_eq!(v.before_course, None);
         assert_eq!(v.course.as_ref().and_then(|c| c.day_number), Some(1));
@@ -545,12 +518,12 @@ mod the_first_night {
     #[tokio::test]
     async fn a_day_before_the_course_refuses_taps_and_food_alike() {
         let core = Core::open_in_memory().await.unwrap();
-        let now = now_at(2026, 11, 25, 12, 0);
-        core.save_protocol(&nerve(day(2026, 11, 25)), false, &now)
+        let now = now_in_berlin(date(2026, 11, 25), 12, 0);
+        core.save_protocol(&nerve(date(2026, 11, 25), &["08:00", "20:00"]), false, &now)
             .await
             .unwrap();
         let v = core.day(Some("2026-11-23"), &now).await.unwrap();
-        assert_eq!(v.before_course, Some(day(2026, 11, 25)));
+        assert_eq!(v.before_course, Some(date(2026, 11, 25)));
         let tap = core
             .tap(
                 Some("2026-11-23"),
@@ -586,10 +559,14 @@ mod the_first_night {
     async fn a_dose_ticked_after_its_window_closed_before_setup_counts_as_an_ordinary_taken_dose() {
         let core = Core::open_in_memory().await.unwrap();
         // Set up at 12:00 on Day 1: the 08:00 dose's window closed at 11:00, before setup.
-        let noon = now_at(2026, 11, 25, 12, 0);
-        core.save_protocol(&nerve(day(2026, 11, 25)), false, &noon)
-            .await
-            .unwrap();
+        let noon = now_in_berlin(date(2026, 11, 25), 12, 0);
+        core.save_protocol(
+            &nerve(date(2026, 11, 25), &["08:00", "20:00"]),
+            false,
+            &noon,
+        )
+        .await
+        .unwrap();
         let v = core.day(None, &noon).await.unwrap();
         assert_eq!(v.checklist.doses[0].status, DoseStatus::BeforeStart);
         assert_eq!(
@@ -610,7 +587,7 @@ mod the_first_night {
             (1, 2)
         );
         // Progress and the report count it the same way, once the day is over.
-        let next_day = now_at(2026, 11, 26, 9, 0);
+        let next_day = now_in_berlin(date(2026, 11, 26), 9, 0);
         let p = core.progress(&next_day).await.unwrap();
         assert_eq!((p.days[0].doses_taken, p.days[0].doses_planned), (1, 2));
     }
@@ -621,7 +598,7 @@ mod the_first_night {
 #[tokio::test]
 async fn unreadable_entries_are_skipped_the_same_way_everywhere() {
     let core = Core::open_in_memory().await.unwrap();
-    let now = now_at(2026, 11, 21, 9, 0);
+    let now = now_in_berlin(date(2026, 11, 21), 9, 0);
     core.save_protocol(&input("2026-11-21"), false, &now)
         .await
         .unwrap();
@@ -673,7 +650,7 @@ async fn an_urgent_sign_pauses_the_plan_until_a_clinician_clears_the_user() {
     use crate::checkin::CheckInInput;
     use crate::pause::ResumeInput;
     let core = Core::open_in_memory().await.unwrap();
-    let start = now_at(2026, 11, 20, 7, 0);
+    let start = now_in_berlin(date(2026, 11, 20), 7, 0);
     core.save_protocol(&input("2026-11-20"), false, &start)
         .await
         .unwrap();
@@ -684,7 +661,7 @@ async fn an_urgent_sign_pauses_the_plan_until_a_clinician_clears_the_user() {
         note: "checking in".into(),
     };
     // 07:30 on the 21st: before dose 1 (08:00), the user reports confusion.
-    let t = now_at(2026, 11, 21, 7, 30);
+    let t = now_in_berlin(date(2026, 11, 21), 7, 30);
     let r = core
         .check_in(&check_in(vec!["confusion".into()]), &t)
         .await
@@ -695,14 +672,14 @@ async fn an_urgent_sign_pauses_the_plan_until_a_clinician_clears_the_user() {
     // Nothing is due at 08:00 nor at 20:30 (a nag would come then), nothing to schedule.
     for (h, m) in [(8, 0), (8, 30), (20, 0), (20, 30)] {
         assert!(core
-            .due_reminders(&now_at(2026, 11, 21, h, m))
+            .due_reminders(&now_in_berlin(date(2026, 11, 21), h, m))
             .await
             .unwrap()
             .is_empty());
     }
     assert!(core.upcoming_reminders(&t, 7).await.unwrap().is_empty());
     // The next day too, and a check-in without signs does not lift it.
-    let next = now_at(2026, 11, 22, 9, 0);
+    let next = now_in_berlin(date(2026, 11, 22), 9, 0);
     let r = core.check_in(&check_in(vec![]), &next).await.unwrap();
     assert!(r.day.safety_pause.is_some());
     let statuses: Vec<_> = r.day.checklist.doses.iter().map(|d| d.status).collect();
@@ -738,7 +715,7 @@ async fn an_urgent_sign_pauses_the_plan_until_a_clinician_clears_the_user() {
     let statuses: Vec<_> = v.checklist.doses.iter().map(|d| d.status).collect();
     assert_eq!(statuses, [DoseStatus::Paused, DoseStatus::Upcoming]);
     let due = core
-        .due_reminders(&now_at(2026, 11, 22, 20, 0))
+        .due_reminders(&now_in_berlin(date(2026, 11, 22), 20, 0))
         .await
         .unwrap();
     assert_eq!(
@@ -756,7 +733,7 @@ async fn an_urgent_sign_pauses_the_plan_until_a_clinician_clears_the_user() {
         .unwrap_err();
     assert_eq!(again.code(), "not_paused");
     // The delivery check expects none of the paused doses (21st: both; 22nd: dose 1).
-    let late = now_at(2026, 11, 22, 23, 0);
+    let late = now_in_berlin(date(2026, 11, 22), 23, 0);
     let d = core.delivery_report(&late).await.unwrap();
     let expected: Vec<_> = d
         .recent
@@ -781,7 +758,7 @@ async fn an_urgent_sign_pauses_the_plan_until_a_clinician_clears_the_user() {
 #[tokio::test]
 async fn an_acknowledged_plan_above_the_limit_is_kept_with_its_share_and_reported() {
     let core = Core::open_in_memory().await.unwrap();
-    let now = now_at(2026, 11, 21, 9, 0);
+    let now = now_in_berlin(date(2026, 11, 21), 9, 0);
     let mut i = input("2026-11-21");
     i.safety.antacid_laxative_mg = 50.0;
     i.supplement.as_mut().unwrap().mg_per_unit = 200.0; // 400 mg + 50 mg = 450 mg: 129% of 350
@@ -825,7 +802,7 @@ async fn an_acknowledged_plan_above_the_limit_is_kept_with_its_share_and_reporte
 #[tokio::test]
 async fn topical_magnesium_ticked_counts_toward_no_mg_total() {
     let core = Core::open_in_memory().await.unwrap();
-    let now = now_at(2026, 11, 21, 9, 0);
+    let now = now_in_berlin(date(2026, 11, 21), 9, 0);
     let mut i = input("2026-11-21");
     i.optional_items = vec!["topical".into()];
     core.save_protocol(&i, false, &now).await.unwrap();
@@ -887,7 +864,7 @@ async fn topical_magnesium_ticked_counts_toward_no_mg_total() {
 async fn the_report_lists_depletion_factors_and_b6() {
     use crate::facts::DepletionFactor;
     let core = Core::open_in_memory().await.unwrap();
-    let now = now_at(2026, 11, 21, 9, 0);
+    let now = now_in_berlin(date(2026, 11, 21), 9, 0);
     let mut i = input("2026-11-21");
     i.safety.depletion = vec![DepletionFactor::Alcohol, DepletionFactor::ChronicStress];
     i.optional_items = vec!["b_complex".into()];
@@ -923,7 +900,7 @@ async fn the_report_lists_depletion_factors_and_b6() {
 #[tokio::test]
 async fn an_unanswered_protocol_is_refused_and_changes_nothing() {
     let core = Core::open_in_memory().await.unwrap();
-    let now = now_at(2026, 11, 21, 9, 0);
+    let now = now_in_berlin(date(2026, 11, 21), 9, 0);
     let draft = core.setup_options(&now).await.unwrap().drafts[0].clone();
     let e = core.check_protocol(&draft, &now).await.unwrap_err();
     assert_eq!(e.code(), "safety_unanswered");
@@ -946,7 +923,7 @@ async fn an_unanswered_protocol_is_refused_and_changes_nothing() {
 #[tokio::test]
 async fn an_edit_is_checked_against_the_saved_report() {
     let core = Core::open_in_memory().await.unwrap();
-    let now = now_at(2026, 11, 21, 9, 0);
+    let now = now_in_berlin(date(2026, 11, 21), 9, 0);
     let first = input("2026-11-21");
     assert_eq!(
         core.check_protocol(&first, &now).await.unwrap().changes,
@@ -981,20 +958,20 @@ async fn an_edit_is_checked_against_the_saved_report() {
 #[tokio::test]
 async fn a_version_stored_with_the_old_kidney_bool_still_loads() {
     let core = Core::open_in_memory().await.unwrap();
-    let now = now_at(2026, 11, 21, 9, 0);
+    let now = now_in_berlin(date(2026, 11, 21), 9, 0);
     for (stored, want, allowed) in [
         (false, KidneyAnswer::No, true),
         (true, KidneyAnswer::Yes, false),
     ] {
         let mut i = input("2026-11-21");
         i.supplement = None;
-        let (spec, _) = protocol::validate(&i, day(2026, 11, 21), 240).unwrap();
+        let (spec, _) = protocol::validate(&i, date(2026, 11, 21), 240).unwrap();
         let mut json = serde_json::to_value(&spec).unwrap();
         json["safety"]["kidney_disease"] = serde_json::json!(stored);
         core.store()
             .insert_version(
                 None,
-                day(2026, 11, 21),
+                date(2026, 11, 21),
                 now.utc.fixed_offset(),
                 &json.to_string(),
             )

@@ -4,10 +4,8 @@
 use super::*;
 use crate::api::Core;
 use crate::checklist::Tap;
-use crate::testkit::{date, nerve, now_in};
+use crate::testkit::{date, file_core, nerve, now_in_berlin};
 use chrono::TimeZone;
-
-const TZ: crate::zone::Tz = crate::zone::known::BERLIN;
 
 fn info(at: DateTime<Utc>, reason: BackupReason) -> BackupInfo {
     BackupInfo {
@@ -94,8 +92,8 @@ fn seven_daily_and_four_weekly_are_kept_and_every_pre_migration_one() {
 async fn a_backup_is_a_checked_copy_and_restoring_by_merge_loses_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let backups = dir.path().join("backups");
-    let core = Core::open(&dir.path().join("magday.db")).await.unwrap();
-    let now = now_in(TZ, date(2026, 3, 2), 9, 0);
+    let core = file_core(&dir).await;
+    let now = now_in_berlin(date(2026, 3, 2), 9, 0);
     let i = nerve(date(2026, 3, 2), &["08:00", "20:00"]);
     core.save_protocol(&i, false, &now).await.unwrap();
     core.tap(None, &Tap::TakeDose { slot: 1, at: None }, &now)
@@ -116,7 +114,7 @@ async fn a_backup_is_a_checked_copy_and_restoring_by_merge_loses_nothing() {
     assert_eq!(listed[0].events, 1);
     assert!(listed[0].bytes > 0);
     // A later tap, then the backup merged back: the later tap stays.
-    let later = now_in(TZ, date(2026, 3, 2), 20, 5);
+    let later = now_in_berlin(date(2026, 3, 2), 20, 5);
     core.tap(None, &Tap::TakeDose { slot: 2, at: None }, &later)
         .await
         .unwrap();
@@ -134,7 +132,7 @@ async fn a_backup_is_a_checked_copy_and_restoring_by_merge_loses_nothing() {
         .await
         .unwrap()
         .is_none());
-    let next_day = now_in(TZ, date(2026, 3, 3), 21, 0);
+    let next_day = now_in_berlin(date(2026, 3, 3), 21, 0);
     assert!(core
         .back_up_if_due(&backups, &next_day)
         .await
@@ -148,7 +146,7 @@ async fn damaged_files_are_found_and_set_aside() {
     let path = dir.path().join("magday.db");
     assert_eq!(check_file(&path).await, FileHealth::Missing);
     let core = Core::open(&path).await.unwrap();
-    let now = now_in(TZ, date(2026, 3, 2), 9, 0);
+    let now = now_in_berlin(date(2026, 3, 2), 9, 0);
     let i = nerve(date(2026, 3, 2), &["08:00"]);
     core.save_protocol(&i, false, &now).await.unwrap();
     core.store().close().await;

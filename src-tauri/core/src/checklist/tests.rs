@@ -1,8 +1,8 @@
 use super::*;
-use crate::day::resolve_local;
 use crate::facts::Sex;
 use crate::protocol::{validate, Template};
-use crate::testkit::protocol_input;
+use crate::testkit::{date, instant_in, protocol_input, record_at_noon};
+use crate::zone::known::BERLIN;
 use crate::zone::Tz;
 use chrono::{NaiveTime, TimeZone};
 use proptest::prelude::*;
@@ -18,32 +18,20 @@ fn state(evs: &[Event]) -> DayState {
 
 /// A day whose food log holds `mg`.
 fn fed(mg: f64) -> DayState {
+    let food = Entry::FoodLogged(FoodLog {
+        kind: FoodKind::Food,
+        food_id: Some(12016),
+        name: "Pumpkin seeds".into(),
+        label: "".into(),
+        grams: 100.0,
+        mg,
+        mg_per_litre: None,
+    });
     let r = Record {
-        id: 1,
-        gid: "test:1".into(),
-        day: d(2026, 11, 10),
-        at: chrono::FixedOffset::east_opt(3600)
-            .unwrap()
-            .with_ymd_and_hms(2026, 11, 10, 12, 0, 0)
-            .unwrap(),
         protocol_version: Some(1),
-        entry: Entry::FoodLogged(FoodLog {
-            kind: FoodKind::Food,
-            food_id: Some(12016),
-            name: "Pumpkin seeds".into(),
-            label: "".into(),
-            grams: 100.0,
-            mg,
-            mg_per_litre: None,
-        }),
+        ..record_at_noon(1, date(2026, 11, 10), food)
     };
     DayState::replay([&r])
-}
-
-const BERLIN: Tz = crate::zone::known::BERLIN;
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
 fn spec_with(times: &[&str], start: NaiveDate, day_start_min: u32) -> ProtocolSpec {
@@ -63,17 +51,14 @@ impl Sim {
     fn new(times: &[&str]) -> Sim {
         let clock = DayClock::new(BERLIN, 240);
         Sim {
-            spec: spec_with(times, d(2026, 11, 1), 240),
+            spec: spec_with(times, date(2026, 11, 1), 240),
             clock,
             events: vec![],
         }
     }
 
     fn at(&self, day: NaiveDate, h: u32, m: u32) -> DateTime<Utc> {
-        resolve_local(
-            self.clock.tz,
-            day.and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap()),
-        )
+        instant_in(self.clock.tz, day, h, m)
     }
 
     fn list(&self, day: NaiveDate, now: DateTime<Utc>) -> Checklist {
@@ -127,7 +112,7 @@ impl Sim {
 #[test]
 fn doses_move_from_upcoming_to_due_to_missed() {
     let s = Sim::new(&["08:00", "20:00"]);
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     assert_eq!(
         s.status(day, s.at(day, 7, 59)),
         [DoseStatus::Upcoming, DoseStatus::Upcoming]
@@ -148,7 +133,7 @@ fn doses_move_from_upcoming_to_due_to_missed() {
         s.status(day, s.at(day, 21, 0)),
         [DoseStatus::Missed, DoseStatus::Due]
     );
-    let next = d(2026, 11, 11);
+    let next = date(2026, 11, 11);
     assert_eq!(
         s.status(day, s.at(next, 3, 59)),
         [DoseStatus::Missed, DoseStatus::Missed]
@@ -158,7 +143,7 @@ fn doses_move_from_upcoming_to_due_to_missed() {
 #[test]
 fn a_window_never_reaches_into_the_next_dose() {
     let s = Sim::new(&["08:00", "09:00"]);
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     assert_eq!(
         s.status(day, s.at(day, 9, 0)),
         [DoseStatus::Missed, DoseStatus::Due]
@@ -170,8 +155,8 @@ fn a_window_never_reaches_into_the_next_dose() {
 #[test]
 fn half_past_midnight_ticks_the_evening_before() {
     let mut s = Sim::new(&["08:00", "22:00"]);
-    let evening = d(2026, 11, 10);
-    let now = s.at(d(2026, 11, 11), 0, 30);
+    let evening = date(2026, 11, 10);
+    let now = s.at(date(2026, 11, 11), 0, 30);
     let today = s.clock.day_of(now);
     assert_eq!(
         today, evening,
@@ -181,9 +166,9 @@ fn half_past_midnight_ticks_the_evening_before() {
         .unwrap();
     assert_eq!(s.events[0].day, evening);
     // The next day's doses are untouched.
-    let morning = s.at(d(2026, 11, 11), 8, 5);
+    let morning = s.at(date(2026, 11, 11), 8, 5);
     assert_eq!(
-        s.status(d(2026, 11, 11), morning),
+        s.status(date(2026, 11, 11), morning),
         [DoseStatus::Due, DoseStatus::Upcoming]
     );
     assert_eq!(s.list(evening, morning).doses[1].status, DoseStatus::Taken);
@@ -192,7 +177,7 @@ fn half_past_midnight_ticks_the_evening_before() {
 #[test]
 fn late_and_on_time() {
     let mut s = Sim::new(&["08:00", "20:00"]);
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     let l = s
         .tap(day, s.at(day, 8, 45), Tap::TakeDose { slot: 1, at: None })
         .unwrap();
@@ -207,7 +192,7 @@ fn late_and_on_time() {
 #[test]
 fn a_late_first_dose_is_recorded_as_the_first_not_the_second() {
     let mut s = Sim::new(&["08:00", "20:00"]);
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     // At 13:00 the morning dose's window has closed: it shows as missed...
     assert_eq!(s.status(day, s.at(day, 13, 0))[0], DoseStatus::Missed);
     // ...the user took it late and says so: it is the first dose, and the second still waits.
@@ -230,7 +215,7 @@ fn a_late_first_dose_is_recorded_as_the_first_not_the_second() {
 #[test]
 fn a_missed_dose_stays_missed_and_the_next_is_single() {
     let s = Sim::new(&["08:00", "20:00"]);
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     let l = s.list(day, s.at(day, 20, 10));
     assert_eq!(l.doses[0].status, DoseStatus::Missed);
     assert_eq!(l.doses[1].status, DoseStatus::Due);
@@ -240,7 +225,7 @@ fn a_missed_dose_stays_missed_and_the_next_is_single() {
 #[test]
 fn undo_withdraws_and_an_empty_undo_changes_nothing() {
     let mut s = Sim::new(&["08:00", "20:00"]);
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     let now = s.at(day, 8, 10);
     s.tap(day, now, Tap::TakeDose { slot: 1, at: None })
         .unwrap();
@@ -327,7 +312,7 @@ fn undo_withdraws_and_an_empty_undo_changes_nothing() {
 #[test]
 fn notes_attach_to_entries_and_clear() {
     let mut s = Sim::new(&["08:00", "20:00"]);
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     let now = s.at(day, 9, 0);
     s.tap(
         day,
@@ -406,7 +391,7 @@ fn notes_attach_to_entries_and_clear() {
 #[test]
 fn partial_credit() {
     let mut s = Sim::new(&["08:00", "20:00"]);
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     let now = s.at(day, 22, 0);
     s.tap(
         day,
@@ -456,7 +441,7 @@ fn partial_credit() {
 #[test]
 fn skip_days_pause_doses_and_do_not_count() {
     let mut s = Sim::new(&["08:00", "20:00"]);
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     let now = s.at(day, 23, 0);
     let l = s
         .tap(
@@ -494,7 +479,7 @@ fn skip_days_pause_doses_and_do_not_count() {
 #[test]
 fn a_skipped_dose_is_not_taken_and_can_be_undone() {
     let mut s = Sim::new(&["08:00", "20:00"]);
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     let now = s.at(day, 8, 0);
     let l = s.tap(day, now, Tap::SkipDose { slot: 1 }).unwrap();
     assert_eq!(l.doses[0].status, DoseStatus::Skipped);
@@ -506,7 +491,7 @@ fn a_skipped_dose_is_not_taken_and_can_be_undone() {
 #[test]
 fn taps_on_what_the_day_does_not_have_are_refused() {
     let mut s = Sim::new(&["08:00", "20:00"]);
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     let now = s.at(day, 9, 0);
     let cases = [
         (Tap::TakeDose { slot: 3, at: None }, "unknown_dose"),
@@ -572,7 +557,7 @@ fn taps_on_what_the_day_does_not_have_are_refused() {
 #[test]
 fn snooze_holds_until_its_time() {
     let mut s = Sim::new(&["08:00", "20:00"]);
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     let l = s
         .tap(
             day,
@@ -594,7 +579,7 @@ fn snooze_holds_until_its_time() {
 #[test]
 fn a_day_is_rebuilt_from_its_events_alone() {
     let mut s = Sim::new(&["08:00", "20:00"]);
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     let taps = [
         (8, 5, Tap::TakeDose { slot: 1, at: None }),
         (
@@ -682,7 +667,7 @@ fn a_day_is_rebuilt_from_its_events_alone() {
 #[test]
 fn doses_before_the_plan_was_saved_are_not_missed() {
     let s = Sim::new(&["08:00", "20:00"]);
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     // Set up at 13:00: the 08:00 dose's window closed at 11:00, before the plan existed.
     let saved = s.at(day, 13, 0);
     let now = s.at(day, 14, 0);
@@ -742,7 +727,7 @@ fn doses_before_the_plan_was_saved_are_not_missed() {
 #[test]
 fn the_food_item_follows_what_was_logged() {
     let s = Sim::new(&["08:00"]);
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     let now = s.at(day, 12, 0);
     let under = derive(
         day,
@@ -796,7 +781,7 @@ proptest! {
         times in prop::collection::btree_set(time_strategy(), 1..=4),
     ) {
         let clock = DayClock::new(zone, start_q * 15);
-        let first = d(2026, 1, 1) + Duration::days(i64::from(day_of_year));
+        let first = date(2026, 1, 1) + Duration::days(i64::from(day_of_year));
         let times: Vec<String> = times.iter().map(|t| t.format("%H:%M").to_string()).collect();
         let refs: Vec<&str> = times.iter().map(String::as_str).collect();
         let spec = spec_with(&refs, first, clock.day_start_min);
@@ -834,7 +819,7 @@ proptest! {
         switch_min in 0i64..(3 * 24 * 60),
         times in prop::collection::btree_set(time_strategy(), 1..=3),
     ) {
-        let first = d(2026, 1, 1) + Duration::days(i64::from(day_of_year));
+        let first = date(2026, 1, 1) + Duration::days(i64::from(day_of_year));
         let times: Vec<String> = times.iter().map(|t| t.format("%H:%M").to_string()).collect();
         let refs: Vec<&str> = times.iter().map(String::as_str).collect();
         let spec = spec_with(&refs, first - Duration::days(2), 240);
@@ -885,14 +870,14 @@ proptest! {
 fn dst_days_keep_each_dose_once_in_berlin() {
     // 2026-03-29: clocks jump 02:00 -> 03:00; 2026-10-25: 03:00 -> 02:00.
     let clock = DayClock::new(BERLIN, 0);
-    let spec = spec_with(&["02:30", "20:00"], d(2026, 3, 1), 0);
-    let spring = dose_timings(&spec, d(2026, 3, 29), &clock).unwrap();
+    let spec = spec_with(&["02:30", "20:00"], date(2026, 3, 1), 0);
+    let spring = dose_timings(&spec, date(2026, 3, 29), &clock).unwrap();
     assert_eq!(
         spring[0].due,
         Utc.with_ymd_and_hms(2026, 3, 29, 1, 0, 0).unwrap()
     ); // 03:00 CEST, the jump
-    let spec = spec_with(&["02:30", "20:00"], d(2026, 10, 1), 0);
-    let autumn = dose_timings(&spec, d(2026, 10, 25), &clock).unwrap();
+    let spec = spec_with(&["02:30", "20:00"], date(2026, 10, 1), 0);
+    let autumn = dose_timings(&spec, date(2026, 10, 25), &clock).unwrap();
     assert_eq!(
         autumn[0].due,
         Utc.with_ymd_and_hms(2026, 10, 25, 0, 30, 0).unwrap()
@@ -903,7 +888,7 @@ fn dst_days_keep_each_dose_once_in_berlin() {
 #[test]
 fn water_counts_up_to_twice_the_goal_and_no_further() {
     let mut s = Sim::new(&["08:00", "20:00"]);
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     let now = s.at(day, 21, 0);
     let water = || Tap::Count {
         key: "water".into(),

@@ -1,6 +1,6 @@
 use super::*;
 use crate::progress::{symptom_series, SymptomSeries};
-use crate::testkit::{date, nerve};
+use crate::testkit::{date, nerve, rfc3339};
 
 fn spec(start: NaiveDate) -> ProtocolSpec {
     let input = nerve(start, &["08:00"]);
@@ -104,7 +104,7 @@ fn a_pause_or_no_plan_never_tells_anyone_to_take_magnesium() {
     let start = date(2026, 3, 2);
     let s = spec(start);
     let pause = Pause {
-        since: chrono::DateTime::parse_from_rfc3339("2026-03-10T09:00:00+01:00").unwrap(),
+        since: rfc3339("2026-03-10T09:00:00+01:00"),
         day: date(2026, 3, 10),
         signs: vec!["confusion".into()],
         until: None,
@@ -211,7 +211,7 @@ fn a_worsening_nerve_symptom_says_talk_to_a_clinician_and_names_too_much_b6() {
     }
     // While paused, the advice still stands beside the pause's text.
     let pause = Pause {
-        since: chrono::DateTime::parse_from_rfc3339("2026-03-11T09:00:00+01:00").unwrap(),
+        since: rfc3339("2026-03-11T09:00:00+01:00"),
         day: d(9),
         signs: vec!["confusion".into()],
         until: None,

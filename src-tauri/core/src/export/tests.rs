@@ -1,29 +1,27 @@
-use chrono::NaiveDate;
-
 use super::*;
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use crate::testkit::parse_date;
 
 #[test]
 fn ranges_resolve_to_days_and_say_so() {
     let (cf, cl, rf, today) = (
-        d("2026-11-01"),
-        d("2026-12-26"),
-        d("2026-10-20"),
-        d("2026-12-06"),
+        parse_date("2026-11-01"),
+        parse_date("2026-12-26"),
+        parse_date("2026-10-20"),
+        parse_date("2026-12-06"),
     );
     let r = |x: ExportRange| resolve(&x, cf, cl, rf, today);
     let s = r(ExportRange::Course).unwrap();
     assert_eq!((s.first, s.last), (cf, today));
     assert_eq!(s.label, "This course: 1 Nov 2026 – 6 Dec 2026");
     let s = r(ExportRange::Last7).unwrap();
-    assert_eq!((s.first, s.last), (d("2026-11-30"), today));
+    assert_eq!((s.first, s.last), (parse_date("2026-11-30"), today));
     let s = r(ExportRange::Last30).unwrap();
-    assert_eq!(s.first, d("2026-11-07"));
+    assert_eq!(s.first, parse_date("2026-11-07"));
     let s = r(ExportRange::Week { week: 2 }).unwrap();
-    assert_eq!((s.first, s.last), (d("2026-11-08"), d("2026-11-14")));
+    assert_eq!(
+        (s.first, s.last),
+        (parse_date("2026-11-08"), parse_date("2026-11-14"))
+    );
     assert_eq!(s.label, "Week 2 of the course: 8 Nov 2026 – 14 Nov 2026");
     // Week 6 is under way: it ends today.
     let s = r(ExportRange::Week { week: 6 }).unwrap();

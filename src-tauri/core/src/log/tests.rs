@@ -1,18 +1,17 @@
 use super::*;
-use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use serde_json::{json, Value};
 
 use crate::protocol::Symptom;
+use crate::testkit::{at_plus_one, date};
 
+/// `h:m` on [`day`] at +01:00.
 fn t(h: u32, m: u32) -> DateTime<FixedOffset> {
-    FixedOffset::east_opt(3600)
-        .unwrap()
-        .with_ymd_and_hms(2026, 11, 21, h, m, 0)
-        .unwrap()
+    at_plus_one(day(), h, m)
 }
 
 fn day() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+    date(2026, 11, 21)
 }
 
 /// A stored row: (item, action, value, corrects).

@@ -5,41 +5,36 @@ use crate::checklist::Tap;
 use crate::day::Now;
 use crate::protocol::{ProtocolInput, Template};
 use crate::report::ReportKind;
-use crate::testkit::{now_in, protocol_input};
-use crate::zone::Tz;
+use crate::testkit::{core_with_input, date, now_in_berlin, protocol_input, urgent_check_in};
 use chrono::Duration;
 
-const TZ: Tz = crate::zone::known::BERLIN;
-
-fn d(n: i64) -> NaiveDate {
-    // Day 1 of the course is 2026-10-01.
-    NaiveDate::from_ymd_opt(2026, 10, 1).unwrap() + Duration::days(n - 1)
-}
-
-fn at(day: NaiveDate, h: u32, m: u32) -> Now {
-    now_in(TZ, day, h, m)
+/// Day `n` of the course, which starts on 1 October 2026 (day 1).
+fn course_day(n: i64) -> NaiveDate {
+    date(2026, 10, 1) + Duration::days(n - 1)
 }
 
 fn input(times: &[&str]) -> ProtocolInput {
-    let mut i = protocol_input(Template::Circulation, "glycinate", 60.0, times, d(1));
+    let mut i = protocol_input(
+        Template::Circulation,
+        "glycinate",
+        60.0,
+        times,
+        course_day(1),
+    );
     i.name = "Warm hands".into();
     i.symptoms = vec![Symptom::ColdHands];
     i
 }
 
 async fn course(times: &[&str]) -> Core {
-    let core = Core::open_in_memory().await.unwrap();
-    core.save_protocol(&input(times), false, &at(d(1), 7, 0))
-        .await
-        .unwrap();
-    core
+    core_with_input(&input(times)).await
 }
 
 async fn take(core: &Core, day: i64, slot: u32) {
     core.tap(
         None,
         &Tap::TakeDose { slot, at: None },
-        &at(d(day), if slot == 1 { 8 } else { 20 }, 5),
+        &now_in_berlin(course_day(day), if slot == 1 { 8 } else { 20 }, 5),
     )
     .await
     .unwrap();
@@ -78,11 +73,14 @@ async fn adherence_streaks_and_score_from_a_known_week() {
         &Tap::SkipDay {
             reason: "travel".into(),
         },
-        &at(d(4), 9, 0),
+        &now_in_berlin(course_day(4), 9, 0),
     )
     .await
     .unwrap();
-    let p = core.progress(&at(d(8), 9, 0)).await.unwrap();
+    let p = core
+        .progress(&now_in_berlin(course_day(8), 9, 0))
+        .await
+        .unwrap();
     assert_eq!(p.days.len(), 8);
     assert_eq!((p.doses_taken, p.doses_planned), (9, 12));
     assert_eq!(p.dose_adherence, Some(0.75));
@@ -138,7 +136,10 @@ async fn adherence_streaks_and_score_from_a_known_week() {
     // Keeping today extends the streak at once.
     take(&core, 8, 1).await;
     take(&core, 8, 2).await;
-    let p = core.progress(&at(d(8), 21, 0)).await.unwrap();
+    let p = core
+        .progress(&now_in_berlin(course_day(8), 21, 0))
+        .await
+        .unwrap();
     assert_eq!(
         p.streaks,
         Streaks {
@@ -155,7 +156,7 @@ async fn adherence_streaks_and_score_from_a_known_week() {
 
 fn finished_day(n: u32, doses_taken: u32) -> DayProgress {
     DayProgress {
-        day: d(i64::from(n)),
+        day: course_day(i64::from(n)),
         day_number: n,
         doses_taken,
         doses_planned: 2,
@@ -226,18 +227,25 @@ async fn a_protocol_edit_mid_course_counts_each_day_under_its_version() {
     core.save_protocol(
         &input(&["08:00", "13:00", "20:00"]),
         false,
-        &at(d(3), 21, 0),
+        &now_in_berlin(course_day(3), 21, 0),
     )
     .await
     .unwrap();
     for day in [4, 5] {
         for (slot, h) in [(1, 8), (2, 13), (3, 20)] {
-            core.tap(None, &Tap::TakeDose { slot, at: None }, &at(d(day), h, 5))
-                .await
-                .unwrap();
+            core.tap(
+                None,
+                &Tap::TakeDose { slot, at: None },
+                &now_in_berlin(course_day(day), h, 5),
+            )
+            .await
+            .unwrap();
         }
     }
-    let p = core.progress(&at(d(6), 9, 0)).await.unwrap();
+    let p = core
+        .progress(&now_in_berlin(course_day(6), 9, 0))
+        .await
+        .unwrap();
     let planned: Vec<u32> = p.days.iter().map(|x| x.doses_planned).collect();
     assert_eq!(planned, [2, 2, 2, 3, 3, 3]);
     assert_eq!((p.doses_taken, p.doses_planned), (11, 12));
@@ -257,19 +265,30 @@ async fn a_change_of_day_start_keeps_the_days_already_logged() {
     let core = course(&["08:00", "23:30"]).await;
     // Day 1: the evening dose ticked at 00:30 belongs to day 1 (04:00 day start).
     take(&core, 1, 1).await;
-    core.tap(None, &Tap::TakeDose { slot: 2, at: None }, &at(d(2), 0, 30))
-        .await
-        .unwrap();
+    core.tap(
+        None,
+        &Tap::TakeDose { slot: 2, at: None },
+        &now_in_berlin(course_day(2), 0, 30),
+    )
+    .await
+    .unwrap();
     // The user moves the day start to midnight on day 2.
     let mut s = core.settings().await.unwrap();
     s.day_start = "00:00".into();
     core.update_settings(s).await.unwrap();
     take(&core, 2, 1).await;
     // Now a tick at 00:30 belongs to the new calendar day (day 3), not day 2.
-    core.tap(None, &Tap::TakeDose { slot: 2, at: None }, &at(d(3), 0, 30))
+    core.tap(
+        None,
+        &Tap::TakeDose { slot: 2, at: None },
+        &now_in_berlin(course_day(3), 0, 30),
+    )
+    .await
+    .unwrap();
+    let p = core
+        .progress(&now_in_berlin(course_day(4), 9, 0))
         .await
         .unwrap();
-    let p = core.progress(&at(d(4), 9, 0)).await.unwrap();
     let taken: Vec<u32> = p.days.iter().map(|x| x.doses_taken).collect();
     assert_eq!(taken, [2, 1, 1, 0]);
     assert_eq!((p.doses_taken, p.doses_planned), (4, 6));
@@ -286,7 +305,7 @@ async fn a_change_of_day_start_keeps_the_days_already_logged() {
 async fn symptom_trends_against_the_baseline_by_week() {
     let core = course(&["08:00", "20:00"]).await;
     let rate = |day: i64, v: u8| CheckInInput {
-        day: Some(d(day).format("%Y-%m-%d").to_string()),
+        day: Some(course_day(day).format("%Y-%m-%d").to_string()),
         ratings: vec![Rating {
             symptom: Symptom::ColdHands,
             value: v,
@@ -294,7 +313,7 @@ async fn symptom_trends_against_the_baseline_by_week() {
         urgent: vec![],
         note: String::new(),
     };
-    let now = at(d(15), 9, 0);
+    let now = now_in_berlin(course_day(15), 9, 0);
     for (day, v) in [(1, 7), (3, 7), (8, 5), (10, 3), (14, 3)] {
         core.check_in(&rate(day, v), &now).await.unwrap();
     }
@@ -306,7 +325,10 @@ async fn symptom_trends_against_the_baseline_by_week() {
         .iter()
         .find(|s| s.symptom == Symptom::ColdHands)
         .unwrap();
-    assert_eq!(cold.baseline.map(|b| (b.day, b.value)), Some((d(1), 7)));
+    assert_eq!(
+        cold.baseline.map(|b| (b.day, b.value)),
+        Some((course_day(1), 7))
+    );
     assert_eq!(cold.points.len(), 5);
     assert_eq!(cold.change, Some(-5));
     let w = |n: usize| {
@@ -330,7 +352,7 @@ async fn symptom_trends_against_the_baseline_by_week() {
 #[tokio::test]
 async fn check_ins_advise_and_refuse() {
     let core = course(&["08:00", "20:00"]).await;
-    let now = at(d(2), 9, 0);
+    let now = now_in_berlin(course_day(2), 9, 0);
     let r = core
         .check_in(
             &CheckInInput {
@@ -361,15 +383,7 @@ async fn check_ins_advise_and_refuse() {
         Some(6)
     );
     let r = core
-        .check_in(
-            &CheckInInput {
-                day: None,
-                ratings: vec![],
-                urgent: vec!["irregular heartbeat".into()],
-                note: String::new(),
-            },
-            &now,
-        )
+        .check_in(&urgent_check_in(&["irregular heartbeat"]), &now)
         .await
         .unwrap();
     assert_eq!(r.advice[0].level, crate::protocol::Level::Stop);
@@ -456,7 +470,7 @@ async fn the_week_4_report_holds_adherence_symptoms_and_escaped_notes() {
             take(&core, day, 2).await;
         }
     }
-    let now = at(d(30), 9, 0);
+    let now = now_in_berlin(course_day(30), 9, 0);
     core.tap(
         Some("2026-10-02"),
         &Tap::Note {
@@ -470,7 +484,7 @@ async fn the_week_4_report_holds_adherence_symptoms_and_escaped_notes() {
     for (day, v) in [(1, 8), (27, 4)] {
         core.check_in(
             &CheckInInput {
-                day: Some(d(day).format("%Y-%m-%d").to_string()),
+                day: Some(course_day(day).format("%Y-%m-%d").to_string()),
                 ratings: vec![Rating {
                     symptom: Symptom::ColdHands,
                     value: v,
@@ -522,10 +536,13 @@ async fn the_week_4_report_holds_adherence_symptoms_and_escaped_notes() {
 #[tokio::test]
 async fn before_any_protocol_progress_is_empty() {
     let core = Core::open_in_memory().await.unwrap();
-    let p = core.progress(&at(d(1), 9, 0)).await.unwrap();
+    let p = core
+        .progress(&now_in_berlin(course_day(1), 9, 0))
+        .await
+        .unwrap();
     assert!(p.course.is_none() && p.days.is_empty());
     assert_eq!(
-        core.report(ReportKind::Now, &at(d(1), 9, 0))
+        core.report(ReportKind::Now, &now_in_berlin(course_day(1), 9, 0))
             .await
             .unwrap_err()
             .code(),
@@ -538,7 +555,7 @@ async fn a_report_is_written_whole_where_asked() {
     let core = course(&["08:00", "20:00"]).await;
     take(&core, 1, 1).await;
     let dir = tempfile::tempdir().unwrap();
-    let now = at(d(3), 9, 0);
+    let now = now_in_berlin(course_day(3), 9, 0);
     let html = core
         .export_report(
             ReportKind::Now,
@@ -589,7 +606,7 @@ async fn a_report_is_written_whole_where_asked() {
 #[tokio::test]
 async fn the_urgent_signs_offered_are_exactly_those_a_check_in_accepts() {
     let core = course(&["08:00"]).await;
-    let now = at(d(2), 9, 0);
+    let now = now_in_berlin(course_day(2), 9, 0);
     let offered = core.setup_options(&now).await.unwrap().urgent_symptoms;
     assert_eq!(offered.len(), crate::facts::URGENT_SYMPTOMS.len());
     let r = core
@@ -613,7 +630,7 @@ async fn the_urgent_signs_offered_are_exactly_those_a_check_in_accepts() {
 #[tokio::test]
 async fn the_days_advice_stays_until_a_later_check_in_lifts_it() {
     let core = course(&["08:00", "20:00"]).await;
-    let now = at(d(2), 9, 0);
+    let now = now_in_berlin(course_day(2), 9, 0);
     let check = |urgent: Vec<String>, stomach: Option<u8>| CheckInInput {
         day: None,
         ratings: stomach
@@ -631,19 +648,25 @@ async fn the_days_advice_stays_until_a_later_check_in_lifts_it() {
         .await
         .unwrap();
     // Opened again later, the day still carries both.
-    let v = core.day(None, &at(d(2), 12, 0)).await.unwrap();
+    let v = core
+        .day(None, &now_in_berlin(course_day(2), 12, 0))
+        .await
+        .unwrap();
     let codes: Vec<&str> = v.advice.iter().map(|a| a.code).collect();
     assert_eq!(codes, ["seek_care", "loose_stools"]);
     assert!(v.advice[0].message.contains("trouble breathing"));
     // A later check-in without urgent signs and with a settled stomach lifts them.
     let r = core
-        .check_in(&check(vec![], Some(1)), &at(d(2), 18, 0))
+        .check_in(
+            &check(vec![], Some(1)),
+            &now_in_berlin(course_day(2), 18, 0),
+        )
         .await
         .unwrap();
     assert!(r.advice.is_empty() && r.day.advice.is_empty());
     // Another day starts clean.
     assert!(core
-        .day(None, &at(d(3), 9, 0))
+        .day(None, &now_in_berlin(course_day(3), 9, 0))
         .await
         .unwrap()
         .advice
@@ -657,10 +680,10 @@ async fn a_report_covers_the_range_chosen_and_says_so() {
     take(&core, 1, 1).await;
     take(&core, 2, 1).await;
     let dir = tempfile::tempdir().unwrap();
-    let now = at(d(5), 9, 0);
+    let now = now_in_berlin(course_day(5), 9, 0);
     let range = ExportRange::Custom {
-        first: d(2).to_string(),
-        last: d(3).to_string(),
+        first: course_day(2).to_string(),
+        last: course_day(3).to_string(),
     };
     let csv = core
         .export_report(
@@ -676,7 +699,7 @@ async fn a_report_covers_the_range_chosen_and_says_so() {
     let days: Vec<&str> = text.lines().skip(1).map(|l| &l[..10]).collect();
     assert_eq!(
         days,
-        [d(2).to_string(), d(3).to_string()],
+        [course_day(2).to_string(), course_day(3).to_string()],
         "only the days chosen"
     );
     let html = core
@@ -692,8 +715,8 @@ async fn a_report_covers_the_range_chosen_and_says_so() {
     let page = std::fs::read_to_string(html).unwrap();
     let label = format!(
         "Chosen days: {} – {}",
-        d(2).format("%-d %b %Y"),
-        d(3).format("%-d %b %Y")
+        course_day(2).format("%-d %b %Y"),
+        course_day(3).format("%-d %b %Y")
     );
     assert!(page.contains(&label), "the range is stated: {label}");
     let stem = core
@@ -702,12 +725,12 @@ async fn a_report_covers_the_range_chosen_and_says_so() {
         .unwrap();
     assert_eq!(
         stem,
-        format!("magday-report-{}-{}", d(1), d(5)),
+        format!("magday-report-{}-{}", course_day(1), course_day(5)),
         "clipped to the course"
     );
     let bad = ExportRange::Custom {
-        first: d(4).to_string(),
-        last: d(2).to_string(),
+        first: course_day(4).to_string(),
+        last: course_day(2).to_string(),
     };
     let e = core
         .report_file_stem(ReportKind::Now, Some(&bad), &now)
@@ -722,7 +745,7 @@ async fn a_saved_calendar_is_out_of_date_once_the_plan_changes() {
     use crate::export::ExportRange;
     let core = course(&["08:00", "20:00"]).await;
     let dir = tempfile::tempdir().unwrap();
-    let now = at(d(2), 9, 0);
+    let now = now_in_berlin(course_day(2), 9, 0);
     assert_eq!(outdated(&core, now).await, None, "no calendar saved");
     let save = |format| DataExportInput {
         format,
@@ -739,11 +762,11 @@ async fn a_saved_calendar_is_out_of_date_once_the_plan_changes() {
         .unwrap();
     assert_eq!(outdated(&core, now).await, None, "the calendar is current");
     // Dose 1 moves to 09:00 from tomorrow: the saved calendar is out of date.
-    let later = at(d(2), 10, 0);
+    let later = now_in_berlin(course_day(2), 10, 0);
     core.save_protocol(&input(&["09:00", "20:00"]), false, &later)
         .await
         .unwrap();
-    assert_eq!(outdated(&core, later).await, Some(d(2)));
+    assert_eq!(outdated(&core, later).await, Some(course_day(2)));
     // A new calendar for the new plan is current again.
     core.export_data_to(&save(DataFormat::Calendar), &dir.path().join("c2"), &later)
         .await

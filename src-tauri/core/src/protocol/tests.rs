@@ -7,44 +7,27 @@ use chrono::NaiveDate;
 use super::*;
 use crate::error::CoreError;
 use crate::facts::{AgeBand, MedicineClass, Pregnancy, Sex};
-use crate::testkit::safety;
+use crate::testkit::{date, finding_codes, medicine, nerve, protocol_input};
 
 fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 21).expect("date")
+    date(2026, 11, 21)
 }
 
-fn supplement(form: &str, kind: AmountKind, mg: f64, doses: &[(&str, f64)]) -> SupplementInput {
+/// One unit of `mg` of `form`, counted as `kind`, at each of `times`, named "Test product".
+fn supplement(form: &str, kind: AmountKind, mg: f64, times: &[&str]) -> SupplementInput {
     SupplementInput {
-        form: form.into(),
         product: "Test product".into(),
         amount_kind: kind,
-        mg_per_unit: mg,
-        doses: doses
-            .iter()
-            .map(|(t, u)| DoseInput {
-                time: (*t).into(),
-                units: *u,
-            })
-            .collect(),
-        window_minutes: 180,
+        ..crate::testkit::supplement(form, mg, 1.0, times)
     }
 }
 
+/// The testkit's nerve protocol from [`today`] with `sup` and tingling tracked.
 fn input(sup: Option<SupplementInput>) -> ProtocolInput {
     ProtocolInput {
-        template: Template::Nerve,
-        name: String::new(),
-        safety: safety().into(),
         supplement: sup,
-        start_date: "2026-11-21".into(),
-        length_days: 56,
-        water_glasses: 8,
-        items_off: vec![],
-        optional_items: vec![],
-        custom_items: vec![],
         symptoms: vec![Symptom::Tingling],
-        acknowledge_above_limit: false,
-        b6_mg_per_day: None,
+        ..nerve(today(), &[])
     }
 }
 
@@ -53,19 +36,15 @@ fn std_input() -> ProtocolInput {
         "glycinate",
         AmountKind::Elemental,
         100.0,
-        &[("08:00", 1.0), ("20:00", 1.0)],
+        &["08:00", "20:00"],
     )))
-}
-
-fn codes(r: &SafetyReport) -> Vec<&'static str> {
-    r.findings.iter().map(|f| f.code).collect()
 }
 
 fn finding<'a>(r: &'a SafetyReport, code: &str) -> &'a Finding {
     r.findings
         .iter()
         .find(|f| f.code == code)
-        .unwrap_or_else(|| panic!("no finding {code} in {:?}", codes(r)))
+        .unwrap_or_else(|| panic!("no finding {code} in {:?}", finding_codes(r)))
 }
 
 #[test]
@@ -80,10 +59,7 @@ fn a_standard_plan_is_accepted_and_within_the_limit() {
     assert_eq!(report.rda_mg, 320);
     assert_eq!(finding(&report, "within_limit").level, Level::Info);
     assert!(finding(&report, "within_limit").message.contains("57%"));
-    assert_eq!(
-        spec.end_date(),
-        NaiveDate::from_ymd_opt(2027, 1, 15).unwrap()
-    );
+    assert_eq!(spec.end_date(), date(2027, 1, 15));
     assert!(
         spec.symptoms.contains(&Symptom::Stomach),
         "stomach tolerance always tracked"
@@ -108,12 +84,7 @@ fn compound_weight_is_converted_with_the_form_percentage_and_the_assumption_show
         ("sulfate_epsom", 1000.0, 99.0),
     ];
     for &(form, mg, want) in table {
-        let mut i = input(Some(supplement(
-            form,
-            AmountKind::Compound,
-            mg,
-            &[("08:00", 1.0)],
-        )));
+        let mut i = input(Some(supplement(form, AmountKind::Compound, mg, &["08:00"])));
         i.acknowledge_above_limit = true;
         let (spec, _) = validate(&i, today(), 240).unwrap();
         let plan = spec.supplement.unwrap();
@@ -151,7 +122,7 @@ fn thresholds_80_percent_and_above_the_limit() {
             "glycinate",
             AmountKind::Elemental,
             mg,
-            &[("08:00", 1.0)],
+            &["08:00"],
         )));
         i.safety.age_band = Some(age);
         i.safety.conservative_limit = conservative;
@@ -189,7 +160,7 @@ fn above_the_limit_needs_acknowledgement() {
         "glycinate",
         AmountKind::Elemental,
         200.0,
-        &[("08:00", 1.0), ("20:00", 1.0)],
+        &["08:00", "20:00"],
     )));
     let e = validate(&i, today(), 240).unwrap_err();
     assert_eq!(e.code(), "above_limit_unacknowledged");
@@ -245,7 +216,7 @@ fn laxative_forms_carry_their_note() {
             form,
             AmountKind::Elemental,
             50.0,
-            &[("08:00", 1.0), ("20:00", 1.0)],
+            &["08:00", "20:00"],
         )));
         let (_, r) = validate(&i, today(), 240).unwrap();
         let got = r
@@ -266,7 +237,7 @@ fn one_intake_over_half_the_limit_suggests_splitting() {
         "glycinate",
         AmountKind::Elemental,
         180.0,
-        &[("08:00", 1.0)],
+        &["08:00"],
     )));
     let (_, r) = validate(&i, today(), 240).unwrap();
     assert_eq!(finding(&r, "split_suggested").level, Level::Caution);
@@ -275,41 +246,20 @@ fn one_intake_over_half_the_limit_suggests_splitting() {
         "glycinate",
         AmountKind::Elemental,
         170.0,
-        &[("08:00", 1.0)],
+        &["08:00"],
     )));
     let (_, r) = validate(&i, today(), 240).unwrap();
-    assert!(!codes(&r).contains(&"split_suggested"));
-    assert!(codes(&r).contains(&"single_intake"));
+    assert!(!finding_codes(&r).contains(&"split_suggested"));
+    assert!(finding_codes(&r).contains(&"single_intake"));
 }
 
 #[test]
 fn medicine_windows_surround_each_dose() {
     let mut i = std_input();
     i.safety.medicines = vec![
-        MedicineInput {
-            class: MedicineClass::Tetracycline,
-            name: "doxycycline".into(),
-            time: Some("09:00".into()),
-            more_times: vec![],
-            window_min: None,
-            with_food: None,
-        },
-        MedicineInput {
-            class: MedicineClass::Bisphosphonate,
-            name: String::new(),
-            time: None,
-            more_times: vec![],
-            window_min: None,
-            with_food: None,
-        },
-        MedicineInput {
-            class: MedicineClass::ProtonPumpInhibitor,
-            name: "omeprazole".into(),
-            time: None,
-            more_times: vec![],
-            window_min: None,
-            with_food: None,
-        },
+        medicine(MedicineClass::Tetracycline, "doxycycline", Some("09:00")),
+        medicine(MedicineClass::Bisphosphonate, "", None),
+        medicine(MedicineClass::ProtonPumpInhibitor, "omeprazole", None),
     ];
     let (_, r) = validate(&i, today(), 240).unwrap();
     let w: Vec<(String, String, String, u32)> = r
@@ -365,7 +315,7 @@ fn doses_are_ordered_through_the_users_day() {
         "glycinate",
         AmountKind::Elemental,
         50.0,
-        &[("01:00", 1.0), ("13:00", 1.0), ("07:00", 1.0)],
+        &["01:00", "13:00", "07:00"],
     )));
     let (spec, _) = validate(&i, today(), 240).unwrap();
     let times: Vec<&str> = spec
@@ -472,14 +422,9 @@ fn bad_input_is_refused_with_its_code() {
             i.safety.antacid_laxative_mg = f64::NAN
         }),
         ("invalid_time", |i| {
-            i.safety.medicines.push(MedicineInput {
-                class: MedicineClass::Iron,
-                name: "iron".into(),
-                time: Some("7pm".into()),
-                more_times: vec![],
-                window_min: None,
-                with_food: None,
-            })
+            i.safety
+                .medicines
+                .push(medicine(MedicineClass::Iron, "iron", Some("7pm")))
         }),
         ("unknown_item", |i| i.optional_items.push("unicorn".into())),
         ("unknown_item", |i| i.items_off.push("unicorn".into())),
@@ -533,8 +478,8 @@ fn optional_and_custom_items_join_the_checklist() {
 /// item is refused with kidney disease or a potassium-sparing diuretic; neither saves anything.
 #[test]
 fn twice_the_limit_and_potassium_with_kidney_disease_are_refused() {
-    let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
-    let mut i = crate::testkit::protocol_input(
+    let start = date(2026, 3, 2);
+    let mut i = protocol_input(
         Template::Nerve,
         "glycinate",
         400.0,
@@ -550,18 +495,10 @@ fn twice_the_limit_and_potassium_with_kidney_disease_are_refused() {
     // 700 mg: exactly twice, acknowledged: kept.
     i.supplement.as_mut().unwrap().mg_per_unit = 350.0;
     assert!(validate(&i, start, 240).is_ok());
-    let mut k =
-        crate::testkit::protocol_input(Template::Nerve, "glycinate", 100.0, &["08:00"], start);
+    let mut k = protocol_input(Template::Nerve, "glycinate", 100.0, &["08:00"], start);
     k.optional_items = vec!["potassium".into()];
     assert!(validate(&k, start, 240).is_ok());
-    k.safety.medicines = vec![MedicineInput {
-        class: MedicineClass::PotassiumSparingDiuretic,
-        name: String::new(),
-        time: None,
-        more_times: vec![],
-        window_min: None,
-        with_food: None,
-    }];
+    k.safety.medicines = vec![medicine(MedicineClass::PotassiumSparingDiuretic, "", None)];
     assert_eq!(
         validate(&k, start, 240).unwrap_err().code(),
         "potassium_not_advised"
@@ -575,12 +512,8 @@ fn twice_the_limit_and_potassium_with_kidney_disease_are_refused() {
 fn each_intake_of_a_named_medicine_gets_its_labels_window() {
     let mut i = std_input();
     i.safety.medicines = vec![MedicineInput {
-        class: MedicineClass::Quinolone,
-        name: "Ciprofloxacin 500".into(),
-        time: Some("06:30".into()),
         more_times: vec!["13:00".into()],
-        window_min: None,
-        with_food: None,
+        ..medicine(MedicineClass::Quinolone, "Ciprofloxacin 500", Some("06:30"))
     }];
     let (spec, r) = validate(&i, today(), 240).unwrap();
     // Ciprofloxacin's label: 2 h before or 6 h after each dose (08:00 and 20:00).
@@ -601,12 +534,8 @@ fn each_intake_of_a_named_medicine_gets_its_labels_window() {
     assert_eq!(spec.safety.medicines[0].more_times, ["13:00"]);
     // Another medicine with the user's own window.
     i.safety.medicines = vec![MedicineInput {
-        class: MedicineClass::Other,
-        name: "my tablet".into(),
-        time: Some("12:00".into()),
-        more_times: vec![],
         window_min: Some(90),
-        with_food: None,
+        ..medicine(MedicineClass::Other, "my tablet", Some("12:00"))
     }];
     let (_, r) = validate(&i, today(), 240).unwrap();
     assert_eq!(

@@ -3,29 +3,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::*;
 use crate::api::Core;
 use crate::checklist::Tap;
-use crate::day::{resolve_local, Now};
+use crate::day::Now;
 use crate::facts::MedicineClass;
 use crate::protocol::{validate, MedicineInput, ProtocolInput, Template};
 use crate::reminders::delivery::DeliveryOutcome;
 use crate::settings::Settings;
-use crate::testkit::{now_in, protocol_input};
-use crate::zone::Tz;
-use chrono::{NaiveTime, TimeZone};
+use crate::testkit::{date, instant_in, medicine, now_in_berlin, protocol_input};
+use crate::zone::known::BERLIN;
+use chrono::TimeZone;
 use proptest::prelude::*;
-
-const BERLIN: Tz = crate::zone::known::BERLIN;
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-fn at(tz: Tz, day: NaiveDate, h: u32, m: u32) -> DateTime<Utc> {
-    resolve_local(tz, day.and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap()))
-}
-
-fn now(day: NaiveDate, h: u32, m: u32) -> Now {
-    now_in(BERLIN, day, h, m)
-}
 
 fn input(times: &[&str], start: NaiveDate) -> ProtocolInput {
     let mut i = protocol_input(Template::Nerve, "glycinate", 60.0, times, start);
@@ -44,7 +30,7 @@ fn spec(times: &[&str], start: NaiveDate, day_start_min: u32) -> ProtocolSpec {
 async fn core_with(times: &[&str], start: NaiveDate, settings: Settings) -> Core {
     let core = Core::open_in_memory().await.unwrap();
     core.update_settings(settings).await.unwrap();
-    core.save_protocol(&input(times, start), false, &now(start, 6, 0))
+    core.save_protocol(&input(times, start), false, &now_in_berlin(start, 6, 0))
         .await
         .unwrap();
     core
@@ -64,10 +50,10 @@ async fn tick(core: &Core, n: &Now) -> Vec<String> {
 
 #[test]
 fn one_dose_reminder_per_dose_with_title_and_body() {
-    let s = spec(&["08:00", "20:00"], d(2026, 11, 1), 240);
+    let s = spec(&["08:00", "20:00"], date(2026, 11, 1), 240);
     let clock = DayClock::new(BERLIN, 240);
     let rs = plan_day(
-        d(2026, 11, 10),
+        date(2026, 11, 10),
         &s,
         &DayState::default(),
         &[],
@@ -82,66 +68,73 @@ fn one_dose_reminder_per_dose_with_title_and_body() {
         rs[0].body,
         "1 unit of Bisglycinate 100 (60 mg), with food if you can."
     );
-    assert_eq!(rs[0].due, at(BERLIN, d(2026, 11, 10), 8, 0));
-    assert_eq!(rs[0].expires, at(BERLIN, d(2026, 11, 10), 11, 0));
+    assert_eq!(rs[0].due, instant_in(BERLIN, date(2026, 11, 10), 8, 0));
+    assert_eq!(rs[0].expires, instant_in(BERLIN, date(2026, 11, 10), 11, 0));
 }
 
 #[tokio::test]
 async fn no_reminder_for_a_dose_already_taken_or_skipped_or_a_skip_day() {
-    let day = d(2026, 11, 10);
-    let core = core_with(&["08:00", "20:00"], d(2026, 11, 1), Settings::default()).await;
-    core.tap(None, &Tap::TakeDose { slot: 1, at: None }, &now(day, 7, 50))
-        .await
-        .unwrap();
+    let day = date(2026, 11, 10);
+    let core = core_with(&["08:00", "20:00"], date(2026, 11, 1), Settings::default()).await;
+    core.tap(
+        None,
+        &Tap::TakeDose { slot: 1, at: None },
+        &now_in_berlin(day, 7, 50),
+    )
+    .await
+    .unwrap();
     assert!(
-        tick(&core, &now(day, 8, 0)).await.is_empty(),
+        tick(&core, &now_in_berlin(day, 8, 0)).await.is_empty(),
         "taken before its time: nothing"
     );
-    core.tap(None, &Tap::SkipDose { slot: 2 }, &now(day, 12, 0))
+    core.tap(None, &Tap::SkipDose { slot: 2 }, &now_in_berlin(day, 12, 0))
         .await
         .unwrap();
-    assert!(tick(&core, &now(day, 20, 0)).await.is_empty());
-    let next = d(2026, 11, 11);
+    assert!(tick(&core, &now_in_berlin(day, 20, 0)).await.is_empty());
+    let next = date(2026, 11, 11);
     core.tap(
         None,
         &Tap::SkipDay {
             reason: String::new(),
         },
-        &now(next, 7, 0),
+        &now_in_berlin(next, 7, 0),
     )
     .await
     .unwrap();
-    assert!(tick(&core, &now(next, 8, 0)).await.is_empty());
-    assert!(tick(&core, &now(next, 20, 0)).await.is_empty());
+    assert!(tick(&core, &now_in_berlin(next, 8, 0)).await.is_empty());
+    assert!(tick(&core, &now_in_berlin(next, 20, 0)).await.is_empty());
 }
 
 #[tokio::test]
 async fn a_restart_mid_day_sends_nothing_twice() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("magday.db");
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     {
         let core = Core::open(&path).await.unwrap();
         core.save_protocol(
-            &input(&["08:00", "20:00"], d(2026, 11, 1)),
+            &input(&["08:00", "20:00"], date(2026, 11, 1)),
             false,
-            &now(d(2026, 11, 1), 6, 0),
+            &now_in_berlin(date(2026, 11, 1), 6, 0),
         )
         .await
         .unwrap();
-        assert_eq!(tick(&core, &now(day, 8, 0)).await, ["2026-11-10/dose:1"]);
-        assert!(tick(&core, &now(day, 8, 1)).await.is_empty());
+        assert_eq!(
+            tick(&core, &now_in_berlin(day, 8, 0)).await,
+            ["2026-11-10/dose:1"]
+        );
+        assert!(tick(&core, &now_in_berlin(day, 8, 1)).await.is_empty());
         core.store().close().await;
     }
     // The app restarts at 08:02 while dose 1's window is still open.
     let core = Core::open(&path).await.unwrap();
     assert!(
-        tick(&core, &now(day, 8, 2)).await.is_empty(),
+        tick(&core, &now_in_berlin(day, 8, 2)).await.is_empty(),
         "claimed before the restart"
     );
     // Two windows (two processes) on one file: only one of them claims dose 2.
     let other = Core::open(&path).await.unwrap();
-    let n = now(day, 20, 0);
+    let n = now_in_berlin(day, 20, 0);
     let a = core.due_reminders(&n).await.unwrap();
     let b = other.due_reminders(&n).await.unwrap();
     assert_eq!((a.len(), b.len()), (1, 1), "both see it due");
@@ -154,15 +147,24 @@ async fn a_restart_mid_day_sends_nothing_twice() {
 
 #[tokio::test]
 async fn a_machine_waking_after_the_dose_time_gets_one_late_reminder() {
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     let core = core_with(&["08:00", "20:00"], day, Settings::default()).await;
     // Suspended from 07:30 to 09:40: the loop's next look is at 09:40.
-    assert!(tick(&core, &now(day, 7, 30)).await.is_empty());
-    assert_eq!(tick(&core, &now(day, 9, 40)).await, ["2026-11-10/dose:1"]);
-    assert!(tick(&core, &now(day, 9, 41)).await.is_empty(), "once");
+    assert!(tick(&core, &now_in_berlin(day, 7, 30)).await.is_empty());
+    assert_eq!(
+        tick(&core, &now_in_berlin(day, 9, 40)).await,
+        ["2026-11-10/dose:1"]
+    );
+    assert!(
+        tick(&core, &now_in_berlin(day, 9, 41)).await.is_empty(),
+        "once"
+    );
     // Suspended past dose 2's whole window: nothing, it is missed, never doubled up.
-    assert!(tick(&core, &now(day, 23, 30)).await.is_empty());
-    let report = core.delivery_report(&now(day, 23, 30)).await.unwrap();
+    assert!(tick(&core, &now_in_berlin(day, 23, 30)).await.is_empty());
+    let report = core
+        .delivery_report(&now_in_berlin(day, 23, 30))
+        .await
+        .unwrap();
     assert_eq!(
         (
             report.expected,
@@ -178,24 +180,24 @@ async fn a_machine_waking_after_the_dose_time_gets_one_late_reminder() {
 
 #[tokio::test]
 async fn on_time_deliveries_are_counted() {
-    let core = core_with(&["08:00", "20:00"], d(2026, 11, 1), Settings::default()).await;
+    let core = core_with(&["08:00", "20:00"], date(2026, 11, 1), Settings::default()).await;
     for day in 1..=3 {
-        let day = d(2026, 11, day);
-        tick(&core, &now(day, 8, 0)).await;
-        tick(&core, &now(day, 20, 1)).await;
+        let day = date(2026, 11, day);
+        tick(&core, &now_in_berlin(day, 8, 0)).await;
+        tick(&core, &now_in_berlin(day, 20, 1)).await;
     }
     let report = core
-        .delivery_report(&now(d(2026, 11, 3), 22, 0))
+        .delivery_report(&now_in_berlin(date(2026, 11, 3), 22, 0))
         .await
         .unwrap();
     assert_eq!((report.expected, report.on_time, report.late), (6, 6, 0));
     let test = core
-        .test_reminder_shown(&now(d(2026, 11, 3), 22, 0), None)
+        .test_reminder_shown(&now_in_berlin(date(2026, 11, 3), 22, 0), None)
         .await
         .unwrap();
     assert_eq!(test.title, "Magday test reminder");
     let report = core
-        .delivery_report(&now(d(2026, 11, 3), 22, 1))
+        .delivery_report(&now_in_berlin(date(2026, 11, 3), 22, 1))
         .await
         .unwrap();
     assert!(report.last_test.is_some());
@@ -204,16 +206,23 @@ async fn on_time_deliveries_are_counted() {
 
 #[tokio::test]
 async fn snooze_and_nags() {
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     let mut settings = Settings::default();
     settings.reminders.nag_every_min = Some(15);
     settings.reminders.nag_max = 3;
     settings.reminders.snooze_min = 20;
-    let core = core_with(&["08:00", "20:00"], d(2026, 11, 1), settings).await;
-    assert_eq!(tick(&core, &now(day, 8, 0)).await, ["2026-11-10/dose:1"]);
+    let core = core_with(&["08:00", "20:00"], date(2026, 11, 1), settings).await;
+    assert_eq!(
+        tick(&core, &now_in_berlin(day, 8, 0)).await,
+        ["2026-11-10/dose:1"]
+    );
     // Snoozed from the notification at 08:02 for 20 minutes: the 08:15 repeat is dropped.
     let v = core
-        .reminder_action("2026-11-10/dose:1", ReminderAction::Snooze, &now(day, 8, 2))
+        .reminder_action(
+            "2026-11-10/dose:1",
+            ReminderAction::Snooze,
+            &now_in_berlin(day, 8, 2),
+        )
         .await
         .unwrap();
     assert!(v.checklist.doses[0]
@@ -221,36 +230,47 @@ async fn snooze_and_nags() {
         .as_deref()
         .unwrap()
         .starts_with("2026-11-10T08:22:00"));
-    assert!(tick(&core, &now(day, 8, 15)).await.is_empty());
-    let shown = tick(&core, &now(day, 8, 22)).await;
+    assert!(tick(&core, &now_in_berlin(day, 8, 15)).await.is_empty());
+    let shown = tick(&core, &now_in_berlin(day, 8, 22)).await;
     assert_eq!(shown.len(), 1);
     assert!(shown[0].starts_with("2026-11-10/dose:1/snooze:"));
     assert_eq!(
-        tick(&core, &now(day, 8, 30)).await,
+        tick(&core, &now_in_berlin(day, 8, 30)).await,
         ["2026-11-10/dose:1/nag:2"]
     );
     assert_eq!(
-        tick(&core, &now(day, 8, 45)).await,
+        tick(&core, &now_in_berlin(day, 8, 45)).await,
         ["2026-11-10/dose:1/nag:3"]
     );
     assert!(
-        tick(&core, &now(day, 9, 0)).await.is_empty(),
+        tick(&core, &now_in_berlin(day, 9, 0)).await.is_empty(),
         "at most 3 repeats"
     );
     // "Taken" on the notification stops the rest.
-    assert_eq!(tick(&core, &now(day, 20, 0)).await, ["2026-11-10/dose:2"]);
+    assert_eq!(
+        tick(&core, &now_in_berlin(day, 20, 0)).await,
+        ["2026-11-10/dose:2"]
+    );
     let v = core
-        .reminder_action("2026-11-10/dose:2", ReminderAction::Taken, &now(day, 20, 3))
+        .reminder_action(
+            "2026-11-10/dose:2",
+            ReminderAction::Taken,
+            &now_in_berlin(day, 20, 3),
+        )
         .await
         .unwrap();
     assert_eq!(
         v.checklist.doses[1].status,
         crate::checklist::DoseStatus::Taken
     );
-    assert!(tick(&core, &now(day, 20, 15)).await.is_empty());
-    assert!(tick(&core, &now(day, 20, 30)).await.is_empty());
+    assert!(tick(&core, &now_in_berlin(day, 20, 15)).await.is_empty());
+    assert!(tick(&core, &now_in_berlin(day, 20, 30)).await.is_empty());
     let e = core
-        .reminder_action("2026-11-10/med:0", ReminderAction::Taken, &now(day, 21, 0))
+        .reminder_action(
+            "2026-11-10/med:0",
+            ReminderAction::Taken,
+            &now_in_berlin(day, 21, 0),
+        )
         .await
         .unwrap_err();
     assert_eq!(e.code(), "unknown_reminder");
@@ -258,9 +278,9 @@ async fn snooze_and_nags() {
 
 #[test]
 fn nags_stop_at_the_window_and_pre_alerts_come_first() {
-    let mut i = input(&["08:00", "09:00"], d(2026, 11, 1));
+    let mut i = input(&["08:00", "09:00"], date(2026, 11, 1));
     i.supplement.as_mut().unwrap().window_minutes = 40;
-    let s = validate(&i, d(2026, 11, 1), 240).unwrap().0;
+    let s = validate(&i, date(2026, 11, 1), 240).unwrap().0;
     let clock = DayClock::new(BERLIN, 240);
     let settings = ReminderSettings {
         pre_alert_min: Some(15),
@@ -269,7 +289,7 @@ fn nags_stop_at_the_window_and_pre_alerts_come_first() {
         ..ReminderSettings::default()
     };
     let rs = plan_day(
-        d(2026, 11, 10),
+        date(2026, 11, 10),
         &s,
         &DayState::default(),
         &[],
@@ -296,29 +316,19 @@ fn nags_stop_at_the_window_and_pre_alerts_come_first() {
 
 #[test]
 fn separation_reminders_at_the_medicine_time() {
-    let mut i = input(&["08:00", "20:00"], d(2026, 11, 1));
+    let mut i = input(&["08:00", "20:00"], date(2026, 11, 1));
     i.safety.medicines = vec![
-        MedicineInput {
-            class: MedicineClass::Tetracycline,
-            name: "doxycycline".into(),
-            time: Some("13:00".into()),
-            more_times: vec![],
-            window_min: None,
-            with_food: None,
-        },
-        MedicineInput {
-            class: MedicineClass::ProtonPumpInhibitor,
-            name: "omeprazole".into(),
-            time: Some("07:00".into()),
-            more_times: vec![],
-            window_min: None,
-            with_food: None,
-        },
+        medicine(MedicineClass::Tetracycline, "doxycycline", Some("13:00")),
+        medicine(
+            MedicineClass::ProtonPumpInhibitor,
+            "omeprazole",
+            Some("07:00"),
+        ),
     ];
-    let s = validate(&i, d(2026, 11, 1), 240).unwrap().0;
+    let s = validate(&i, date(2026, 11, 1), 240).unwrap().0;
     let clock = DayClock::new(BERLIN, 240);
     let rs = plan_day(
-        d(2026, 11, 10),
+        date(2026, 11, 10),
         &s,
         &DayState::default(),
         &[],
@@ -336,17 +346,22 @@ fn separation_reminders_at_the_medicine_time() {
         sep[0].body,
         "Take it at least 2 h before or 4 h after magnesium. Magnesium today: 08:00, 20:00."
     );
-    assert_eq!(sep[0].due, at(BERLIN, d(2026, 11, 10), 13, 0));
+    assert_eq!(sep[0].due, instant_in(BERLIN, date(2026, 11, 10), 13, 0));
     let off = ReminderSettings {
         separation_reminders: false,
         ..ReminderSettings::default()
     };
-    assert!(
-        plan_day(d(2026, 11, 10), &s, &DayState::default(), &[], &off, &clock)
-            .unwrap()
-            .iter()
-            .all(|r| r.kind != ReminderKind::Separation)
-    );
+    assert!(plan_day(
+        date(2026, 11, 10),
+        &s,
+        &DayState::default(),
+        &[],
+        &off,
+        &clock
+    )
+    .unwrap()
+    .iter()
+    .all(|r| r.kind != ReminderKind::Separation));
 }
 
 #[tokio::test]
@@ -357,11 +372,11 @@ async fn the_phones_window_is_bounded_sorted_and_in_the_future() {
     settings.reminders.pre_alert_min = Some(10);
     let core = core_with(
         &["08:00", "12:00", "16:00", "20:00"],
-        d(2026, 11, 1),
+        date(2026, 11, 1),
         settings,
     )
     .await;
-    let n = now(d(2026, 11, 10), 9, 0);
+    let n = now_in_berlin(date(2026, 11, 10), 9, 0);
     let up = core.upcoming_reminders(&n, 14).await.unwrap();
     assert_eq!(up.len(), MOBILE_WINDOW);
     assert!(up.windows(2).all(|w| w[0].due <= w[1].due));
@@ -378,7 +393,7 @@ async fn the_phones_window_is_bounded_sorted_and_in_the_future() {
 
 #[test]
 fn notification_ids_are_unique_over_a_year_of_keys() {
-    let s = spec(&["07:00", "11:00", "15:00", "19:00"], d(2026, 1, 1), 240);
+    let s = spec(&["07:00", "11:00", "15:00", "19:00"], date(2026, 1, 1), 240);
     let clock = DayClock::new(BERLIN, 240);
     let settings = ReminderSettings {
         pre_alert_min: Some(5),
@@ -388,7 +403,7 @@ fn notification_ids_are_unique_over_a_year_of_keys() {
     };
     let mut ids: BTreeMap<i32, String> = BTreeMap::new();
     for offset in 0..56 {
-        let day = d(2026, 1, 1) + Duration::days(offset);
+        let day = date(2026, 1, 1) + Duration::days(offset);
         for r in plan_day(day, &s, &DayState::default(), &[], &settings, &clock).unwrap() {
             if let Some(prev) = ids.insert(r.notification_id(), r.key.clone()) {
                 panic!("{} and {} share an id", prev, r.key);
@@ -402,10 +417,10 @@ fn notification_ids_are_unique_over_a_year_of_keys() {
 fn dst_days_remind_each_dose_once() {
     let clock = DayClock::new(BERLIN, 240);
     for day in [
-        d(2026, 3, 28),
-        d(2026, 3, 29),
-        d(2026, 10, 24),
-        d(2026, 10, 25),
+        date(2026, 3, 28),
+        date(2026, 3, 29),
+        date(2026, 10, 24),
+        date(2026, 10, 25),
     ] {
         let s = spec(&["02:30", "08:00", "20:00"], day - Duration::days(3), 240);
         let rs = plan_day(
@@ -437,7 +452,7 @@ proptest! {
         hours in prop::collection::btree_set(0u32..24, 1..=4),
         tick_min in 1i64..=2,
     ) {
-        let first = d(2026, 1, 1) + Duration::days(start_day);
+        let first = date(2026, 1, 1) + Duration::days(start_day);
         let times: Vec<String> = hours.iter().map(|h| format!("{h:02}:00")).collect();
         let refs: Vec<&str> = times.iter().map(String::as_str).collect();
         let s = spec(&refs, first - Duration::days(1), 240);
@@ -472,10 +487,10 @@ proptest! {
 #[test]
 fn times_resolve_in_the_zone_in_force() {
     // Keep-home-time: a Berlin plan viewed from Tokyo fires at Berlin's 08:00.
-    let s = spec(&["08:00"], d(2026, 11, 1), 240);
+    let s = spec(&["08:00"], date(2026, 11, 1), 240);
     let home = DayClock::new(BERLIN, 240);
     let rs = plan_day(
-        d(2026, 11, 10),
+        date(2026, 11, 10),
         &s,
         &DayState::default(),
         &[],
@@ -489,7 +504,7 @@ fn times_resolve_in_the_zone_in_force() {
     );
     let local = DayClock::new(crate::zone::known::TOKYO, 240);
     let rs = plan_day(
-        d(2026, 11, 10),
+        date(2026, 11, 10),
         &s,
         &DayState::default(),
         &[],
@@ -507,17 +522,20 @@ fn times_resolve_in_the_zone_in_force() {
 /// time", and raises the problem until a later hand-over goes through.
 #[tokio::test]
 async fn a_refused_hand_over_is_failed_with_its_reason_until_one_goes_through() {
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     let core = core_with(&["08:00", "20:00"], day, Settings::default()).await;
     let reason = "org.freedesktop.DBus.Error.ServiceUnknown: The name org.freedesktop.Notifications was not provided by any .service files";
     // The desktop loop at 08:00: claimed, handed over, refused.
-    let at = now(day, 8, 0);
+    let at = now_in_berlin(day, 8, 0);
     let due = core.due_reminders(&at).await.unwrap();
     assert!(core.claim_reminder(&due[0], &at, "desktop").await.unwrap());
     core.reminder_shown(&due[0].key, &at, Some(reason))
         .await
         .unwrap();
-    let report = core.delivery_report(&now(day, 9, 0)).await.unwrap();
+    let report = core
+        .delivery_report(&now_in_berlin(day, 9, 0))
+        .await
+        .unwrap();
     assert_eq!(
         (report.expected, report.on_time, report.failed),
         (1, 0, 1),
@@ -540,20 +558,26 @@ async fn a_refused_hand_over_is_failed_with_its_reason_until_one_goes_through() 
     assert_eq!(problem.details, reason);
 
     // A test reminder refused the same way: no "last test sent", the problem stays.
-    let t = now(day, 9, 30);
+    let t = now_in_berlin(day, 9, 30);
     let test = core.test_reminder_shown(&t, None).await.unwrap();
     core.reminder_shown(&test.key, &t, Some(reason))
         .await
         .unwrap();
-    let report = core.delivery_report(&now(day, 9, 31)).await.unwrap();
+    let report = core
+        .delivery_report(&now_in_berlin(day, 9, 31))
+        .await
+        .unwrap();
     assert_eq!(report.last_test, None, "a refused test was not sent");
     assert!(report.problem.is_some_and(|p| p.test));
 
     // A later test that goes through clears it; the failed dose reminder stays failed.
-    core.test_reminder_shown(&now(day, 9, 45), None)
+    core.test_reminder_shown(&now_in_berlin(day, 9, 45), None)
         .await
         .unwrap();
-    let report = core.delivery_report(&now(day, 9, 46)).await.unwrap();
+    let report = core
+        .delivery_report(&now_in_berlin(day, 9, 46))
+        .await
+        .unwrap();
     assert!(report.last_test.is_some());
     assert_eq!(report.problem, None);
     assert_eq!(report.failed, 1);
@@ -564,17 +588,23 @@ async fn a_refused_hand_over_is_failed_with_its_reason_until_one_goes_through() 
 #[tokio::test]
 async fn doses_due_before_the_protocol_existed_are_not_expected() {
     let core = Core::open_in_memory().await.unwrap();
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     // Set up at 12:00 on the 10th, with the course started on the 7th (days to fill in).
     core.save_protocol(
-        &input(&["08:00", "20:00"], d(2026, 11, 7)),
+        &input(&["08:00", "20:00"], date(2026, 11, 7)),
         false,
-        &now(day, 12, 0),
+        &now_in_berlin(day, 12, 0),
     )
     .await
     .unwrap();
-    assert_eq!(tick(&core, &now(day, 20, 0)).await, ["2026-11-10/dose:2"]);
-    let report = core.delivery_report(&now(day, 21, 0)).await.unwrap();
+    assert_eq!(
+        tick(&core, &now_in_berlin(day, 20, 0)).await,
+        ["2026-11-10/dose:2"]
+    );
+    let report = core
+        .delivery_report(&now_in_berlin(day, 21, 0))
+        .await
+        .unwrap();
     assert_eq!(
         (report.expected, report.on_time, report.not_sent),
         (1, 1, 0),
@@ -582,8 +612,11 @@ async fn doses_due_before_the_protocol_existed_are_not_expected() {
         report.recent
     );
     // From the next day on, every dose counts.
-    let next = d(2026, 11, 11);
-    let report = core.delivery_report(&now(next, 9, 0)).await.unwrap();
+    let next = date(2026, 11, 11);
+    let report = core
+        .delivery_report(&now_in_berlin(next, 9, 0))
+        .await
+        .unwrap();
     assert_eq!((report.expected, report.not_sent), (2, 1));
 }
 
@@ -591,19 +624,15 @@ async fn doses_due_before_the_protocol_existed_are_not_expected() {
 /// intake, with its label's rule in words; each has its own key and notification id.
 #[test]
 fn each_intake_of_a_medicine_gets_its_reminder() {
-    let mut i = input(&["08:00", "20:00"], d(2026, 11, 1));
+    let mut i = input(&["08:00", "20:00"], date(2026, 11, 1));
     i.safety.medicines = vec![MedicineInput {
-        class: MedicineClass::Quinolone,
-        name: "Ciprofloxacin".into(),
-        time: Some("07:00".into()),
         more_times: vec!["15:00".into(), "23:00".into()],
-        window_min: None,
-        with_food: None,
+        ..medicine(MedicineClass::Quinolone, "Ciprofloxacin", Some("07:00"))
     }];
-    let s = validate(&i, d(2026, 11, 1), 240).unwrap().0;
+    let s = validate(&i, date(2026, 11, 1), 240).unwrap().0;
     let clock = DayClock::new(BERLIN, 240);
     let rs = plan_day(
-        d(2026, 11, 10),
+        date(2026, 11, 10),
         &s,
         &DayState::default(),
         &[],
@@ -624,7 +653,7 @@ fn each_intake_of_a_medicine_gets_its_reminder() {
             "2026-11-10/med:0/2"
         ]
     );
-    assert_eq!(sep[1].due, at(BERLIN, d(2026, 11, 10), 15, 0));
+    assert_eq!(sep[1].due, instant_in(BERLIN, date(2026, 11, 10), 15, 0));
     assert!(sep[0]
         .body
         .starts_with("Take it at least 2 h before or 6 h after magnesium."));
@@ -646,7 +675,7 @@ async fn tick_titles(core: &Core, n: &Now) -> Vec<(String, String)> {
 
 #[tokio::test]
 async fn a_start_after_the_dose_time_sends_one_catch_up_per_dose_and_a_second_start_none() {
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     let mut settings = Settings::default();
     settings.reminders.pre_alert_min = Some(10);
     settings.reminders.nag_every_min = Some(5);
@@ -656,9 +685,13 @@ async fn a_start_after_the_dose_time_sends_one_catch_up_per_dose_and_a_second_st
     {
         let core = Core::open(&path).await.unwrap();
         core.update_settings(settings).await.unwrap();
-        core.save_protocol(&input(&["08:00", "20:00"], day), false, &now(day, 6, 0))
-            .await
-            .unwrap();
+        core.save_protocol(
+            &input(&["08:00", "20:00"], day),
+            false,
+            &now_in_berlin(day, 6, 0),
+        )
+        .await
+        .unwrap();
         core.store().close().await;
     }
     // Magday was not running from 07:00 to 08:12: the pre-alert (07:50), the dose (08:00) and
@@ -666,7 +699,7 @@ async fn a_start_after_the_dose_time_sends_one_catch_up_per_dose_and_a_second_st
     // is still open.
     let core = Core::open(&path).await.unwrap();
     assert_eq!(
-        tick_titles(&core, &now(day, 8, 12)).await,
+        tick_titles(&core, &now_in_berlin(day, 8, 12)).await,
         [(
             "2026-11-10/dose:1".to_string(),
             "Magnesium: dose 1 at 08:00 is still open".to_string()
@@ -675,29 +708,37 @@ async fn a_start_after_the_dose_time_sends_one_catch_up_per_dose_and_a_second_st
     core.store().close().await;
     // A second start a minute later sends none of the superseded ones.
     let core = Core::open(&path).await.unwrap();
-    assert!(tick_titles(&core, &now(day, 8, 13)).await.is_empty());
+    assert!(tick_titles(&core, &now_in_berlin(day, 8, 13))
+        .await
+        .is_empty());
     // The next repeat comes at its time, as it would have anyway.
-    let next = tick_titles(&core, &now(day, 8, 15)).await;
+    let next = tick_titles(&core, &now_in_berlin(day, 8, 15)).await;
     assert_eq!(next.len(), 1);
     assert!(next[0].0.starts_with("2026-11-10/dose:1/nag"), "{next:?}");
     // The delivery check counts the catch-up as late, not on time.
-    let report = core.delivery_report(&now(day, 8, 30)).await.unwrap();
+    let report = core
+        .delivery_report(&now_in_berlin(day, 8, 30))
+        .await
+        .unwrap();
     assert_eq!((report.on_time, report.late), (0, 1));
 }
 
 #[tokio::test]
 async fn a_wake_up_with_repeats_due_shows_the_latest_only() {
-    let day = d(2026, 11, 10);
+    let day = date(2026, 11, 10);
     let mut settings = Settings::default();
     settings.reminders.nag_every_min = Some(5);
     settings.reminders.nag_max = 6;
     let core = core_with(&["08:00", "20:00"], day, settings).await;
-    assert_eq!(tick(&core, &now(day, 8, 0)).await, ["2026-11-10/dose:1"]);
+    assert_eq!(
+        tick(&core, &now_in_berlin(day, 8, 0)).await,
+        ["2026-11-10/dose:1"]
+    );
     // Asleep from 08:01 to 08:22: three repeats came due meanwhile; one is shown, once.
-    let woke = tick(&core, &now(day, 8, 22)).await;
+    let woke = tick(&core, &now_in_berlin(day, 8, 22)).await;
     assert_eq!(woke.len(), 1, "{woke:?}");
     assert!(woke[0].starts_with("2026-11-10/dose:1/nag"));
-    assert!(tick(&core, &now(day, 8, 23)).await.is_empty());
+    assert!(tick(&core, &now_in_berlin(day, 8, 23)).await.is_empty());
 }
 
 #[test]
@@ -705,11 +746,11 @@ fn catch_up_keeps_one_per_dose_and_per_medicine() {
     let r = |key: &str, kind, slot, h: u32, m: u32| Reminder {
         key: key.into(),
         kind,
-        day: d(2026, 11, 10),
+        day: date(2026, 11, 10),
         slot,
         n: 0,
-        due: at(BERLIN, d(2026, 11, 10), h, m),
-        expires: at(BERLIN, d(2026, 11, 10), 23, 0),
+        due: instant_in(BERLIN, date(2026, 11, 10), h, m),
+        expires: instant_in(BERLIN, date(2026, 11, 10), 23, 0),
         title: format!("t {key}"),
         body: String::new(),
     };
@@ -721,7 +762,7 @@ fn catch_up_keeps_one_per_dose_and_per_medicine() {
         r("sep0b", ReminderKind::Separation, 0, 8, 0),
         r("sep1", ReminderKind::Separation, 1, 8, 0),
     ];
-    let (show, superseded) = catch_up(due, at(BERLIN, d(2026, 11, 10), 8, 6));
+    let (show, superseded) = catch_up(due, instant_in(BERLIN, date(2026, 11, 10), 8, 6));
     let keys = |v: &[Reminder]| v.iter().map(|r| r.key.clone()).collect::<BTreeSet<_>>();
     assert_eq!(
         keys(&show),

@@ -3,24 +3,13 @@
 
 use super::data::*;
 use super::*;
-use crate::checkin::CheckInInput;
 use crate::facts::MedicineClass;
 use crate::pause::Pause;
 use crate::progress::Streaks;
 use crate::protocol::{validate, MedicineInput};
-use crate::testkit::{core_with_protocol, date, nerve, now_in};
-use chrono::{DateTime, FixedOffset};
-
-fn medicine(class: MedicineClass, name: &str, time: Option<&str>, more: &[&str]) -> MedicineInput {
-    MedicineInput {
-        class,
-        name: name.into(),
-        time: time.map(Into::into),
-        more_times: more.iter().map(|t| (*t).into()).collect(),
-        window_min: None,
-        with_food: None,
-    }
-}
+use crate::testkit::{
+    core_with_protocol, date, medicine, nerve, now_in_berlin, rfc3339, urgent_check_in,
+};
 
 /// The nerve protocol from 2 March 2026 (doses at 08:00 and 20:00) with an antibiotic twice a
 /// day, a diuretic once, and a medicine without a time.
@@ -28,33 +17,26 @@ fn spec() -> ProtocolSpec {
     let start = date(2026, 3, 2);
     let mut input = nerve(start, &["08:00", "20:00"]);
     input.safety.medicines = vec![
-        medicine(
-            MedicineClass::Tetracycline,
-            "doxycycline",
-            Some("12:00"),
-            &["16:00"],
-        ),
+        MedicineInput {
+            more_times: vec!["16:00".into()],
+            ..medicine(MedicineClass::Tetracycline, "doxycycline", Some("12:00"))
+        },
         medicine(
             MedicineClass::LoopOrThiazideDiuretic,
             "furosemide",
             Some("07:00"),
-            &[],
         ),
-        medicine(MedicineClass::Other, "levothyroxine", None, &[]),
+        medicine(MedicineClass::Other, "levothyroxine", None),
     ];
     validate(&input, start, 240).unwrap().0
 }
 
-fn at(s: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(s).unwrap()
-}
-
 fn pause(since: &str, day: NaiveDate, signs: &[&str], until: Option<&str>) -> Pause {
     Pause {
-        since: at(since),
+        since: rfc3339(since),
         day,
         signs: signs.iter().map(|s| (*s).into()).collect(),
-        until: until.map(at),
+        until: until.map(rfc3339),
         carried: false,
     }
 }
@@ -63,7 +45,7 @@ fn data(spec: &ProtocolSpec, pauses: Vec<Pause>, paused_now: Option<Pause>) -> R
     ReportData {
         range_label: None,
         kind: ReportKind::Now,
-        generated: at("2026-03-20T10:00:00+01:00"),
+        generated: rfc3339("2026-03-20T10:00:00+01:00"),
         spec,
         first: spec.start_date,
         last: date(2026, 3, 19),
@@ -124,12 +106,10 @@ fn the_medicine_list_shows_every_intake_time() {
     }
     // Three times a day: each one.
     let mut three = s.clone();
-    three.safety.medicines = vec![medicine(
-        MedicineClass::Quinolone,
-        "ciprofloxacin",
-        Some("06:00"),
-        &["14:00", "22:00"],
-    )];
+    three.safety.medicines = vec![MedicineInput {
+        more_times: vec!["14:00".into(), "22:00".into()],
+        ..medicine(MedicineClass::Quinolone, "ciprofloxacin", Some("06:00"))
+    }];
     let h = html(&data(&three, vec![], None));
     assert!(
         h.contains("ciprofloxacin: taken at 06:00, 14:00 and 22:00."),
@@ -208,20 +188,11 @@ fn the_safety_section_shows_the_pause_state_and_every_pause() {
 async fn a_sign_reported_at_a_check_in_opens_the_report_as_paused_now() {
     let start = date(2026, 3, 2);
     let core = core_with_protocol(start).await;
-    let tz = crate::zone::known::BERLIN;
-    let t = now_in(tz, date(2026, 3, 3), 7, 30);
-    core.check_in(
-        &CheckInInput {
-            day: None,
-            ratings: vec![],
-            urgent: vec!["confusion".into()],
-            note: String::new(),
-        },
-        &t,
-    )
-    .await
-    .unwrap();
-    let later = now_in(tz, date(2026, 3, 4), 9, 0);
+    let t = now_in_berlin(date(2026, 3, 3), 7, 30);
+    core.check_in(&urgent_check_in(&["confusion"]), &t)
+        .await
+        .unwrap();
+    let later = now_in_berlin(date(2026, 3, 4), 9, 0);
     let h = core.report(ReportKind::Now, &later).await.unwrap().html;
     let state = at_index(
         &h,

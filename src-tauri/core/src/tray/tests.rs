@@ -2,22 +2,11 @@
 
 use super::*;
 use crate::api::Core;
-use crate::checkin::CheckInInput;
 use crate::checklist::Tap;
-use crate::testkit::{date, nerve, now_in};
-
-const TZ: crate::zone::Tz = crate::zone::known::BERLIN;
+use crate::testkit::{core_with_input, date, nerve, now_in_berlin, urgent_check_in};
 
 async fn core(times: &[&str]) -> Core {
-    let core = Core::open_in_memory().await.unwrap();
-    core.save_protocol(
-        &nerve(date(2026, 11, 2), times),
-        false,
-        &now_in(TZ, date(2026, 11, 2), 7, 0),
-    )
-    .await
-    .unwrap();
-    core
+    core_with_input(&nerve(date(2026, 11, 2), times)).await
 }
 
 fn labels(view: &TrayView) -> Vec<&str> {
@@ -27,7 +16,7 @@ fn labels(view: &TrayView) -> Vec<&str> {
 #[tokio::test]
 async fn a_due_dose_offers_mark_taken_and_a_taken_one_says_so() {
     let core = core(&["08:00", "20:00"]).await;
-    let at = |h, m| now_in(TZ, date(2026, 11, 10), h, m);
+    let at = |h, m| now_in_berlin(date(2026, 11, 10), h, m);
     let view = core.tray(&at(8, 5)).await.unwrap();
     assert_eq!(
         labels(&view),
@@ -61,7 +50,7 @@ async fn a_due_dose_offers_mark_taken_and_a_taken_one_says_so() {
 async fn a_missed_dose_can_still_be_marked_and_the_next_is_tomorrow() {
     let core = core(&["08:00", "12:00"]).await;
     let view = core
-        .tray(&now_in(TZ, date(2026, 11, 10), 22, 0))
+        .tray(&now_in_berlin(date(2026, 11, 10), 22, 0))
         .await
         .unwrap();
     assert_eq!(
@@ -76,13 +65,8 @@ async fn a_missed_dose_can_still_be_marked_and_the_next_is_tomorrow() {
 #[tokio::test]
 async fn a_safety_pause_offers_no_mark_taken_and_says_reminders_are_paused() {
     let core = core(&["08:00", "20:00"]).await;
-    let at = |h, m| now_in(TZ, date(2026, 11, 10), h, m);
-    let urgent = CheckInInput {
-        day: None,
-        ratings: vec![],
-        urgent: vec!["confusion".into()],
-        note: String::new(),
-    };
+    let at = |h, m| now_in_berlin(date(2026, 11, 10), h, m);
+    let urgent = urgent_check_in(&["confusion"]);
     core.check_in(&urgent, &at(9, 0)).await.unwrap();
     let view = core.tray(&at(20, 5)).await.unwrap();
     assert_eq!(
@@ -104,7 +88,7 @@ async fn a_safety_pause_offers_no_mark_taken_and_says_reminders_are_paused() {
 async fn before_any_protocol_the_tray_says_so() {
     let core = Core::open_in_memory().await.unwrap();
     let view = core
-        .tray(&now_in(TZ, date(2026, 11, 10), 9, 0))
+        .tray(&now_in_berlin(date(2026, 11, 10), 9, 0))
         .await
         .unwrap();
     assert_eq!(
@@ -139,7 +123,7 @@ fn ids_read_back_as_actions() {
 async fn the_supply_shows_only_when_low() {
     let core = core(&["08:00", "20:00"]).await;
     let d = date(2026, 11, 10);
-    let mut day = core.day(None, &now_in(TZ, d, 9, 0)).await.unwrap();
+    let mut day = core.day(None, &now_in_berlin(d, 9, 0)).await.unwrap();
     let stock = |days_left, low| crate::stock::StockView {
         unit: crate::stock::StockUnit::Capsules,
         on_hand: f64::from(days_left) * 2.0,

@@ -3,17 +3,14 @@ use crate::checklist::Tap;
 use crate::food::{Exclusion, FoodGroup};
 use crate::protocol::Template;
 use crate::settings::Settings;
-use crate::testkit::{date, now_in, protocol_input};
-use crate::zone::Tz;
+use crate::testkit::{core_with_input, date, now_in_berlin, protocol_input};
 
-const TZ: Tz = crate::zone::known::BERLIN;
-
+/// `h`:00 on `d` November 2026 in Berlin.
 fn now(d: u32, h: u32) -> Now {
-    now_in(TZ, date(2026, 11, d), h, 0)
+    now_in_berlin(date(2026, 11, d), h, 0)
 }
 
 async fn core() -> Core {
-    let core = Core::open_in_memory().await.unwrap();
     let input = protocol_input(
         Template::Circulation,
         "citrate",
@@ -21,8 +18,7 @@ async fn core() -> Core {
         &["08:00", "20:00"],
         date(2026, 11, 1),
     );
-    core.save_protocol(&input, false, &now(1, 7)).await.unwrap();
-    core
+    core_with_input(&input).await
 }
 
 fn log(food_id: u32, grams: f64, label: &str) -> LogFoodInput {
@@ -203,11 +199,7 @@ async fn removing_is_a_new_event_and_the_original_stays() {
         .unwrap();
     assert!(v.entries.is_empty());
     assert_eq!(v.food_mg, 0.0);
-    let events = core
-        .store()
-        .events_on(NaiveDate::from_ymd_opt(2026, 11, 10).unwrap())
-        .await
-        .unwrap();
+    let events = core.store().events_on(date(2026, 11, 10)).await.unwrap();
     assert_eq!(
         events.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
         ["log", "remove"]
@@ -235,7 +227,7 @@ async fn a_past_day_can_be_filled_in() {
         ..log(12016, 28.35, "1 oz")
     };
     let v = core.log_food(&past, &n).await.unwrap();
-    assert_eq!(v.day, NaiveDate::from_ymd_opt(2026, 11, 8).unwrap());
+    assert_eq!(v.day, date(2026, 11, 8));
     assert!(!v.is_today);
     assert_eq!(core.food_day(None, &n).await.unwrap().food_mg, 0.0);
     assert_eq!(

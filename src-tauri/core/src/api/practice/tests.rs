@@ -8,13 +8,11 @@ use crate::protocol::ProtocolInput;
 use crate::reminders::ReminderKind;
 use crate::report::ReportKind;
 use crate::stock::{StockAction, StockUnit};
-use crate::testkit::{date, now_in, protocol_input};
-use crate::zone::Tz;
+use crate::testkit::{date, file_core, now_in_berlin, protocol_input};
 
-const TZ: Tz = crate::zone::known::BERLIN;
-
+/// `h:min` on `m`/`d` 2026 in Berlin.
 fn at(m: u32, d: u32, h: u32, min: u32) -> Now {
-    now_in(TZ, date(2026, m, d), h, min)
+    now_in_berlin(date(2026, m, d), h, min)
 }
 
 fn plan(template: Template, units: f64) -> ProtocolInput {
@@ -29,10 +27,6 @@ fn plan(template: Template, units: f64) -> ProtocolInput {
         d.units = units;
     }
     i
-}
-
-async fn core(dir: &tempfile::TempDir) -> Core {
-    Core::open(&dir.path().join("magday.db")).await.unwrap()
 }
 
 fn breathe(planned: u32, seconds: u32) -> Tap {
@@ -62,7 +56,7 @@ fn count(units: f64) -> StockInput {
 #[tokio::test]
 async fn a_finished_or_stopped_session_ticks_breathing_with_its_minutes() {
     let dir = tempfile::tempdir().unwrap();
-    let core = core(&dir).await;
+    let core = file_core(&dir).await;
     let now = at(3, 2, 9, 0);
     core.save_protocol(&plan(Template::Nerve, 1.0), false, &now)
         .await
@@ -87,9 +81,7 @@ async fn a_finished_or_stopped_session_ticks_breathing_with_its_minutes() {
     assert_eq!(item(&v, "breathing").minutes, 6);
     // Read back from the file after reopening.
     core.store().close().await;
-    let core = super::super::Core::open(&dir.path().join("magday.db"))
-        .await
-        .unwrap();
+    let core = file_core(&dir).await;
     let v = core.day(None, &at(3, 2, 22, 0)).await.unwrap();
     assert_eq!(item(&v, "breathing").minutes, 6);
     // Unticking withdraws the day's minutes.
@@ -179,7 +171,7 @@ async fn movement_minutes_add_up_per_week_and_warmth_changes_average() {
 #[tokio::test]
 async fn the_supply_counts_down_with_doses_undo_restores_and_refill_adds() {
     let dir = tempfile::tempdir().unwrap();
-    let core = core(&dir).await;
+    let core = file_core(&dir).await;
     let morning = at(3, 2, 7, 0);
     core.save_protocol(&plan(Template::Circulation, 1.0), false, &morning)
         .await

@@ -12,11 +12,7 @@ use crate::checklist::Tap;
 use crate::day::Now;
 use crate::export::ExportRange;
 use crate::food::day::{LogWaterInput, RemoveFoodInput};
-use crate::protocol::Template;
-use crate::testkit::{date, now_in, protocol_input};
-use crate::zone::Tz;
-
-const TZ: Tz = crate::zone::known::BERLIN;
+use crate::testkit::{date, file_core_with_input, nerve, now_in_berlin};
 
 fn start() -> NaiveDate {
     date(2026, 11, 2)
@@ -24,21 +20,11 @@ fn start() -> NaiveDate {
 
 /// A core on a file in `dir` with glycinate at 08:00 and 20:00 from [`start`], saved at 07:00.
 async fn core_in(dir: &tempfile::TempDir) -> Core {
-    let core = Core::open(&dir.path().join("magday.db")).await.unwrap();
-    let mut input = protocol_input(
-        Template::Nerve,
-        "glycinate",
-        100.0,
-        &["08:00", "20:00"],
-        start(),
-    );
+    let mut input = nerve(start(), &["08:00", "20:00"]);
     if let Some(s) = input.supplement.as_mut() {
         s.product = "Glycinate, \"gentle\" 100".into();
     }
-    core.save_protocol(&input, false, &now_in(TZ, start(), 7, 0))
-        .await
-        .unwrap();
-    core
+    file_core_with_input(dir, &input).await
 }
 
 /// The course's event CSV on `now`, read back: the header and the rows by column name.
@@ -161,7 +147,7 @@ async fn apply(core: &Core, days: &[Vec<Op>]) -> Vec<Vec<Op>> {
     let mut accepted = Vec::new();
     for (i, ops) in days.iter().enumerate() {
         let day = start() + Duration::days(i as i64);
-        let now = now_in(TZ, day, 21, 0);
+        let now = now_in_berlin(day, 21, 0);
         let mut ok = Vec::new();
         for op in ops {
             if core.tap(None, &op.tap(), &now).await.is_ok() {
@@ -193,7 +179,7 @@ async fn round_trip(days: Vec<Vec<Op>>) -> std::result::Result<(), TestCaseError
     let accepted = apply(&core, &days).await;
     // Exported the next morning at 07:00, before that day's first dose.
     let today = start() + Duration::days(days.len() as i64);
-    let (header, rows) = export(&core, &now_in(TZ, today, 7, 0)).await;
+    let (header, rows) = export(&core, &now_in_berlin(today, 7, 0)).await;
     prop_assert_eq!(header, HEADER.to_vec());
     let (first, last) = (start().to_string(), today.to_string());
     for r in &rows {
@@ -264,7 +250,7 @@ proptest! {
 async fn the_course_range_gives_the_same_dose_totals_as_progress() {
     let dir = tempfile::tempdir().unwrap();
     let core = core_in(&dir).await;
-    let at = |d: u32, h: u32, m: u32| now_in(TZ, date(2026, 11, d), h, m);
+    let at = |d: u32, h: u32, m: u32| now_in_berlin(date(2026, 11, d), h, m);
     let take = |slot| Tap::TakeDose { slot, at: None };
     core.tap(None, &take(1), &at(2, 8, 5)).await.unwrap();
     core.tap(None, &take(2), &at(2, 20, 30)).await.unwrap();
@@ -298,7 +284,7 @@ async fn the_course_range_gives_the_same_dose_totals_as_progress() {
 async fn a_correction_is_a_row_of_its_own_and_not_applied_twice() {
     let dir = tempfile::tempdir().unwrap();
     let core = core_in(&dir).await;
-    let at = |h, m| now_in(TZ, start(), h, m);
+    let at = |h, m| now_in_berlin(start(), h, m);
     core.tap(None, &Tap::TakeDose { slot: 1, at: None }, &at(8, 10))
         .await
         .unwrap();
@@ -317,7 +303,7 @@ async fn a_correction_is_a_row_of_its_own_and_not_applied_twice() {
         entry_id,
     };
     core.remove_food(&remove, &at(9, 5)).await.unwrap();
-    let (_, rows) = export(&core, &now_in(TZ, date(2026, 11, 3), 9, 0)).await;
+    let (_, rows) = export(&core, &now_in_berlin(date(2026, 11, 3), 9, 0)).await;
 
     let dose1 = of_kind(&rows, "dose")
         .into_iter()

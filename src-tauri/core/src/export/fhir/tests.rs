@@ -20,12 +20,13 @@ use crate::day::Now;
 use crate::export::ExportRange;
 use crate::food::day::LogFoodInput;
 use crate::protocol::{Symptom, Template};
-use crate::testkit::{date, now_in, protocol_input};
+use crate::testkit::{date, file_core_with_input, now_in_berlin, protocol_input};
 
 const PRODUCT: &str = "Calm Glycinate";
 
+/// `h:m` on `d` November 2026 in Berlin.
 fn at(d: u32, h: u32, m: u32) -> Now {
-    now_in(crate::zone::known::BERLIN, date(2026, 11, d), h, m)
+    now_in_berlin(date(2026, 11, d), h, m)
 }
 
 fn plan(mg: f64) -> crate::protocol::ProtocolInput {
@@ -50,10 +51,7 @@ async fn tap(core: &Core, t: Tap, now: &Now) {
 /// 24 Nov a new version (150 mg a dose), dose 1 recorded afterwards as taken at 08:30, dose 2
 /// missed; 25 Nov (today, 12:00) dose 1 taken at 09:00, dose 2 still to come (left out).
 async fn record(dir: &Path) -> Core {
-    let core = Core::open(&dir.join("magday.db")).await.unwrap();
-    core.save_protocol(&plan(100.0), false, &at(23, 7, 0))
-        .await
-        .unwrap();
+    let core = file_core_with_input(dir, &plan(100.0)).await;
     tap(&core, Tap::TakeDose { slot: 1, at: None }, &at(23, 8, 10)).await;
     tap(&core, Tap::SkipDose { slot: 2 }, &at(23, 12, 0)).await;
     let spinach = LogFoodInput {

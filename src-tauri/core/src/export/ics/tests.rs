@@ -7,8 +7,10 @@ use ical::property::Property;
 use super::*;
 use crate::export::Span;
 use crate::facts::MedicineClass;
-use crate::protocol::{validate, MedicineInput, ProtocolInput, Template};
-use crate::testkit::{date, now_in, protocol_input};
+use crate::protocol::{validate, ProtocolInput, Template};
+use crate::testkit::{
+    date, file_core_with_input, medicine, now_in, parse_date, protocol_input, rfc3339,
+};
 use crate::zone::known::{BERLIN, NEW_YORK, TOKYO};
 
 fn input(start: NaiveDate, times: &[&str], length: u32) -> ProtocolInput {
@@ -21,19 +23,16 @@ fn input(start: NaiveDate, times: &[&str], length: u32) -> ProtocolInput {
 }
 
 fn with_doxycycline(mut i: ProtocolInput) -> ProtocolInput {
-    i.safety.medicines.push(MedicineInput {
-        class: MedicineClass::Tetracycline,
-        name: "doxycycline".into(),
-        time: Some("14:00".into()),
-        more_times: vec![],
-        window_min: None,
-        with_food: None,
-    });
+    i.safety.medicines.push(medicine(
+        MedicineClass::Tetracycline,
+        "doxycycline",
+        Some("14:00"),
+    ));
     i
 }
 
 fn spec(i: &ProtocolInput) -> ProtocolSpec {
-    let start = NaiveDate::parse_from_str(&i.start_date, "%Y-%m-%d").unwrap();
+    let start = parse_date(&i.start_date);
     validate(i, start, 240).expect("a valid plan").0
 }
 
@@ -44,7 +43,7 @@ fn data(spec: &ProtocolSpec, tz: Tz, private: bool, pre_alert_min: Option<u32>) 
             last: spec.start_date,
             label: String::new(),
         },
-        generated: DateTime::parse_from_rfc3339("2026-10-01T07:30:00+02:00").unwrap(),
+        generated: rfc3339("2026-10-01T07:30:00+02:00"),
         zone: tz.name().into(),
         versions: vec![],
         current: Some(spec),
@@ -398,15 +397,11 @@ fn a_dose_before_the_day_start_falls_on_the_next_date() {
 
 #[tokio::test]
 async fn the_core_renders_the_calendar_with_the_settings_pre_alert() {
-    use crate::api::{Core, DataExportInput, DataFormat};
+    use crate::api::{DataExportInput, DataFormat};
     use crate::export::ExportRange;
     let dir = tempfile::tempdir().unwrap();
-    let core = Core::open(&dir.path().join("magday.db")).await.unwrap();
     let start = date(2026, 11, 2);
-    let now = now_in(BERLIN, start, 7, 0);
-    core.save_protocol(&input(start, &["08:00", "20:00"], 56), false, &now)
-        .await
-        .unwrap();
+    let core = file_core_with_input(&dir, &input(start, &["08:00", "20:00"], 56)).await;
     let mut settings = core.settings().await.unwrap();
     settings.reminders.pre_alert_min = Some(30);
     core.update_settings(settings).await.unwrap();

@@ -11,21 +11,15 @@ use crate::facts::{
     MedicineClass, Source, SRC_ALA, SRC_B6_EFSA, SRC_B6_IOM, SRC_DEPLETION_GUIDE, SRC_GUIDES,
     SRC_ODS_AT_RISK, SRC_OMEGA3, SRC_POTASSIUM, SRC_TOPICAL,
 };
-use crate::protocol::{
-    template, templates, validate, MedicineInput, ProtocolInput, ProtocolSpec, Template,
-};
-use crate::testkit::protocol_input;
+use crate::protocol::{template, templates, validate, ProtocolInput, ProtocolSpec, Template};
+use crate::testkit::{date, finding_codes, medicine, protocol_input};
 
 fn start() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 3, 2).expect("date")
+    date(2026, 3, 2)
 }
 
 fn input(t: Template) -> ProtocolInput {
     protocol_input(t, "glycinate", 100.0, &["08:00", "20:00"], start())
-}
-
-fn codes(r: &SafetyReport) -> Vec<&'static str> {
-    r.findings.iter().map(|f| f.code).collect()
 }
 
 /// Reference §4a and §4b: each optional item's note, its source, and words it must carry.
@@ -264,7 +258,12 @@ fn each_depletion_factor_adds_its_advice_citing_the_nerve_guide_or_ods() {
         let (spec, report) = validate(&i, start(), 240).expect("accepted");
         assert_eq!(spec.safety.depletion, [*factor]);
         let found: Vec<&Finding> = report.findings.iter().filter(|f| f.code == *code).collect();
-        assert_eq!(found.len(), 1, "{code} once in {:?}", codes(&report));
+        assert_eq!(
+            found.len(),
+            1,
+            "{code} once in {:?}",
+            finding_codes(&report)
+        );
         assert_eq!(
             (found[0].level, found[0].source),
             (Level::Info, *source),
@@ -276,7 +275,9 @@ fn each_depletion_factor_adds_its_advice_citing_the_nerve_guide_or_ods() {
     }
     // None named: no depletion finding.
     let (_, report) = validate(&input(Template::Nerve), start(), 240).expect("accepted");
-    assert!(!codes(&report).iter().any(|c| c.starts_with("depletion_")));
+    assert!(!finding_codes(&report)
+        .iter()
+        .any(|c| c.starts_with("depletion_")));
 }
 
 /// Findings stay sorted by level with the practice findings in: a B6 Warning joins the
@@ -294,7 +295,7 @@ fn practice_findings_keep_the_report_sorted_by_level() {
     let mut sorted = levels.clone();
     sorted.sort_by_key(|l| Reverse(*l));
     assert_eq!(levels, sorted);
-    let c = codes(&report);
+    let c = finding_codes(&report);
     let at = |code: &str| c.iter().position(|x| *x == code).expect(code);
     assert!(at("depletion_chronic_stress") < at("depletion_gastrointestinal"));
     assert!(at("depletion_gastrointestinal") < at("consult"));
@@ -341,14 +342,7 @@ fn potassium_is_withheld_in_every_template_citing_the_ods_potassium_fact_sheet()
     for t in [Template::Circulation, Template::Nerve, Template::Custom] {
         let mut i = input(t);
         i.optional_items = vec!["potassium".into()];
-        i.safety.medicines = vec![MedicineInput {
-            class: MedicineClass::PotassiumSparingDiuretic,
-            name: String::new(),
-            time: None,
-            more_times: vec![],
-            window_min: None,
-            with_food: None,
-        }];
+        i.safety.medicines = vec![medicine(MedicineClass::PotassiumSparingDiuretic, "", None)];
         let safety = crate::protocol::validate_safety(&i.safety).unwrap();
         let report = evaluate_protocol(&safety, None, None);
         assert_eq!(report.withheld_items, ["potassium"], "{t:?}");

@@ -3,37 +3,21 @@
 //! taken with food.
 
 use super::*;
-use crate::protocol::{AmountKind, DoseSpec, MedicineInput};
-use crate::testkit::safety;
+use crate::protocol::MedicineInput;
+use crate::testkit::{date, medicine, safety, supplement_plan};
 
-/// A plan with one 100 mg dose at each of `times`.
+/// A glycinate plan (its form shown as "Glycinate") with one 100 mg dose at each of `times`.
 fn plan(times: &[&str]) -> SupplementPlan {
+    let doses: Vec<(&str, f64)> = times.iter().map(|t| (*t, 100.0)).collect();
     SupplementPlan {
-        form: "glycinate".into(),
         form_name: "Glycinate".into(),
-        product: String::new(),
-        amount_kind: AmountKind::Elemental,
-        mg_per_unit: 100.0,
-        elemental_mg_per_unit: 100.0,
-        assumption: None,
-        doses: times
-            .iter()
-            .enumerate()
-            .map(|(i, t)| DoseSpec {
-                slot: i as u32 + 1,
-                time: (*t).into(),
-                units: 1.0,
-                mg: 100.0,
-            })
-            .collect(),
-        window_minutes: 180,
-        daily_mg: 100.0 * times.len() as f64,
+        ..supplement_plan("glycinate", &doses)
     }
 }
 
 /// A medicine picked as "another prescription medicine" (the picker's first choice).
 fn named(name: &str, time: Option<&str>) -> MedicineInput {
-    super::tests::medicine(MedicineClass::Other, name, time)
+    medicine(MedicineClass::Other, name, time)
 }
 
 /// Reference §4a: ACE inhibitors (-pril), ARBs (-sartan) and potassium-sparing diuretics by
@@ -236,7 +220,7 @@ fn levofloxacin_keeps_the_class_window_and_says_so() {
 #[test]
 fn the_save_refuses_potassium_with_an_ace_inhibitor_by_name() {
     use crate::protocol::{validate, Template};
-    let start = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap_or_default();
+    let start = date(2026, 3, 2);
     let mut i =
         crate::testkit::protocol_input(Template::Nerve, "glycinate", 100.0, &["08:00"], start);
     i.optional_items = vec!["potassium".into()];

@@ -3,44 +3,7 @@
 use super::*;
 use crate::facts::{AgeBand, MedicineClass, SRC_EMC_LEAFLET};
 use crate::protocol::KidneyAnswer;
-use crate::protocol::{AmountKind, DoseSpec, MedicineInput};
-use crate::testkit::safety;
-
-/// A plan of `form` with one dose of `mg` elemental at each time.
-fn plan(form: &str, doses: &[(&str, f64)]) -> SupplementPlan {
-    SupplementPlan {
-        form: form.into(),
-        form_name: form.into(),
-        product: String::new(),
-        amount_kind: AmountKind::Elemental,
-        mg_per_unit: 100.0,
-        elemental_mg_per_unit: 100.0,
-        assumption: None,
-        doses: doses
-            .iter()
-            .enumerate()
-            .map(|(i, (t, mg))| DoseSpec {
-                slot: i as u32 + 1,
-                time: (*t).into(),
-                units: 1.0,
-                mg: *mg,
-            })
-            .collect(),
-        window_minutes: 180,
-        daily_mg: doses.iter().map(|(_, mg)| mg).sum(),
-    }
-}
-
-pub(super) fn medicine(class: MedicineClass, name: &str, time: Option<&str>) -> MedicineInput {
-    MedicineInput {
-        class,
-        name: name.into(),
-        time: time.map(Into::into),
-        more_times: vec![],
-        window_min: None,
-        with_food: None,
-    }
-}
+use crate::testkit::{medicine, safety, supplement_plan};
 
 #[test]
 fn kidney_disease_and_infancy_each_stop_the_plan() {
@@ -151,9 +114,13 @@ fn splitting_is_suggested_above_half_the_limit() {
 
 #[test]
 fn a_single_daily_intake_is_noted() {
-    let f = single_intake(&plan("glycinate", &[("08:00", 100.0)])).expect("one dose");
+    let f = single_intake(&supplement_plan("glycinate", &[("08:00", 100.0)])).expect("one dose");
     assert_eq!((f.level, f.source), (Level::Info, SRC_SPLITTING));
-    assert!(single_intake(&plan("glycinate", &[("08:00", 50.0), ("20:00", 50.0)])).is_none());
+    assert!(single_intake(&supplement_plan(
+        "glycinate",
+        &[("08:00", 50.0), ("20:00", 50.0)]
+    ))
+    .is_none());
 }
 
 #[test]
@@ -167,7 +134,7 @@ fn laxative_forms_are_noted_by_how_often_they_loosen_stools() {
         ("unobtainium", None),
     ];
     for (form, level) in table {
-        let f = laxative_form(&plan(form, &[("08:00", 100.0)]));
+        let f = laxative_form(&supplement_plan(form, &[("08:00", 100.0)]));
         assert_eq!(f.as_ref().map(|f| f.level), level, "{form}");
         if let Some(f) = f {
             assert_eq!((f.code, f.source), ("laxative_form", SRC_DIARRHEA));
@@ -230,7 +197,7 @@ fn a_medicine_taken_inside_a_window_clashes_and_windows_wrap_past_midnight() {
     for (time, clash) in table {
         let mut s = safety();
         s.medicines = vec![medicine(MedicineClass::Tetracycline, "doxycycline", time)];
-        let windows = keep_apart_windows(&s, &plan("glycinate", &[("22:00", 100.0)]));
+        let windows = keep_apart_windows(&s, &supplement_plan("glycinate", &[("22:00", 100.0)]));
         let found = medicine_clashes(&s, &windows);
         assert_eq!(found.len(), usize::from(clash), "{time:?}");
         if let Some(f) = found.first() {
@@ -254,7 +221,7 @@ fn the_findings_run_most_serious_first_and_in_rule_order_within_a_level() {
         medicine(MedicineClass::Tetracycline, "doxycycline", Some("09:00")),
         medicine(MedicineClass::ProtonPumpInhibitor, "omeprazole", None),
     ];
-    let r = evaluate(&s, Some(&plan("oxide", &[("08:00", 200.0)])));
+    let r = evaluate(&s, Some(&supplement_plan("oxide", &[("08:00", 200.0)])));
     let codes: Vec<&str> = r.findings.iter().map(|f| f.code).collect();
     assert_eq!(
         codes,
@@ -280,7 +247,7 @@ fn a_stopped_plan_counts_for_nothing_but_declared_antacids_still_do() {
     s.kidney_disease = KidneyAnswer::Yes;
     s.antacid_laxative_mg = 40.04;
     s.medicines = vec![medicine(MedicineClass::Iron, "iron", Some("08:00"))];
-    let r = evaluate(&s, Some(&plan("oxide", &[("08:00", 300.0)])));
+    let r = evaluate(&s, Some(&supplement_plan("oxide", &[("08:00", 300.0)])));
     assert!(!r.supplement_allowed);
     assert_eq!((r.supplemental_total_mg, r.largest_dose_mg), (40.0, 0.0));
     assert!(r.keep_apart.is_empty());
@@ -323,7 +290,7 @@ fn kidney_yes_no_and_not_sure_with_and_without_antacids() {
         let mut s = safety();
         s.kidney_disease = kidney;
         s.antacid_laxative_mg = antacid;
-        let r = evaluate(&s, Some(&plan("glycinate", &[("08:00", 100.0)])));
+        let r = evaluate(&s, Some(&supplement_plan("glycinate", &[("08:00", 100.0)])));
         let case = format!("{kidney:?} {antacid}");
         assert_eq!(r.supplement_allowed, !kidney_stop, "{case}");
         for (code, want) in [
