@@ -86,7 +86,17 @@ impl DayClock {
         } else {
             day
         };
-        resolve_local(self.tz, date.and_time(time))
+        let at = resolve_local(self.tz, date.and_time(time));
+        // On the night the clock springs forward, a time before the day start can fall in the
+        // gap together with the day start itself (a 02:00 dose, a 02:30 day start, 02:00→03:00):
+        // both resolve to the jump, which is already the next day. The time is kept on its own
+        // day, one second before the next begins.
+        let end = self.day_end_instant(day);
+        if at >= end {
+            end - Duration::seconds(1)
+        } else {
+            at
+        }
     }
 
     /// The instant `day` starts.
@@ -281,5 +291,18 @@ mod tests {
             let e = parse_hhmm(bad, "t").unwrap_err();
             assert_eq!(e.code(), "invalid_time", "{bad}");
         }
+    }
+
+    #[test]
+    fn a_time_in_the_spring_gap_with_the_day_start_stays_on_its_day() {
+        // Berlin, 29 March 2026: 02:00 jumps to 03:00. A day starting at 02:30 and a dose at
+        // 02:00 on the 28th (so at 02:00 on the 29th): both fall in the gap.
+        let clock = DayClock::new(crate::zone::known::BERLIN, 150);
+        let at = clock.instant(d(2026, 3, 28), t(2, 0));
+        assert_eq!(clock.day_of(at), d(2026, 3, 28));
+        assert!(at < clock.day_end_instant(d(2026, 3, 28)));
+        // An ordinary night is untouched.
+        let at = clock.instant(d(2026, 3, 21), t(2, 0));
+        assert_eq!(at.with_timezone(&clock.tz).time(), t(2, 0));
     }
 }
