@@ -40,6 +40,17 @@ impl BackupReason {
         BackupReason::PreImport,
     ];
 
+    /// Why, in the app's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            BackupReason::Daily => "Daily",
+            BackupReason::Manual => "Made by you",
+            BackupReason::PreMigration => "Before an update",
+            BackupReason::PreRestore => "Before a restore",
+            BackupReason::PreImport => "Before an import",
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             BackupReason::Daily => "daily",
@@ -58,6 +69,8 @@ pub struct BackupInfo {
     pub name: String,
     pub taken_at: DateTime<Utc>,
     pub reason: BackupReason,
+    /// Why, in the app's words ("Before an import").
+    pub reason_label: String,
     pub bytes: u64,
     pub events: i64,
     pub versions: i64,
@@ -108,6 +121,7 @@ pub async fn list(dir: &Path) -> Result<Vec<BackupInfo>> {
             name,
             taken_at,
             reason,
+            reason_label: reason.label().into(),
             events,
             versions,
         });

@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::day::DayClock;
 use crate::error::{CoreError, Result};
-use crate::log::DayState;
+use crate::log::{DayState, MovementKind, MOVEMENT};
 use crate::pause::{dose_paused, Pause};
 use crate::protocol::{
     item_note, keep_apart_windows, moved_to_taken, ItemKind, KeepApart, ProtocolSpec,
@@ -20,7 +20,9 @@ mod taps;
 mod view;
 
 pub use taps::{count_cap, entries_for_tap, MAX_NOTE_CHARS, MAX_SNOOZE_MIN};
-pub use view::{Checklist, DayScore, DoseStatus, DoseTiming, DoseView, ItemView, NextDose, Tap};
+pub use view::{
+    Checklist, DayScore, DoseStatus, DoseTiming, DoseView, ItemView, MovementChoice, NextDose, Tap,
+};
 
 /// A dose taken more than this many minutes after its time counts as late.
 pub const LATE_AFTER_MIN: i64 = 60;
@@ -241,7 +243,22 @@ fn item_views(spec: &ProtocolSpec, log: &DayState, food_mg: f64) -> Vec<ItemView
                 note: state.note,
                 guidance: spec_item.note.clone().or_else(|| item_note(&spec_item.key)),
                 minutes: state.minutes,
+                movement_kinds: movement_kinds(&spec_item.key),
             }
+        })
+        .collect()
+}
+
+/// The kinds of movement the movement item offers, none on another item.
+fn movement_kinds(key: &str) -> Vec<MovementChoice> {
+    if key != MOVEMENT {
+        return vec![];
+    }
+    MovementKind::ALL
+        .into_iter()
+        .map(|kind| MovementChoice {
+            kind,
+            label: kind.label().into(),
         })
         .collect()
 }

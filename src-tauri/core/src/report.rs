@@ -36,6 +36,8 @@ pub struct ReportOffer {
     pub label: String,
     /// True once its weeks are over (the "so far" report is always ready).
     pub ready: bool,
+    /// The day its weeks are over, while it is not ready yet.
+    pub ready_on: Option<NaiveDate>,
 }
 
 /// The reports a course of `length_days` from `first` offers on `today`: week 4 and week 8 when
@@ -47,10 +49,12 @@ pub fn offers(length_days: u32, first: NaiveDate, today: NaiveDate) -> Vec<Repor
         (ReportKind::Week8, "Week 8 report", 8u32),
     ] {
         if length_days >= weeks * 7 {
+            let last = first + Duration::days(i64::from(weeks * 7 - 1));
             out.push(ReportOffer {
                 kind,
                 label: label.into(),
-                ready: today >= first + Duration::days(i64::from(weeks * 7 - 1)),
+                ready: today >= last,
+                ready_on: Some(last).filter(|_| today < last),
             });
         }
     }
@@ -58,6 +62,7 @@ pub fn offers(length_days: u32, first: NaiveDate, today: NaiveDate) -> Vec<Repor
         kind: ReportKind::Now,
         label: "Report so far".into(),
         ready: true,
+        ready_on: None,
     });
     out
 }

@@ -218,13 +218,62 @@ pub struct StockView {
     pub counted_on: NaiveDate,
     /// The first day that ended with nothing left, if one did.
     pub ran_out_on: Option<NaiveDate>,
+    /// What is on hand and how long it lasts, in words: "42 capsules left: enough for 21
+    /// days", "...for the rest of the course", "Capsules: none left".
+    pub line: String,
+    /// The units a day in words: "2 capsules", "1.5 scoops".
+    pub per_day_text: String,
+}
+
+impl StockUnit {
+    /// `n` of this unit in words: "1 capsule", "42 capsules", "1.5 scoops" (two decimals at
+    /// most, as entered).
+    pub fn count(self, n: f64) -> String {
+        let word = self.key();
+        let amount = (n * 100.0).round() / 100.0;
+        if amount == 1.0 {
+            let one = match self {
+                StockUnit::Gummies => "gummy",
+                _ => word.trim_end_matches('s'),
+            };
+            format!("1 {one}")
+        } else {
+            format!("{amount} {word}")
+        }
+    }
+}
+
+/// "1 day", "21 days".
+fn days(n: u32) -> String {
+    if n == 1 {
+        "1 day".into()
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// The supply line of [`StockView::line`].
+fn line(unit: StockUnit, on_hand: f64, f: &Forecast) -> String {
+    if on_hand <= 0.0 {
+        let word = unit.key();
+        return format!("{}{}: none left", word[..1].to_uppercase(), &word[1..]);
+    }
+    let left = format!("{} left", unit.count(on_hand));
+    match (f.runs_out_on, f.days_left) {
+        (None, _) => format!("{left}: enough for the rest of the course"),
+        (Some(_), 0) => format!("{left}: not enough for today's remaining doses"),
+        (Some(_), n) => format!("{left}: enough for {}", days(n)),
+    }
 }
 
 /// The view from a ledger and a forecast.
 pub fn view(l: &Ledger, f: Forecast, per_day: f64, warn_days: u32) -> StockView {
+    let on_hand = (l.balance.max(0.0) * 100.0).round() / 100.0;
     StockView {
         unit: l.unit,
-        on_hand: (l.balance.max(0.0) * 100.0).round() / 100.0,
+        line: line(l.unit, on_hand, &f),
+        per_day_text: l.unit.count(per_day),
+        on_hand,
         short: l.balance < -EPS,
         per_day,
         days_left: f.days_left,

@@ -1,11 +1,11 @@
 import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import ItemRow from "./ItemRow.svelte";
-import { itemNotes } from "../test/fixtures";
+import { itemNotes, movementKinds } from "../test/fixtures";
 import type { ItemView, Tap } from "../lib/bindings";
 
 function item(over: Partial<ItemView> = {}): ItemView {
-  return { key: "b6", label: "Vitamin B6", kind: { type: "check" }, done: false, count: 0, note: null, guidance: itemNotes.b6, minutes: 0, ...over };
+  return { key: "b6", label: "Vitamin B6", kind: { type: "check" }, done: false, count: 0, note: null, guidance: itemNotes.b6, minutes: 0, movement_kinds: [], ...over };
 }
 
 describe("ItemRow", () => {
@@ -16,7 +16,7 @@ describe("ItemRow", () => {
   });
 
   it("shows no note where the item has none", () => {
-    render(ItemRow, { item: item({ key: "movement", label: "Gentle movement", guidance: null }), foodMg: 0, rdaMg: 320, day: null, ontap: () => {} });
+    render(ItemRow, { item: item({ key: "movement", label: "Gentle movement", guidance: null, movement_kinds: movementKinds }), foodMg: 0, rdaMg: 320, day: null, ontap: () => {} });
     expect(screen.getByTestId("item-movement")).toBeTruthy();
     expect(screen.queryByTestId("item-movement-guidance")).toBeNull();
   });
@@ -25,13 +25,26 @@ describe("ItemRow", () => {
 describe("ItemRow: movement minutes", () => {
   afterEach(() => vi.useRealTimers());
 
-  const movement = (over: Partial<ItemView> = {}) => item({ key: "movement", label: "Gentle movement or yoga", guidance: null, ...over });
+  const movement = (over: Partial<ItemView> = {}) =>
+    item({ key: "movement", label: "Gentle movement or yoga", guidance: null, movement_kinds: movementKinds, ...over });
 
   function renderMovement(over: Partial<ItemView> = {}, day: string | null = null) {
     const taps: Tap[] = [];
     render(ItemRow, { item: movement(over), foodMg: 0, rdaMg: 320, day, ontap: (t: Tap) => taps.push(t) });
     return taps;
   }
+
+  it("offers the kinds the core sends with the item, in its words, the first chosen", () => {
+    renderMovement();
+    const select = screen.getByTestId("movement-kind") as HTMLSelectElement;
+    expect([...select.options].map((o) => [o.value, o.textContent])).toEqual([
+      ["walk", "Walk"],
+      ["yoga", "Yoga"],
+      ["stretching", "Stretching"],
+      ["other", "Other"],
+    ]);
+    expect(select.value).toBe("walk");
+  });
 
   it("sends the kind and minutes as a move tap through the row's tap, and clears once they are recorded", async () => {
     const taps: Tap[] = [];

@@ -42,11 +42,11 @@ const refused = (code: string, message: string) => () => {
 describe("Backups", () => {
   it("lists each backup newest first with its local time, its reason in words, its size and its entries", async () => {
     const list = [
-      backup({ name: "m", taken_at: "2026-11-21T09:30:00Z", reason: "manual", bytes: 50 * 1024, events: 124 }),
-      backup({ name: "d", taken_at: "2026-11-21T07:00:00Z", reason: "daily" }),
-      backup({ name: "r", taken_at: "2026-11-20T12:00:00Z", reason: "pre_restore", events: 1 }),
-      backup({ name: "i", taken_at: "2026-11-20T09:00:00Z", reason: "pre_import" }),
-      backup({ name: "u", taken_at: "2026-11-19T06:00:00Z", reason: "pre_migration", bytes: 2.5 * 1024 * 1024 }),
+      backup({ name: "m", taken_at: "2026-11-21T09:30:00Z", reason: "manual", reason_label: "Made by you", bytes: 50 * 1024, events: 124 }),
+      backup({ name: "d", taken_at: "2026-11-21T07:00:00Z", reason: "daily", reason_label: "Daily" }),
+      backup({ name: "r", taken_at: "2026-11-20T12:00:00Z", reason: "pre_restore", reason_label: "Before a restore", events: 1 }),
+      backup({ name: "i", taken_at: "2026-11-20T09:00:00Z", reason: "pre_import", reason_label: "Before an import" }),
+      backup({ name: "u", taken_at: "2026-11-19T06:00:00Z", reason: "pre_migration", reason_label: "Before an update", bytes: 2.5 * 1024 * 1024 }),
     ];
     serve(recordStatus({ backups: list }));
     const r = await rows();
@@ -76,7 +76,7 @@ describe("Backups", () => {
 
   it("Back up now refreshes the list from the core's answer and says so", async () => {
     const before = recordStatus();
-    const fresh = backup({ name: "magday-2026-11-21T120000Z-manual.db", taken_at: "2026-11-21T12:00:00Z", reason: "manual" });
+    const fresh = backup({ name: "magday-2026-11-21T120000Z-manual.db", taken_at: "2026-11-21T12:00:00Z", reason: "manual", reason_label: "Made by you" });
     const after = recordStatus({ backups: [fresh, ...backups()] });
     serve(before, { back_up_now: () => after });
     expect((await rows()).length).toBe(4);

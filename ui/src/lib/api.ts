@@ -1,4 +1,10 @@
 // The UI's one door to the app: the generated, typed commands, and error helpers.
+//
+// What the UI may compute itself: how to show what a view gives it (a date or a number in the
+// user's locale, a count with its noun, the layout, which screen shows), and nothing a rule of
+// the core decides. When a screen needs the outcome of a rule (a report's ready day, a
+// backup's reason, the supply in words, the kinds of movement, a dose's status, the day's
+// score), the core puts it in the view; the UI never copies the rule.
 import type { ApiError } from "./bindings";
 
 export { commands } from "./bindings";

@@ -120,7 +120,11 @@ export type BackupInfo = {
 /**
  * The file name (what restore and "save a copy" name).
  */
-name: string, taken_at: string, reason: BackupReason, bytes: number, events: number, versions: number, };
+name: string, taken_at: string, reason: BackupReason, 
+/**
+ * Why, in the app's words ("Before an import").
+ */
+reason_label: string, bytes: number, events: number, versions: number, };
 
 /**
  * A backup named.
@@ -811,7 +815,12 @@ guidance: ItemNote | null,
 /**
  * Minutes recorded on the item today (breathing sessions, movement).
  */
-minutes: number, };
+minutes: number, 
+/**
+ * The kinds of movement the movement item records minutes of, with their words (empty on
+ * every other item).
+ */
+movement_kinds: Array<MovementChoice>, };
 
 /**
  * A "keep apart" window: a medicine should not be taken in it.
@@ -914,6 +923,11 @@ with_food?: boolean, };
  * What a merge added.
  */
 export type MergeStats = { events: number, versions: number, courses: number, settings: number, };
+
+/**
+ * A kind of movement as the screens offer it.
+ */
+export type MovementChoice = { kind: MovementKind, label: string, };
 
 /**
  * A kind of movement.
@@ -1229,7 +1243,11 @@ export type ReportOffer = { kind: ReportKind, label: string,
 /**
  * True once its weeks are over (the "so far" report is always ready).
  */
-ready: boolean, };
+ready: boolean, 
+/**
+ * The day its weeks are over, while it is not ready yet.
+ */
+ready_on: string | null, };
 
 /**
  * A backup to restore, and how.
@@ -1500,7 +1518,16 @@ low: boolean, warn_days: number, counted_on: string,
 /**
  * The first day that ended with nothing left, if one did.
  */
-ran_out_on: string | null, };
+ran_out_on: string | null, 
+/**
+ * What is on hand and how long it lasts, in words: "42 capsules left: enough for 21
+ * days", "...for the rest of the course", "Capsules: none left".
+ */
+line: string, 
+/**
+ * The units a day in words: "2 capsules", "1.5 scoops".
+ */
+per_day_text: string, };
 
 /**
  * Current and best runs of kept days; skip days and an unfinished today freeze them.

@@ -1,18 +1,10 @@
 // Words for the record's backups, imports and syncs (Settings and the recovery screen).
-import type { BackupInfo, BackupReason, MergeStats } from "./bindings";
+import type { BackupInfo, MergeStats } from "./bindings";
 import { count, dateTime, fileSize } from "./format";
-
-export const reasonLabel: Record<BackupReason, string> = {
-  daily: "Daily",
-  manual: "Made by you",
-  pre_migration: "Before an update",
-  pre_restore: "Before a restore",
-  pre_import: "Before an import",
-};
 
 /** "21 Nov 2026, 09:30 · Daily". */
 export function backupTitle(b: BackupInfo): string {
-  return `${dateTime(b.taken_at)} · ${reasonLabel[b.reason] ?? b.reason}`;
+  return `${dateTime(b.taken_at)} · ${b.reason_label}`;
 }
 
 /** "48 KB · 120 entries". */

@@ -19,6 +19,7 @@ function dayWithBreathing(minutes: number): DayView {
     note: null,
     guidance: null,
     minutes,
+    movement_kinds: [],
   });
   return v;
 }

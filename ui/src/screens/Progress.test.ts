@@ -192,6 +192,12 @@ describe("Progress empty states", () => {
       ...over,
     });
     v.course = { ...v.course!, start_date: "2026-11-21", day_number: 1 };
+    // The core's offers for a course from 2026-11-21: weeks 4 and 8 over on its days 28 and 56.
+    v.reports = [
+      { kind: "week4", label: "Week 4 report", ready: false, ready_on: "2026-12-18" },
+      { kind: "week8", label: "Week 8 report", ready: false, ready_on: "2027-01-15" },
+      { kind: "now", label: "Report so far", ready: true, ready_on: null },
+    ];
     return v;
   }
 

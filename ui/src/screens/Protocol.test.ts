@@ -60,7 +60,21 @@ describe("Protocol: supply", () => {
   });
 
   it("a count sends the units and the unit, and shows the supply it answers with, refill now offered", async () => {
-    serve({ updateStock: (i) => dayView({ stock: stockView({ on_hand: i.units, unit: i.unit ?? "capsules", per_day: 1, days_left: 25, runs_out_on: null }) }) });
+    serve({
+      updateStock: (i) =>
+        dayView({
+          stock: stockView({
+            on_hand: i.units,
+            unit: i.unit ?? "capsules",
+            per_day: 1,
+            days_left: 25,
+            runs_out_on: null,
+            // The core's words for the count this test sends (12.5 scoops).
+            line: "12.5 scoops left: enough for the rest of the course",
+            per_day_text: "1 scoop",
+          }),
+        }),
+    });
     render(Protocol);
     await screen.findByTestId("stock-none");
     await fireEvent.input(screen.getByTestId("stock-count-units"), { target: { value: "12.5" } });
@@ -74,8 +88,12 @@ describe("Protocol: supply", () => {
 
   it("shows the numbers, and a refill adds to the counted product", async () => {
     serve({
-      stock: stockView({ on_hand: 6, days_left: 3, runs_out_on: "2026-11-24", low: true }),
-      updateStock: (i) => dayView({ stock: stockView({ on_hand: 6 + i.units, days_left: 33, runs_out_on: null }) }),
+      stock: stockView({ on_hand: 6, days_left: 3, runs_out_on: "2026-11-24", low: true, line: "6 capsules left: enough for 3 days" }),
+      // The core's words for the refill this test sends (60 more).
+      updateStock: (i) =>
+        dayView({
+          stock: stockView({ on_hand: 6 + i.units, days_left: 33, runs_out_on: null, line: "66 capsules left: enough for the rest of the course" }),
+        }),
     });
     render(Protocol);
     expect((await screen.findByTestId("stock-line")).textContent).toBe("6 capsules left: enough for 3 days");
@@ -108,7 +126,18 @@ describe("Protocol: supply", () => {
   });
 
   it("says when the supply ran out", async () => {
-    serve({ stock: stockView({ on_hand: 0, short: true, days_left: 0, runs_out_on: "2026-11-21", low: true, counted_on: "2026-11-15", ran_out_on: "2026-11-19" }) });
+    serve({
+      stock: stockView({
+        on_hand: 0,
+        short: true,
+        days_left: 0,
+        runs_out_on: "2026-11-21",
+        low: true,
+        counted_on: "2026-11-15",
+        ran_out_on: "2026-11-19",
+        line: "Capsules: none left",
+      }),
+    });
     render(Protocol);
     expect((await screen.findByTestId("stock-line")).textContent).toBe("Capsules: none left");
     expect(screen.getByTestId("stock-detail").textContent?.replace(/\s+/g, " ").trim()).toBe(

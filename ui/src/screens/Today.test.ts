@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import Today from "./Today.svelte";
 import { answer, calls } from "../test/ipc";
-import { dayView, dose, stockView } from "../test/fixtures";
+import { dayView, dose, movementKinds, stockView } from "../test/fixtures";
 import { shortDay } from "../lib/format";
 import type { DayView } from "../lib/bindings";
 
@@ -246,12 +246,24 @@ describe("Today's supply", () => {
   });
 
   it("lasting the course, it says so", async () => {
-    serve(dayView({ stock: stockView({ on_hand: 1.5, unit: "scoops", per_day: 0.5, runs_out_on: null, days_left: 3 }) }));
+    serve(
+      dayView({
+        stock: stockView({
+          on_hand: 1.5,
+          unit: "scoops",
+          per_day: 0.5,
+          runs_out_on: null,
+          days_left: 3,
+          line: "1.5 scoops left: enough for the rest of the course",
+          per_day_text: "0.5 scoops",
+        }),
+      }),
+    );
     expect((await screen.findByTestId("stock-line")).textContent).toBe("1.5 scoops left: enough for the rest of the course");
   });
 
   it("running low, a notice says how many days are left and to refill, linking to the supply", async () => {
-    serve(dayView({ stock: stockView({ on_hand: 6, days_left: 3, runs_out_on: "2026-11-24", low: true }) }));
+    serve(dayView({ stock: stockView({ on_hand: 6, days_left: 3, runs_out_on: "2026-11-24", low: true, line: "6 capsules left: enough for 3 days" }) }));
     expect((await screen.findByTestId("stock-line")).textContent).toBe("6 capsules left: enough for 3 days");
     const notice = screen.getByTestId("stock-notice");
     expect(notice.getAttribute("role")).toBe("status");
@@ -261,13 +273,25 @@ describe("Today's supply", () => {
   });
 
   it("one day left reads in the singular", async () => {
-    serve(dayView({ stock: stockView({ on_hand: 1, days_left: 1, runs_out_on: "2026-11-22", low: true, per_day: 1 }) }));
+    serve(
+      dayView({
+        stock: stockView({
+          on_hand: 1,
+          days_left: 1,
+          runs_out_on: "2026-11-22",
+          low: true,
+          per_day: 1,
+          line: "1 capsule left: enough for 1 day",
+          per_day_text: "1 capsule",
+        }),
+      }),
+    );
     expect((await screen.findByTestId("stock-line")).textContent).toBe("1 capsule left: enough for 1 day");
     expect(screen.getByTestId("stock-notice").textContent).toContain("Only 1 day left");
   });
 
   it("more taken than counted: none left, and asks for a new count", async () => {
-    serve(dayView({ stock: stockView({ on_hand: 0, short: true, days_left: 0, runs_out_on: "2026-11-21", low: true }) }));
+    serve(dayView({ stock: stockView({ on_hand: 0, short: true, days_left: 0, runs_out_on: "2026-11-21", low: true, line: "Capsules: none left" }) }));
     expect((await screen.findByTestId("stock-line")).textContent).toBe("Capsules: none left");
     const notice = screen.getByTestId("stock-notice");
     expect(notice.textContent).toContain("More was taken than counted: count what you have again.");
@@ -275,7 +299,20 @@ describe("Today's supply", () => {
   });
 
   it("short without being low still shows the notice", async () => {
-    serve(dayView({ stock: stockView({ on_hand: 0, short: true, days_left: 0, runs_out_on: null, low: false, per_day: 0 }) }));
+    serve(
+      dayView({
+        stock: stockView({
+          on_hand: 0,
+          short: true,
+          days_left: 0,
+          runs_out_on: null,
+          low: false,
+          per_day: 0,
+          line: "Capsules: none left",
+          per_day_text: "0 capsules",
+        }),
+      }),
+    );
     expect((await screen.findByTestId("stock-notice")).textContent).toContain("More was taken than counted");
   });
 
@@ -290,7 +327,7 @@ describe("Today's supply", () => {
 describe("Today's movement minutes", () => {
   it("go to the core as a move tap, and the minutes it answers with show", async () => {
     const before = dayView();
-    before.checklist.items.push({ key: "movement", label: "Gentle movement or yoga", kind: { type: "check" }, done: false, count: 0, note: null, guidance: null, minutes: 0 });
+    before.checklist.items.push({ key: "movement", label: "Gentle movement or yoga", kind: { type: "check" }, done: false, count: 0, note: null, guidance: null, minutes: 0, movement_kinds: movementKinds });
     const after: DayView = structuredClone(before);
     after.checklist.items[2] = { ...after.checklist.items[2], done: true, minutes: 20 };
     answer((cmd) => (cmd === "get_day" ? before : cmd === "tap" ? after : cmd === "get_notification_permission" ? granted : settings));
@@ -304,7 +341,7 @@ describe("Today's movement minutes", () => {
 
   it("a refused move shows the core's message", async () => {
     const v = dayView();
-    v.checklist.items.push({ key: "movement", label: "Gentle movement or yoga", kind: { type: "check" }, done: false, count: 0, note: null, guidance: null, minutes: 0 });
+    v.checklist.items.push({ key: "movement", label: "Gentle movement or yoga", kind: { type: "check" }, done: false, count: 0, note: null, guidance: null, minutes: 0, movement_kinds: movementKinds });
     answer((cmd) => {
       if (cmd === "tap") throw { code: "out_of_range", message: "Enter from 1 to 600 minutes of movement.", field: "minutes" };
       return cmd === "get_day" ? v : cmd === "get_notification_permission" ? granted : settings;

@@ -9,6 +9,7 @@ import type {
   ImportResult,
   ItemNote,
   ItemSpec,
+  MovementChoice,
   PracticeSummary,
   ProgressView,
   ProtocolCheck,
@@ -45,6 +46,14 @@ export function dose(over: Partial<DoseView> = {}): DoseView {
   };
 }
 
+/** The kinds of movement the core offers on the movement item, in its order and words. */
+export const movementKinds: MovementChoice[] = [
+  { kind: "walk", label: "Walk" },
+  { kind: "yoga", label: "Yoga" },
+  { kind: "stretching", label: "Stretching" },
+  { kind: "other", label: "Other" },
+];
+
 export function dayView(over: Partial<DayView> = {}): DayView {
   return {
     today: "2026-11-21",
@@ -73,8 +82,8 @@ export function dayView(over: Partial<DayView> = {}): DayView {
       day_note: null,
       doses: [dose(), dose({ slot: 2, time: "20:00", due_at: "2026-11-21T20:00:00+01:00" })],
       items: [
-        { key: "food", label: "Magnesium-rich food", kind: { type: "check" }, done: false, count: 0, note: null, guidance: null, minutes: 0 },
-        { key: "water", label: "Water", kind: { type: "count", target: 8 }, done: false, count: 3, note: null, guidance: null, minutes: 0 },
+        { key: "food", label: "Magnesium-rich food", kind: { type: "check" }, done: false, count: 0, note: null, guidance: null, minutes: 0, movement_kinds: [] },
+        { key: "water", label: "Water", kind: { type: "count", target: 8 }, done: false, count: 3, note: null, guidance: null, minutes: 0, movement_kinds: [] },
       ],
       keep_apart: [],
       antacid_rules: [],
@@ -99,7 +108,10 @@ export function dayView(over: Partial<DayView> = {}): DayView {
   };
 }
 
-/** A counted supply: 42 capsules at 2 a day on day 12 of 56 (runs out in 21 days, before the course ends). */
+/**
+ * A counted supply: 42 capsules at 2 a day on day 12 of 56 (runs out in 21 days, before the course ends),
+ * with the core's words for it. A test that changes the numbers gives the words the core would send with them.
+ */
 export function stockView(over: Partial<StockView> = {}): StockView {
   return {
     unit: "capsules",
@@ -112,6 +124,8 @@ export function stockView(over: Partial<StockView> = {}): StockView {
     warn_days: 7,
     counted_on: "2026-11-20",
     ran_out_on: null,
+    line: "42 capsules left: enough for 21 days",
+    per_day_text: "2 capsules",
     ...over,
   };
 }
@@ -212,9 +226,10 @@ export function progressView(over: Partial<ProgressView> = {}): ProgressView {
       },
     ],
     reports: [
-      { kind: "week4", label: "Week 4 report", ready: false },
-      { kind: "week8", label: "Week 8 report", ready: false },
-      { kind: "now", label: "Report so far", ready: true },
+      // Weeks 4 and 8 of a course from 2026-11-15 are over on its days 28 and 56.
+      { kind: "week4", label: "Week 4 report", ready: false, ready_on: "2026-12-12" },
+      { kind: "week8", label: "Week 8 report", ready: false, ready_on: "2027-01-09" },
+      { kind: "now", label: "Report so far", ready: true, ready_on: null },
     ],
     calendar_outdated: null,
     practice: { weeks: [], warmth: null },
@@ -593,6 +608,7 @@ export function backup(over: Partial<BackupInfo> = {}): BackupInfo {
     name: "magday-2026-11-21T070000Z-daily.db",
     taken_at: "2026-11-21T07:00:00Z",
     reason: "daily",
+    reason_label: "Daily",
     bytes: 48 * 1024,
     events: 120,
     versions: 2,
@@ -603,10 +619,10 @@ export function backup(over: Partial<BackupInfo> = {}): BackupInfo {
 /** Four backups, newest first: one made by the user, a daily one, one before an update, one before an import. */
 export function backups(): BackupInfo[] {
   return [
-    backup({ name: "magday-2026-11-21T093000Z-manual.db", taken_at: "2026-11-21T09:30:00Z", reason: "manual", bytes: 50 * 1024, events: 124 }),
+    backup({ name: "magday-2026-11-21T093000Z-manual.db", taken_at: "2026-11-21T09:30:00Z", reason: "manual", reason_label: "Made by you", bytes: 50 * 1024, events: 124 }),
     backup(),
-    backup({ name: "magday-2026-11-20T060000Z-pre_migration.db", taken_at: "2026-11-20T06:00:00Z", reason: "pre_migration", bytes: 2.5 * 1024 * 1024, events: 1 }),
-    backup({ name: "magday-2026-11-19T180000Z-pre_import.db", taken_at: "2026-11-19T18:00:00Z", reason: "pre_import", bytes: 40 * 1024, events: 98 }),
+    backup({ name: "magday-2026-11-20T060000Z-pre_migration.db", taken_at: "2026-11-20T06:00:00Z", reason: "pre_migration", reason_label: "Before an update", bytes: 2.5 * 1024 * 1024, events: 1 }),
+    backup({ name: "magday-2026-11-19T180000Z-pre_import.db", taken_at: "2026-11-19T18:00:00Z", reason: "pre_import", reason_label: "Before an import", bytes: 40 * 1024, events: 98 }),
   ];
 }
 

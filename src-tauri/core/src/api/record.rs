@@ -43,6 +43,7 @@ impl Core {
             name,
             taken_at: now.utc,
             reason,
+            reason_label: reason.label().into(),
             events,
             versions,
         })

@@ -12,6 +12,7 @@ fn info(at: DateTime<Utc>, reason: BackupReason) -> BackupInfo {
         name: file_name(at, reason),
         taken_at: at,
         reason,
+        reason_label: reason.label().into(),
         bytes: 1,
         events: 0,
         versions: 0,
@@ -215,4 +216,23 @@ async fn an_older_schema_is_snapshot_before_it_is_migrated() {
         .unwrap();
     s.store().close().await;
     assert!(!dir.path().join("b2").exists());
+}
+
+#[test]
+fn each_reason_has_words_of_its_own() {
+    let labels: Vec<&str> = BackupReason::ALL.iter().map(|r| r.label()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Daily",
+            "Made by you",
+            "Before an update",
+            "Before a restore",
+            "Before an import"
+        ]
+    );
+    assert_eq!(
+        info(Utc::now(), BackupReason::PreImport).reason_label,
+        "Before an import"
+    );
 }

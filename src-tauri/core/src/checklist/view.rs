@@ -104,6 +104,16 @@ pub struct ItemView {
     pub guidance: Option<ItemNote>,
     /// Minutes recorded on the item today (breathing sessions, movement).
     pub minutes: u32,
+    /// The kinds of movement the movement item records minutes of, with their words (empty on
+    /// every other item).
+    pub movement_kinds: Vec<MovementChoice>,
+}
+
+/// A kind of movement as the screens offer it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MovementChoice {
+    pub kind: MovementKind,
+    pub label: String,
 }
 
 /// How much of a day was done.

@@ -204,3 +204,21 @@ async fn a_sign_reported_at_a_check_in_opens_the_report_as_paused_now() {
     );
     assert!(state < item && item < at_index(&h, "<h2>Protocol</h2>"));
 }
+
+#[test]
+fn a_report_not_ready_yet_says_the_day_it_will_be() {
+    let first = date(2026, 3, 2);
+    let o = offers(56, first, date(2026, 3, 20));
+    let on: Vec<_> = o.iter().map(|r| (r.kind, r.ready, r.ready_on)).collect();
+    assert_eq!(
+        on,
+        [
+            (ReportKind::Week4, false, Some(date(2026, 3, 29))),
+            (ReportKind::Week8, false, Some(date(2026, 4, 26))),
+            (ReportKind::Now, true, None),
+        ]
+    );
+    // On its last day the week 4 report is ready, and no longer says when.
+    let o = offers(56, first, date(2026, 3, 29));
+    assert_eq!((o[0].ready, o[0].ready_on), (true, None));
+}

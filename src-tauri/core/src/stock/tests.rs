@@ -208,3 +208,37 @@ fn the_first_day_that_ended_empty_is_when_it_ran_out() {
         None
     );
 }
+
+#[test]
+fn the_supply_is_told_in_words() {
+    assert_eq!(StockUnit::Capsules.count(1.0), "1 capsule");
+    assert_eq!(StockUnit::Capsules.count(42.0), "42 capsules");
+    assert_eq!(StockUnit::Scoops.count(1.5), "1.5 scoops");
+    assert_eq!(StockUnit::Gummies.count(1.0), "1 gummy");
+    assert_eq!(StockUnit::Sachets.count(0.254), "0.25 sachets");
+    let d = date(2026, 3, 2);
+    let f = |days_left, runs_out_on| Forecast {
+        days_left,
+        runs_out_on,
+    };
+    assert_eq!(
+        line(StockUnit::Capsules, 42.0, &f(21, Some(d))),
+        "42 capsules left: enough for 21 days"
+    );
+    assert_eq!(
+        line(StockUnit::Tablets, 1.0, &f(1, Some(d))),
+        "1 tablet left: enough for 1 day"
+    );
+    assert_eq!(
+        line(StockUnit::Capsules, 3.0, &f(0, Some(d))),
+        "3 capsules left: not enough for today's remaining doses"
+    );
+    assert_eq!(
+        line(StockUnit::Capsules, 90.0, &f(40, None)),
+        "90 capsules left: enough for the rest of the course"
+    );
+    assert_eq!(
+        line(StockUnit::Capsules, 0.0, &f(0, Some(d))),
+        "Capsules: none left"
+    );
+}

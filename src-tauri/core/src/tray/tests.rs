@@ -135,6 +135,8 @@ async fn the_supply_shows_only_when_low() {
         warn_days: 7,
         counted_on: d,
         ran_out_on: None,
+        line: String::new(),
+        per_day_text: "2 capsules".into(),
     };
     day.stock = Some(stock(20, false));
     assert!(!labels(&view(&day)).iter().any(|l| l.starts_with("Supply")));

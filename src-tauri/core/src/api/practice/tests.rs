@@ -324,3 +324,29 @@ async fn running_out_mid_course_is_in_the_report() {
     assert!(r.html.contains("data-supply=\"lasted\""));
     assert!(r.html.contains("enough for the rest of the course"));
 }
+
+#[tokio::test]
+async fn the_movement_item_offers_its_kinds_in_words_and_no_other_item_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = file_core(&dir).await;
+    let now = at(3, 2, 9, 0);
+    core.save_protocol(&plan(Template::Nerve, 1.0), false, &now)
+        .await
+        .unwrap();
+    let v = core.day(None, &now).await.unwrap();
+    let kinds: Vec<(MovementKind, &str)> = item(&v, "movement")
+        .movement_kinds
+        .iter()
+        .map(|c| (c.kind, c.label.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (MovementKind::Walk, "Walk"),
+            (MovementKind::Yoga, "Yoga"),
+            (MovementKind::Stretching, "Stretching"),
+            (MovementKind::Other, "Other"),
+        ]
+    );
+    assert!(item(&v, "breathing").movement_kinds.is_empty());
+}
