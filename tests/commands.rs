@@ -14,6 +14,36 @@ struct Harness {
     window: WebviewWindow<MockRuntime>,
     _dir: tempfile::TempDir,
     db: std::path::PathBuf,
+    /// The app's core, for a write the screens did not make (the tray's, a notification's).
+    core: Core,
+    /// The app's notifier, counting the re-plans.
+    notifier: std::sync::Arc<Counting>,
+}
+
+/// The desktop's notifier, counting how often it was told the plan may have changed.
+struct Counting {
+    desktop: magday_lib::desktop::DesktopNotifier<MockRuntime>,
+    planned: std::sync::atomic::AtomicUsize,
+}
+
+impl magday_lib::notifier::Notifier for Counting {
+    fn show(
+        &self,
+        r: &magday_core::reminders::Reminder,
+    ) -> Result<(), magday_lib::error::ShellError> {
+        self.desktop.show(r)
+    }
+    fn permission(&self) -> magday_lib::notifier::PermissionView {
+        self.desktop.permission()
+    }
+    fn request_permission(&self) -> magday_lib::notifier::PermissionView {
+        self.desktop.request_permission()
+    }
+    fn plan_changed(&self) {
+        self.planned
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.desktop.plan_changed();
+    }
 }
 
 fn harness_with(dir: tempfile::TempDir) -> Harness {
@@ -25,22 +55,25 @@ fn harness_with(dir: tempfile::TempDir) -> Harness {
         .invoke_handler(magday_lib::commands::handler())
         .build(tauri::generate_context!())
         .expect("app");
-    let notifier = std::sync::Arc::new(magday_lib::desktop::DesktopNotifier::new(
-        app.handle().clone(),
-    ));
+    let notifier = std::sync::Arc::new(Counting {
+        desktop: magday_lib::desktop::DesktopNotifier::new(app.handle().clone()),
+        planned: Default::default(),
+    });
     let files = std::sync::Arc::new(magday_lib::files::DialogSaver::new(app.handle().clone()));
     let record = std::sync::Arc::new(magday_lib::record::RecordState::new(
         magday_lib::record::Paths::new(dir.path(), &dir.path().join("config")),
         None,
+        &core,
     ));
-    magday_lib::record::push_changes(app.handle(), &record);
     app.manage(AppState::new(
-        core,
-        notifier,
+        core.clone(),
+        std::sync::Arc::clone(&notifier) as std::sync::Arc<dyn magday_lib::notifier::Notifier>,
         files,
         record,
         std::sync::Arc::new(|| {}),
     ));
+    // The record's one change path, as the app wires it.
+    magday_lib::follow_changes(app.handle());
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .expect("window");
@@ -49,6 +82,8 @@ fn harness_with(dir: tempfile::TempDir) -> Harness {
         window,
         _dir: dir,
         db,
+        core,
+        notifier,
     }
 }
 
@@ -457,7 +492,7 @@ fn a_change_from_elsewhere_is_pushed_to_the_screens_not_polled() {
     let (tx, rx) = std::sync::mpsc::channel::<String>();
     h.window
         .app_handle()
-        .listen(magday_lib::record::RECORD_CHANGED, move |event| {
+        .listen(magday_lib::changes::RECORD_CHANGED, move |event| {
             let _ = tx.send(event.payload().to_string());
         });
     let status = h.call("back_up_now", None).expect("a backup");
@@ -475,10 +510,88 @@ fn a_change_from_elsewhere_is_pushed_to_the_screens_not_polled() {
         .recv_timeout(std::time::Duration::from_secs(5))
         .expect("record-changed is emitted");
     assert_eq!(pushed, "1", "the payload is the new generation");
+    // (A sleep, not a receive that must time out: under the clock matrix's libfaketime such a
+    // receive never returns.)
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    assert!(
+        rx.try_recv().is_err(),
+        "one event: the backup before the restore told the screens nothing"
+    );
     assert_eq!(
         h.call("get_record_generation", None).expect("generation"),
         json!(1)
     );
+}
+
+impl Harness {
+    /// How often the reminders were re-planned so far.
+    fn planned(&self) -> usize {
+        self.notifier
+            .planned
+            .load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Wait (at most 10 s) until the reminders were re-planned more than `before` times.
+    fn replanned_since(&self, before: usize, what: &str) {
+        let start = std::time::Instant::now();
+        while self.planned() <= before {
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(10),
+                "{what} did not re-plan the reminders"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+}
+
+/// Every write reaches the reminders through the record's one change path. A command's writes
+/// (a save, a tap) re-plan them without telling the screens to reload: the screen that asked
+/// shows what the command answered. A write the screens did not make (the tray's "Mark taken",
+/// a notification's button: straight into the core) re-plans them and tells the screens, with
+/// the generation `get_record_generation` answers from then on.
+#[test]
+fn every_write_replans_the_reminders_through_the_one_change_path() {
+    use tauri::Listener;
+    let h = harness();
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    h.window
+        .app_handle()
+        .listen(magday_lib::changes::RECORD_CHANGED, move |event| {
+            let _ = tx.send(event.payload().to_string());
+        });
+    assert_eq!(h.planned(), 0, "nothing written yet");
+    let before = h.planned();
+    h.ok("save_protocol", Some(protocol_input(&app_today(&h))));
+    h.replanned_since(before, "saving the protocol");
+    let before = h.planned();
+    h.ok(
+        "tap",
+        Some(json!({ "tap": { "type": "check", "key": "b6" } })),
+    );
+    h.replanned_since(before, "a tap");
+    // The event goes out before the re-plan it comes with: none went out for the screens' own.
+    assert!(
+        rx.try_recv().is_err(),
+        "no reload for the screens' own writes"
+    );
+    assert_eq!(h.ok("get_record_generation", None), json!(0));
+
+    let before = h.planned();
+    tauri::async_runtime::block_on(async {
+        let mut settings = h.core.settings().await.expect("settings");
+        settings.reminders.nag_every_min = Some(15);
+        h.core
+            .update_settings(settings)
+            .await
+            .expect("saved elsewhere");
+    });
+    let pushed = rx
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("record-changed is emitted");
+    assert_eq!(pushed, "1", "the first generation the screens did not make");
+    h.replanned_since(before, "a write from elsewhere");
+    assert_eq!(h.ok("get_record_generation", None), json!(1));
+    assert!(rx.try_recv().is_err(), "one change, one event");
 }
 
 /// Issue 24: without a start at login (phones; this harness), the view says unavailable and

@@ -2,60 +2,7 @@
 //! `commands!` list, so the UI's types are never retyped by hand. `tests/bindings.rs` fails when
 //! the checked-in `ui/src/lib/bindings.ts` differs from what this generates.
 
-use std::collections::BTreeMap;
-
-use ts_rs::{Config, TypeVisitor, TS};
-
-/// One command's TypeScript signature.
-pub struct CommandSig {
-    pub name: &'static str,
-    pub doc: &'static str,
-    /// The input type's name, when the command takes one.
-    pub input: Option<String>,
-    pub output: String,
-}
-
-/// Collects the declarations of every type a command reaches.
-pub struct TypeCollector {
-    cfg: Config,
-    decls: BTreeMap<String, String>,
-}
-
-impl TypeVisitor for TypeCollector {
-    fn visit<T: TS + 'static + ?Sized>(&mut self) {
-        if T::output_path().is_some() {
-            let ident = T::ident(&self.cfg);
-            if self.decls.contains_key(&ident) {
-                return;
-            }
-            let mut decl = String::new();
-            if let Some(docs) = T::docs() {
-                decl.push_str(&docs);
-            }
-            decl.push_str("export ");
-            decl.push_str(&T::decl(&self.cfg));
-            self.decls.insert(ident, decl);
-        }
-        T::visit_dependencies(self);
-        T::visit_generics(self);
-    }
-}
-
-impl TypeCollector {
-    fn new() -> Self {
-        TypeCollector {
-            // i64 and u64 cross IPC as JSON numbers.
-            cfg: Config::new().with_large_int("number"),
-            decls: BTreeMap::new(),
-        }
-    }
-
-    /// Register `T` (and everything it uses); returns its TypeScript name.
-    pub fn add<T: TS + 'static>(&mut self) -> String {
-        self.visit::<T>();
-        T::name(&self.cfg)
-    }
-}
+use crate::signature::TypeCollector;
 
 fn camel(name: &str) -> String {
     let mut out = String::new();
@@ -83,7 +30,7 @@ pub fn typescript() -> String {
          // Regenerate with `MAGDAY_WRITE_BINDINGS=1 cargo test --test bindings`.\n\n\
          import { invoke } from \"@tauri-apps/api/core\";\n\n",
     );
-    for decl in collector.decls.values() {
+    for decl in collector.declarations() {
         out.push_str(decl);
         out.push_str("\n\n");
     }

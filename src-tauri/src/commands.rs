@@ -4,6 +4,12 @@
 //! the UI sees one shape). The `commands!` list is the single place a command is declared: it
 //! also yields the Tauri handler, the command names the capability grants, and the TypeScript
 //! bindings.
+//!
+//! A command's writes reach the reminders through the record's one change path
+//! (`changes.rs`): each command claims them for the screens, which show what it answered, so
+//! they are re-planned without the screens being told to reload. A command whose change the
+//! screens did not make themselves (an import, a restore, following another record, a sync)
+//! says so.
 
 use magday_core::api::DataExportInput;
 use magday_core::api::{CheckInResult, ProgressView};
@@ -26,13 +32,14 @@ use magday_core::ApiError;
 use serde::de::DeserializeOwned;
 
 use crate::autostart::{AutostartInput, AutostartView};
-use crate::bindings::{CommandSig, TypeCollector};
+use crate::changes::Writer;
 use crate::error::ShellError;
 use crate::notifier::PermissionView;
 use crate::record::{
     self as rec, BackupName, FollowRecordInput, ImportOutcome, RecordStatus, RecoverInput,
     RecoveryView, RestoreInput, RestoreMode, RestoreOutcome, SavedFile, SyncFolderInput,
 };
+use crate::signature::{CommandSig, TypeCollector};
 use crate::state::AppState;
 use magday_core::backup::BackupReason;
 
@@ -83,6 +90,7 @@ macro_rules! commands {
                 input: Option<serde_json::Value>,
             ) -> Result<$ret, ApiError> {
                 let $st: &AppState = &state;
+                let _claim = $st.record.changes.claim(Writer::Screens);
                 let $now = $st.now();
                 $( let $arg: $ty = parse_input(input.clone())?; )?
                 let _ = &input;
@@ -132,9 +140,7 @@ commands! {
 
     /// Save a protocol (a new course, or a new version of the current one).
     fn save_protocol(st, now, input: SaveProtocolInput) -> ProtocolView {
-        let saved = st.core.save_protocol(&input.protocol, input.new_course, &now).await?;
-        st.notifier.plan_changed();
-        Ok(saved)
+        st.core.save_protocol(&input.protocol, input.new_course, &now).await
     }
 
     /// The current protocol, or null before setup.
@@ -149,9 +155,7 @@ commands! {
 
     /// Record a tap on a day's checklist and return the day.
     fn tap(st, now, input: TapInput) -> DayView {
-        let day = st.core.tap(input.day.as_deref(), &input.tap, &now).await?;
-        st.notifier.plan_changed();
-        Ok(day)
+        st.core.tap(input.day.as_deref(), &input.tap, &now).await
     }
 
     /// The user's settings.
@@ -163,9 +167,7 @@ commands! {
     /// Change the settings.
     fn update_settings(st, now, input: Settings) -> Settings {
         let _ = now;
-        let saved = st.core.update_settings(input).await?;
-        st.notifier.plan_changed();
-        Ok(saved)
+        st.core.update_settings(input).await
     }
 
     /// Reminders on time in the last 14 days, and the latest ones.
@@ -218,16 +220,12 @@ commands! {
     /// Record a symptom check-in and say what follows from it (an urgent sign pauses the plan:
     /// phones drop their schedule at once).
     fn check_in(st, now, input: CheckInInput) -> CheckInResult {
-        let result = st.core.check_in(&input, &now).await?;
-        st.notifier.plan_changed();
-        Ok(result)
+        st.core.check_in(&input, &now).await
     }
 
     /// End a safety pause once the user confirms a clinician has cleared them.
     fn resume_after_pause(st, now, input: ResumeInput) -> DayView {
-        let day = st.core.resume_after_pause(&input, &now).await?;
-        st.notifier.plan_changed();
-        Ok(day)
+        st.core.resume_after_pause(&input, &now).await
     }
 
     /// Save a course report where the user picks (the system's save dialog).
@@ -316,9 +314,7 @@ commands! {
 
     /// Count the supply on hand, or add a refill; returns Today with the supply.
     fn update_stock(st, now, input: StockInput) -> DayView {
-        let day = st.core.update_stock(&input, &now).await?;
-        st.notifier.plan_changed();
-        Ok(day)
+        st.core.update_stock(&input, &now).await
     }
 
     /// Backups, this device, the sync folder and the devices seen.
@@ -363,8 +359,7 @@ commands! {
         match input.mode {
             RestoreMode::Merge => {
                 let merged = st.core.restore_merge(&st.record.paths.backups, &input.name, &now).await?;
-                st.record.changed();
-                st.notifier.plan_changed();
+                st.record.changes.from_elsewhere();
                 Ok(RestoreOutcome { merged: Some(merged), restarting: false })
             }
             RestoreMode::Replace => {
@@ -402,8 +397,7 @@ commands! {
             Some(path) => {
                 let result = st.core.import_record(&path, &st.record.paths.backups, &now).await?;
                 if result.added.changed() {
-                    st.record.changed();
-                    st.notifier.plan_changed();
+                    st.record.changes.from_elsewhere();
                 }
                 Ok(ImportOutcome { result: Some(result) })
             }
@@ -416,7 +410,6 @@ commands! {
         let _ = now;
         if st.core.set_sync_folder(input.folder.as_deref()).await?.is_some() {
             st.record.sync(&st.core).await;
-            st.notifier.plan_changed();
         }
         rec::status(&st.core, &st.record).await
     }
@@ -428,7 +421,6 @@ commands! {
         if let Some(folder) = dialog(move || files.pick_folder("Choose the folder to sync through")).await? {
             st.core.set_sync_folder(Some(&folder.display().to_string())).await?;
             st.record.sync(&st.core).await;
-            st.notifier.plan_changed();
         }
         rec::status(&st.core, &st.record).await
     }
@@ -437,7 +429,6 @@ commands! {
     fn sync_now(st, now) -> RecordStatus {
         let _ = now;
         st.record.sync(&st.core).await;
-        st.notifier.plan_changed();
         rec::status(&st.core, &st.record).await
     }
 
@@ -447,8 +438,7 @@ commands! {
         let _ = now;
         st.core.follow_record(input.profile.as_deref()).await?;
         st.record.sync(&st.core).await;
-        st.record.changed();
-        st.notifier.plan_changed();
+        st.record.changes.from_elsewhere();
         rec::status(&st.core, &st.record).await
     }
 

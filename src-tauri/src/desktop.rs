@@ -5,7 +5,8 @@
 //! to a capped file in Tauri's app log dir.
 //!
 //! `lib.rs` picks this module or `mobile.rs` once, as `platform`: both offer the same
-//! [`init`], [`notifier`], [`start`] and [`on_event`].
+//! [`init`], [`notifier`], [`build_window`], [`show_if_unreachable`], [`start`],
+//! [`record_changed`] and [`on_event`].
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -16,12 +17,13 @@ use magday_core::day::Now;
 use magday_core::reminders::Reminder;
 use tauri::{AppHandle, Manager, RunEvent, Runtime, WindowEvent};
 
+use crate::clock::device_now;
 use crate::error::ShellError;
 use crate::notifier::{
     ask_permission, permission_state, show_main, Notifier, Permission, PermissionView,
     ReminderNotification,
 };
-use crate::state::{device_now, AppState};
+use crate::state::AppState;
 
 /// The platform's name, as the permission view gives it.
 pub const PLATFORM: &str = "desktop";
@@ -91,7 +93,8 @@ impl<R: Runtime> Notifier for DesktopNotifier<R> {
     }
 
     fn plan_changed(&self) {
-        // The loop plans afresh every minute from the database: nothing to do.
+        // The loop plans afresh every minute from the database, and the tray follows the
+        // record itself (`record_changed`): nothing to do.
     }
 }
 
@@ -121,14 +124,17 @@ impl<R: Runtime> DesktopNotifier<R> {
             }
         }
         let handle = n.show().map_err(|e| ShellError::NotShown(e.to_string()))?;
-        let core = self.app.try_state::<AppState>().map(|s| s.core.clone());
-        if let (false, Some(core)) = (buttons.is_empty(), core) {
+        let state = self.app.try_state::<AppState>();
+        let wired = state.map(|s| (s.core.clone(), Arc::clone(&s.record.changes)));
+        if let (false, Some((core, changes))) = (buttons.is_empty(), wired) {
             let app = self.app.clone();
             let key = notification.key;
             std::thread::spawn(move || {
                 handle.wait_for_action(|action| match (action, dose_action(action)) {
                     ("default", _) => show_main(&app),
-                    (_, Some(action)) => record_action(core, key, action, || {}),
+                    (_, Some(action)) => {
+                        record_action(core, key, action, move || changes.from_elsewhere())
+                    }
                     (_, None) => {}
                 });
             });
@@ -242,7 +248,8 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     let core = state.core.clone();
     let notifier = Arc::clone(&state.notifier);
 
-    crate::notifier::wire_actions(app, core.clone(), || {});
+    let changes = Arc::clone(&state.record.changes);
+    crate::notifier::wire_actions(app, core.clone(), move || changes.from_elsewhere());
 
     tauri::async_runtime::spawn(async move {
         loop {
@@ -263,6 +270,11 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The record changed (the one change path, `changes.rs`): the tray reads today's lines again.
+pub fn record_changed<R: Runtime>(app: &AppHandle<R>) {
+    crate::tray::refresh(app);
 }
 
 /// The app's events: nothing to do here (the loop plans afresh every minute, so coming back

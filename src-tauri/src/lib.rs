@@ -3,13 +3,18 @@
 //!
 //! The platform is chosen once, here: `desktop.rs` (a minute loop, the tray, a log file) or
 //! `mobile.rs` (the system's scheduler) becomes `platform`, and both offer the same `init`,
-//! `notifier`, `start` and `on_event`, so [`run`] reads the same everywhere. Shared parts:
-//! `notifier.rs` (the notification a reminder becomes, its buttons, the permission), `files.rs`
-//! (the save dialog), `error.rs` (the shell's errors), `logging.rs` (the `log` sink), `state.rs`
-//! and `commands.rs`.
+//! `notifier`, `build_window`, `show_if_unreachable`, `start`, `record_changed` and `on_event`,
+//! so [`run`] reads the same everywhere. Shared parts, from the ground up: `clock.rs` (the
+//! device's now), `error.rs` (the shell's errors), `signature.rs` (a command's TypeScript
+//! signature), `changes.rs` (the record's one change path), `notifier.rs` (the notification a
+//! reminder becomes, its buttons, the permission), `files.rs` (the save dialog), `logging.rs`
+//! (the `log` sink), `record/` (paths, recovery, the sync loop), `state.rs`, `commands.rs` and
+//! `bindings.rs`. Nothing below uses this file.
 
 pub mod autostart;
 pub mod bindings;
+pub mod changes;
+pub mod clock;
 pub mod commands;
 #[cfg(desktop)]
 pub mod desktop;
@@ -19,6 +24,7 @@ pub mod logging;
 pub mod mobile;
 pub mod notifier;
 pub mod record;
+pub mod signature;
 pub mod state;
 #[cfg(desktop)]
 pub mod tray;
@@ -30,12 +36,28 @@ use mobile as platform;
 
 use std::sync::Arc;
 
-use tauri::Manager;
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::state::AppState;
 
-/// The database file's name in the app data directory.
-pub const DB_FILE: &str = "magday.db";
+/// The record's one change path, wired to the app (see `changes.rs`): each settled change of
+/// the record re-plans the reminders (a phone's window), rebuilds the tray, and, when the
+/// screens did not ask for it, tells them (`record-changed`, with the new generation). Needs
+/// the [`AppState`] managed.
+pub fn follow_changes<R: Runtime>(app: &AppHandle<R>) {
+    let state = app.state::<AppState>();
+    let notifier = Arc::clone(&state.notifier);
+    let app = app.clone();
+    changes::spawn(Arc::clone(&state.record.changes), move |change| {
+        if change.reload {
+            if let Err(e) = app.emit(changes::RECORD_CHANGED, change.generation) {
+                log::warn!("the screens were not told of a change: {e}");
+            }
+        }
+        notifier.plan_changed();
+        platform::record_changed(&app);
+    });
+}
 
 /// Start the app.
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
@@ -76,14 +98,9 @@ pub fn run() {
             let recovering = recovery.is_some();
             let notifier = platform::notifier(app.handle(), &core);
             let files = Arc::new(files::DialogSaver::new(app.handle().clone()));
-            let record = Arc::new(record::RecordState::new(paths, recovery));
-            record::push_changes(app.handle(), &record);
+            let record = Arc::new(record::RecordState::new(paths, recovery, &core));
             let handle = app.handle().clone();
             let restart: state::Restart = Arc::new(move || handle.restart());
-            let replan: record::OnChange = {
-                let notifier = Arc::clone(&notifier);
-                Arc::new(move || notifier.plan_changed())
-            };
             app.manage(
                 AppState::new(core.clone(), notifier, files, Arc::clone(&record), restart)
                     .with_autostart(autostart::service(app.handle())),
@@ -91,7 +108,8 @@ pub fn run() {
             // On the recovery screen nothing runs over the empty stand-in record.
             if !recovering {
                 platform::start(app.handle())?;
-                record::spawn_background(core, record, replan);
+                follow_changes(app.handle());
+                record::spawn_background(core, record, record::sync_every());
             }
             platform::show_if_unreachable(app.handle());
             Ok(())

@@ -1,10 +1,29 @@
 //! The app's log, behind the `log` facade: every record goes to stderr and, once the platform
 //! names a folder ([`to_file`]; the desktop gives Tauri's app log dir), is appended to
 //! [`LOG_FILE`] there too. The file is capped: when the next line would take it past
-//! [`MAX_BYTES`], it is moved to `magday.log.1` (replacing the one before) and started afresh.
-//! A log file that cannot be opened or written leaves stderr alone; logging never stops the app.
+//! [`MAX_BYTES`], it is moved to `magday.log.1` (replacing the one before) and started afresh
+//! (emptied in place when it cannot be moved). A log file that cannot be opened or written
+//! leaves stderr alone; logging never stops the app.
 //!
 //! Magday's own records are kept from `info` up; other crates' (Tauri, SQLite) from `warn` up.
+//!
+//! Why this file and not tauri-plugin-log (2.10, the line for tauri 2.12), weighed again when
+//! the shell's floors were laid: the plugin would add `tauri-plugin-log`, `fern` and
+//! `num_threads` (with `android_logger` on Android), an estimated 30 to 80 KB of the 10 MB
+//! budget (not measured: no release build was made for it), and it cannot keep what this file
+//! guarantees:
+//! - a failed write or rotation leaves the line in the plugin's buffer, to be tried again with
+//!   the next one: for as long as the failure lasts (on Windows a log file another program holds
+//!   open cannot be renamed) the buffer grows with every line. Here the line is dropped;
+//! - its logger is installed by its plugin's setup: nothing logged before the app is built is
+//!   kept (here, everything from the first line of `run`), and a log folder that cannot be made,
+//!   or a file that cannot be opened, fails that setup, so Magday would not start and no
+//!   reminder would come. Here the log falls back to stderr and the app runs;
+//! - its keep-one rotation deletes the full file (`KeepOne`) or keeps it under a new dated name
+//!   each time (`KeepSome(1)`, with `.bak` copies on a clash that are never removed); here the
+//!   previous file is always `magday.log.1`, and the two hold about 2 MB at most together;
+//! - it registers a `log` command for the webview: one more IPC entry point, which the main
+//!   window's capability would have to keep denied.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
@@ -142,11 +161,22 @@ impl LogFile {
         self.file = None;
         let rotated = self.rotated_path();
         if let Err(e) = std::fs::rename(&self.path, &rotated) {
+            // The cap holds even so: the file is begun again where it is (its lines lost), or,
+            // when even that fails, no longer written.
+            let emptied = File::create(&self.path).is_ok();
             let _ = writeln!(
                 io::stderr(),
-                "magday: the log could not be moved to {}: {e}",
-                rotated.display()
+                "magday: the log could not be moved to {} ({e}); {}",
+                rotated.display(),
+                if emptied {
+                    "it was emptied instead"
+                } else {
+                    "logging to stderr only"
+                }
             );
+            if !emptied {
+                return;
+            }
         }
         match Self::append_to(&self.path).and_then(|f| Ok((f.metadata()?.len(), f))) {
             Ok((len, file)) => {
@@ -201,6 +231,23 @@ mod tests {
         log.append("0123456789\n");
         assert_eq!(read(&path), "0123456789\n");
         assert_eq!(read(&log.rotated_path()), "x".repeat(25));
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_moved_aside_is_emptied_in_place_and_keeps_the_cap() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join(LOG_FILE);
+        let mut log = LogFile::open(path.clone(), 30).expect("open");
+        // A folder that is not empty where `magday.log.1` would go: the move fails.
+        std::fs::create_dir_all(log.rotated_path().join("in-the-way")).expect("blocker");
+        log.append("0123456789\n");
+        log.append("abcdefghij\n");
+        log.append("ABCDEFGHIJ\n");
+        assert_eq!(read(&path), "ABCDEFGHIJ\n");
+        for _ in 0..10 {
+            log.append("klmnopqrst\n");
+        }
+        assert!(read(&path).len() <= 30, "capped");
     }
 
     #[test]

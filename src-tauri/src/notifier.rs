@@ -14,8 +14,8 @@ use tauri_plugin_notification::{
 };
 use ts_rs::TS;
 
+use crate::clock::device_now;
 use crate::error::ShellError;
-use crate::state::device_now;
 
 /// The action type of dose reminders: its buttons.
 pub const DOSE_ACTIONS: &str = "dose";
@@ -131,7 +131,9 @@ pub trait Notifier: Send + Sync {
     fn permission(&self) -> PermissionView;
     /// Ask for the permission (the user sees the system's prompt where there is one).
     fn request_permission(&self) -> PermissionView;
-    /// The plan changed (protocol, a tap, settings, the time zone): phones reschedule.
+    /// The plan may have changed: the record changed (the shell's one change path calls this,
+    /// see `changes.rs`), the permission was given, the time zone may be another. Phones
+    /// reschedule their window; the desktop plans afresh every minute anyway.
     fn plan_changed(&self);
 }
 
@@ -166,7 +168,8 @@ pub fn show_main<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
-/// Record a press on a dose reminder's button in the log; `after` runs once it was recorded.
+/// Record a press on a dose reminder's button in the log; `after` runs once it was recorded
+/// (the shell says the record changed from elsewhere: the screens load again).
 pub fn record_action(
     core: Core,
     key: String,

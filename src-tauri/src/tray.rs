@@ -2,12 +2,13 @@
 //! next dose, the supply when it runs low, Open and Quit; the tooltip says the next dose. The
 //! lines and rules are the core's ([`magday_core::tray`]); this module only turns them into menu
 //! items, sends "Mark taken" to the same tap as the checklist's, and rebuilds the menu when the
-//! record changes (a tap anywhere, a sync) or the minute turns (a dose comes due, midnight, the
-//! user's day start).
+//! record changes (a tap anywhere, a sync: the shell's one change path calls [`refresh`]) or the
+//! minute turns (a dose comes due, midnight, the user's day start).
 //!
 //! A refused "Mark taken" (a safety pause began since the menu was built, the dose was taken
 //! elsewhere) is logged and shown in a message box, and the menu is rebuilt.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{Timelike, Utc};
@@ -18,12 +19,24 @@ use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
+use tokio::sync::Notify;
 
+use crate::clock::device_now;
 use crate::notifier::show_main;
-use crate::state::{device_now, AppState};
+use crate::state::AppState;
 
 /// The tray icon's id.
 pub const TRAY: &str = "magday";
+
+/// Wakes the tray's loop to read today's lines again (managed once the tray is built).
+struct Refresh(Arc<Notify>);
+
+/// The record changed: the tray, if there is one, reads today's lines again.
+pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(refresh) = app.try_state::<Refresh>() {
+        refresh.0.notify_one();
+    }
+}
 
 /// The menu for `view`: one item per line, the lines without an action greyed out.
 fn menu<R: Runtime>(app: &AppHandle<R>, view: &TrayView) -> tauri::Result<Menu<R>> {
@@ -79,7 +92,9 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> bool {
     });
     match built {
         Ok(_) => {
-            follow(app, core, view);
+            let wake = Arc::new(Notify::new());
+            app.manage(Refresh(Arc::clone(&wake)));
+            follow(app, core, view, wake);
             true
         }
         Err(e) => {
@@ -96,12 +111,11 @@ fn until_next_minute() -> Duration {
     Duration::from_millis((60_000 - into.min(59_000)).max(1000) + 500)
 }
 
-/// Fill the menu now, then rebuild it whenever the record is written (a tap in the window, a
-/// notification's button, a sync) or, at each minute, when today's lines changed (a dose came
-/// due or its window closed, midnight, the day start).
-fn follow<R: Runtime>(app: &AppHandle<R>, core: Core, mut shown: TrayView) {
+/// Fill the menu now, then rebuild it whenever the record changed (a tap in the window, a
+/// notification's button, a sync: `wake`, from [`refresh`]) or, at each minute, when today's
+/// lines changed (a dose came due or its window closed, midnight, the day start).
+fn follow<R: Runtime>(app: &AppHandle<R>, core: Core, mut shown: TrayView, wake: Arc<Notify>) {
     let app = app.clone();
-    let mut writes = core.watch_writes();
     tauri::async_runtime::spawn(async move {
         loop {
             let view = current(&core).await;
@@ -109,11 +123,8 @@ fn follow<R: Runtime>(app: &AppHandle<R>, core: Core, mut shown: TrayView) {
                 apply(&app, &view);
                 shown = view;
             }
-            let wait = until_next_minute();
-            // A closed channel (the store is gone) leaves only the minute to wait for.
-            if let Ok(Err(_)) = tokio::time::timeout(wait, writes.changed()).await {
-                tokio::time::sleep(wait).await;
-            }
+            // Woken early by a change, or at the minute: either way, read again.
+            let _ = tokio::time::timeout(until_next_minute(), wake.notified()).await;
         }
     });
 }
@@ -135,11 +146,9 @@ fn mark_taken<R: Runtime>(app: &AppHandle<R>, slot: u32) {
         let st = app.state::<AppState>();
         let tap = Tap::TakeDose { slot, at: None };
         match st.core.tap(None, &tap, &device_now()).await {
-            Ok(_) => {
-                st.notifier.plan_changed();
-                // The window's screens load their data again.
-                st.record.changed();
-            }
+            // The write reaches the reminders and this menu through the one change path; the
+            // window's screens did not ask for it, so they load their data again.
+            Ok(_) => st.record.changes.from_elsewhere(),
             Err(e) => {
                 log::warn!("the tray's Mark taken for dose {slot} was refused: {e}");
                 app.dialog()
