@@ -45,52 +45,41 @@ pub struct NewEvent {
 pub(super) const EVENT_COLUMNS: &str =
     "id, day, at, item, action, value, device, protocol_version, corrects, seq, gid, corrects_gid";
 
-/// A stored row as the events query returns it (see [`Store::events_between`]).
-type EventRow = (
-    i64,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    String,
-    Option<i64>,
-    Option<i64>,
-    i64,
-    String,
-    Option<String>,
-);
+/// A stored row as the events query packs it: a JSON array in [`EVENT_COLUMNS`]' order, read by
+/// serde into these fields in that order.
+#[derive(serde::Deserialize)]
+struct EventRow {
+    id: i64,
+    day: String,
+    at: String,
+    item: String,
+    action: String,
+    value: Option<String>,
+    device: String,
+    protocol_version: Option<i64>,
+    corrects: Option<i64>,
+    seq: i64,
+    gid: String,
+    corrects_gid: Option<String>,
+}
 
 fn event_from(row: EventRow) -> Result<Event> {
-    let (
-        id,
-        day,
-        at,
-        item,
-        action,
-        value,
-        device,
-        protocol_version,
-        corrects,
-        seq,
-        gid,
-        corrects_gid,
-    ) = row;
+    let EventRow { day, at, .. } = &row;
     Ok(Event {
-        id,
-        day: NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+        day: NaiveDate::parse_from_str(day, "%Y-%m-%d")
             .map_err(|e| CoreError::Corrupt(format!("event day {day:?}: {e}")))?,
-        at: DateTime::parse_from_rfc3339(&at)
+        at: DateTime::parse_from_rfc3339(at)
             .map_err(|e| CoreError::Corrupt(format!("event instant {at:?}: {e}")))?,
-        item,
-        action,
-        value,
-        device,
-        protocol_version,
-        corrects,
-        seq,
-        gid,
-        corrects_gid,
+        id: row.id,
+        item: row.item,
+        action: row.action,
+        value: row.value,
+        device: row.device,
+        protocol_version: row.protocol_version,
+        corrects: row.corrects,
+        seq: row.seq,
+        gid: row.gid,
+        corrects_gid: row.corrects_gid,
     })
 }
 
