@@ -15,6 +15,14 @@ bash src-tauri/scripts/install-deps.sh test
 # Where cargo puts what it builds: ./target, or $CARGO_TARGET_DIR (or a config's build.target-dir)
 # when the developer shares one folder between projects.
 target="$(bash src-tauri/scripts/target-dir.sh)"
+# One build per run: cargo's incremental caches would add about 3 GB that this run never reads
+# again (a CI machine whose disk filled up killed the linker with SIGBUS). Developers' own cargo
+# runs keep them.
+export CARGO_INCREMENTAL=0
+mkdir -p "$target"
+free_kb=$(df -Pk "$target" | awk 'NR==2 {print $4}')
+echo "free space where cargo builds ($target): $(( free_kb / 1024 )) MB; a cold run needs about 4 GB"
+[ "$free_kb" -ge $(( 4 * 1024 * 1024 )) ] || echo "warning: less than 4 GB free: the build may fail (a linker killed by SIGBUS is a full disk)" >&2
 
 # MAGDAY_FAKETIME="01:30" (anything `date -d` reads, in $TZ) runs every test on a clock that
 # reads that time when this script starts and runs on from there: libfaketime with one offset
@@ -121,4 +129,4 @@ if [ "$lane_a_status" != 0 ] || [ "$lane_b_status" != 0 ]; then
   exit 1
 fi
 
-step "all tests passed"
+step "all tests passed ($(du -sh "$target" | cut -f1) in $target)"
