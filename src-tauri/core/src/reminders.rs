@@ -172,7 +172,8 @@ pub fn plan_day(
         }
     }
     if settings.separation_reminders && !doses.is_empty() {
-        out.extend(separation_reminders(day, spec, log, clock, doses));
+        let private = settings.private_text;
+        out.extend(separation_reminders(day, spec, log, clock, doses, private));
     }
     // A safety pause silences every reminder that would come while it lasts.
     out.retain(|r| !paused_at(pauses, r.due));
@@ -197,16 +198,25 @@ fn dose_reminders(
         units_text(d.units),
         fmt_mg(d.mg)
     );
-    let mk = |kind, key: String, n: u32, due, expires, title: String, body: String| Reminder {
-        key,
-        kind,
-        day,
-        slot: d.slot,
-        n,
-        due,
-        expires,
-        title,
-        body,
+    let mk = |kind, key: String, n: u32, due, expires, title: String, body: String| {
+        let (title, body) = match settings.private_text {
+            true => (
+                private::title(kind, &d.time, settings.pre_alert_min),
+                private::body(kind).to_string(),
+            ),
+            false => (title, body),
+        };
+        Reminder {
+            key,
+            kind,
+            day,
+            slot: d.slot,
+            n,
+            due,
+            expires,
+            title,
+            body,
+        }
     };
     if let Some(pre) = settings.pre_alert_min {
         let at = t.due - Duration::minutes(i64::from(pre));
@@ -286,6 +296,7 @@ fn separation_reminders(
     log: &DayState,
     clock: &DayClock,
     doses: &[DoseSpec],
+    private: bool,
 ) -> Vec<Reminder> {
     let mut out = Vec::new();
     // Each dose at the time it was taken once ticked (its window is measured from then).
@@ -320,8 +331,14 @@ fn separation_reminders(
                 n: u32::try_from(j).unwrap_or(0),
                 due: at,
                 expires: at + Duration::minutes(60),
-                title: format!("Time for {}", medicine_name(m)),
-                body: format!("{} Magnesium today: {}.", sep.rule(), times.join(", ")),
+                title: match private {
+                    true => private::title(ReminderKind::Separation, time, None),
+                    false => format!("Time for {}", medicine_name(m)),
+                },
+                body: match private {
+                    true => private::body(ReminderKind::Separation).to_string(),
+                    false => format!("{} Magnesium today: {}.", sep.rule(), times.join(", ")),
+                },
             });
         }
     }
@@ -329,14 +346,15 @@ fn separation_reminders(
 }
 
 /// The refill reminder of `day`, when the supply is low (see [`crate::stock`]): once, with the
-/// day's first dose (`first_due`), until the day ends; none while a safety pause lasts.
+/// day's first dose (`first_due`), until the day ends; none while a safety pause lasts. With
+/// `private` text it names no product and no amount.
 pub fn refill_reminder(
     day: NaiveDate,
     stock: &StockView,
     spec: &ProtocolSpec,
-    first_due: DateTime<Utc>,
-    day_end: DateTime<Utc>,
+    (first_due, day_end): (DateTime<Utc>, DateTime<Utc>),
     pauses: &[Pause],
+    private: bool,
 ) -> Option<Reminder> {
     if !stock.low || paused_at(pauses, first_due) {
         return None;
@@ -357,6 +375,20 @@ pub fn refill_reminder(
         1 => "today only".to_string(),
         n => format!("{n} days"),
     };
+    let (title, body) = match private {
+        true => (
+            private::title(ReminderKind::Refill, "", None),
+            private::body(ReminderKind::Refill).to_string(),
+        ),
+        false => (
+            "Time to refill your magnesium".to_string(),
+            format!(
+                "{} {} of {product} left: enough for {days}.",
+                fmt_mg(stock.on_hand),
+                stock.unit.key()
+            ),
+        ),
+    };
     Some(Reminder {
         key: format!("{day}/refill"),
         kind: ReminderKind::Refill,
@@ -365,12 +397,8 @@ pub fn refill_reminder(
         n: 0,
         due: first_due,
         expires: day_end,
-        title: "Time to refill your magnesium".into(),
-        body: format!(
-            "{} {} of {product} left: enough for {days}.",
-            fmt_mg(stock.on_hand),
-            stock.unit.key()
-        ),
+        title,
+        body,
     })
 }
 
@@ -380,6 +408,7 @@ pub const MOBILE_WINDOW: usize = 60;
 
 pub mod delivery;
 mod keys;
+pub mod private;
 
 pub use keys::{dose_of_key, dose_reminder_key};
 
@@ -423,7 +452,7 @@ pub fn catch_up(due: Vec<Reminder>, now: DateTime<Utc>) -> (Vec<Reminder>, Vec<R
             if first.kind == ReminderKind::Dose
                 && (now - first.due).num_seconds() > delivery::ON_TIME_SECS
             {
-                first.title = still_open(&first.title);
+                first.title = private::still_open(&first.title);
             }
             show.push(first);
         }
@@ -431,9 +460,4 @@ pub fn catch_up(due: Vec<Reminder>, now: DateTime<Utc>) -> (Vec<Reminder>, Vec<R
     }
     show.sort_by_key(|r| r.due);
     (show, superseded)
-}
-
-/// "Magnesium: dose 1 at 08:00" → "Magnesium: dose 1 at 08:00 is still open".
-fn still_open(title: &str) -> String {
-    format!("{title} is still open")
 }

@@ -33,6 +33,11 @@ pub struct ReminderSettings {
     pub snooze_min: u32,
     /// Remind at medicine times to keep them apart from magnesium.
     pub separation_reminders: bool,
+    /// Reminders say when, never what: "Magday: time for your 08:00 dose", no product, form,
+    /// amount or medicine (see [`crate::reminders::private`]). On for the device while its app
+    /// lock is on, whatever this says. Settings saved before it existed read as off.
+    #[serde(default)]
+    pub private_text: bool,
 }
 
 impl Default for ReminderSettings {
@@ -44,6 +49,7 @@ impl Default for ReminderSettings {
             nag_max: 3,
             snooze_min: 10,
             separation_reminders: true,
+            private_text: false,
         }
     }
 }

@@ -24,6 +24,9 @@ pub struct Core {
     /// moment (the window, a notification's Taken, the tray) decide in turn, each on the day
     /// as the one before left it. Writes in general queue in the store (`BEGIN IMMEDIATE`).
     pub(super) taps: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// Private reminder text on this device whatever the settings say: the shell sets it
+    /// while the device's app lock is on (see [`Core::force_private_reminders`]).
+    private_forced: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// What a command resolves once: the settings, the day clock they give, today, and the safety
@@ -106,7 +109,15 @@ impl Core {
         Core {
             store,
             taps: Default::default(),
+            private_forced: Default::default(),
         }
+    }
+
+    /// Reminders on this device use private text ([`crate::reminders::private`]) whatever the
+    /// settings say, while `on` (the shell's app lock). Not stored: the shell says it at start.
+    pub fn force_private_reminders(&self, on: bool) {
+        self.private_forced
+            .store(on, std::sync::atomic::Ordering::SeqCst);
     }
 
     /// A core over a private in-memory database.
@@ -121,7 +132,12 @@ impl Core {
     pub(crate) async fn ctx(&self, now: &Now) -> Result<Ctx> {
         let (settings, safety, stock) =
             log::read_setting_safety_and_stock::<Settings>(&self.store, "settings").await?;
-        let settings = settings.unwrap_or_default();
+        let mut settings = settings.unwrap_or_default();
+        // The reminders' words follow the device's lock too (the settings screen reads the
+        // settings themselves, not this).
+        settings.reminders.private_text |= self
+            .private_forced
+            .load(std::sync::atomic::Ordering::SeqCst);
         let clock = settings.clock(now);
         Ok(Ctx {
             today: clock.day_of(now.utc),

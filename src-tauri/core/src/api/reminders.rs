@@ -57,9 +57,9 @@ impl Core {
             ctx.today,
             &stock,
             spec,
-            first.timing.due,
-            ctx.clock.day_end_instant(ctx.today),
+            (first.timing.due, ctx.clock.day_end_instant(ctx.today)),
             &ctx.pauses,
+            ctx.settings.reminders.private_text,
         ))
     }
 
