@@ -47,6 +47,14 @@ impl magday_lib::notifier::Notifier for Counting {
 }
 
 fn harness_with(dir: tempfile::TempDir) -> Harness {
+    harness_saving(dir, None)
+}
+
+/// The harness, with `files` in place of the system's dialogs when given.
+fn harness_saving(
+    dir: tempfile::TempDir,
+    files: Option<std::sync::Arc<dyn magday_lib::files::FileSaver>>,
+) -> Harness {
     let db = dir.path().join("magday.db");
     // The same runtime the app uses.
     let core = tauri::async_runtime::block_on(Core::open(&db)).expect("core");
@@ -59,7 +67,9 @@ fn harness_with(dir: tempfile::TempDir) -> Harness {
         desktop: magday_lib::desktop::DesktopNotifier::new(app.handle().clone()),
         planned: Default::default(),
     });
-    let files = std::sync::Arc::new(magday_lib::files::DialogSaver::new(app.handle().clone()));
+    let files = files.unwrap_or_else(|| {
+        std::sync::Arc::new(magday_lib::files::DialogSaver::new(app.handle().clone()))
+    });
     let record = std::sync::Arc::new(magday_lib::record::RecordState::new(
         magday_lib::record::Paths::new(dir.path(), &dir.path().join("config")),
         None,
@@ -680,3 +690,6 @@ fn the_loop_after_a_three_hour_sleep_shows_each_due_dose_once() {
         assert_eq!(shown.0.lock().unwrap().len(), 1);
     });
 }
+
+#[path = "commands/lock.rs"]
+mod lock;

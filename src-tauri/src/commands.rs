@@ -19,6 +19,7 @@ use magday_core::food::day::{
 };
 use magday_core::food::{FeaturedCategory, Food, SearchHit};
 use magday_core::input::{DayInput, TapInput};
+use magday_core::lock::{LockSetup, LockStatus};
 use magday_core::pause::ResumeInput;
 use magday_core::practice::BreathingOptions;
 use magday_core::protocol::ProtocolInput;
@@ -34,6 +35,10 @@ use serde::de::DeserializeOwned;
 use crate::autostart::{AutostartInput, AutostartView};
 use crate::changes::Writer;
 use crate::error::ShellError;
+use crate::lock::{
+    recovery_file_text, LockIdleInput, RecoveryCodeInput, RecoveryInput, SetLockInput,
+    TurnOffLockInput, UnlockInput,
+};
 use crate::notifier::PermissionView;
 use crate::record::{
     self as rec, BackupName, FollowRecordInput, ImportOutcome, RecordStatus, RecoverInput,
@@ -90,6 +95,10 @@ macro_rules! commands {
                 input: Option<serde_json::Value>,
             ) -> Result<$ret, ApiError> {
                 let $st: &AppState = &state;
+                // The app lock: while locked only its own commands are answered (lock.rs).
+                if $st.lock.refuses(stringify!($name)) {
+                    return Err(ApiError::from(crate::lock::refusal()));
+                }
                 let _claim = $st.record.changes.claim(Writer::Screens);
                 let $now = $st.now();
                 $( let $arg: $ty = parse_input(input.clone())?; )?
@@ -465,5 +474,89 @@ commands! {
     /// Take a logged food back.
     fn remove_food(st, now, input: RemoveFoodInput) -> FoodDayView {
         st.core.remove_food(&input, &now).await
+    }
+
+    /// The app lock: on or off, locked or open, the wait after wrong tries. Answered while
+    /// locked.
+    fn get_lock_status(st, now) -> LockStatus {
+        let _ = now;
+        Ok(st.lock.status())
+    }
+
+    /// Open the app with its passphrase (`wrong_passphrase`; `lock_wait` after 5 wrong tries).
+    /// Answered while locked.
+    fn unlock(st, now, input: UnlockInput) -> LockStatus {
+        let _ = now;
+        st.lock.run(move |lock, at| lock.unlock(&input.passphrase, at)).await
+    }
+
+    /// Set a new passphrase with the one-time recovery code, and open the app; answers the next
+    /// recovery code. Answered while locked.
+    fn unlock_with_recovery(st, now, input: RecoveryInput) -> LockSetup {
+        let _ = now;
+        st.lock
+            .run(move |lock, at| lock.reset_with_recovery(&input.code, &input.passphrase, at))
+            .await
+    }
+
+    /// Lock the app now.
+    fn lock_now(st, now) -> LockStatus {
+        let _ = now;
+        Ok(st.lock.lock_now())
+    }
+
+    /// Turn the app lock on (no current passphrase) or change its passphrase; answers the
+    /// one-time recovery code.
+    fn set_lock(st, now, input: SetLockInput) -> LockSetup {
+        let _ = now;
+        st.lock
+            .run(move |lock, at| match &input.current {
+                None => lock.enable(&input.passphrase, input.idle_minutes, at),
+                Some(current) => {
+                    // The idle time first: a refused one changes nothing, the passphrase
+                    // neither.
+                    if input.idle_minutes != lock.status(at).idle_minutes {
+                        magday_core::lock::check_idle(input.idle_minutes)?;
+                    }
+                    let setup = lock.change(current, &input.passphrase, at)?;
+                    let status = lock.set_idle(input.idle_minutes, at)?;
+                    Ok(LockSetup { status, ..setup })
+                }
+            })
+            .await
+    }
+
+    /// The minutes without use after which the app locks (1 to 60).
+    fn update_lock(st, now, input: LockIdleInput) -> LockStatus {
+        let _ = now;
+        st.lock.run(move |lock, at| lock.set_idle(input.idle_minutes, at)).await
+    }
+
+    /// Turn the app lock off (needs its passphrase).
+    fn turn_off_lock(st, now, input: TurnOffLockInput) -> LockStatus {
+        let _ = now;
+        st.lock.run(move |lock, at| lock.disable(&input.passphrase, at)).await
+    }
+
+    /// Save the recovery code as a text file where the user picks.
+    fn save_recovery_code(st, now, input: RecoveryCodeInput) -> SavedFile {
+        let _ = now;
+        crate::lock::check_code_shape(&input.code)?;
+        let files = std::sync::Arc::clone(&st.files);
+        let picked = dialog(move || files.pick_save("Save the Magday recovery code", "magday-recovery-code.txt", "Text", "txt")).await?;
+        match picked {
+            Some(path) => {
+                magday_core::record::write_atomically(&path, recovery_file_text(&input.code).as_bytes())?;
+                Ok(SavedFile { path: Some(path.display().to_string()) })
+            }
+            None => Ok(SavedFile { path: None }),
+        }
+    }
+
+    /// The user pressed a key or a pointer in the window: the idle time starts again.
+    fn note_activity(st, now) -> bool {
+        let _ = now;
+        st.lock.touch();
+        Ok(true)
     }
 }

@@ -20,6 +20,7 @@ pub mod commands;
 pub mod desktop;
 pub mod error;
 pub mod files;
+pub mod lock;
 pub mod logging;
 pub mod mobile;
 pub mod notifier;
@@ -57,6 +58,21 @@ pub fn follow_changes<R: Runtime>(app: &AppHandle<R>) {
         notifier.plan_changed();
         platform::record_changed(&app);
     });
+}
+
+/// The app lock, wired to the app: each change is told to the window (`lock-changed`: it
+/// drops what it showed when locked) and to the tray (its "Lock Magday now"), and the idle
+/// time is watched. Needs the [`AppState`] managed.
+pub fn watch_lock<R: Runtime>(app: &AppHandle<R>) {
+    let state = app.state::<AppState>();
+    let handle = app.clone();
+    state.lock.on_change(Arc::new(move |status| {
+        if let Err(e) = handle.emit(lock::LOCK_CHANGED, status) {
+            log::warn!("the window was not told the lock changed: {e}");
+        }
+        platform::record_changed(&handle);
+    }));
+    state.lock.spawn_idle_watch();
 }
 
 /// Start the app.
@@ -105,6 +121,7 @@ pub fn run() {
                 AppState::new(core.clone(), notifier, files, Arc::clone(&record), restart)
                     .with_autostart(autostart::service(app.handle())),
             );
+            watch_lock(app.handle());
             // On the recovery screen nothing runs over the empty stand-in record.
             if !recovering {
                 platform::start(app.handle())?;

@@ -9,6 +9,7 @@ use magday_core::day::Now;
 use crate::autostart::{Autostart, Unavailable};
 use crate::clock::device_now;
 use crate::files::FileSaver;
+use crate::lock::AppLock;
 use crate::notifier::Notifier;
 use crate::record::RecordState;
 
@@ -25,6 +26,8 @@ pub struct AppState {
     pub restart: Restart,
     /// Starting at login (none until [`AppState::with_autostart`]).
     pub autostart: Arc<dyn Autostart>,
+    /// The app lock, kept in the record's config folder (locked at start when it is on).
+    pub lock: Arc<AppLock>,
 }
 
 impl AppState {
@@ -35,7 +38,9 @@ impl AppState {
         record: Arc<RecordState>,
         restart: Restart,
     ) -> Self {
+        let lock = AppLock::open(&record.paths.config, &core);
         AppState {
+            lock,
             core,
             notifier,
             files,

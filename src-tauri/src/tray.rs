@@ -49,14 +49,20 @@ fn menu<R: Runtime>(app: &AppHandle<R>, view: &TrayView) -> tauri::Result<Menu<R
     Ok(menu)
 }
 
-/// Today's tray, or a fallback with Open and Quit when the core cannot give it.
-async fn current(core: &Core) -> TrayView {
-    match core.tray(&device_now()).await {
+/// Today's tray, or a fallback with Open and Quit when the core cannot give it; with "Lock
+/// Magday now" while the app lock is on and open.
+async fn current<R: Runtime>(app: &AppHandle<R>, core: &Core) -> TrayView {
+    let view = match core.tray(&device_now()).await {
         Ok(view) => view,
         Err(e) => {
             log::warn!("the tray could not read today: {e}");
             magday_core::tray::fallback()
         }
+    };
+    let status = app.state::<AppState>().lock.status();
+    match status.enabled && !status.locked {
+        true => magday_core::tray::with_lock_item(view),
+        false => view,
     }
 }
 
@@ -118,7 +124,7 @@ fn follow<R: Runtime>(app: &AppHandle<R>, core: Core, mut shown: TrayView, wake:
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
         loop {
-            let view = current(&core).await;
+            let view = current(&app, &core).await;
             if view != shown {
                 apply(&app, &view);
                 shown = view;
@@ -135,6 +141,9 @@ fn on_item<R: Runtime>(app: &AppHandle<R>, id: &str) {
         TrayAction::Open => show_main(app),
         TrayAction::Quit => quit(app),
         TrayAction::MarkTaken { slot } => mark_taken(app, slot),
+        TrayAction::Lock => {
+            app.state::<AppState>().lock.lock_now();
+        }
         TrayAction::Info => {}
     }
 }
@@ -156,7 +165,7 @@ fn mark_taken<R: Runtime>(app: &AppHandle<R>, slot: u32) {
                     .title("Magday")
                     .kind(MessageDialogKind::Warning)
                     .show(|_| {});
-                apply(&app, &current(&st.core).await);
+                apply(&app, &current(&app, &st.core).await);
             }
         }
     });

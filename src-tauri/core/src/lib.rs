@@ -22,6 +22,7 @@ pub mod export;
 pub mod facts;
 pub mod food;
 pub mod input;
+pub mod lock;
 pub mod log;
 pub mod pause;
 pub mod practice;

@@ -25,6 +25,8 @@ pub enum TrayAction {
     Open,
     /// Quit the app (reminders stop).
     Quit,
+    /// Lock the app now (offered while the app lock is on and open).
+    Lock,
 }
 
 /// One entry of the tray menu.
@@ -47,6 +49,8 @@ pub struct TrayView {
 pub const OPEN: &str = "open";
 /// The menu id of "Quit".
 pub const QUIT: &str = "quit";
+/// The menu id of "Lock Magday now".
+pub const LOCK: &str = "lock";
 const TAKE: &str = "take:";
 
 /// What the menu item with `id` does.
@@ -54,6 +58,7 @@ pub fn action_of(id: &str) -> TrayAction {
     match id {
         OPEN => TrayAction::Open,
         QUIT => TrayAction::Quit,
+        LOCK => TrayAction::Lock,
         _ => match id.strip_prefix(TAKE).and_then(|s| s.parse().ok()) {
             Some(slot) => TrayAction::MarkTaken { slot },
             None => TrayAction::Info,
@@ -111,6 +116,25 @@ fn next_dose(view: &DayView) -> Option<String> {
             next.time
         )
     })
+}
+
+/// `view` with "Lock Magday now" above Open (the shell adds it while its app lock is on and
+/// open).
+pub fn with_lock_item(mut view: TrayView) -> TrayView {
+    let at = view
+        .items
+        .iter()
+        .position(|i| i.id == OPEN)
+        .unwrap_or(view.items.len());
+    view.items.insert(
+        at,
+        TrayItem {
+            id: LOCK.into(),
+            label: "Lock Magday now".into(),
+            action: TrayAction::Lock,
+        },
+    );
+    view
 }
 
 /// Open and Quit alone, for when today cannot be read.

@@ -865,6 +865,50 @@ export type Laxative = "no" | "at_higher_doses" | "often";
 export type Level = "info" | "caution" | "warning" | "strong" | "stop";
 
 /**
+ * The idle time alone.
+ */
+export type LockIdleInput = { idle_minutes: number, };
+
+/**
+ * What setting or resetting a passphrase returns: the lock's state and the new one-time
+ * recovery code, to be shown once.
+ */
+export type LockSetup = { status: LockStatus, 
+/**
+ * "XXXX-XXXX-XXXX-XXXX-XXXX"; only its hash is kept.
+ */
+recovery_code: string, };
+
+/**
+ * What the screens and the shell see of the lock.
+ */
+export type LockStatus = { 
+/**
+ * A passphrase is set.
+ */
+enabled: boolean, 
+/**
+ * The app is locked now.
+ */
+locked: boolean, 
+/**
+ * Minutes without activity before the app locks itself ([`DEFAULT_IDLE_MINUTES`] when off).
+ */
+idle_minutes: number, 
+/**
+ * Seconds before a passphrase or code is checked again; 0 unless a wait is running now.
+ */
+wait_seconds: number, 
+/**
+ * Wrong tries since the last right one.
+ */
+failed_tries: number, 
+/**
+ * Something the user should know, e.g. that the lock's file was damaged and the lock is off.
+ */
+notice: string | null, };
+
+/**
  * Input for `log_food`: an amount of a food, by household portion or grams.
  */
 export type LogFoodInput = { 
@@ -1166,6 +1210,16 @@ generation: number, };
 export type RecoverInput = { name: string | null, };
 
 /**
+ * A recovery code to save as a file.
+ */
+export type RecoveryCodeInput = { code: string, };
+
+/**
+ * The recovery code and the new passphrase it sets.
+ */
+export type RecoveryInput = { code: string, passphrase: string, };
+
+/**
  * The recovery screen's facts: why the database could not be used, where it was set aside,
  * and the backups that can replace it.
  */
@@ -1206,7 +1260,13 @@ snooze_min: number,
 /**
  * Remind at medicine times to keep them apart from magnesium.
  */
-separation_reminders: boolean, };
+separation_reminders: boolean, 
+/**
+ * Reminders say when, never what: "Magday: time for your 08:00 dose", no product, form,
+ * amount or medicine (see [`crate::reminders::private`]). On for the device while its app
+ * lock is on, whatever this says. Settings saved before it existed read as off.
+ */
+private_text: boolean, };
 
 /**
  * Input for `remove_food`.
@@ -1408,6 +1468,15 @@ score: number, };
  * Input for `search_foods`.
  */
 export type SearchInput = { query: string, limit: number, };
+
+/**
+ * Turn the lock on (`current` null) or change its passphrase (`current` the present one).
+ */
+export type SetLockInput = { current: string | null, passphrase: string, 
+/**
+ * Minutes without use before the app locks (1 to 60).
+ */
+idle_minutes: number, };
 
 /**
  * All preferences.
@@ -1711,6 +1780,16 @@ export type TimeZoneMode = { "mode": "follow_device" } | { "mode": "keep_home", 
 export type TrendVerdict = "better" | "about_the_same" | "worse" | "not_enough";
 
 /**
+ * The passphrase that turns the lock off.
+ */
+export type TurnOffLockInput = { passphrase: string, };
+
+/**
+ * A passphrase to unlock with.
+ */
+export type UnlockInput = { passphrase: string, };
+
+/**
  * The average change in hand warmth over sessions rated before and after.
  */
 export type WarmthChange = { sessions: number, average_before: number, average_after: number, 
@@ -1845,4 +1924,26 @@ export const commands = {
   recover: (input: RecoverInput) => invoke<boolean>("recover", { input }),
   /** Take a logged food back. */
   removeFood: (input: RemoveFoodInput) => invoke<FoodDayView>("remove_food", { input }),
+  /** The app lock: on or off, locked or open, the wait after wrong tries. Answered while */
+  /** locked. */
+  getLockStatus: () => invoke<LockStatus>("get_lock_status"),
+  /** Open the app with its passphrase (`wrong_passphrase`; `lock_wait` after 5 wrong tries). */
+  /** Answered while locked. */
+  unlock: (input: UnlockInput) => invoke<LockStatus>("unlock", { input }),
+  /** Set a new passphrase with the one-time recovery code, and open the app; answers the next */
+  /** recovery code. Answered while locked. */
+  unlockWithRecovery: (input: RecoveryInput) => invoke<LockSetup>("unlock_with_recovery", { input }),
+  /** Lock the app now. */
+  lockNow: () => invoke<LockStatus>("lock_now"),
+  /** Turn the app lock on (no current passphrase) or change its passphrase; answers the */
+  /** one-time recovery code. */
+  setLock: (input: SetLockInput) => invoke<LockSetup>("set_lock", { input }),
+  /** The minutes without use after which the app locks (1 to 60). */
+  updateLock: (input: LockIdleInput) => invoke<LockStatus>("update_lock", { input }),
+  /** Turn the app lock off (needs its passphrase). */
+  turnOffLock: (input: TurnOffLockInput) => invoke<LockStatus>("turn_off_lock", { input }),
+  /** Save the recovery code as a text file where the user picks. */
+  saveRecoveryCode: (input: RecoveryCodeInput) => invoke<SavedFile>("save_recovery_code", { input }),
+  /** The user pressed a key or a pointer in the window: the idle time starts again. */
+  noteActivity: () => invoke<boolean>("note_activity"),
 };

@@ -145,3 +145,12 @@ async fn the_supply_shows_only_when_low() {
     day.stock = Some(stock(1, true));
     assert!(labels(&view(&day)).contains(&"Supply: 1 day left"));
 }
+
+#[test]
+fn the_lock_item_sits_above_open_and_locks() {
+    let view = with_lock_item(fallback());
+    let ids: Vec<&str> = view.items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, [LOCK, OPEN, QUIT]);
+    assert_eq!(view.items[0].label, "Lock Magday now");
+    assert_eq!(action_of(LOCK), TrayAction::Lock);
+}
