@@ -1,13 +1,14 @@
 import "./test/ipc";
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { emit } from "@tauri-apps/api/event";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import App from "./App.svelte";
 import { refresh } from "./lib/refresh.svelte";
 import { router } from "./lib/router.svelte";
 import { answer, calls, type Handler } from "./test/ipc";
-import { dayView, protocolView, recoveryView, settings, setupOptions } from "./test/fixtures";
-import type { DayView, RecoveryView } from "./lib/bindings";
+import { dayView, lockStatus, protocolView, recoveryView, settings, setupOptions } from "./test/fixtures";
+import type { DayView, LockStatus, RecoveryView } from "./lib/bindings";
+import { session } from "./lib/lock";
 
 const granted = { state: "granted", platform: "desktop", help: "Reminders are on." };
 const noProblem = { days: 14, expected: 0, on_time: 0, late: 0, not_sent: 0, failed: 0, scheduled: 0, recent: [], problem: null, last_test: null };
@@ -20,10 +21,13 @@ function serve(
     generation?: () => number | Promise<number>;
     day?: DayView;
     more?: Handler;
+    lock?: () => LockStatus;
   } = {},
 ) {
   answer((cmd, args) => {
     switch (cmd) {
+      case "get_lock_status":
+        return (o.lock ?? lockStatus)();
       case "get_recovery":
         return o.recovery ?? null;
       case "get_record_generation":
@@ -264,5 +268,107 @@ describe("App loads the other screens when they are first shown", () => {
     expect(screen.getByRole("button", { name: "Reload Magday" })).toBeTruthy();
     // The tabs stay, so another screen can still be chosen.
     expect(screen.getByTestId("tab-today")).toBeTruthy();
+  });
+});
+
+describe("App and the app lock", () => {
+  let reload: ReturnType<typeof vi.spyOn>;
+  beforeEach(() => {
+    reload = vi.spyOn(session, "reload").mockImplementation(() => {});
+    Object.assign(session, { enabled: false, open: false });
+  });
+  afterEach(() => {
+    reload.mockRestore();
+    vi.useRealTimers();
+  });
+
+  const locked = () => lockStatus({ enabled: true, locked: true });
+  const refused = { code: "locked", message: "Magday is locked: unlock it first.", field: null, details: null };
+
+  it("while locked shows only the lock screen: no tabs, no Today, nothing read after the start", async () => {
+    serve({ lock: locked });
+    const { container } = render(App);
+    expect(await screen.findByTestId("lock-screen")).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByRole("navigation")).toBeNull();
+    expect(screen.queryByTestId("dose-1")).toBeNull();
+    expect(container.querySelectorAll("main > *")).toHaveLength(1);
+    expect(count("get_record_generation")).toBe(0);
+    expect(document.activeElement).toBe(screen.getByLabelText("Passphrase"));
+  });
+
+  it("an app that locks while it shows starts afresh (dropping its data); one already locked does not", async () => {
+    serve();
+    render(App);
+    expect(await screen.findByTestId("dose-1")).toBeTruthy();
+    await emit("lock-changed", lockStatus({ enabled: true }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(reload).not.toHaveBeenCalled();
+    await emit("lock-changed", locked());
+    await vi.waitFor(() => expect(reload).toHaveBeenCalledTimes(1));
+  });
+
+  it("on the lock screen, the shell saying it locked or unlocked starts nothing afresh (a new code may be showing)", async () => {
+    serve({ lock: locked });
+    render(App);
+    await screen.findByTestId("lock-screen");
+    await emit("lock-changed", locked());
+    await emit("lock-changed", lockStatus({ enabled: true }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(reload).not.toHaveBeenCalled();
+  });
+
+  it("a command refused because the app locked meanwhile starts the page afresh once the shell confirms", async () => {
+    serve({ lock: () => lockStatus({ enabled: true }), generation: () => 1 });
+    render(App);
+    expect(await screen.findByTestId("dose-1")).toBeTruthy();
+    await vi.waitFor(() => expect(count("get_record_generation")).toBe(1));
+    // Locked, and the event missed: the next command tells.
+    answer((cmd) => {
+      if (cmd === "get_lock_status") return locked();
+      throw refused;
+    });
+    await emit("record-changed", 2);
+    await vi.waitFor(() => expect(reload).toHaveBeenCalledTimes(1));
+    expect(calls.map((c) => c.cmd)).toEqual(["get_day", "get_lock_status"]);
+  });
+
+  it("with the lock on, input tells the shell the user is here, at most every 30 seconds", async () => {
+    vi.useFakeTimers({ now: Date.parse("2026-11-21T07:00:00+01:00"), toFake: ["Date"] });
+    serve({
+      lock: () => lockStatus({ enabled: true }),
+      more: (cmd) => {
+        if (cmd === "note_activity") return true;
+        throw new Error(`unexpected ${cmd}`);
+      },
+    });
+    render(App);
+    expect(await screen.findByTestId("dose-1")).toBeTruthy();
+    await fireEvent.keyDown(window, { key: "a" });
+    await fireEvent.pointerDown(document.body);
+    expect(count("note_activity")).toBe(1);
+    vi.setSystemTime(Date.now() + 29_000);
+    await fireEvent.pointerDown(document.body);
+    expect(count("note_activity")).toBe(1);
+    vi.setSystemTime(Date.now() + 1_000);
+    await fireEvent.keyDown(window, { key: "b" });
+    expect(count("note_activity")).toBe(2);
+  });
+
+  it("with the lock off, input asks nothing; a refused note of activity brings the lock screen", async () => {
+    serve();
+    render(App);
+    expect(await screen.findByTestId("dose-1")).toBeTruthy();
+    await fireEvent.keyDown(window, { key: "a" });
+    expect(count("note_activity")).toBe(0);
+    // The lock was turned on in Settings (AppLock tells the session), then the app locked.
+    session.enabled = true;
+    answer((cmd) => {
+      if (cmd === "get_lock_status") return locked();
+      throw refused;
+    });
+    await fireEvent.keyDown(window, { key: "a" });
+    await vi.waitFor(() => expect(reload).toHaveBeenCalledTimes(1));
+    expect(calls.map((c) => c.cmd)).toEqual(["note_activity", "get_lock_status"]);
   });
 });

@@ -9,6 +9,7 @@ import type {
   ImportResult,
   ItemNote,
   ItemSpec,
+  LockStatus,
   MovementChoice,
   PracticeSummary,
   ProgressView,
@@ -536,7 +537,7 @@ export function settings(over: Partial<Settings> = {}): Settings {
   return {
     day_start: "04:00",
     time_zone: { mode: "follow_device" },
-    reminders: { enabled: true, pre_alert_min: null, nag_every_min: null, nag_max: 3, snooze_min: 10, separation_reminders: true },
+    reminders: { enabled: true, pre_alert_min: null, nag_every_min: null, nag_max: 3, snooze_min: 10, separation_reminders: true, private_text: false },
     food_exclusions: [],
     water_mg_per_litre: null,
     theme: "system",
@@ -697,4 +698,9 @@ export function foodDayView(over: Partial<FoodDayView> = {}): FoodDayView {
     safety_pause: null,
     ...over,
   };
+}
+
+/** The app lock as `get_lock_status` gives it: off unless told. */
+export function lockStatus(over: Partial<LockStatus> = {}): LockStatus {
+  return { enabled: false, locked: false, idle_minutes: 5, wait_seconds: 0, failed_tries: 0, notice: null, ...over };
 }
