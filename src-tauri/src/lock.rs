@@ -14,6 +14,7 @@
 //! refreshing. [`IDLE_ENV`] shortens the idle time for the end-to-end tests.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration as StdDuration;
 
@@ -85,6 +86,9 @@ pub fn refusal() -> CoreError {
 /// The device's app lock, shared by the commands, the idle watch and the tray.
 pub struct AppLock {
     lock: Mutex<Lock>,
+    /// Whether it is locked, as of the last change: every command reads it, without waiting
+    /// for a passphrase being checked.
+    locked: AtomicBool,
     core: Core,
     idle_override: Option<Duration>,
     on_change: Mutex<Option<OnChange>>,
@@ -106,6 +110,7 @@ impl AppLock {
             .map(Duration::seconds);
         core.force_private_reminders(lock.is_enabled());
         Arc::new(AppLock {
+            locked: AtomicBool::new(lock.is_locked()),
             lock: Mutex::new(lock),
             core: core.clone(),
             idle_override,
@@ -121,7 +126,7 @@ impl AppLock {
 
     /// Whether commands are refused now.
     pub fn is_locked(&self) -> bool {
-        self.guard().is_locked()
+        self.locked.load(Ordering::SeqCst)
     }
 
     /// Whether the command `name` is refused now.
@@ -142,6 +147,7 @@ impl AppLock {
     /// Tell the core and the listener the lock's state now.
     fn changed(&self) {
         let status = self.status();
+        self.locked.store(status.locked, Ordering::SeqCst);
         self.core.force_private_reminders(status.enabled);
         let listener = self
             .on_change
