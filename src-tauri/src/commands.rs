@@ -30,7 +30,6 @@ use magday_core::setup::{ProtocolCheck, ProtocolView, SaveProtocolInput, SetupOp
 use magday_core::stock::StockInput;
 use magday_core::today::DayView;
 use magday_core::ApiError;
-use serde::de::DeserializeOwned;
 
 use crate::autostart::{AutostartInput, AutostartView};
 use crate::changes::Writer;
@@ -48,93 +47,13 @@ use crate::signature::{CommandSig, TypeCollector};
 use crate::state::AppState;
 use magday_core::backup::BackupReason;
 
-/// Run a dialog on its own thread (it blocks until the user answers).
-async fn dialog<T: Send + 'static>(
-    f: impl FnOnce() -> Result<T, ShellError> + Send + 'static,
-) -> magday_core::Result<T> {
-    Ok(tauri::async_runtime::spawn_blocking(f)
-        .await
-        .map_err(|e| ShellError::Interrupted(e.to_string()))??)
-}
+mod support;
+use support::{autostart_view, dialog, parse_input, restart_soon};
 
-/// Restart the app a moment after the command answered.
-fn restart_soon(st: &AppState) {
-    let restart = std::sync::Arc::clone(&st.restart);
-    std::thread::spawn(move || {
-        std::thread::sleep(std::time::Duration::from_millis(400));
-        restart();
-    });
-}
-
-/// Starting at login, as the UI shows it.
-async fn autostart_view(st: &AppState) -> magday_core::Result<AutostartView> {
-    Ok(AutostartView {
-        available: st.autostart.available(),
-        enabled: st.autostart.enabled()?,
-        offered: st.core.autostart_offered().await?,
-    })
-}
-
-/// Parse a command's input, refusing a malformed one with a typed error that names the field.
-fn parse_input<T: DeserializeOwned>(input: Option<serde_json::Value>) -> Result<T, ApiError> {
-    magday_core::input::parse(input.unwrap_or(serde_json::Value::Null)).map_err(ApiError::from)
-}
-
-macro_rules! commands {
-    (@input $c:ident) => { None };
-    (@input $c:ident $t:ty) => { Some($c.add::<$t>()) };
-    ($(
-        $(#[doc = $doc:literal])*
-        fn $name:ident($st:ident, $now:ident $(, $arg:ident : $ty:ty)?) -> $ret:ty $body:block
-    )*) => {
-        $(
-            $(#[doc = $doc])*
-            #[tauri::command]
-            pub async fn $name(
-                state: tauri::State<'_, AppState>,
-                input: Option<serde_json::Value>,
-            ) -> Result<$ret, ApiError> {
-                let $st: &AppState = &state;
-                // The app lock: while locked only its own commands are answered (lock.rs).
-                if $st.lock.refuses(stringify!($name)) {
-                    return Err(ApiError::from(crate::lock::refusal()));
-                }
-                let _claim = $st.record.changes.claim(Writer::Screens);
-                let $now = $st.now();
-                $( let $arg: $ty = parse_input(input.clone())?; )?
-                let _ = &input;
-                let result: magday_core::Result<$ret> = async { $body }.await;
-                result.map_err(|e| {
-                    // The system's own text goes to the log; the UI gets the app's words.
-                    if let Some(details) = e.details() {
-                        log::warn!("{}: {} ({details})", stringify!($name), e.code());
-                    }
-                    ApiError::from(e)
-                })
-            }
-        )*
-
-        /// Every command's name, in declaration order.
-        pub const COMMAND_NAMES: &[&str] = &[$(stringify!($name)),*];
-
-        /// The Tauri invoke handler for every command.
-        pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
-            tauri::generate_handler![$($name),*]
-        }
-
-        /// Each command's signature, registering its types with the collector.
-        pub fn signatures(collector: &mut TypeCollector) -> Vec<CommandSig> {
-            vec![$(
-                CommandSig {
-                    name: stringify!($name),
-                    doc: concat!($($doc, "\n"),*),
-                    input: commands!(@input collector $($ty)?),
-                    output: collector.add::<$ret>(),
-                }
-            ),*]
-        }
-    };
-}
+// The `commands!` macro: each command's Tauri handler, the lock's check, the write claim, the
+// command names and the TypeScript signatures, from one list.
+#[macro_use]
+mod declare;
 
 commands! {
     /// What onboarding offers: templates, forms, age bands, medicines, symptoms, the disclaimer.

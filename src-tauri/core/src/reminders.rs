@@ -30,48 +30,6 @@ pub enum ReminderAction {
     Snooze,
 }
 
-/// What a reminder is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ReminderKind {
-    /// At the dose's time.
-    Dose,
-    /// "Dose in N minutes".
-    PreAlert,
-    /// A repeat while the dose is not ticked.
-    Nag,
-    /// The end of a snooze.
-    Snooze,
-    /// A medicine to keep apart from magnesium.
-    Separation,
-    /// The supply runs low: time to refill (once a day, with the first dose).
-    Refill,
-}
-
-impl ReminderKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReminderKind::Dose => "dose",
-            ReminderKind::PreAlert => "pre_alert",
-            ReminderKind::Nag => "nag",
-            ReminderKind::Snooze => "snooze",
-            ReminderKind::Separation => "separation",
-            ReminderKind::Refill => "refill",
-        }
-    }
-
-    fn code(self) -> i32 {
-        match self {
-            ReminderKind::Dose => 1,
-            ReminderKind::PreAlert => 2,
-            ReminderKind::Nag => 3,
-            ReminderKind::Snooze => 4,
-            ReminderKind::Separation => 5,
-            ReminderKind::Refill => 6,
-        }
-    }
-}
-
 /// One planned reminder.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Reminder {
@@ -200,10 +158,7 @@ fn dose_reminders(
     );
     let mk = |kind, key: String, n: u32, due, expires, title: String, body: String| {
         let (title, body) = match settings.private_text {
-            true => (
-                private::title(kind, &d.time, settings.pre_alert_min),
-                private::body(kind).to_string(),
-            ),
+            true => private::texts(kind, &d.time, settings.pre_alert_min),
             false => (title, body),
         };
         Reminder {
@@ -408,7 +363,10 @@ pub const MOBILE_WINDOW: usize = 60;
 
 pub mod delivery;
 mod keys;
+mod kind;
 pub mod private;
+
+pub use kind::ReminderKind;
 
 pub use keys::{dose_of_key, dose_reminder_key};
 

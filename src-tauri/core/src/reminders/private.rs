@@ -4,7 +4,7 @@
 //! nothing else: no product, form, amount, mg or medicine. Taken and Snooze still work: the
 //! reminder's key, kind and times do not change, only its words.
 
-use super::ReminderKind;
+use super::kind::ReminderKind;
 
 /// What every private dose reminder says below its title.
 pub const DOSE_BODY: &str = "Tap Taken once you have taken it, or Snooze.";
@@ -27,6 +27,11 @@ pub fn title(kind: ReminderKind, time: &str, pre: Option<u32>) -> String {
         ReminderKind::Separation => format!("Magday: your {time} reminder"),
         ReminderKind::Refill => "Magday: time to restock".into(),
     }
+}
+
+/// A dose reminder's private title and body.
+pub fn texts(kind: ReminderKind, time: &str, pre: Option<u32>) -> (String, String) {
+    (title(kind, time, pre), body(kind).to_string())
 }
 
 /// The private body of a reminder of `kind`.
