@@ -338,6 +338,7 @@ async fn main() {
 
     // ---- sync: B's file unchanged since last merged -----------------------------------------
     let folder = dir.path().join("shared");
+    let plain = record::Keys::default(); // no record passphrase: plain files
     std::fs::create_dir_all(&folder).unwrap();
     let b_path = sync::own_file(&folder, "deviceB");
     record::write_atomically(&b_path, &b_bytes).unwrap();
@@ -351,7 +352,7 @@ async fn main() {
     std::fs::copy(&a_copy, &fresh_path).unwrap();
     let fresh = Store::open_as(&fresh_path, "deviceA").await.unwrap();
     let t = Instant::now();
-    let r = sync::sync(&fresh, &folder, now).await.unwrap();
+    let r = sync::sync(&fresh, &folder, now, &plain).await.unwrap();
     let first_sync = t.elapsed();
     assert!(r.files.iter().all(|f| f.outcome == FileOutcome::Merged));
     fresh.close().await;
@@ -362,14 +363,14 @@ async fn main() {
         &format!("{}; A's file written", stats(&r.added)),
     );
     // The merged store's first sync writes its own file; then nothing has changed.
-    sync::sync(&merged, &folder, now).await.unwrap();
+    sync::sync(&merged, &folder, now, &plain).await.unwrap();
     const SYNCS: usize = 11;
     let mut times = Vec::new();
     let mut outcome = None;
     for i in 0..SYNCS {
         let later = now + Duration::minutes(i as i64 + 1);
         let t = Instant::now();
-        let r = sync::sync(&merged, &folder, later).await.unwrap();
+        let r = sync::sync(&merged, &folder, later, &plain).await.unwrap();
         times.push(t.elapsed());
         assert!(!r.added.changed());
         outcome = r.files.first().map(|f| f.outcome);

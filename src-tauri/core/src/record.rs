@@ -9,8 +9,14 @@
 //!    "body_sha256":"…"}`;
 //! 2. the body ([`RecordBody`]): exactly `body_bytes` bytes whose SHA-256 is `body_sha256`.
 //!
+//! With a record passphrase set ([`Keys`]), the file is **sealed** ([`seal`]): the header is
+//! `version` 2 with a `sealed` object (cipher, key derivation, salt, nonce, key check), and the
+//! body line is the base64 of the body encrypted with the header line as associated data;
+//! `body_bytes` and `body_sha256` still describe the plain body. A plain file stays version 1.
+//!
 //! A file is refused, with a clear message and no change, when it is not a record, was made by
-//! a newer format, is truncated, fails its checksum, or belongs to another profile.
+//! a newer format, is truncated, fails its checksum, is sealed and this device has no or another
+//! passphrase, or belongs to another profile.
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -19,10 +25,17 @@ pub use crate::atomic::{tmp_path, write_atomically};
 use crate::error::{CoreError, Result};
 use crate::store::{MergeStats, RecordBody, Store};
 
+pub mod seal;
+pub use seal::{Keys, Sealed, MIN_PASSPHRASE_CHARS};
+
 /// The header's `format`.
 pub const FORMAT: &str = "magday-record";
-/// The newest format this version reads and the one it writes.
-pub const VERSION: u32 = 1;
+/// The newest format this version reads.
+pub const VERSION: u32 = SEALED_VERSION;
+/// The format of a plain file (the one written without a record passphrase).
+pub const PLAIN_VERSION: u32 = 1;
+/// The format of a sealed file.
+pub const SEALED_VERSION: u32 = 2;
 /// The extension of record files (exports and sync files).
 pub const EXTENSION: &str = "magday";
 
@@ -43,6 +56,9 @@ pub struct Header {
     pub settings: u64,
     pub body_bytes: u64,
     pub body_sha256: String,
+    /// How the body is encrypted, in a sealed file (version 2); absent in a plain one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed: Option<Sealed>,
 }
 
 /// A record read and checked: its header, its body and the body's checksum.
@@ -59,12 +75,29 @@ fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// The file's bytes for `body`.
+/// The plain file's bytes for `body`.
 pub fn encode(body: &RecordBody, profile: &str, device: &str, written_at: &str) -> Result<Vec<u8>> {
+    encode_with(body, profile, device, written_at, &Keys::default())
+}
+
+/// The file's bytes for `body`: sealed with the record passphrase of `keys` when one is set,
+/// else plain.
+pub fn encode_with(
+    body: &RecordBody,
+    profile: &str,
+    device: &str,
+    written_at: &str,
+    keys: &Keys,
+) -> Result<Vec<u8>> {
     let body_json = serde_json::to_vec(body)?;
+    let sealer = keys.sealer()?;
     let header = Header {
         format: FORMAT.into(),
-        version: VERSION,
+        version: if sealer.is_some() {
+            SEALED_VERSION
+        } else {
+            PLAIN_VERSION
+        },
         profile: profile.into(),
         device: device.into(),
         written_at: written_at.into(),
@@ -74,10 +107,15 @@ pub fn encode(body: &RecordBody, profile: &str, device: &str, written_at: &str) 
         settings: body.settings.len() as u64,
         body_bytes: body_json.len() as u64,
         body_sha256: sha256_hex(&body_json),
+        sealed: sealer.as_ref().map(|s| s.sealed.clone()),
     };
     let mut out = serde_json::to_vec(&header)?;
+    let body_line = match &sealer {
+        Some(sealer) => sealer.seal(&out, &body_json)?,
+        None => body_json,
+    };
     out.push(b'\n');
-    out.extend_from_slice(&body_json);
+    out.extend_from_slice(&body_line);
     out.push(b'\n');
     Ok(out)
 }
@@ -108,26 +146,57 @@ pub fn header_of(bytes: &[u8]) -> Result<(Header, &[u8])> {
             "This file was made by a newer version of Magday: update the app to import it. Nothing was imported.",
         ));
     }
+    match &header.sealed {
+        Some(sealed) if header.version >= SEALED_VERSION => sealed.validate()?,
+        None if header.version < SEALED_VERSION => {}
+        _ => {
+            return Err(refused(
+                "corrupted_record",
+                "This file is damaged (its header does not say how its body is written): nothing was imported.",
+            ))
+        }
+    }
     Ok((header, &bytes[newline + 1..]))
 }
 
-/// Read and check a record file's bytes.
+/// Read and check a plain record file's bytes (a sealed one is refused with
+/// `needs_record_passphrase`).
 pub fn decode(bytes: &[u8]) -> Result<RecordFile> {
+    decode_with(bytes, &Keys::default())
+}
+
+/// Read and check a record file's bytes, plain or sealed (opened with the passphrase of `keys`).
+pub fn decode_with(bytes: &[u8], keys: &Keys) -> Result<RecordFile> {
     let (header, rest) = header_of(bytes)?;
+    let header_line = &bytes[..bytes.len() - rest.len() - 1];
     let body_bytes = usize::try_from(header.body_bytes).unwrap_or(usize::MAX);
-    if rest.len() < body_bytes {
+    let line_bytes = match header.sealed {
+        Some(_) => seal::sealed_len(body_bytes),
+        None => body_bytes,
+    };
+    if rest.len() < line_bytes {
         return Err(refused(
             "truncated_record",
             "This file is incomplete (it was cut short, perhaps while it was copied): nothing was imported.",
         ));
     }
-    let body = &rest[..body_bytes];
-    let trailing = &rest[body_bytes..];
-    if sha256_hex(body) != header.body_sha256 || !trailing.iter().all(u8::is_ascii_whitespace) {
-        return Err(refused(
+    let (line, trailing) = rest.split_at(line_bytes);
+    let damaged = || {
+        refused(
             "corrupted_record",
             "This file is damaged (its checksum does not match): nothing was imported.",
-        ));
+        )
+    };
+    if !trailing.iter().all(u8::is_ascii_whitespace) {
+        return Err(damaged());
+    }
+    let opened = match &header.sealed {
+        Some(sealed) => Some(keys.open(sealed, header_line, line)?),
+        None => None,
+    };
+    let body = opened.as_deref().map_or(line, Vec::as_slice);
+    if body.len() != body_bytes || sha256_hex(body) != header.body_sha256 {
+        return Err(damaged());
     }
     let body: RecordBody = serde_json::from_slice(body).map_err(|_| {
         refused(
@@ -135,6 +204,12 @@ pub fn decode(bytes: &[u8]) -> Result<RecordFile> {
             "This file is damaged (its contents cannot be read): nothing was imported.",
         )
     })?;
+    checked(RecordFile { header, body })
+}
+
+/// A file whose counts and rows are checked.
+fn checked(file: RecordFile) -> Result<RecordFile> {
+    let (header, body) = (&file.header, &file.body);
     let counts = (
         body.events.len() as u64,
         body.versions.len() as u64,
@@ -147,17 +222,23 @@ pub fn decode(bytes: &[u8]) -> Result<RecordFile> {
         ));
     }
     body.check()?;
-    Ok(RecordFile { header, body })
+    Ok(file)
 }
 
-/// The record of `store` as a file's bytes.
+/// The record of `store` as a plain file's bytes.
 pub async fn export(store: &Store, written_at: &str) -> Result<Vec<u8>> {
+    export_with(store, written_at, &Keys::default()).await
+}
+
+/// The record of `store` as a file's bytes, sealed when `keys` holds a record passphrase.
+pub async fn export_with(store: &Store, written_at: &str, keys: &Keys) -> Result<Vec<u8>> {
     let body = store.export_body().await?;
-    encode(
+    encode_with(
         &body,
         &store.profile().await?,
         store.device_id(),
         written_at,
+        keys,
     )
 }
 
@@ -201,5 +282,7 @@ pub async fn merge_files(
     Ok(added)
 }
 
+#[cfg(test)]
+mod seal_tests;
 #[cfg(test)]
 mod tests;

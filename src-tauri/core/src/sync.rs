@@ -16,8 +16,13 @@
 //!   person's record it asks ([`SyncReport::choices`]) rather than join one of them silently:
 //!   the user picks whose record this device follows, or starts their own ([`FOLLOW`]);
 //! - a file unchanged since it was last merged: recognised by its header's checksum, not read
-//!   further.
-
+//!   further (so a sealed one is not even opened);
+//! - a sealed file ([`crate::record::seal`]) when this device has no record passphrase, or
+//!   another one: skipped with that reason (`needs_record_passphrase`,
+//!   `wrong_record_passphrase`), nothing of it merged, and read again at the next sync.
+//!
+//! With a record passphrase set, this device's own file is sealed; turning it on, off or to
+//! another passphrase rewrites that file at the next sync.
 //!
 //! A sync is decided ([`plan`]: pure, tested without a disk) and then done ([`apply`]).
 
@@ -26,6 +31,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 
 use crate::error::Result;
+use crate::record::Keys;
 use crate::store::Store;
 
 mod apply;
@@ -37,8 +43,14 @@ pub use plan::{plan, Action, Listed, Listing, Read, Standing, FOLLOW, OWN};
 pub use report::{DeviceSeen, FileOutcome, FileSeen, RecordChoice, SyncReport};
 
 /// Write this device's file and merge the others (in one transaction): list the folder, plan,
-/// apply.
-pub async fn sync(store: &Store, folder: &Path, now: DateTime<Utc>) -> Result<SyncReport> {
+/// apply. `keys` holds this device's record passphrase, if one is set: this device's file is
+/// then sealed with it, and the others' sealed files are opened with it.
+pub async fn sync(
+    store: &Store,
+    folder: &Path,
+    now: DateTime<Utc>,
+    keys: &Keys,
+) -> Result<SyncReport> {
     let own = own_file(folder, store.device_id());
     let standing = Standing {
         profile: store.profile().await?,
@@ -46,9 +58,9 @@ pub async fn sync(store: &Store, folder: &Path, now: DateTime<Utc>) -> Result<Sy
         follow: store.setting(FOLLOW).await?,
         merged: store.merged_checksums().await?,
     };
-    let listing = list(folder, &own, &standing)?;
+    let listing = list(folder, &own, &standing, keys)?;
     let actions = plan(&listing, &standing);
-    apply(store, &own, &listing, &actions, now).await
+    apply(store, &own, keys, &listing, &actions, now).await
 }
 
 /// The devices merged so far.
@@ -70,5 +82,7 @@ pub async fn devices(store: &Store) -> Result<Vec<DeviceSeen>> {
 mod convergence;
 #[cfg(test)]
 mod plan_tests;
+#[cfg(test)]
+mod sealed_tests;
 #[cfg(test)]
 mod tests;

@@ -27,6 +27,9 @@ pub struct Core {
     /// Private reminder text on this device whatever the settings say: the shell sets it
     /// while the device's app lock is on (see [`Core::force_private_reminders`]).
     private_forced: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// This device's record passphrase, in memory only: the shell sets it at start and on
+    /// change (see [`Core::set_record_passphrase`]).
+    pub(super) record_keys: std::sync::Arc<crate::record::Keys>,
 }
 
 /// What a command resolves once: the settings, the day clock they give, today, and the safety
@@ -110,6 +113,7 @@ impl Core {
             store,
             taps: Default::default(),
             private_forced: Default::default(),
+            record_keys: Default::default(),
         }
     }
 

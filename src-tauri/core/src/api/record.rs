@@ -1,6 +1,7 @@
 //! The core's commands for keeping the record: backups, export and import of the whole record,
-//! restoring a backup, and syncing through a shared folder. The rules are in
-//! [`crate::backup`], [`crate::record`] and [`crate::sync`].
+//! restoring a backup, syncing through a shared folder, and the record passphrase that seals
+//! the record files leaving the device (exports and this device's sync file; backups stay plain
+//! SQLite). The rules are in [`crate::backup`], [`crate::record`] and [`crate::sync`].
 
 use std::path::{Path, PathBuf};
 
@@ -63,20 +64,39 @@ impl Core {
         backup::list(dir).await
     }
 
-    /// The whole record as a record file at `path` (complete or absent).
+    /// Set this device's record passphrase (`None`: turn it off). Kept in memory only: the
+    /// shell keeps it in a file of its own (never in the database, never in the sync folder) and
+    /// hands it over at start and whenever the user changes it. While it is set, exports and
+    /// this device's sync file are sealed with it, and sealed files are opened with it; a change
+    /// makes the next sync rewrite this device's file. Refused, changing nothing, when shorter
+    /// than [`record::MIN_PASSPHRASE_CHARS`] characters (`record_passphrase_too_short`).
+    pub fn set_record_passphrase(&self, passphrase: Option<String>) -> Result<()> {
+        self.record_keys.set(passphrase)
+    }
+
+    /// Whether a record passphrase is set on this device.
+    pub fn record_passphrase_set(&self) -> bool {
+        self.record_keys.is_set()
+    }
+
+    /// The whole record as a record file at `path` (complete or absent), sealed when a record
+    /// passphrase is set.
     pub async fn export_record(&self, path: &Path, now: &Now) -> Result<PathBuf> {
         let mut path = path.to_path_buf();
         if path.extension().is_none() {
             path.set_extension(record::EXTENSION);
         }
-        let bytes = record::export(&self.store, &now.utc.to_rfc3339()).await?;
+        let bytes =
+            record::export_with(&self.store, &now.utc.to_rfc3339(), &self.record_keys).await?;
         record::write_atomically(&path, &bytes)?;
         Ok(path)
     }
 
     /// Merge the record file at `path` (a backup is taken into `backups` first). Importing the
     /// same file twice adds nothing; a file that is truncated, damaged, of a newer format or of
-    /// another person's record is refused and nothing changes.
+    /// another person's record is refused and nothing changes, as is a sealed file when this
+    /// device has no record passphrase (`needs_record_passphrase`) or another one
+    /// (`wrong_record_passphrase`).
     pub async fn import_record(
         &self,
         path: &Path,
@@ -84,7 +104,7 @@ impl Core {
         now: &Now,
     ) -> Result<ImportResult> {
         let bytes = std::fs::read(path)?;
-        let file = record::decode(&bytes)?;
+        let file = record::decode_with(&bytes, &self.record_keys)?;
         let taken = self.back_up(backups, BackupReason::PreImport, now).await?;
         let added = record::merge(&self.store, &file, &now.utc.to_rfc3339()).await?;
         Ok(ImportResult {
@@ -112,7 +132,7 @@ impl Core {
 
     /// Sync through `folder`: write this device's file, merge every other one.
     pub async fn sync_folder(&self, folder: &Path, now: &Now) -> Result<SyncReport> {
-        sync::sync(&self.store, folder, now.utc).await
+        sync::sync(&self.store, folder, now.utc, &self.record_keys).await
     }
 
     /// The devices whose files were merged, and when each last wrote.
@@ -223,3 +243,7 @@ async fn read_backup(path: &Path) -> Result<(crate::store::RecordBody, String)> 
     let _ = std::fs::remove_dir_all(&dir);
     read
 }
+
+#[cfg(test)]
+#[path = "sealed_tests.rs"]
+mod sealed_tests;

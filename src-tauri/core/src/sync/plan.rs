@@ -1,8 +1,9 @@
 //! **What a sync will do**, decided from what the folder holds and what this device knows,
 //! without touching a disk: [`plan`] turns a [`Listing`] into a sorted list of [`Action`]s that
 //! [`super::apply`] carries out. Every rule about the folder's files is here:
-//! - a file that could not be read (cut short, damaged, of a newer format) is skipped with the
-//!   reason, and read again next time;
+//! - a file that could not be read (cut short, damaged, of a newer format, sealed while this
+//!   device has no record passphrase or another one) is skipped with the reason, and read
+//!   again next time;
 //! - a file whose body is the one last merged from its device is unchanged: nothing in it can be
 //!   new;
 //! - a device that holds nothing yet joins the record the folder holds: the one there is, or the

@@ -18,6 +18,7 @@ fn header(profile: &str, device: &str, sha: &str, events: u64) -> Header {
         settings: 0,
         body_bytes: 0,
         body_sha256: sha.into(),
+        sealed: None,
     }
 }
 
