@@ -40,8 +40,9 @@ use crate::lock::{
 };
 use crate::notifier::PermissionView;
 use crate::record::{
-    self as rec, BackupName, FollowRecordInput, ImportOutcome, RecordStatus, RecoverInput,
-    RecoveryView, RestoreInput, RestoreMode, RestoreOutcome, SavedFile, SyncFolderInput,
+    self as rec, BackupName, FollowRecordInput, ImportOutcome, RecordPassphraseInput, RecordStatus,
+    RecoverInput, RecoveryView, RestoreInput, RestoreMode, RestoreOutcome, SavedFile,
+    SyncFolderInput,
 };
 use crate::signature::{CommandSig, TypeCollector};
 use crate::state::AppState;
@@ -357,6 +358,17 @@ commands! {
     fn sync_now(st, now) -> RecordStatus {
         let _ = now;
         st.record.sync(&st.core).await;
+        rec::status(&st.core, &st.record).await
+    }
+
+    /// Set this device's record passphrase (exports and this device's sync file are sealed with
+    /// it; every device of the record needs the same), or none; syncs at once.
+    fn set_record_passphrase(st, now, input: RecordPassphraseInput) -> RecordStatus {
+        let _ = now;
+        rec::save_passphrase(&st.record.paths, &st.core, input.passphrase.as_deref())?;
+        if st.core.sync_folder_setting().await?.is_some() {
+            st.record.sync(&st.core).await;
+        }
         rec::status(&st.core, &st.record).await
     }
 

@@ -1,5 +1,6 @@
 //! Keeping the record, as the shell does it. The rules are in the core (`backup`, `record`,
 //! `sync`); here:
+//! - `passphrase`: the record passphrase, kept in the config folder and handed to the core;
 //! - `paths`: where the database, its backups and this installation's device id live;
 //! - `pause`: the open safety pause kept beside the database, carried into a record put in its
 //!   place;
@@ -10,19 +11,21 @@
 //!
 //! Changes of the record reach the reminders and the screens through `changes.rs`.
 
+mod passphrase;
 mod paths;
 mod pause;
 mod recovery;
 mod sync;
 mod views;
 
+pub use passphrase::save as save_passphrase;
 pub use paths::{device_id, new_device_id, Paths, BACKUPS_DIR, DB_FILE, DEVICE_FILE};
 pub use pause::{carry_kept_pause, keep_pause};
 pub use recovery::{back_up_at_start, open, replace, replace_with_backup, RecoveryView};
 pub use sync::{spawn_background, sync_every, RecordState, SyncOutcome};
 pub use views::{
-    status, BackupName, FollowRecordInput, ImportOutcome, RecordStatus, RecoverInput, RestoreInput,
-    RestoreMode, RestoreOutcome, SavedFile, SyncFolderInput,
+    status, BackupName, FollowRecordInput, ImportOutcome, RecordPassphraseInput, RecordStatus,
+    RecoverInput, RestoreInput, RestoreMode, RestoreOutcome, SavedFile, SyncFolderInput,
 };
 
 #[cfg(test)]

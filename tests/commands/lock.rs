@@ -95,6 +95,7 @@ fn valid_input(name: &str, k: &Known) -> Option<Value> {
         "save_backup_copy" | "restore_backup" => Some(json!({ "name": backup, "mode": "merge" })),
         "set_sync_folder" => Some(json!({ "folder": null })),
         "follow_record" => Some(json!({ "profile": null })),
+        "set_record_passphrase" => Some(json!({ "passphrase": "a record passphrase" })),
         "recover" => Some(json!({ "name": null })),
         "remove_food" => Some(json!({ "day": null, "entry_id": k.entry })),
         "unlock" => Some(json!({ "passphrase": PASSPHRASE })),

@@ -49,6 +49,7 @@ pub async fn open(paths: &Paths) -> Result<(Core, Option<RecoveryView>)> {
         ));
     }
     let core = Core::open_as(&paths.db, &device, &paths.backups).await?;
+    super::passphrase::load(paths, &core);
     carry_kept_pause(&core, paths).await;
     Ok((core, None))
 }

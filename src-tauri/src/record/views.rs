@@ -33,6 +33,9 @@ pub struct RecordStatus {
     pub last_sync: Option<SyncOutcome>,
     /// Bumped whenever a sync, an import or a restore changed the record.
     pub generation: u32,
+    /// A record passphrase is set on this device: exports and this device's sync file are
+    /// sealed with it.
+    pub record_passphrase: bool,
 }
 
 /// The record's status now.
@@ -45,7 +48,14 @@ pub async fn status(core: &Core, record: &RecordState) -> Result<RecordStatus> {
         devices: core.sync_devices().await?,
         last_sync: record.last_sync(),
         generation: u32::try_from(record.generation()).unwrap_or(u32::MAX),
+        record_passphrase: core.record_passphrase_set(),
     })
+}
+
+/// This device's record passphrase, or none (`null`) to stop sealing.
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+pub struct RecordPassphraseInput {
+    pub passphrase: Option<String>,
 }
 
 /// A backup named.

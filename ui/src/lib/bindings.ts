@@ -1184,6 +1184,11 @@ protocol: string | null,
 entries: number, };
 
 /**
+ * This device's record passphrase, or none (`null`) to stop sealing.
+ */
+export type RecordPassphraseInput = { passphrase: string | null, };
+
+/**
  * The Settings screen's view of the record.
  */
 export type RecordStatus = { 
@@ -1202,7 +1207,12 @@ devices: Array<DeviceSeen>, last_sync: SyncOutcome | null,
 /**
  * Bumped whenever a sync, an import or a restore changed the record.
  */
-generation: number, };
+generation: number, 
+/**
+ * A record passphrase is set on this device: exports and this device's sync file are
+ * sealed with it.
+ */
+record_passphrase: boolean, };
 
 /**
  * On the recovery screen: restore the backup named, or (`None`) start with an empty record.
@@ -1914,6 +1924,9 @@ export const commands = {
   chooseSyncFolder: () => invoke<RecordStatus>("choose_sync_folder"),
   /** Sync now. */
   syncNow: () => invoke<RecordStatus>("sync_now"),
+  /** Set this device's record passphrase (exports and this device's sync file are sealed with */
+  /** it; every device of the record needs the same), or none; syncs at once. */
+  setRecordPassphrase: (input: RecordPassphraseInput) => invoke<RecordStatus>("set_record_passphrase", { input }),
   /** The sync folder holds more than one person's record: follow the one named (or start a */
   /** record of this device's own), then sync. */
   followRecord: (input: FollowRecordInput) => invoke<RecordStatus>("follow_record", { input }),
