@@ -12,7 +12,7 @@
 use magday_core::api::Core;
 use magday_core::Result;
 
-use super::Paths;
+use super::paths::Paths;
 
 /// The file, in the config folder.
 pub const FILE: &str = "record-passphrase";
