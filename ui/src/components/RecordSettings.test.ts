@@ -259,6 +259,34 @@ describe("Sync between devices", () => {
     expect(screen.getByTestId("sync-status").textContent).toBe(`Syncing through ${folder}.`);
   });
 
+  it("the record passphrase is sent as typed, then can be turned off; a short one shows the core's message", async () => {
+    serve(recordStatus(), {
+      set_record_passphrase: (args) => {
+        const p = (args?.input as { passphrase: string | null }).passphrase;
+        if (p !== null && p.length < 8) return refused("record_passphrase_too_short", "At least 8 characters.")();
+        return recordStatus({ record_passphrase: p !== null });
+      },
+    });
+    const input = await screen.findByTestId("record-passphrase");
+    expect(input.getAttribute("type")).toBe("password");
+    expect(screen.queryByTestId("record-passphrase-off")).toBeNull();
+    await fireEvent.input(input, { target: { value: "short" } });
+    await fireEvent.click(screen.getByTestId("record-passphrase-set"));
+    expect((await screen.findByTestId("record-error")).textContent).toBe("At least 8 characters.");
+    await fireEvent.input(input, { target: { value: "river stones 42" } });
+    await fireEvent.click(screen.getByTestId("record-passphrase-set"));
+    await screen.findByTestId("record-passphrase-off");
+    expect(screen.getByTestId("sync-status").textContent).toBe("Record passphrase set.");
+    expect((input as HTMLInputElement).value).toBe("");
+    await fireEvent.click(screen.getByTestId("record-passphrase-off"));
+    await waitFor(() => expect(screen.queryByTestId("record-passphrase-off")).toBeNull());
+    expect(sent("set_record_passphrase")).toEqual([
+      { input: { passphrase: "short" } },
+      { input: { passphrase: "river stones 42" } },
+      { input: { passphrase: null } },
+    ]);
+  });
+
   it("a folder the core refuses shows its message as an alert", async () => {
     const message = "Choose a folder that exists on this device (a full path).";
     serve(recordStatus(), { set_sync_folder: refused("invalid_folder", message) });

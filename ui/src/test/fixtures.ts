@@ -648,6 +648,7 @@ export function recordStatus(over: Partial<RecordStatus> = {}): RecordStatus {
     devices: [],
     last_sync: null,
     generation: 1,
+    record_passphrase: false,
     ...over,
   };
 }
