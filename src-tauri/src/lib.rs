@@ -61,15 +61,20 @@ pub fn follow_changes<R: Runtime>(app: &AppHandle<R>) {
 }
 
 /// The app lock, wired to the app: each change is told to the window (`lock-changed`: it
-/// drops what it showed when locked) and to the tray (its "Lock Magday now"), and the idle
-/// time is watched. Needs the [`AppState`] managed.
+/// drops what it showed when locked), to the reminders (a phone reschedules its window, now
+/// with private text or without) and to the tray (its "Lock Magday now"), and the idle time is
+/// watched. Needs the [`AppState`] managed.
 pub fn watch_lock<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
     let handle = app.clone();
+    let notifier = Arc::clone(&state.notifier);
     state.lock.on_change(Arc::new(move |status| {
         if let Err(e) = handle.emit(lock::LOCK_CHANGED, status) {
             log::warn!("the window was not told the lock changed: {e}");
         }
+        // A phone's scheduled reminders carry their text: turning the lock on or off
+        // reschedules them with private text or without.
+        notifier.plan_changed();
         platform::record_changed(&handle);
     }));
     state.lock.spawn_idle_watch();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { startTrayHost } from './lib/sni.mjs';
-import { localHHMM, middayZone, onboard, withMagday } from './magday.mjs';
+import { go, localHHMM, middayZone, onboard, setValue, withMagday } from './magday.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -110,6 +110,34 @@ test('quitting from the tray says once that reminders stop', { timeout: 240_000 
       await quit();
       assert.equal(await app.waitAppExit(15_000), true, 'the second time it quits without asking');
       assert.deepEqual(windows('Quit Magday?'), []);
+    });
+  } finally {
+    await tray.stop();
+  }
+});
+
+// Issue 25: with the app lock on, the tray offers "Lock Magday now"; choosing it locks the window,
+// and the item is gone while locked.
+test('the tray locks the app on demand', { timeout: 240_000 }, async () => {
+  const { tz } = middayZone();
+  const tray = await startTrayHost();
+  try {
+    await withMagday('tray-lock', tz, async (app) => {
+      const item = await tray.waitForItem(30_000);
+      const s = app.session;
+      const labels = (entries) => entries.map((e) => e.label);
+      let menu = await tray.waitForMenu(item, (m) => labels(m).includes('Open Magday'));
+      assert.ok(!labels(menu).includes('Lock Magday now'), 'no lock item while the lock is off');
+      await go(s, '#/settings');
+      await setValue(s, '[data-testid=lock-new]', 'open sesame');
+      await setValue(s, '[data-testid=lock-again]', 'open sesame');
+      await s.click('[data-testid=lock-set]');
+      await s.click(await s.waitForElement('[data-testid=recovery-code-done]'));
+      menu = await tray.waitForMenu(item, (m) => labels(m).includes('Lock Magday now'));
+      assert.deepEqual(labels(menu).slice(-3), ['Lock Magday now', 'Open Magday', 'Quit Magday (reminders stop)']);
+      await tray.click(item, menu.find((e) => e.label === 'Lock Magday now').id);
+      await s.waitForElement('[data-testid=lock-screen]', { timeout: 15_000 });
+      await tray.waitForMenu(item, (m) => !labels(m).includes('Lock Magday now'));
     });
   } finally {
     await tray.stop();
