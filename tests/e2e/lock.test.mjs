@@ -73,6 +73,10 @@ test('the app lock: locks, unlocks, times out, waits, recovers; reminders stay p
         n.actionPairs.map((a) => a.key).filter((k) => k !== 'default'),
         ['taken', 'snooze'],
       );
+      // A person reads it before pressing: the app listens for the button once the server has
+      // taken the notification, and a press within milliseconds of the banner can come first
+      // (seen once in CI, where the press was lost).
+      await new Promise((r) => setTimeout(r, 3_000));
       notes.invokeAction(n.id, 'taken');
 
       // Six wrong tries: the sixth starts a wait; the button is off while it runs.
