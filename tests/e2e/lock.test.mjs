@@ -122,7 +122,7 @@ test('the app lock: locks, unlocks, times out, waits, recovers; reminders stay p
 
       // The old passphrase and the used code no longer open it; the new passphrase does.
       await go(r, '#/settings');
-      await r.click('[data-testid=lock-now]');
+      await r.click(await r.waitForElement('[data-testid=lock-now]'));
       await assertLocked(r, 'locked on demand');
       await tryUnlock(r, FIRST);
       assert.match(await text(r, '[data-testid=lock-error]'), /Wrong passphrase/);

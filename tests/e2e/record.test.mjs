@@ -61,7 +61,7 @@ test('two instances share one log through a folder; a dose taken on one silences
 
     // Tick dose 2 on A: B shows it. Undo on B: A shows it. Tick on A again.
     await go(sa, '#/today');
-    await sa.click('[data-testid=dose-2-toggle]');
+    await sa.click(await sa.waitForElement('[data-testid=dose-2-toggle]'));
     await waitStatus(sa, 2, 'taken', 'A: taken');
     await go(sa, '#/settings');
     await sa.waitForElement('[data-testid=sync-devices]');

@@ -48,7 +48,7 @@ test('two devices with the record passphrase converge through sealed files; one 
 
     // C's own entry, before anything is sealed: a note of its own.
     await go(sc, '#/today');
-    await sc.click('[data-testid=day-note-edit]');
+    await sc.click(await sc.waitForElement('[data-testid=day-note-edit]'));
     await setValue(sc, '[data-testid=day-note-input]', 'cobalt harbour');
     await sc.click('[data-testid=day-note-save]');
     await sc.waitForText('[data-testid=day-note-text]', /cobalt harbour/);
