@@ -5,11 +5,11 @@
 // the core decides. When a screen needs the outcome of a rule (a report's ready day, a
 // backup's reason, the supply in words, the kinds of movement, a dose's status, the day's
 // score), the core puts it in the view; the UI never copies the rule.
-import { commands as generated, type ApiError } from "./bindings";
-import { guard } from "./lock";
+import { commandsWith, type ApiError } from "./bindings";
+import { guarded } from "./lock";
 
 /** Every command; one refused because Magday locked meanwhile brings the lock screen. */
-export const commands = guard(generated);
+export const commands = commandsWith(guarded);
 
 export function isApiError(e: unknown): e is ApiError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;

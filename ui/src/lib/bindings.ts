@@ -1842,121 +1842,137 @@ supplement_mg_per_day: number | null, symptoms: Array<SymptomWeek>, };
 export type CommandError = ApiError;
 
 /** Every command of the app, typed. */
-export const commands = {
+export type Commands = {
   /** What onboarding offers: templates, forms, age bands, medicines, symptoms, the disclaimer. */
-  getSetupOptions: () => invoke<SetupOptions>("get_setup_options"),
+  getSetupOptions: () => Promise<SetupOptions>;
   /** The safety report and plan for a protocol, without saving it. */
-  checkProtocol: (input: ProtocolInput) => invoke<ProtocolCheck>("check_protocol", { input }),
+  checkProtocol: (input: ProtocolInput) => Promise<ProtocolCheck>;
   /** Save a protocol (a new course, or a new version of the current one). */
-  saveProtocol: (input: SaveProtocolInput) => invoke<ProtocolView>("save_protocol", { input }),
+  saveProtocol: (input: SaveProtocolInput) => Promise<ProtocolView>;
   /** The current protocol, or null before setup. */
-  getProtocol: () => invoke<ProtocolView | null>("get_protocol"),
+  getProtocol: () => Promise<ProtocolView | null>;
   /** One day's checklist (today when no day is given). */
-  getDay: (input: DayInput) => invoke<DayView>("get_day", { input }),
+  getDay: (input: DayInput) => Promise<DayView>;
   /** Record a tap on a day's checklist and return the day. */
-  tap: (input: TapInput) => invoke<DayView>("tap", { input }),
+  tap: (input: TapInput) => Promise<DayView>;
   /** The user's settings. */
-  getSettings: () => invoke<Settings>("get_settings"),
+  getSettings: () => Promise<Settings>;
   /** Change the settings. */
-  updateSettings: (input: Settings) => invoke<Settings>("update_settings", { input }),
+  updateSettings: (input: Settings) => Promise<Settings>;
   /** Reminders on time in the last 14 days, and the latest ones. */
-  getDeliveryReport: () => invoke<DeliveryReport>("get_delivery_report"),
+  getDeliveryReport: () => Promise<DeliveryReport>;
   /** Show a test reminder now, and return the delivery check with it recorded. */
-  sendTestReminder: () => invoke<DeliveryReport>("send_test_reminder"),
+  sendTestReminder: () => Promise<DeliveryReport>;
   /** Whether notifications may be shown, and how to allow them. */
-  getNotificationPermission: () => invoke<PermissionView>("get_notification_permission"),
+  getNotificationPermission: () => Promise<PermissionView>;
   /** Ask for the notification permission (the system's prompt, where there is one). */
-  requestNotificationPermission: () => invoke<PermissionView>("request_notification_permission"),
+  requestNotificationPermission: () => Promise<PermissionView>;
   /** Whether Magday starts hidden at login on this device, and whether the one-time offer of */
   /** it was answered. */
-  getAutostart: () => invoke<AutostartView>("get_autostart"),
+  getAutostart: () => Promise<AutostartView>;
   /** Start Magday hidden at login, or stop doing so (this answers the one-time offer too). */
   /** Refused on phones (`autostart_unavailable`). */
-  setAutostart: (input: AutostartInput) => invoke<AutostartView>("set_autostart", { input }),
+  setAutostart: (input: AutostartInput) => Promise<AutostartView>;
   /** Progress over the current course: adherence, streaks, score, symptom trends, reports. */
-  getProgress: () => invoke<ProgressView>("get_progress"),
+  getProgress: () => Promise<ProgressView>;
   /** Record a symptom check-in and say what follows from it (an urgent sign pauses the plan: */
   /** phones drop their schedule at once). */
-  checkIn: (input: CheckInInput) => invoke<CheckInResult>("check_in", { input }),
+  checkIn: (input: CheckInInput) => Promise<CheckInResult>;
   /** End a safety pause once the user confirms a clinician has cleared them. */
-  resumeAfterPause: (input: ResumeInput) => invoke<DayView>("resume_after_pause", { input }),
+  resumeAfterPause: (input: ResumeInput) => Promise<DayView>;
   /** Save a course report where the user picks (the system's save dialog). */
-  exportReport: (input: ExportInput) => invoke<ExportResult>("export_report", { input }),
+  exportReport: (input: ExportInput) => Promise<ExportResult>;
   /** Save the record's data for other programs (an event CSV, a FHIR R4 bundle, a calendar */
   /** of the dose times) where the user picks (the system's save dialog). */
-  exportData: (input: DataExportInput) => invoke<ExportResult>("export_data", { input }),
+  exportData: (input: DataExportInput) => Promise<ExportResult>;
   /** The Food screen for a day: food magnesium against the recommended intake, what was */
   /** logged, and suggestions that close the gap. */
-  getFoodDay: (input: DayInput) => invoke<FoodDayView>("get_food_day", { input }),
+  getFoodDay: (input: DayInput) => Promise<FoodDayView>;
   /** Search every food as you type. */
-  searchFoods: (input: SearchInput) => invoke<Array<SearchHit>>("search_foods", { input }),
+  searchFoods: (input: SearchInput) => Promise<Array<SearchHit>>;
   /** One food with its household portions. */
-  getFood: (input: FoodIdInput) => invoke<Food>("get_food", { input }),
+  getFood: (input: FoodIdInput) => Promise<Food>;
   /** The guides' featured servings, grouped. */
-  getFeaturedFoods: () => invoke<Array<FeaturedCategory>>("get_featured_foods"),
+  getFeaturedFoods: () => Promise<Array<FeaturedCategory>>;
   /** Log an amount of a food for a day. */
-  logFood: (input: LogFoodInput) => invoke<FoodDayView>("log_food", { input }),
+  logFood: (input: LogFoodInput) => Promise<FoodDayView>;
   /** Log mineral water for a day. */
-  logWater: (input: LogWaterInput) => invoke<FoodDayView>("log_water", { input }),
+  logWater: (input: LogWaterInput) => Promise<FoodDayView>;
   /** What the guided breathing session offers, with the protocol's own pace. */
-  getBreathingOptions: () => invoke<BreathingOptions>("get_breathing_options"),
+  getBreathingOptions: () => Promise<BreathingOptions>;
   /** Count the supply on hand, or add a refill; returns Today with the supply. */
-  updateStock: (input: StockInput) => invoke<DayView>("update_stock", { input }),
+  updateStock: (input: StockInput) => Promise<DayView>;
   /** Backups, this device, the sync folder and the devices seen. */
-  getRecordStatus: () => invoke<RecordStatus>("get_record_status"),
+  getRecordStatus: () => Promise<RecordStatus>;
   /** A number that changes whenever a sync, an import or a restore changed the record (the */
   /** screens read it at start, then hear of each change as `record-changed`). */
-  getRecordGeneration: () => invoke<number>("get_record_generation"),
+  getRecordGeneration: () => Promise<number>;
   /** Back up now. */
-  backUpNow: () => invoke<RecordStatus>("back_up_now"),
+  backUpNow: () => Promise<RecordStatus>;
   /** Save a copy of a backup where the user picks. */
-  saveBackupCopy: (input: BackupName) => invoke<SavedFile>("save_backup_copy", { input }),
+  saveBackupCopy: (input: BackupName) => Promise<SavedFile>;
   /** Restore a backup: merged into the record (nothing lost), or replacing it (after a backup */
   /** of it; the app restarts). */
-  restoreBackup: (input: RestoreInput) => invoke<RestoreOutcome>("restore_backup", { input }),
+  restoreBackup: (input: RestoreInput) => Promise<RestoreOutcome>;
   /** Export the whole record (every entry, protocol version and setting) where the user picks. */
-  exportRecord: () => invoke<SavedFile>("export_record"),
+  exportRecord: () => Promise<SavedFile>;
   /** Import a record file the user picks: merged into this record (a backup first). */
-  importRecord: () => invoke<ImportOutcome>("import_record"),
+  importRecord: () => Promise<ImportOutcome>;
   /** Sync through this folder (typed or pasted), or stop syncing; syncs at once. */
-  setSyncFolder: (input: SyncFolderInput) => invoke<RecordStatus>("set_sync_folder", { input }),
+  setSyncFolder: (input: SyncFolderInput) => Promise<RecordStatus>;
   /** Choose the sync folder in the system's folder dialog; syncs at once. */
-  chooseSyncFolder: () => invoke<RecordStatus>("choose_sync_folder"),
+  chooseSyncFolder: () => Promise<RecordStatus>;
   /** Sync now. */
-  syncNow: () => invoke<RecordStatus>("sync_now"),
+  syncNow: () => Promise<RecordStatus>;
   /** Set this device's record passphrase (exports and this device's sync file are sealed with */
   /** it; every device of the record needs the same), or none; syncs at once. */
-  setRecordPassphrase: (input: RecordPassphraseInput) => invoke<RecordStatus>("set_record_passphrase", { input }),
+  setRecordPassphrase: (input: RecordPassphraseInput) => Promise<RecordStatus>;
   /** The sync folder holds more than one person's record: follow the one named (or start a */
   /** record of this device's own), then sync. */
-  followRecord: (input: FollowRecordInput) => invoke<RecordStatus>("follow_record", { input }),
+  followRecord: (input: FollowRecordInput) => Promise<RecordStatus>;
   /** Set when the app started on the recovery screen (the database could not be used). */
-  getRecovery: () => invoke<RecoveryView | null>("get_recovery"),
+  getRecovery: () => Promise<RecoveryView | null>;
   /** On the recovery screen: restore a backup in place of the damaged record, or start with */
   /** an empty one; the app restarts. */
-  recover: (input: RecoverInput) => invoke<boolean>("recover", { input }),
+  recover: (input: RecoverInput) => Promise<boolean>;
   /** Take a logged food back. */
-  removeFood: (input: RemoveFoodInput) => invoke<FoodDayView>("remove_food", { input }),
+  removeFood: (input: RemoveFoodInput) => Promise<FoodDayView>;
   /** The app lock: on or off, locked or open, the wait after wrong tries. Answered while */
   /** locked. */
-  getLockStatus: () => invoke<LockStatus>("get_lock_status"),
+  getLockStatus: () => Promise<LockStatus>;
   /** Open the app with its passphrase (`wrong_passphrase`; `lock_wait` after 5 wrong tries). */
   /** Answered while locked. */
-  unlock: (input: UnlockInput) => invoke<LockStatus>("unlock", { input }),
+  unlock: (input: UnlockInput) => Promise<LockStatus>;
   /** Set a new passphrase with the one-time recovery code, and open the app; answers the next */
   /** recovery code. Answered while locked. */
-  unlockWithRecovery: (input: RecoveryInput) => invoke<LockSetup>("unlock_with_recovery", { input }),
+  unlockWithRecovery: (input: RecoveryInput) => Promise<LockSetup>;
   /** Lock the app now. */
-  lockNow: () => invoke<LockStatus>("lock_now"),
+  lockNow: () => Promise<LockStatus>;
   /** Turn the app lock on (no current passphrase) or change its passphrase; answers the */
   /** one-time recovery code. */
-  setLock: (input: SetLockInput) => invoke<LockSetup>("set_lock", { input }),
+  setLock: (input: SetLockInput) => Promise<LockSetup>;
   /** The minutes without use after which the app locks (1 to 60). */
-  updateLock: (input: LockIdleInput) => invoke<LockStatus>("update_lock", { input }),
+  updateLock: (input: LockIdleInput) => Promise<LockStatus>;
   /** Turn the app lock off (needs its passphrase). */
-  turnOffLock: (input: TurnOffLockInput) => invoke<LockStatus>("turn_off_lock", { input }),
+  turnOffLock: (input: TurnOffLockInput) => Promise<LockStatus>;
   /** Save the recovery code as a text file where the user picks. */
-  saveRecoveryCode: (input: RecoveryCodeInput) => invoke<SavedFile>("save_recovery_code", { input }),
+  saveRecoveryCode: (input: RecoveryCodeInput) => Promise<SavedFile>;
   /** The user pressed a key or a pointer in the window: the idle time starts again. */
-  noteActivity: () => invoke<boolean>("note_activity"),
+  noteActivity: () => Promise<boolean>;
 };
+
+/** The commands' names, as the shell knows them. */
+export const COMMAND_NAMES = "get_setup_options check_protocol save_protocol get_protocol get_day tap get_settings update_settings get_delivery_report send_test_reminder get_notification_permission request_notification_permission get_autostart set_autostart get_progress check_in resume_after_pause export_report export_data get_food_day search_foods get_food get_featured_foods log_food log_water get_breathing_options update_stock get_record_status get_record_generation back_up_now save_backup_copy restore_backup export_record import_record set_sync_folder choose_sync_folder sync_now set_record_passphrase follow_record get_recovery recover remove_food get_lock_status unlock unlock_with_recovery lock_now set_lock update_lock turn_off_lock save_recovery_code note_activity".split(" ");
+
+/** The commands, each calling `call` with its name and, when it takes one, `{ input }`: */
+/** `commandsWith(invoke).getDay(input)` calls `get_day` with `{ input }`. */
+export const commandsWith = (call: (name: string, args: Record<string, unknown>) => Promise<unknown>) =>
+  Object.fromEntries(
+    COMMAND_NAMES.map((name) => [
+      name.replace(/_(.)/g, (_, c: string) => c.toUpperCase()),
+      (input?: unknown) => call(name, input === undefined ? {} : { input }),
+    ]),
+  ) as Commands;
+
+/** Every command of the app. */
+export const commands = commandsWith(invoke);

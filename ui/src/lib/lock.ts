@@ -1,5 +1,6 @@
 // What the page knows of the app lock, and how a refusal because Magday locked meanwhile brings
 // the lock screen. (The lock's commands and types are in bindings.ts.)
+import { invoke } from "@tauri-apps/api/core";
 import { commands, type ApiError } from "./bindings";
 
 /**
@@ -9,23 +10,16 @@ import { commands, type ApiError } from "./bindings";
  */
 export const session = { enabled: false, open: false, reload: () => location.reload() };
 
-type Command = (...a: never[]) => Promise<unknown>;
-
-/** The commands, each of which, refused with `locked` while the app's data shows, brings the
- * lock screen once the shell confirms it is locked (so a page that reloads never loops). */
-export function guard<T extends Record<string, Command>>(all: T): T {
-  for (const [k, f] of Object.entries(all) as [keyof T, Command][]) {
-    all[k] = ((...a: never[]) =>
-      f(...a).catch((e: ApiError | undefined) => {
-        if (session.open && e?.code === "locked") {
-          session.open = false;
-          commands.getLockStatus().then(
-            (s) => (s.locked ? session.reload() : (session.open = true)),
-            () => {},
-          );
-        }
-        throw e;
-      })) as T[keyof T];
-  }
-  return all;
-}
+/** `invoke`, where a command refused with `locked` while the app's data shows brings the lock
+ * screen once the shell confirms it is locked (so a page that reloads never loops). */
+export const guarded = (name: string, args: Record<string, unknown>) =>
+  invoke(name, args).catch((e: ApiError | undefined) => {
+    if (session.open && e?.code === "locked") {
+      session.open = false;
+      commands.getLockStatus().then(
+        (s) => (s.locked ? session.reload() : (session.open = true)),
+        () => {},
+      );
+    }
+    throw e;
+  });
