@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from "vite";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
+import { firstRun } from "./scripts/first-run.ts";
 
 /**
  * Two cuts for the size budget (scripts/size.mjs), each measured:
@@ -32,7 +33,7 @@ function smaller(): Plugin {
 
 // The app embeds ui/dist; nothing is loaded from a network at run time.
 export default defineConfig({
-  plugins: [smaller(), svelte()],
+  plugins: [smaller(), svelte(), firstRun()],
   clearScreen: false,
   server: { port: 5173, strictPort: true },
   build: {

@@ -80,6 +80,11 @@ pub fn watch_lock<R: Runtime>(app: &AppHandle<R>) {
     state.lock.spawn_idle_watch();
 }
 
+/// The page the window opens on a first start ([`record::Paths::first_start`]): the app's page
+/// with the welcome already drawn in, so it shows before any script has run; the app loads
+/// behind it and takes it over (ui/scripts/first-run.ts). Other starts open index.html.
+pub const FIRST_START_PAGE: &str = "welcome.html";
+
 /// Start the app.
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
@@ -96,13 +101,19 @@ pub fn run() {
             // answered with the record open.
             let paths =
                 record::Paths::new(&app.path().app_data_dir()?, &app.path().app_config_dir()?);
+            // Asked before the record opens (which makes its file).
+            let first_start = paths.first_start();
             let opening = {
                 let paths = paths.clone();
                 std::thread::spawn(move || tauri::async_runtime::block_on(record::open(&paths)))
             };
             // Started at login (`--hidden`), the window is built hidden (`platform::build_window`).
             if let Some(config) = app.config().app.windows.first() {
-                platform::build_window(app.handle(), config)?;
+                let mut config = config.clone();
+                if first_start {
+                    config.url = tauri::WebviewUrl::App(FIRST_START_PAGE.into());
+                }
+                platform::build_window(app.handle(), &config)?;
             }
             // Parse the food table and build its search index off the main thread, once the
             // first screen has had the cores to itself, so the first search is instant and

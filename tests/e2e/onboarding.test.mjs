@@ -12,6 +12,15 @@ test('onboarding saves a protocol that survives a restart', { timeout: 180_000 }
   await withMagday('onboarding', tz, async (app) => {
     let s = app.session;
     assert.match(await text(s, '[data-testid=welcome]'), /Welcome to Magday/);
+    // A first start opens welcome.html, the welcome drawn before any script ran (issue 21,
+    // start-up); the app has taken it over: one welcome, the tabs, and the app's own address.
+    const page = () =>
+      s.executeScript(
+        `return { opened: performance.getEntriesByType('navigation')[0].name, path: location.pathname,
+          drawn: !!document.getElementById('first'), welcomes: document.querySelectorAll('h1').length,
+          tabs: !!document.querySelector('nav.tabs') }`,
+      );
+    assert.deepEqual(await page(), { opened: 'tauri://localhost/welcome.html', path: '/', drawn: false, welcomes: 1, tabs: true });
     await onboard(s, { template: 'nerve', times: ['08:00', '20:00'], mgPerUnit: 100, custom: 'Stretch before bed' });
     assert.equal(await text(s, '[data-testid=course-day]'), 'Day 1 of 56');
     assert.equal(await count(s, '[data-testid^=dose-][data-status]'), 2);
@@ -21,6 +30,8 @@ test('onboarding saves a protocol that survives a restart', { timeout: 180_000 }
     s = app.session;
     assert.equal(await text(s, '[data-testid=course-day]'), 'Day 1 of 56');
     assert.equal(await count(s, '[data-testid^=dose-][data-status]'), 2);
+    // With a record, the app's own page.
+    assert.equal(await s.executeScript(`return performance.getEntriesByType('navigation')[0].name`), 'tauri://localhost/');
     await s.click('[data-testid=tab-protocol]');
     assert.equal(await text(s, '[data-testid=protocol-title]'), 'Nerve and muscle recovery');
     assert.match(await text(s, '[data-testid=protocol-supplement]'), /200 mg a day/);

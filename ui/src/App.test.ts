@@ -242,6 +242,49 @@ describe("App loads the other screens when they are first shown", () => {
     expect(screen.getByTestId("tab-food").getAttribute("aria-current")).toBe("page");
   });
 
+  it("on welcome.html, the drawn welcome stays until the app's own shows, in the same update", async () => {
+    // What the first start's page holds before any script ran (scripts/first-run.ts).
+    const first = Object.assign(document.createElement("main"), { id: "first" });
+    first.innerHTML = "<section class=card><h1>Welcome to Magday</h1><button>Set up your protocol</button></section>";
+    document.body.append(first);
+    history.replaceState(null, "", "/welcome.html");
+    let answerDay: (v: DayView) => void = () => {};
+    const day = new Promise<DayView>((r) => (answerDay = r));
+    answer((cmd) =>
+      cmd === "get_day" ? day : cmd === "get_lock_status" ? lockStatus() : cmd === "get_recovery" ? null : cmd === "get_record_generation" ? 1 : cmd === "get_notification_permission" ? granted : cmd === "get_delivery_report" ? noProblem : settings(),
+    );
+    router.go("/today");
+    render(App);
+    await vi.waitFor(() => expect(count("get_recovery")).toBe(1));
+    await new Promise((r) => setTimeout(r, 50));
+    // Everything else answered, Today's data not yet: the drawn welcome is all there is.
+    expect(document.getElementById("first")).toBe(first);
+    expect(screen.queryByTestId("welcome")).toBeNull();
+    expect(screen.queryByRole("navigation")).toBeNull();
+    // Every check between two tasks finds exactly one welcome: the drawn one, or the app's.
+    const seen: string[] = [];
+    const watch = setInterval(() => {
+      seen.push(`${document.getElementById("first") ? "drawn" : ""}${screen.queryByTestId("welcome") ? "app" : ""}`);
+    }, 0);
+    answerDay(dayView({ has_protocol: false, course: null }));
+    expect(await screen.findByTestId("welcome")).toBeTruthy();
+    clearInterval(watch);
+    expect(seen.filter((x) => x !== "drawn" && x !== "app")).toEqual([]);
+    expect(document.getElementById("first")).toBeNull();
+    expect(screen.getByRole("navigation")).toBeTruthy();
+    // A reload now loads the app's own page.
+    expect(location.pathname).toBe("/");
+  });
+
+  it("on index.html there is nothing drawn to take over, and the address stays", async () => {
+    history.replaceState(null, "", "/index.html");
+    serve({ day: dayView({ has_protocol: false, course: null }) });
+    router.go("/today");
+    render(App);
+    expect(await screen.findByTestId("welcome")).toBeTruthy();
+    expect(location.pathname).toBe("/index.html");
+  });
+
   it("on first start Today's welcome opens Setup, which loads without the tabs", async () => {
     serve({ day: dayView({ has_protocol: false, course: null }), more: protocolScreen });
     render(App);

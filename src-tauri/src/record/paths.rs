@@ -32,6 +32,16 @@ impl Paths {
         }
     }
 
+    /// Whether this is a first start: no record here yet and no app lock. The first screen is
+    /// then the welcome, whatever else is here (a protocol, a damaged record, a sync folder or a
+    /// lock all need the record's file or the lock's), so the shell opens the page that has
+    /// the welcome drawn in (`crate::FIRST_START_PAGE`). A file that cannot be checked counts
+    /// as there.
+    pub fn first_start(&self) -> bool {
+        let absent = |p: &Path| matches!(p.try_exists(), Ok(false));
+        absent(&self.db) && absent(&self.config.join(crate::lock::FILE))
+    }
+
     /// The open safety pause, kept beside the database.
     pub fn open_pause(&self) -> PathBuf {
         self.db.with_file_name(OPEN_PAUSE_FILE)

@@ -12,6 +12,23 @@ fn v7(id: &str) -> bool {
 }
 
 #[test]
+fn a_first_start_is_one_with_no_record_and_no_lock() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let paths = Paths::new(&dir.path().join("data"), &dir.path().join("config"));
+    assert!(paths.first_start(), "nothing here yet");
+    // The device id, the log and the backups folder do not make a record.
+    device_id(&paths.config).expect("id");
+    std::fs::create_dir_all(&paths.backups).expect("backups");
+    assert!(paths.first_start(), "no record file yet");
+    // A lock set on a device whose record was removed still shows the lock screen first.
+    std::fs::write(paths.config.join(crate::lock::FILE), "{}").expect("lock");
+    assert!(!paths.first_start(), "the lock's file is there");
+    std::fs::remove_file(paths.config.join(crate::lock::FILE)).expect("unlock");
+    std::fs::write(&paths.db, b"").expect("db");
+    assert!(!paths.first_start(), "the record's file is there");
+}
+
+#[test]
 fn a_fresh_install_gets_a_uuid_v7_in_its_own_file_and_a_new_one_differs() {
     let dir = tempfile::tempdir().expect("tempdir");
     let config = dir.path().join("config");

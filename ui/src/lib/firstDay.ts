@@ -6,11 +6,11 @@ import type { DayView } from "./bindings";
 
 let first: Promise<DayView> | null = null;
 
-/** Ask the core for today's view now. */
-export function prefetchToday() {
+/** Ask the core for today's view now; settles (never fails) once it is answered. */
+export function prefetchToday(): Promise<unknown> {
   first = commands.getDay({ day: null });
   // A failure is Today's to show when it loads; nothing is lost by asking again.
-  first.catch(() => {});
+  return first.catch(() => {});
 }
 
 /** The view asked for at start, once (null when none is pending). */
