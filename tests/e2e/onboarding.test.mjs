@@ -31,7 +31,7 @@ test('onboarding saves a protocol that survives a restart', { timeout: 180_000 }
     assert.equal(await text(s, '[data-testid=course-day]'), 'Day 1 of 56');
     assert.equal(await count(s, '[data-testid^=dose-][data-status]'), 2);
     // With a record, the app's own page.
-    assert.equal(await s.executeScript(`return performance.getEntriesByType('navigation')[0].name`), 'tauri://localhost/');
+    assert.equal(await s.executeScript(`return performance.getEntriesByType('navigation')[0].name`), 'tauri://localhost');
     await s.click('[data-testid=tab-protocol]');
     assert.equal(await text(s, '[data-testid=protocol-title]'), 'Nerve and muscle recovery');
     assert.match(await text(s, '[data-testid=protocol-supplement]'), /200 mg a day/);
