@@ -1,16 +1,16 @@
 // welcome.html: the page the shell opens on a first start (no record and no lock yet; see
 // `Paths::first_start` in src-tauri/src/record/paths.rs). It is index.html with the welcome
 // (src/screens/Welcome.svelte, rendered here at build time) already in the page, so the first
-// screen shows as soon as the page is parsed, before any script has run. The app then loads
-// behind it exactly as on index.html and takes the page over once it has started (App.svelte):
-// the drawn welcome (`#first`) is removed as the app's own screen appears.
+// screen shows as soon as the page is parsed, before any script has run. The app's script is
+// not in the page: the page's one script (src/first-run.js, before the stylesheet so it does
+// not wait for it) sets the theme, makes the button work before the app has loaded, and adds
+// the app's script after the first paint. The app then takes the page over once it has started
+// (App.svelte): the drawn welcome (`#first`) is removed as the app's own screen appears.
+// Measured in the real window: with the app's script in the page, WebKit neither painted nor
+// answered WebDriver until that script had run (first paint at 52-162 ms, against 10-17 ms for
+// a bare page).
 //
-// The drawn copy has no test ids: tests that wait for the welcome wait for the app's. The page's
-// one script (src/first-run.js, before the stylesheet so it does not wait for it) sets the
-// theme, makes the button work before the app has loaded, and loads the app's script once the
-// page has loaded: until then WebKit neither paints nor fires the load event (measured: the
-// welcome painted at 76-154 ms with the app's script in the page, against 10-17 ms for a bare
-// page).
+// The drawn copy has no test ids: tests that wait for the welcome wait for the app's.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -30,7 +30,6 @@ async function drawWelcome(root: string): Promise<string> {
     .body.replace(/<!--[^]*?-->/g, "")
     .replace(/ data-testid="[^"]*"/g, "");
 }
-
 
 function replaceOnce(html: string, find: string, by: string): string {
   if (html.split(find).length !== 2) throw new Error(`first-run: "${find}" is not in index.html once`);
@@ -55,7 +54,7 @@ export function firstRun(): Plugin {
       if (script.errors.length) throw new Error(`first-run.js: ${script.errors.map((e) => e.message).join("; ")}`);
       writeFileSync(join(dist, "assets/first-run.js"), script.code);
       let html = readFileSync(join(dist, "index.html"), "utf8");
-      // The app's script is not in the page: first-run.js adds it once the page has loaded.
+      // The app's script is not in the page: first-run.js adds it after the first paint.
       const app = /\n\s*<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
       if (!app) throw new Error("first-run: the app's script is not in index.html");
       html = html.replace(app[0], "");
